@@ -1,0 +1,5 @@
+package com.rvssl.contracts;
+
+/** The reseller's end customer, as WHMCS knows them. */
+public record Customer(String name, String email) {
+}
