@@ -1,0 +1,229 @@
+package com.rvssl.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Starts the whole platform on one machine: a Kafka broker (KRaft) in its own JVM, a MongoDB wire
+ * server and an SMTP catcher in this JVM, the sandbox CA and the five services each in a JVM of its
+ * own; seeds a demo reseller with credit; stops everything cleanly on Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1");
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+	private final StackSettings settings;
+
+	private final PlatformClient client = new PlatformClient();
+
+	private final Map<PlatformService, JavaProcess> services = new EnumMap<>(PlatformService.class);
+
+	private MongoWireServer mongo;
+
+	private SmtpCatcher smtp;
+
+	private KafkaBroker kafka;
+
+	private JavaProcess sandbox;
+
+	private Credentials credentials;
+
+	private LocalStack(StackSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		StackSettings settings = StackSettings.defaults();
+		System.out.println("[local-stack] starting the RVssl platform from " + settings.platformDir());
+		LocalStack stack = LocalStack.start(settings);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("\n[local-stack] stopping...");
+			stack.close();
+			System.out.println("[local-stack] stopped.");
+			stopped.countDown();
+		}, "local-stack-shutdown"));
+		System.out.println(stack.describe());
+		stopped.await();
+	}
+
+	/** Starts everything and returns once every service is ready and the demo reseller exists. */
+	public static LocalStack start(StackSettings settings) {
+		LocalStack stack = new LocalStack(settings);
+		try {
+			stack.startAll();
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startAll() {
+		Path credentialsFile = settings.dataDir().resolve("credentials.json");
+		Credentials known = settings.persistent() ? Credentials.readIfPresent(credentialsFile) : null;
+		credentials = (known != null) ? known : Credentials.generate();
+		Path logs = settings.dataDir().resolve("logs");
+		StackSettings.Ports ports = settings.ports();
+
+		mongo = MongoWireServer.start(ports.mongo(), settings.persistent() ? settings.dataDir().resolve("mongo") : null);
+		smtp = SmtpCatcher.start(ports.smtp(), settings.dataDir().resolve("mail"));
+		kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"), logs);
+		log("Kafka ready at " + kafka.bootstrapServers());
+
+		sandbox = JavaProcess.startJar("sandbox-ca", requireJar(sandboxJar()), SERVICE_JVM, sandboxArguments(), logs);
+		for (PlatformService service : PlatformService.values()) {
+			startService(service);
+		}
+		client.awaitReady(settings.url(ports.sandbox()) + "/sandbox/roots", sandbox, START_TIMEOUT);
+		for (PlatformService service : PlatformService.values()) {
+			awaitReady(service);
+		}
+		log("all services ready");
+
+		credentials = new DemoReseller(client, url(PlatformService.BILLING), url(PlatformService.ORDER))
+			.ensure(credentials);
+		credentials.write(credentialsFile);
+	}
+
+	private List<String> sandboxArguments() {
+		List<String> args = new ArrayList<>(List.of("--server.port=" + settings.ports().sandbox(),
+				"--sandbox.digicert.api-key=" + credentials.sandbox().digicertApiKey(),
+				"--sandbox.sectigo.login-name=" + credentials.sandbox().sectigoLoginName(),
+				"--sandbox.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword(),
+				"--sandbox.dv.approve-after=" + settings.dvApproveAfter()));
+		if (settings.persistent()) {
+			args.add("--sandbox.data-dir=" + settings.dataDir().resolve("sandbox").toAbsolutePath());
+		}
+		return args;
+	}
+
+	/** Starts (or starts again) one service's JVM; pair with {@link #awaitReady}. */
+	public void startService(PlatformService service) {
+		services.put(service, JavaProcess.startJar(service.module(), requireJar(service.jar(settings.platformDir())),
+				SERVICE_JVM, service.arguments(settings, kafka.bootstrapServers(), mongo, credentials),
+				settings.dataDir().resolve("logs")));
+	}
+
+	public void awaitReady(PlatformService service) {
+		client.awaitReady(url(service) + "/actuator/health/readiness", services.get(service), START_TIMEOUT);
+	}
+
+	/** Stops one service the way an orchestrator would (SIGTERM), leaving the rest running. */
+	public void stopService(PlatformService service) {
+		JavaProcess process = services.remove(service);
+		if (process != null) {
+			process.stop();
+		}
+	}
+
+	public String url(PlatformService service) {
+		return settings.url(service.port(settings.ports()));
+	}
+
+	public String sandboxUrl() {
+		return settings.url(settings.ports().sandbox());
+	}
+
+	public String kafkaBootstrapServers() {
+		return kafka.bootstrapServers();
+	}
+
+	public Credentials credentials() {
+		return credentials;
+	}
+
+	public List<MimeMessage> receivedMail() {
+		return smtp.received();
+	}
+
+	private Path sandboxJar() {
+		return settings.platformDir().resolve("sandbox-ca").resolve("target").resolve("sandbox-ca-exec.jar");
+	}
+
+	private static Path requireJar(Path jar) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build first with 'mvn -B -DskipTests package'");
+		}
+		return jar;
+	}
+
+	String describe() {
+		StackSettings.Ports ports = settings.ports();
+		StringBuilder text = new StringBuilder("\nRVssl local stack is up.\n");
+		for (PlatformService service : PlatformService.values()) {
+			text.append(String.format("  %-22s %s%n", service.module(), url(service)));
+		}
+		text.append(String.format("  %-22s %s%n", "sandbox CA", sandboxUrl()))
+			.append(String.format("  %-22s %s%n", "Kafka", kafka.bootstrapServers()))
+			.append(String.format("  %-22s %s%n", "MongoDB", mongo.uri("")))
+			.append(String.format("  %-22s 127.0.0.1:%d (mail kept in %s)%n", "SMTP", ports.smtp(),
+					settings.dataDir().resolve("mail")))
+			.append(String.format("%n  operator key:   %s%n", credentials.operatorKey()))
+			.append(String.format("  demo reseller:  %s%n", credentials.resellerId()))
+			.append(String.format("  reseller key:   %s%n", credentials.resellerKey()))
+			.append(String.format("  written to:     %s%n", settings.dataDir().resolve("credentials.json")))
+			.append(String.format("  logs:           %s%n", settings.dataDir().resolve("logs")))
+			.append("\nPress Ctrl-C to stop.\n");
+		return text.toString();
+	}
+
+	/** Stops the services first (they flush their outboxes), then the CA and the infrastructure. */
+	@Override
+	public void close() {
+		List<Thread> stopping = new ArrayList<>();
+		for (JavaProcess process : services.values()) {
+			stopping.add(inParallel(process::stop));
+		}
+		if (sandbox != null) {
+			stopping.add(inParallel(sandbox::stop));
+		}
+		for (Thread thread : stopping) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		services.clear();
+		closeQuietly(kafka);
+		closeQuietly(smtp);
+		closeQuietly(mongo);
+	}
+
+	private static Thread inParallel(Runnable work) {
+		Thread thread = new Thread(work, "local-stack-stop");
+		thread.start();
+		return thread;
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		if (closeable == null) {
+			return;
+		}
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			System.err.println("[local-stack] " + ex.getMessage());
+		}
+	}
+
+	private static void log(String message) {
+		System.out.println("[local-stack] " + message);
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.rvssl.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The five services: their module, database and the settings the stack gives each. */
+enum PlatformService {
+
+	ORDER("order-service", "rvssl-orders"), BILLING("billing-service", "rvssl-billing"),
+	CA_GATEWAY("ca-gateway-service", "rvssl-gateway"), STATUS_SYNC("status-sync-service", "rvssl-statussync"),
+	NOTIFICATION("notification-service", "rvssl-notify");
+
+	private final String module;
+
+	private final String database;
+
+	PlatformService(String module, String database) {
+		this.module = module;
+		this.database = database;
+	}
+
+	String module() {
+		return module;
+	}
+
+	Path jar(Path platformDir) {
+		return platformDir.resolve(module).resolve("target").resolve(module + ".jar");
+	}
+
+	int port(StackSettings.Ports ports) {
+		return switch (this) {
+			case ORDER -> ports.order();
+			case BILLING -> ports.billing();
+			case CA_GATEWAY -> ports.gateway();
+			case STATUS_SYNC -> ports.statusSync();
+			case NOTIFICATION -> ports.notification();
+		};
+	}
+
+	/** Command-line arguments: Spring Boot reads them as properties that win over the jar's own. */
+	List<String> arguments(StackSettings settings, String kafka, MongoWireServer mongo, Credentials credentials) {
+		StackSettings.Ports ports = settings.ports();
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port(ports),
+				"--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo.uri(database),
+				"--rvssl.security.operator-key-hash=" + Credentials.sha256Hex(credentials.operatorKey())));
+		switch (this) {
+			case CA_GATEWAY -> {
+				args.add("--rvssl.ca.digicert.base-url=" + settings.url(ports.sandbox()));
+				args.add("--rvssl.ca.digicert.api-key=" + credentials.sandbox().digicertApiKey());
+			}
+			case STATUS_SYNC -> args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+			case NOTIFICATION -> {
+				args.add("--spring.mail.host=127.0.0.1");
+				args.add("--spring.mail.port=" + ports.smtp());
+			}
+			default -> {
+			}
+		}
+		return args;
+	}
+
+}
