@@ -1,0 +1,58 @@
+package com.rvssl.sandbox;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The sandbox certificate authority. Runs on its own ({@code java -jar sandbox-ca-exec.jar}) or
+ * in-process inside another module's tests through {@link #start(String...)}.
+ *
+ * <p>The MongoDB and Kafka auto-configurations are excluded by name because a host module's
+ * test classpath carries their starters, and the sandbox has neither a database nor a broker.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration" })
+@ConfigurationPropertiesScan
+public class SandboxCaApplication {
+
+    /** The configuration file's name: not {@code application}, which a host module owns. */
+    public static final String CONFIG_NAME = "sandbox-ca";
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    /**
+     * Starts the sandbox and returns its context. Pass {@code --server.port=0} and read
+     * {@code local.server.port} from the context's environment for a free port; close the context
+     * to stop it.
+     */
+    public static ConfigurableApplicationContext start(String... args) {
+        SpringApplication application = new SpringApplication(SandboxCaApplication.class);
+        application.setWebApplicationType(WebApplicationType.REACTIVE);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        return application.run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

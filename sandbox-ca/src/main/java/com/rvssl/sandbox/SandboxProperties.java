@@ -1,0 +1,38 @@
+package com.rvssl.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sandbox's settings ({@code sandbox.*}).
+ *
+ * @param dataDir where the CA's keys and the orders are kept between restarts; none keeps
+ *        everything in memory
+ * @param digicert the DigiCert-style API's settings
+ * @param dv how domain-validated orders are approved
+ */
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @DefaultValue Dv dv) {
+
+    /**
+     * @param apiKey the value {@code X-DC-DEVKEY} must carry
+     * @param limits the request limits per key
+     */
+    public record Digicert(@DefaultValue("sandbox-devkey") String apiKey, @DefaultValue Limits limits) {
+    }
+
+    /** DigiCert's published limits: 100 requests per 5 seconds and 1000 per 5 minutes per key. */
+    public record Limits(@DefaultValue("100") int shortWindowRequests, @DefaultValue("PT5S") Duration shortWindow,
+            @DefaultValue("1000") int longWindowRequests, @DefaultValue("PT5M") Duration longWindow) {
+    }
+
+    /**
+     * @param autoApprove whether DV orders are approved without anyone's help
+     * @param approveAfter how long after submission a DV order counts as validated
+     */
+    public record Dv(@DefaultValue("true") boolean autoApprove, @DefaultValue("PT3S") Duration approveAfter) {
+    }
+}

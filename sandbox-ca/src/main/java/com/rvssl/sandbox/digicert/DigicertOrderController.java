@@ -1,0 +1,160 @@
+package com.rvssl.sandbox.digicert;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import com.rvssl.sandbox.authority.CertificateAuthority;
+import com.rvssl.sandbox.authority.CertificateEncodings;
+import com.rvssl.sandbox.authority.SigningRequest;
+import com.rvssl.sandbox.orders.CaOrder;
+import com.rvssl.sandbox.orders.NewOrder;
+import com.rvssl.sandbox.orders.OrderDesk;
+import com.rvssl.sandbox.orders.OrderStatus;
+import com.rvssl.sandbox.orders.UnknownOrderException;
+
+/**
+ * The DigiCert-style order endpoints. The desk's work (signing, saving the order book) runs on
+ * the bounded-elastic scheduler, off the event loop.
+ */
+@RestController
+@RequestMapping(DigicertGate.BASE_PATH)
+class DigicertOrderController {
+
+    static final String API = "digicert";
+
+    private static final MediaType PKCS7 = MediaType.parseMediaType("application/x-pkcs7-certificates");
+
+    private static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
+
+    private final OrderDesk desk;
+
+    private final CertificateAuthority authority;
+
+    private final Clock clock;
+
+    DigicertOrderController(OrderDesk desk, CertificateAuthority authority, Clock clock) {
+        this.desk = desk;
+        this.authority = authority;
+        this.clock = clock;
+    }
+
+    @PostMapping("/order/certificate/{productNameId}")
+    Mono<ResponseEntity<OrderCreated>> order(@PathVariable String productNameId, @RequestBody OrderRequest body) {
+        return onDesk(() -> {
+            DigicertProduct product = DigicertProduct.byNameId(productNameId)
+                .orElseThrow(() -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_product",
+                        "Unknown product: " + productNameId));
+            OrderRequest.Certificate certificate = body.certificate();
+            if (certificate == null || isBlank(certificate.commonName()) || isBlank(certificate.csr())) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "bad_request_format",
+                        "certificate.common_name and certificate.csr are required.");
+            }
+            SigningRequest.parse(certificate.csr());
+            int years = (body.orderValidity() != null && body.orderValidity().years() != null)
+                    ? body.orderValidity().years() : 1;
+            if (years < 1 || years > 6) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_validity",
+                        "order_validity.years must be between 1 and 6.");
+            }
+            CaOrder order = this.desk.submit(new NewOrder(API, product.nameId(), product.validation(),
+                    body.comments(), certificate.commonName().trim(),
+                    (certificate.dnsNames() != null) ? certificate.dnsNames() : List.of(), certificate.csr(), years,
+                    (body.dcvMethod() != null) ? body.dcvMethod() : "email", body.dcvEmails()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(OrderCreated.of(order));
+        });
+    }
+
+    @GetMapping("/order/certificate/{orderId}")
+    Mono<OrderDetails> order(@PathVariable String orderId) {
+        return onDesk(() -> OrderDetails.of(this.desk.find(orderNumber(orderId)), this.clock));
+    }
+
+    @GetMapping("/order/certificate")
+    Mono<OrderList> orders(@RequestParam(name = "filters[search]", required = false) String search,
+            @RequestParam(defaultValue = "1000") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return onDesk(() -> OrderList.of(this.desk.search(search), Math.max(1, limit), Math.max(0, offset)));
+    }
+
+    @PutMapping("/order/certificate/{orderId}/status")
+    Mono<ResponseEntity<Void>> changeStatus(@PathVariable String orderId, @RequestBody StatusChange body) {
+        return onDesk(() -> {
+            if (!"canceled".equals(body.status())) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_status",
+                        "Only the status 'canceled' can be set.");
+            }
+            this.desk.cancel(orderNumber(orderId), body.note());
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    @PutMapping("/order/certificate/{orderId}/send-dcv-email")
+    Mono<ResponseEntity<Void>> resendDcvEmail(@PathVariable String orderId) {
+        return onDesk(() -> {
+            this.desk.resendDcvEmail(orderNumber(orderId));
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    @GetMapping("/certificate/download/order/{orderId}/format/{format}")
+    Mono<ResponseEntity<byte[]>> download(@PathVariable String orderId, @PathVariable String format) {
+        return onDesk(() -> {
+            CaOrder order = this.desk.find(orderNumber(orderId));
+            if (order.status() != OrderStatus.ISSUED) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "cert_unavailable_for_download",
+                        "The certificate of order " + order.id() + " is not available: the order is "
+                                + order.status().apiValue() + ".");
+            }
+            X509Certificate leaf = CertificateEncodings.readPem(order.certificate().pem());
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(leaf);
+            chain.addAll(this.authority.chain());
+            return switch (format) {
+                case "pem_all" -> text(CertificateEncodings.pem(chain));
+                case "default_pem" -> text(CertificateEncodings.pem(leaf));
+                case "p7b" -> ResponseEntity.ok().contentType(PKCS7).body(CertificateEncodings.pkcs7(chain));
+                case "cer" -> ResponseEntity.ok().contentType(PKIX_CERT).body(CertificateEncodings.der(leaf));
+                default -> throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_format",
+                        "Unknown format: " + format + " (pem_all, default_pem, p7b, cer).");
+            };
+        });
+    }
+
+    private static ResponseEntity<byte[]> text(String pem) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long orderNumber(String orderId) {
+        try {
+            return Long.parseLong(orderId);
+        }
+        catch (NumberFormatException ex) {
+            throw new UnknownOrderException(-1);
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static <T> Mono<T> onDesk(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

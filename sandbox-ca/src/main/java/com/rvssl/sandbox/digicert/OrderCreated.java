@@ -1,0 +1,24 @@
+package com.rvssl.sandbox.digicert;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import com.rvssl.sandbox.orders.CaOrder;
+
+/** The 201 reply to an order. */
+record OrderCreated(long id, @JsonProperty("certificate_id") long certificateId, List<Request> requests,
+        List<Domain> domains, @JsonProperty("dcv_random_value") String dcvRandomValue) {
+
+    record Request(long id, String status) {
+    }
+
+    record Domain(long id, String name) {
+    }
+
+    static OrderCreated of(CaOrder order) {
+        return new OrderCreated(order.id(), order.certificateId(), List.of(new Request(order.requestId(), "approved")),
+                order.domains().stream().map((domain) -> new Domain(domain.id(), domain.name())).toList(),
+                order.dcvRandomValue());
+    }
+}

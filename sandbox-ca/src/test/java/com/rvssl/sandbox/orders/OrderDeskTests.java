@@ -1,0 +1,138 @@
+package com.rvssl.sandbox.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.rvssl.sandbox.SandboxProperties;
+import com.rvssl.sandbox.TestCsrs;
+import com.rvssl.sandbox.authority.CertificateAuthority;
+
+/**
+ * The desk with a real CA and a clock the tests move (only forwards; the CA and its keys are made
+ * once, as key generation is the slow part).
+ */
+class OrderDeskTests {
+
+    private static final SandboxProperties PROPERTIES = new SandboxProperties(null,
+            new SandboxProperties.Digicert("key",
+                    new SandboxProperties.Limits(100, Duration.ofSeconds(5), 1000, Duration.ofMinutes(5))),
+            new SandboxProperties.Dv(true, Duration.ofSeconds(3)));
+
+    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
+
+    private static CertificateAuthority authority;
+
+    private OrderDesk desk;
+
+    @BeforeAll
+    static void createAuthority() {
+        authority = new CertificateAuthority(PROPERTIES, CLOCK);
+    }
+
+    @BeforeEach
+    void setUp() {
+        this.desk = new OrderDesk(new CaOrderBook(PROPERTIES), authority, PROPERTIES, CLOCK);
+    }
+
+    @Test
+    void aDvOrderIsPendingBeforeItsDeadlineAndIssuedAtTheFirstReadAfterIt() {
+        CaOrder order = this.desk.submit(dvOrder("deadline.example.com"));
+        CLOCK.advance(Duration.ofMillis(2999));
+        assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+        CLOCK.advance(Duration.ofMillis(1));
+        CaOrder issued = this.desk.find(order.id());
+        assertThat(issued.status()).isEqualTo(OrderStatus.ISSUED);
+        assertThat(issued.certificate().notBefore()).isEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void readersRacingPastTheDeadlineIssueExactlyOneCertificate() throws Exception {
+        CaOrder order = this.desk.submit(dvOrder("race.example.com"));
+        CLOCK.advance(Duration.ofSeconds(5));
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            Callable<String> read = () -> this.desk.find(order.id()).certificate().serialNumber();
+            List<Future<String>> serials = readers.invokeAll(java.util.Collections.nCopies(16, read));
+            assertThat(serials.stream().map(OrderDeskTests::get).distinct().toList()).hasSize(1);
+        }
+        finally {
+            readers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theCommonNameComesFirstAndRepeatedNamesAreDropped() {
+        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref",
+                "a.example.com", List.of("b.example.com", "A.EXAMPLE.COM", "b.example.com"),
+                TestCsrs.rsa("a.example.com").pem(), 1, "email", List.of()));
+        assertThat(order.dnsNames()).containsExactly("a.example.com", "b.example.com");
+    }
+
+    @Test
+    void anIssuedOrderCannotBeCanceledOrRejected() {
+        CaOrder order = this.desk.submit(dvOrder("final.example.com"));
+        this.desk.approve(order.id());
+        assertThatThrownBy(() -> this.desk.cancel(order.id(), "too late")).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> this.desk.reject(order.id(), "too late"))
+            .isInstanceOf(IllegalTransitionException.class);
+        assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+    }
+
+    private static NewOrder dvOrder(String commonName) {
+        return new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV, "ref-" + commonName, commonName,
+                List.of(), TestCsrs.rsa(commonName).pem(), 1, "email", List.of());
+    }
+
+    private static String get(Future<String> future) {
+        try {
+            return future.get();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A clock that only moves when the test says so. */
+    static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            this.now = this.now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return this.now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
