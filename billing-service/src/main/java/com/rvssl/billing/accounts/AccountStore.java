@@ -1,0 +1,93 @@
+package com.rvssl.billing.accounts;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Reads and writes account documents; every decision goes through {@link #apply}, a compare-and-set. */
+@Component
+public class AccountStore {
+
+	private final ReactiveMongoTemplate mongo;
+
+	AccountStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Mono<Account> find(String resellerId) {
+		return mongo.findById(resellerId, Account.class);
+	}
+
+	public Mono<Account> findByApiKeyHash(String apiKeyHash) {
+		return mongo.findOne(Query.query(where("apiKeyHash").is(apiKeyHash)), Account.class);
+	}
+
+	public Flux<Account> all() {
+		return mongo.findAll(Account.class);
+	}
+
+	public Flux<Account> withOutbox() {
+		return mongo.find(Query.query(where("outbox.0").exists(true)), Account.class);
+	}
+
+	public Mono<Account> insert(Account account) {
+		return mongo.insert(account);
+	}
+
+	/**
+	 * Writes {@code update} only if the account is still at the version it was decided on: the
+	 * balance, queue, pending movements and outbox change together or not at all. Emits
+	 * {@link ConcurrentAccountChange} when another decision got there first; the caller decides again.
+	 */
+	public Mono<Account> apply(Account before, AccountUpdate update) {
+		Query query = Query.query(where("_id").is(before.id()).and("version").is(before.version()));
+		Update change = new Update().set("balance", update.balance())
+			.set("ledgerSeq", update.ledgerSeq())
+			.set("waiting", update.waiting())
+			.inc("version", 1);
+		if (!update.pending().isEmpty()) {
+			change.push("inflight").each(update.pending().toArray());
+		}
+		if (!update.outbox().isEmpty()) {
+			change.push("outbox").each(update.outbox().toArray());
+		}
+		if (update.appliedTopUpKey() != null) {
+			change.addToSet("appliedTopUpKeys", update.appliedTopUpKey());
+		}
+		return mongo.findAndModify(query, change, FindAndModifyOptions.options().returnNew(true), Account.class)
+			.switchIfEmpty(Mono.error(() -> new ConcurrentAccountChange(before.id())));
+	}
+
+	/** Forgets a pending movement once its ledger entry and order state are written. */
+	public Mono<Void> completed(String resellerId, String pendingId) {
+		return mongo
+			.updateFirst(Query.query(where("_id").is(resellerId)),
+					new Update().pull("inflight", Query.query(where("id").is(pendingId))), Account.class)
+			.then();
+	}
+
+	/** Forgets an outbox entry once the broker has acknowledged it. */
+	public Mono<Void> published(String resellerId, String eventId) {
+		return mongo
+			.updateFirst(Query.query(where("_id").is(resellerId)),
+					new Update().pull("outbox", Query.query(where("eventId").is(eventId))), Account.class)
+			.then();
+	}
+
+	/** Another decision changed the account between read and write. */
+	public static class ConcurrentAccountChange extends RuntimeException {
+
+		public ConcurrentAccountChange(String resellerId) {
+			super("account " + resellerId + " changed concurrently", null, false, false);
+		}
+
+	}
+
+}

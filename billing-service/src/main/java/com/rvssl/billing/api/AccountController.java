@@ -1,0 +1,132 @@
+package com.rvssl.billing.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.billing.accounts.Account;
+import com.rvssl.billing.charging.PendingWork;
+import com.rvssl.billing.charging.TopUpReceipt;
+import com.rvssl.billing.charging.TopUps;
+import com.rvssl.billing.ledger.CreditLedger;
+import com.rvssl.billing.ledger.EntryType;
+import com.rvssl.billing.ledger.LedgerEntry;
+import com.rvssl.billing.security.Caller;
+import com.rvssl.contracts.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The reseller's account with the provider: balance, top-ups, ledger and the orders waiting for payment. */
+@RestController
+@RequestMapping("/api/v1/account")
+class AccountController {
+
+	static final String WAITING_STATUS = "Waiting for Payment";
+
+	private final PendingWork accounts;
+
+	private final TopUps topUps;
+
+	private final CreditLedger ledger;
+
+	AccountController(PendingWork accounts, TopUps topUps, CreditLedger ledger) {
+		this.accounts = accounts;
+		this.topUps = topUps;
+		this.ledger = ledger;
+	}
+
+	@GetMapping
+	Mono<AccountView> account(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam(required = false) String resellerId) {
+		return account(AccountScope.resellerId(caller, resellerId)).map((account) -> new AccountView(account.id(),
+				Money.of(account.balance(), account.currency()), new Waiting(account.waiting().size(),
+						Money.of(account.waitingAmount(), account.currency()))));
+	}
+
+	@PostMapping("/top-ups")
+	Mono<ResponseEntity<TopUpReceipt>> topUp(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam(required = false) String resellerId,
+			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody TopUpRequest request) {
+		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+			return Mono.error(new ApiProblems.BadRequest("Idempotency-Key must be 1 to 200 characters."));
+		}
+		String id = AccountScope.resellerId(caller, resellerId);
+		return topUps
+			.topUp(id, idempotencyKey, Money.of(request.amount().amount(), request.amount().currency()),
+					request.reference())
+			.map((result) -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(result.receipt()));
+	}
+
+	@GetMapping("/ledger")
+	Mono<LedgerPage> ledger(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam(required = false) String resellerId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0 || size < 1 || size > 200) {
+			return Mono.error(new ApiProblems.BadRequest("page must be >= 0 and size 1 to 200."));
+		}
+		String id = AccountScope.resellerId(caller, resellerId);
+		return account(id).then(ledger.page(id, page, size))
+			.map((result) -> new LedgerPage(result.content().stream().map(LedgerLine::of).toList(), result.page(),
+					result.size(), result.totalElements()));
+	}
+
+	/** Oldest first: the order in which credit will release them. */
+	@GetMapping("/waiting-orders")
+	Mono<List<WaitingLine>> waitingOrders(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam(required = false) String resellerId) {
+		return account(AccountScope.resellerId(caller, resellerId)).map((account) -> account.waiting()
+			.stream()
+			.map((order) -> new WaitingLine(order.orderId(), Money.of(order.amount(), account.currency()),
+					order.placedAt(), WAITING_STATUS))
+			.toList());
+	}
+
+	private Mono<Account> account(String resellerId) {
+		return accounts.settledAccount(resellerId)
+			.switchIfEmpty(Mono.error(() -> new ApiProblems.NotFound("No account " + resellerId + ".")));
+	}
+
+	record TopUpRequest(@NotNull @Valid MoneyRequest amount, @Size(max = 200) String reference) {
+	}
+
+	record MoneyRequest(@NotNull @Positive Long amount,
+			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+	}
+
+	record AccountView(String resellerId, Money balance, Waiting waitingForPayment) {
+	}
+
+	record Waiting(int count, Money amount) {
+	}
+
+	record LedgerPage(List<LedgerLine> content, int page, int size, long totalElements) {
+	}
+
+	record LedgerLine(String id, Instant at, EntryType type, Money amount, String orderId, Money balanceAfter) {
+
+		static LedgerLine of(LedgerEntry entry) {
+			return new LedgerLine(entry.id(), entry.at(), entry.type(), Money.of(entry.amount(), entry.currency()),
+					entry.orderId(), Money.of(entry.balanceAfter(), entry.currency()));
+		}
+
+	}
+
+	record WaitingLine(String orderId, Money amount, Instant placedAt, String status) {
+	}
+
+}

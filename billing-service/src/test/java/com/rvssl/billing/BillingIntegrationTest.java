@@ -1,0 +1,221 @@
+package com.rvssl.billing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.rvssl.billing.accounts.ApiKeys;
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.EventJson;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.OrderEvent;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Shared set-up of billing's integration tests: one application context (same configuration in
+ * every class, so Spring caches and shares it, and one consumer group serves every test) on the real
+ * broker and wire server. Tests isolate themselves by creating their own resellers and orders.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rvssl.billing.sweep-interval=PT1S", "rvssl.outbox.relay-interval=PT0.1S" })
+@AutoConfigureWebTestClient
+abstract class BillingIntegrationTest {
+
+	static final String OPERATOR_KEY = "test-operator-key";
+
+	private static KafkaTemplate<String, byte[]> publisher;
+
+	@Autowired
+	WebTestClient web;
+
+	TopicRecorder topics;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "billing-it");
+		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.sha256Hex(OPERATOR_KEY));
+	}
+
+	@BeforeEach
+	void connectToTopics() {
+		topics = TopicRecorder.get();
+	}
+
+	static ConditionFactory eventually() {
+		return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+	}
+
+	Reseller newReseller() {
+		NewReseller created = web.post()
+			.uri("/api/v1/admin/resellers")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_KEY)
+			.bodyValue(Map.of("name", "Hosting " + UUID.randomUUID(), "currency", "USD"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(NewReseller.class)
+			.returnResult()
+			.getResponseBody();
+		return new Reseller(created.resellerId(), created.apiKey());
+	}
+
+	TopUpReceipt topUp(Reseller reseller, long amount) {
+		return web.post()
+			.uri("/api/v1/account/top-ups")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("amount", Map.of("amount", amount, "currency", "USD"), "reference", "wire"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(TopUpReceipt.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	AccountView account(Reseller reseller) {
+		return web.get()
+			.uri("/api/v1/account")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(AccountView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	List<LedgerLine> ledger(Reseller reseller) {
+		return web.get()
+			.uri("/api/v1/account/ledger?size=200")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(LedgerPage.class)
+			.returnResult()
+			.getResponseBody()
+			.content();
+	}
+
+	List<WaitingLine> waitingOrders(Reseller reseller) {
+		return web.get()
+			.uri("/api/v1/account/waiting-orders")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(WaitingLine.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	static long ledgerSum(List<LedgerLine> ledger) {
+		return ledger.stream().mapToLong((line) -> line.amount().amount()).sum();
+	}
+
+	static String newOrderId() {
+		return "ord-" + UUID.randomUUID();
+	}
+
+	static EventEnvelope orderPlaced(Reseller reseller, String orderId, long wholesale) {
+		OrderPlaced placed = new OrderPlaced("DV-SINGLE", CertificateAuthority.DIGICERT, "ssl_dv_geotrust",
+				Validation.DV, 12, List.of("example.com"), "-----BEGIN CERTIFICATE REQUEST-----",
+				null, new Customer("Ann", "ann@example.com"), null, Money.of(wholesale, "USD"),
+				Money.of(wholesale * 2, "USD"), "whmcs-1");
+		return orderEvent(reseller, orderId, placed);
+	}
+
+	static EventEnvelope orderEvent(Reseller reseller, String orderId, OrderEvent payload) {
+		return EventEnvelope.of(orderId, reseller.resellerId(), "corr-" + orderId, payload);
+	}
+
+	static RecordMetadata publish(EventEnvelope envelope) {
+		return publishRaw(envelope.key(), EventJson.write(envelope));
+	}
+
+	static RecordMetadata publishRaw(String key, byte[] value) {
+		return publisher().send(Topics.ORDERS, key, value).join().getRecordMetadata();
+	}
+
+	private static synchronized KafkaTemplate<String, byte[]> publisher() {
+		if (publisher == null) {
+			publisher = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+							ProducerConfig.ACKS_CONFIG, "all"),
+					new StringSerializer(), new ByteArraySerializer()));
+		}
+		return publisher;
+	}
+
+	/**
+	 * Waits until billing's consumer group has committed past {@code record}: it and every earlier
+	 * record of its partition (so every earlier event of the same order) have been handled.
+	 */
+	static void awaitHandled(RecordMetadata record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.kafkaBootstrapServers()))) {
+			eventually().until(() -> {
+				OffsetAndMetadata committed = admin.listConsumerGroupOffsets("billing-service")
+					.partitionsToOffsetAndMetadata()
+					.get()
+					.get(partition);
+				return committed != null && committed.offset() > record.offset();
+			});
+		}
+	}
+
+	record Reseller(String resellerId, String apiKey) {
+	}
+
+	record NewReseller(String resellerId, String apiKey, String name, String currency) {
+	}
+
+	record TopUpReceipt(String id, Money amount, String reference, Money balanceAfter, List<String> released) {
+	}
+
+	record AccountView(String resellerId, Money balance, Waiting waitingForPayment) {
+	}
+
+	record Waiting(int count, Money amount) {
+	}
+
+	record LedgerPage(List<LedgerLine> content, int page, int size, long totalElements) {
+	}
+
+	record LedgerLine(String id, Instant at, String type, Money amount, String orderId, Money balanceAfter) {
+	}
+
+	record WaitingLine(String orderId, Money amount, Instant placedAt, String status) {
+	}
+
+}

@@ -1,0 +1,158 @@
+package com.rvssl.billing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.PaymentCaptured;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChargingIntegrationTests extends BillingIntegrationTest {
+
+	@Test
+	void anOrderPlacedWithEnoughCreditIsChargedAndTheLedgerAddsUpToTheBalance() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 10_000);
+		String orderId = newOrderId();
+
+		publish(orderPlaced(reseller, orderId, 2_500));
+
+		EventEnvelope captured = eventually()
+			.until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty())
+			.get(0);
+		PaymentCaptured payment = (PaymentCaptured) captured.payload();
+		assertThat(payment.amount().amount()).isEqualTo(2_500);
+		assertThat(payment.balanceAfter().amount()).isEqualTo(7_500);
+		assertThat(captured.correlationId()).isEqualTo("corr-" + orderId);
+		List<LedgerLine> ledger = eventually().until(() -> ledger(reseller), (lines) -> lines.size() == 2);
+		assertThat(ledger).extracting(LedgerLine::type).containsExactly("CHARGE", "TOP_UP");
+		assertThat(ledger.get(0).orderId()).isEqualTo(orderId);
+		assertThat(ledger.get(0).balanceAfter().amount()).isEqualTo(7_500);
+		assertThat(account(reseller).balance().amount()).isEqualTo(7_500).isEqualTo(ledgerSum(ledger));
+	}
+
+	@Test
+	void anOrderThatTheCreditDoesNotCoverWaitsForPaymentUntilATopUpReleasesIt() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 1_000);
+		String orderId = newOrderId();
+
+		publish(orderPlaced(reseller, orderId, 4_000));
+
+		EventEnvelope insufficient = eventually()
+			.until(() -> topics.distinct(orderId, CreditInsufficient.class), (events) -> !events.isEmpty())
+			.get(0);
+		assertThat(((CreditInsufficient) insufficient.payload()).required().amount()).isEqualTo(4_000);
+		assertThat(((CreditInsufficient) insufficient.payload()).balance().amount()).isEqualTo(1_000);
+		assertThat(waitingOrders(reseller)).singleElement().satisfies((line) -> {
+			assertThat(line.orderId()).isEqualTo(orderId);
+			assertThat(line.amount().amount()).isEqualTo(4_000);
+			assertThat(line.status()).isEqualTo("Waiting for Payment");
+		});
+		AccountView account = account(reseller);
+		assertThat(account.waitingForPayment().count()).isEqualTo(1);
+		assertThat(account.waitingForPayment().amount().amount()).isEqualTo(4_000);
+		assertThat(topics.distinct(orderId, PaymentCaptured.class)).isEmpty();
+
+		TopUpReceipt receipt = topUp(reseller, 3_000);
+
+		assertThat(receipt.released()).containsExactly(orderId);
+		assertThat(receipt.balanceAfter().amount()).isEqualTo(4_000);
+		PaymentCaptured payment = (PaymentCaptured) eventually()
+			.until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty())
+			.get(0)
+			.payload();
+		assertThat(payment.balanceAfter().amount()).isZero();
+		assertThat(waitingOrders(reseller)).isEmpty();
+		assertThat(account(reseller).waitingForPayment().count()).isZero();
+		List<LedgerLine> ledger = ledger(reseller);
+		assertThat(ledger).extracting(LedgerLine::type).containsExactly("CHARGE", "TOP_UP", "TOP_UP");
+		assertThat(ledgerSum(ledger)).isZero();
+	}
+
+	@Test
+	void waitingOrdersAreReleasedStrictlyOldestFirst() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 1_000);
+		String big = newOrderId();
+		String small = newOrderId();
+
+		publish(orderPlaced(reseller, big, 5_000));
+		eventually().until(() -> topics.distinct(big, CreditInsufficient.class), (events) -> !events.isEmpty());
+		publish(orderPlaced(reseller, small, 500));
+
+		// the small order would fit, but an earlier order waits: it queues behind it
+		eventually().until(() -> topics.distinct(small, CreditInsufficient.class), (events) -> !events.isEmpty());
+		assertThat(topics.distinct(small, PaymentCaptured.class)).isEmpty();
+		assertThat(waitingOrders(reseller)).extracting(WaitingLine::orderId).containsExactly(big, small);
+
+		TopUpReceipt receipt = topUp(reseller, 4_000);
+
+		assertThat(receipt.released()).containsExactly(big);
+		eventually().until(() -> topics.distinct(big, PaymentCaptured.class), (events) -> !events.isEmpty());
+		assertThat(waitingOrders(reseller)).extracting(WaitingLine::orderId).containsExactly(small);
+		assertThat(account(reseller).balance().amount()).isZero();
+
+		assertThat(topUp(reseller, 500).released()).containsExactly(small);
+		eventually().until(() -> topics.distinct(small, PaymentCaptured.class), (events) -> !events.isEmpty());
+		assertThat(waitingOrders(reseller)).isEmpty();
+	}
+
+	@Test
+	void aRedeliveredOrDuplicatedOrderPlacedChargesOnce() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 10_000);
+		String orderId = newOrderId();
+		EventEnvelope placed = orderPlaced(reseller, orderId, 1_200);
+
+		publish(placed);
+		publish(placed);
+		publish(placed);
+		awaitHandled(publish(orderPlaced(reseller, orderId, 1_200)));
+
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		assertThat(topics.distinct(orderId, PaymentCaptured.class)).hasSize(1);
+		assertThat(topics.distinct(orderId, CreditInsufficient.class)).isEmpty();
+		List<LedgerLine> ledger = ledger(reseller);
+		assertThat(ledger).filteredOn((line) -> line.type().equals("CHARGE")).singleElement()
+			.satisfies((line) -> assertThat(line.amount().amount()).isEqualTo(-1_200));
+		assertThat(account(reseller).balance().amount()).isEqualTo(8_800).isEqualTo(ledgerSum(ledger));
+	}
+
+	@Test
+	void tenOrdersRacingForCreditForThreeEndWithThreePaidAndSevenWaiting() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		List<String> orderIds = IntStream.range(0, 10).mapToObj((i) -> newOrderId()).toList();
+		List<EventEnvelope> placed = new ArrayList<>();
+		orderIds.forEach((orderId) -> placed.add(orderPlaced(reseller, orderId, 1_000)));
+
+		placed.parallelStream().forEach(BillingIntegrationTest::publish);
+
+		eventually().until(() -> orderIds.stream()
+			.filter((id) -> !topics.distinct(id, PaymentCaptured.class).isEmpty()
+					|| !topics.distinct(id, CreditInsufficient.class).isEmpty())
+			.count() == 10);
+		long paid = orderIds.stream().filter((id) -> !topics.distinct(id, PaymentCaptured.class).isEmpty()).count();
+		long short_ = orderIds.stream()
+			.filter((id) -> !topics.distinct(id, CreditInsufficient.class).isEmpty())
+			.count();
+		assertThat(paid).isEqualTo(3);
+		assertThat(short_).isEqualTo(7);
+		assertThat(orderIds).allSatisfy((id) -> assertThat(topics.distinct(id, PaymentCaptured.class).size()
+				+ topics.distinct(id, CreditInsufficient.class).size()).isEqualTo(1));
+		AccountView account = account(reseller);
+		assertThat(account.balance().amount()).isZero();
+		assertThat(account.waitingForPayment().count()).isEqualTo(7);
+		List<LedgerLine> ledger = ledger(reseller);
+		assertThat(ledger).filteredOn((line) -> line.type().equals("CHARGE")).hasSize(3);
+		assertThat(ledgerSum(ledger)).isZero();
+		assertThat(ledger).extracting((line) -> line.balanceAfter().amount()).containsExactly(0L, 1_000L, 2_000L,
+				3_000L);
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.rvssl.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.rvssl.contracts.events.PaymentCaptured;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeadLetterIntegrationTests extends BillingIntegrationTest {
+
+	@Test
+	void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndTheNextIsStillProcessed() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 1_000);
+		String orderId = newOrderId();
+		byte[] poison = ("not an event " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+
+		publishRaw(orderId, poison);
+		publish(orderPlaced(reseller, orderId, 300));
+
+		eventually().until(() -> topics.deadLetters()
+			.stream()
+			.anyMatch((record) -> orderId.equals(record.key())
+					&& new String(record.value(), StandardCharsets.UTF_8).equals(new String(poison,
+							StandardCharsets.UTF_8))));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		assertThat(account(reseller).balance().amount()).isEqualTo(700);
+	}
+
+	@Test
+	void anOrderOfAnUnknownResellerGoesToTheDeadLetterTopic() {
+		Reseller ghost = new Reseller("no-such-reseller-" + UUID.randomUUID(), "none");
+		String orderId = newOrderId();
+
+		publish(orderPlaced(ghost, orderId, 300));
+
+		eventually().until(() -> topics.deadLetters().stream().anyMatch((record) -> orderId.equals(record.key())));
+	}
+
+}

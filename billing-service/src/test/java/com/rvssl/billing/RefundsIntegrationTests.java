@@ -1,0 +1,117 @@
+package com.rvssl.billing;
+
+import java.util.List;
+
+import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RefundsIntegrationTests extends BillingIntegrationTest {
+
+	@Test
+	void aCancelledChargedOrderIsRefundedOnceHoweverOftenItIsCancelled() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 5_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 2_000));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+
+		publish(orderEvent(reseller, orderId, new OrderCancelled("customer", true)));
+		publish(orderEvent(reseller, orderId, new OrderCancelled("customer again", true)));
+		awaitHandled(publish(orderEvent(reseller, orderId, new CertificateRejected("too late to matter"))));
+
+		RefundIssued refund = (RefundIssued) eventually()
+			.until(() -> topics.distinct(orderId, RefundIssued.class), (events) -> !events.isEmpty())
+			.get(0)
+			.payload();
+		assertThat(refund.amount().amount()).isEqualTo(2_000);
+		assertThat(refund.balanceAfter().amount()).isEqualTo(5_000);
+		assertThat(topics.distinct(orderId, RefundIssued.class)).hasSize(1);
+		List<LedgerLine> ledger = ledger(reseller);
+		assertThat(ledger).hasSize(3);
+		assertThat(ledger).filteredOn((line) -> line.type().equals("REFUND")).singleElement().satisfies((line) -> {
+			assertThat(line.orderId()).isEqualTo(orderId);
+			assertThat(line.amount().amount()).isEqualTo(2_000);
+		});
+		assertThat(account(reseller).balance().amount()).isEqualTo(5_000).isEqualTo(ledgerSum(ledger));
+	}
+
+	@Test
+	void aCancelledWaitingOrderLeavesTheQueueWithoutMovingMoney() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 100);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 2_000));
+		eventually().until(() -> waitingOrders(reseller), (waiting) -> waiting.size() == 1);
+
+		publish(orderEvent(reseller, orderId, new OrderCancelled("customer", true)));
+
+		eventually().until(() -> waitingOrders(reseller), List::isEmpty);
+		assertThat(account(reseller).balance().amount()).isEqualTo(100);
+		assertThat(account(reseller).waitingForPayment().count()).isZero();
+		assertThat(ledger(reseller)).extracting(LedgerLine::type).containsExactly("TOP_UP");
+		// and it is never charged later, neither by a top-up nor by a redelivered OrderPlaced
+		assertThat(topUp(reseller, 5_000).released()).isEmpty();
+		awaitHandled(publish(orderPlaced(reseller, orderId, 2_000)));
+		assertThat(account(reseller).balance().amount()).isEqualTo(5_100);
+		assertThat(topics.distinct(orderId, PaymentCaptured.class)).isEmpty();
+		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
+	}
+
+	@Test
+	void cancellingTheOrderAtTheHeadOfTheQueueReleasesTheOrdersBehindItThatFit() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 1_000);
+		String big = newOrderId();
+		String small = newOrderId();
+		publish(orderPlaced(reseller, big, 9_000));
+		eventually().until(() -> topics.distinct(big, CreditInsufficient.class), (events) -> !events.isEmpty());
+		publish(orderPlaced(reseller, small, 600));
+		eventually().until(() -> topics.distinct(small, CreditInsufficient.class), (events) -> !events.isEmpty());
+
+		publish(orderEvent(reseller, big, new OrderCancelled("changed mind", true)));
+
+		eventually().until(() -> topics.distinct(small, PaymentCaptured.class), (events) -> !events.isEmpty());
+		assertThat(waitingOrders(reseller)).isEmpty();
+		assertThat(account(reseller).balance().amount()).isEqualTo(400);
+	}
+
+	@Test
+	void aRejectedCertificateIsRefunded() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+
+		publish(orderEvent(reseller, orderId, new CertificateRejected("CAA record forbids the CA")));
+
+		RefundIssued refund = (RefundIssued) eventually()
+			.until(() -> topics.distinct(orderId, RefundIssued.class), (events) -> !events.isEmpty())
+			.get(0)
+			.payload();
+		assertThat(refund.balanceAfter().amount()).isEqualTo(3_000);
+		assertThat(eventually().until(() -> account(reseller).balance().amount(), (balance) -> balance == 3_000))
+			.isEqualTo(ledgerSum(ledger(reseller)));
+	}
+
+	@Test
+	void aNonRefundableCancellationOfAChargedOrderKeepsTheCharge() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+
+		awaitHandled(publish(orderEvent(reseller, orderId, new OrderCancelled("issued long ago", false))));
+
+		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
+		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);
+	}
+
+}

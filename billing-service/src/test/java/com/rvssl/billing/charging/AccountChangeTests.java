@@ -1,0 +1,119 @@
+package com.rvssl.billing.charging;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.billing.accounts.Account;
+import com.rvssl.billing.accounts.AccountUpdate;
+import com.rvssl.billing.accounts.PendingEntry;
+import com.rvssl.billing.accounts.PendingKind;
+import com.rvssl.billing.waiting.WaitingOrder;
+import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditToppedUp;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountChangeTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	private static Account account(long balance, WaitingOrder... waiting) {
+		return new Account("r1", "Hosting", "USD", null, "hash", NOW, balance, 7, 3, List.of(waiting), List.of(),
+				List.of(), List.of());
+	}
+
+	private static WaitingOrder waiting(String orderId, long amount) {
+		return new WaitingOrder(orderId, amount, NOW.minusSeconds(60), "c-" + orderId);
+	}
+
+	@Test
+	void anOrderThatFitsIsChargedWithTheBalanceAfterInItsEventAndLedgerEntry() {
+		AccountChange change = AccountChange.of(account(1_000), NOW);
+
+		assertThat(change.place("o1", 400, NOW, "c1")).isTrue();
+
+		AccountUpdate update = change.update();
+		assertThat(update.balance()).isEqualTo(600);
+		assertThat(update.pending()).singleElement().satisfies((entry) -> {
+			assertThat(entry.id()).isEqualTo("o1:CHARGE");
+			assertThat(entry.amount()).isEqualTo(-400);
+			assertThat(entry.balanceAfter()).isEqualTo(600);
+			assertThat(entry.seq()).isEqualTo(4);
+		});
+		assertThat(change.events()).singleElement()
+			.satisfies((event) -> assertThat(event.payload()).isInstanceOfSatisfying(PaymentCaptured.class,
+					(paid) -> assertThat(paid.balanceAfter().amount()).isEqualTo(600)));
+	}
+
+	@Test
+	void anOrderThatFitsStillWaitsBehindAnEarlierWaitingOrder() {
+		AccountChange change = AccountChange.of(account(1_000, waiting("big", 5_000)), NOW);
+
+		assertThat(change.place("small", 100, NOW, "c")).isFalse();
+
+		assertThat(change.update().waiting()).extracting(WaitingOrder::orderId).containsExactly("big", "small");
+		assertThat(change.update().balance()).isEqualTo(1_000);
+		assertThat(change.events()).singleElement()
+			.satisfies((event) -> assertThat(event.payload()).isInstanceOf(CreditInsufficient.class));
+	}
+
+	@Test
+	void aTopUpReleasesWaitingOrdersInTheSameChangeAndStopsAtTheFirstThatDoesNotFit() {
+		AccountChange change = AccountChange.of(account(100, waiting("a", 300), waiting("b", 900), waiting("c", 10)),
+				NOW);
+
+		TopUpReceipt receipt = change.topUp("k1", 500, "wire", "k1");
+
+		assertThat(receipt.released()).containsExactly("a");
+		assertThat(receipt.balanceAfter().amount()).isEqualTo(600);
+		AccountUpdate update = change.update();
+		assertThat(update.balance()).isEqualTo(300);
+		assertThat(update.waiting()).extracting(WaitingOrder::orderId).containsExactly("b", "c");
+		assertThat(update.appliedTopUpKey()).isEqualTo("k1");
+		assertThat(update.pending()).extracting(PendingEntry::kind)
+			.containsExactly(PendingKind.TOP_UP, PendingKind.CHARGE);
+		assertThat(update.pending()).extracting(PendingEntry::seq).containsExactly(4L, 5L);
+		assertThat(change.events()).extracting((event) -> event.type())
+			.containsExactly(CreditToppedUp.class.getSimpleName(), PaymentCaptured.class.getSimpleName());
+		assertThat(change.events().get(1).orderId()).isEqualTo("a");
+		assertThat(change.events().get(1).correlationId()).isEqualTo("c-a");
+	}
+
+	@Test
+	void removingTheHeadOfTheQueueLetsTheOrdersBehindItGoIfTheyFit() {
+		AccountChange change = AccountChange.of(account(500, waiting("big", 5_000), waiting("small", 200)), NOW);
+
+		change.unqueue("big");
+
+		assertThat(change.update().waiting()).isEmpty();
+		assertThat(change.update().balance()).isEqualTo(300);
+		assertThat(change.update().pending()).extracting(PendingEntry::kind)
+			.containsExactly(PendingKind.UNQUEUE, PendingKind.CHARGE);
+	}
+
+	@Test
+	void aRefundCreditsTheChargeBack() {
+		AccountChange change = AccountChange.of(account(100), NOW);
+
+		change.refund("o1", 400, NOW, "c1");
+
+		assertThat(change.update().balance()).isEqualTo(500);
+		assertThat(change.update().pending()).singleElement().satisfies((entry) -> {
+			assertThat(entry.id()).isEqualTo("o1:REFUND");
+			assertThat(entry.amount()).isEqualTo(400);
+		});
+		assertThat(change.events()).singleElement()
+			.satisfies((event) -> assertThat(event.payload()).isInstanceOf(RefundIssued.class));
+	}
+
+	@Test
+	void aDecisionThatChangesNothingWritesNothing() {
+		Account account = account(100, waiting("a", 300));
+
+		assertThat(AccountChange.of(account, NOW).update().changesNothing(account)).isTrue();
+	}
+
+}
