@@ -1,0 +1,30 @@
+package com.rvssl.gateway.adapters;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Dcv;
+import reactor.core.publisher.Mono;
+
+/**
+ * One CA API family. Every method fails with {@link CaUnavailable} when the CA could not be asked
+ * or its answer is unknown, and {@link CaRefusal} when the CA answered no.
+ */
+public interface CaAdapter {
+
+	CertificateAuthority ca();
+
+	/** Places the order; the CA's order id. The request's reference is stored at the CA so {@link #findByReference} finds it. */
+	Mono<String> place(CaOrderRequest request);
+
+	/** The CA's id of an order placed earlier with this reference (our order id), or empty. */
+	Mono<String> findByReference(String reference);
+
+	/** The CA's view of the order now, in our words and the CA's. */
+	Mono<CaOrderStatus> status(String caOrderId, Dcv dcv);
+
+	/** The issued certificate: leaf, intermediates and root in PEM; {@link CaRefusal} while not issued. */
+	Mono<String> downloadPemChain(String caOrderId);
+
+	/** Cancels the order at the CA. */
+	Mono<Void> cancel(String caOrderId, String note);
+
+}

@@ -1,0 +1,25 @@
+package com.rvssl.gateway.adapters;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.rvssl.contracts.CertificateAuthority;
+import org.springframework.stereotype.Component;
+
+/** The adapter of each CA family the gateway can talk to (Sectigo follows in a later issue). */
+@Component
+public class CaAdapters {
+
+	private final Map<CertificateAuthority, CaAdapter> byCa = new EnumMap<>(CertificateAuthority.class);
+
+	public CaAdapters(List<CaAdapter> adapters) {
+		adapters.forEach(adapter -> byCa.put(adapter.ca(), adapter));
+	}
+
+	public Optional<CaAdapter> of(CertificateAuthority ca) {
+		return Optional.ofNullable(byCa.get(ca));
+	}
+
+}

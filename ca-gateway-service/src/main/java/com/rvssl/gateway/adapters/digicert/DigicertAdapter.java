@@ -1,0 +1,184 @@
+package com.rvssl.gateway.adapters.digicert;
+
+import java.util.function.Function;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.gateway.adapters.CaAdapter;
+import com.rvssl.gateway.adapters.CaCalls;
+import com.rvssl.gateway.adapters.CaOrderRequest;
+import com.rvssl.gateway.adapters.CaOrderStatus;
+import com.rvssl.gateway.adapters.CaRefusal;
+import com.rvssl.gateway.adapters.CaUnavailable;
+import org.springframework.core.codec.CodecException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The DigiCert-style CA (CertCentral Services API v2), every call under the {@code digicert} circuit breaker. */
+@Component
+class DigicertAdapter implements CaAdapter {
+
+	static final String NAME = "digicert";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final WebClient client;
+
+	private final CaCalls calls;
+
+	DigicertAdapter(WebClient.Builder builder, DigicertProperties properties, CaCalls calls) {
+		this.client = builder.clone()
+			.baseUrl(properties.baseUrl())
+			.defaultHeader("X-DC-DEVKEY", properties.apiKey())
+			.build();
+		this.calls = calls;
+	}
+
+	@Override
+	public CertificateAuthority ca() {
+		return CertificateAuthority.DIGICERT;
+	}
+
+	@Override
+	public Mono<String> place(CaOrderRequest request) {
+		Mono<String> call = client.post()
+			.uri("/services/v2/order/certificate/{product}", request.caProduct())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(DigicertOrderBody.of(request))
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.bodyToMono(String.class)
+			.map(body -> required(read(body), "id"));
+		return guarded("place", call);
+	}
+
+	@Override
+	public Mono<String> findByReference(String reference) {
+		Mono<String> call = client.get()
+			.uri(uri -> uri.path("/services/v2/order/certificate").queryParam("filters[search]", "{ref}").build(reference))
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.bodyToMono(String.class)
+			.flatMap(body -> {
+				JsonNode orders = read(body).path("orders");
+				if (!orders.isArray()) {
+					return Mono.error(new CaUnavailable("DigiCert order search answered without orders"));
+				}
+				// The search is free text; only an order whose comments are exactly our reference is ours.
+				for (JsonNode order : orders) {
+					if (reference.equals(order.path("comments").asString(null))) {
+						return Mono.just(required(order, "id"));
+					}
+				}
+				return Mono.empty();
+			});
+		return guarded("find", call);
+	}
+
+	@Override
+	public Mono<CaOrderStatus> status(String caOrderId, Dcv dcv) {
+		Mono<CaOrderStatus> call = client.get()
+			.uri("/services/v2/order/certificate/{id}", caOrderId)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.bodyToMono(String.class)
+			.map(body -> {
+				JsonNode order = read(body);
+				return DigicertStatus.of(required(order, "status"), order.path("rejection_reason").asString(null),
+						order.path("certificate").path("common_name").asString(null), dcv);
+			});
+		return guarded("status", call);
+	}
+
+	@Override
+	public Mono<String> downloadPemChain(String caOrderId) {
+		Mono<String> call = client.get()
+			.uri("/services/v2/certificate/download/order/{id}/format/pem_all", caOrderId)
+			.accept(MediaType.TEXT_PLAIN, MediaType.ALL)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.bodyToMono(String.class);
+		return guarded("download", call);
+	}
+
+	@Override
+	public Mono<Void> cancel(String caOrderId, String note) {
+		Mono<Void> call = client.put()
+			.uri("/services/v2/order/certificate/{id}/status", caOrderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(new StatusChange("canceled", note))
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.toBodilessEntity()
+			.then();
+		return guarded("cancel", call);
+	}
+
+	private <T> Mono<T> guarded(String operation, Mono<T> call) {
+		return calls.call(NAME, operation, call.onErrorMap(connectionOrCodecFailure()));
+	}
+
+	private static Function<Throwable, Throwable> connectionOrCodecFailure() {
+		return failure -> {
+			if (failure instanceof WebClientRequestException) {
+				return new CaUnavailable("DigiCert not reachable: " + failure.getMessage(), failure);
+			}
+			if (failure instanceof CodecException || failure instanceof JacksonException) {
+				return new CaUnavailable("DigiCert answered something unreadable", failure);
+			}
+			return failure;
+		};
+	}
+
+	/** 4xx are refusals, except those that only mean "not now" (429, 408) or "not us" (401, 403: our configuration). */
+	private static Mono<Throwable> failure(ClientResponse response) {
+		HttpStatusCode status = response.statusCode();
+		return response.bodyToMono(String.class).defaultIfEmpty("").onErrorReturn("").map(body -> {
+			String code = "http_" + status.value();
+			String message = body;
+			try {
+				JsonNode error = JSON.readTree(body).path("errors").path(0);
+				code = error.path("code").asString(code);
+				message = error.path("message").asString(body);
+			}
+			catch (JacksonException ex) {
+				// not the documented error shape; keep the raw body
+			}
+			boolean notNow = status.is5xxServerError() || status.value() == HttpStatus.TOO_MANY_REQUESTS.value()
+					|| status.value() == HttpStatus.REQUEST_TIMEOUT.value() || status.value() == 401
+					|| status.value() == 403;
+			if (notNow) {
+				return new CaUnavailable("DigiCert answered " + status.value() + " " + code + ": " + message);
+			}
+			return new CaRefusal(status.value(), code, message);
+		});
+	}
+
+	private static JsonNode read(String body) {
+		if (body == null || body.isBlank()) {
+			throw new CaUnavailable("DigiCert answered with an empty body");
+		}
+		return JSON.readTree(body);
+	}
+
+	private static String required(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			throw new CaUnavailable("DigiCert answered without " + field);
+		}
+		return value.asString();
+	}
+
+	record StatusChange(String status, String note) {
+	}
+
+}

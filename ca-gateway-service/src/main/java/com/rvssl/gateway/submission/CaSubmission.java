@@ -1,0 +1,68 @@
+package com.rvssl.gateway.submission;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.rvssl.gateway.adapters.CaAdapter;
+import com.rvssl.gateway.adapters.CaAdapters;
+import com.rvssl.gateway.adapters.CaRefusal;
+import com.rvssl.gateway.adapters.CaUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * One attempt to get a claimed record's order to its CA, never twice: after any failure that may
+ * have reached the CA (and on every re-attempt of a record tried before), the order is first looked
+ * up at the CA by our reference and adopted if it is there. Transient failures are retried a few
+ * times with backoff; an open circuit is not, the sweep comes back later.
+ */
+@Component
+class CaSubmission {
+
+	private static final Logger log = LoggerFactory.getLogger(CaSubmission.class);
+
+	private final CaAdapters adapters;
+
+	private final SubmissionProperties properties;
+
+	CaSubmission(CaAdapters adapters, SubmissionProperties properties) {
+		this.adapters = adapters;
+		this.properties = properties;
+	}
+
+	Mono<SubmissionOutcome> submit(SubmissionRecord claimed) {
+		CaAdapter adapter = adapters.of(claimed.ca()).orElse(null);
+		if (adapter == null) {
+			// Kept retrying rather than failed: the order goes through once this CA's adapter is deployed.
+			return Mono.just(new SubmissionOutcome.Unavailable("no adapter for CA " + claimed.ca() + " yet"));
+		}
+		// The first attempt of a fresh claim cannot have reached the CA before; every later one may have.
+		AtomicBoolean lookUpFirst = new AtomicBoolean(claimed.attempts() > 1);
+		Mono<SubmissionOutcome> once = Mono.defer(() -> {
+			boolean lookUp = lookUpFirst.getAndSet(true);
+			Mono<SubmissionOutcome> found = lookUp ? adapter.findByReference(claimed.orderId())
+				.doOnNext(caOrderId -> log.info("Order {} already at {} as {}: adopted", claimed.orderId(),
+						claimed.ca(), caOrderId))
+				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, true)) : Mono.empty();
+			return found.switchIfEmpty(Mono.defer(() -> adapter.place(claimed.caOrderRequest())
+				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, false))));
+		});
+		return once
+			.retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
+				.maxBackoff(properties.retryMaxBackoff())
+				.filter(CaSubmission::worthRetryingNow)
+				.doBeforeRetry(signal -> log.info("Retrying order {} at {} after: {}", claimed.orderId(), claimed.ca(),
+						signal.failure().getMessage()))
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+			.onErrorResume(CaRefusal.class, refusal -> Mono.just(new SubmissionOutcome.Refused(refusal.getMessage())))
+			.onErrorResume(CaUnavailable.class,
+					failure -> Mono.just(new SubmissionOutcome.Unavailable(failure.getMessage())));
+	}
+
+	private static boolean worthRetryingNow(Throwable failure) {
+		return failure instanceof CaUnavailable && !(failure instanceof CaUnavailable.CircuitOpen);
+	}
+
+}

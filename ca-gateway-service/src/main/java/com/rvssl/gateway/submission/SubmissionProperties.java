@@ -1,0 +1,27 @@
+package com.rvssl.gateway.submission;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How hard the gateway tries ({@code rvssl.gateway.submission.*}): {@code retries} quick retries with
+ * backoff from {@code retryBackoff} to {@code retryMaxBackoff} inside one attempt; after that the
+ * record waits in RETRYING from {@code reattemptBase} doubling up to {@code reattemptMax}; a claim
+ * older than {@code staleAfter} is taken to be a crashed attempt; {@code batch} records per sweep.
+ */
+@ConfigurationProperties("rvssl.gateway.submission")
+public record SubmissionProperties(@DefaultValue("2") int retries, @DefaultValue("PT0.5S") Duration retryBackoff,
+		@DefaultValue("PT4S") Duration retryMaxBackoff, @DefaultValue("PT2S") Duration reattemptBase,
+		@DefaultValue("PT1M") Duration reattemptMax, @DefaultValue("PT2M") Duration staleAfter,
+		@DefaultValue("50") int batch) {
+
+	/** The wait before re-attempt number {@code attempt + 1}: doubling, capped. */
+	Duration reattemptDelay(int attempt) {
+		int doublings = Math.max(0, Math.min(attempt - 1, 20));
+		Duration delay = reattemptBase.multipliedBy(1L << doublings);
+		return (delay.compareTo(reattemptMax) > 0) ? reattemptMax : delay;
+	}
+
+}

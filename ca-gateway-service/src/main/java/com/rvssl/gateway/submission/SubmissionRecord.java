@@ -1,0 +1,41 @@
+package com.rvssl.gateway.submission;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Organization;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.gateway.adapters.CaOrderRequest;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One order's submission to its CA: the spec kept from OrderPlaced, the state, the outbox. */
+@Document("submissions")
+public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
+		String caProduct, Validation validation, int termMonths, List<String> domains, String csr, Dcv dcv,
+		Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
+		Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
+		List<OutboxEntry> outbox, List<String> appliedEventIds) {
+
+	public SubmissionRecord {
+		domains = (domains != null) ? List.copyOf(domains) : List.of();
+		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
+	}
+
+	static SubmissionRecord placed(EventEnvelope envelope, OrderPlaced placed, Instant now) {
+		return new SubmissionRecord(envelope.orderId(), envelope.resellerId(), envelope.correlationId(), placed.ca(),
+				placed.caProduct(), placed.validation(), placed.termMonths(), placed.domains(), placed.csr(),
+				placed.dcv(), placed.organization(), SubmissionState.AWAITING_PAYMENT, 0, null, null, null, null, 0,
+				now, now, List.of(), List.of(envelope.eventId().toString()));
+	}
+
+	CaOrderRequest caOrderRequest() {
+		return new CaOrderRequest(orderId, caProduct, validation, termMonths, domains, csr, dcv, organization);
+	}
+
+}

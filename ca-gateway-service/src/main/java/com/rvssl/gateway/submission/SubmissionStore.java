@@ -1,0 +1,191 @@
+package com.rvssl.gateway.submission;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every change of a {@link SubmissionRecord} is one conditional update here: the filter names the
+ * state the change starts from (and refuses an event id already applied), so of two racing
+ * changes exactly one wins, and the events a change causes enter the outbox in the same update.
+ */
+@Component
+public class SubmissionStore {
+
+	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+
+	private final ReactiveMongoTemplate mongo;
+
+	SubmissionStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Mono<SubmissionRecord> find(String orderId) {
+		return mongo.findById(orderId, SubmissionRecord.class);
+	}
+
+	/** Keeps a new order's spec; false when it is already known (a redelivered OrderPlaced). */
+	Mono<Boolean> insert(SubmissionRecord record) {
+		return mongo.insert(record).thenReturn(true).onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false));
+	}
+
+	/** The claim PaymentCaptured makes; empty when the record is not waiting for payment (any more). */
+	Mono<SubmissionRecord> claimPaid(String orderId, String eventId, Instant now) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(SubmissionState.AWAITING_PAYMENT)
+			.and("appliedEventIds")
+			.ne(eventId));
+		Update update = new Update().set("state", SubmissionState.SUBMITTING)
+			.set("claimedAt", now)
+			.set("updatedAt", now)
+			.inc("attempts", 1)
+			.push("appliedEventIds", eventId);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	/** Claims one record whose re-attempt is due, or whose claim is so old its holder must have crashed. */
+	Mono<SubmissionRecord> claimDue(Instant now, Instant staleBefore) {
+		Query query = Query.query(new Criteria().orOperator(
+				Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
+				Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)));
+		Update update = new Update().set("state", SubmissionState.SUBMITTING)
+			.set("claimedAt", now)
+			.set("updatedAt", now)
+			.unset("nextAttemptAt")
+			.inc("attempts", 1);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	Mono<Boolean> recordSubmitted(SubmissionRecord claimed, String caOrderId, OutboxEntry event, Instant now) {
+		Update update = new Update().set("state", SubmissionState.SUBMITTED)
+			.set("caOrderId", caOrderId)
+			.set("updatedAt", now)
+			.unset("lastError")
+			.unset("nextAttemptAt")
+			.push("outbox", event);
+		return updateClaimed(claimed, update);
+	}
+
+	Mono<Boolean> recordFailed(SubmissionRecord claimed, String reason, OutboxEntry event, Instant now) {
+		Update update = new Update().set("state", SubmissionState.FAILED)
+			.set("lastError", reason)
+			.set("updatedAt", now)
+			.push("outbox", event);
+		return updateClaimed(claimed, update);
+	}
+
+	Mono<Boolean> recordRetrying(SubmissionRecord claimed, String reason, Instant nextAttemptAt, OutboxEntry event,
+			Instant now) {
+		Update update = new Update().set("state", SubmissionState.RETRYING)
+			.set("lastError", reason)
+			.set("nextAttemptAt", nextAttemptAt)
+			.set("updatedAt", now)
+			.push("outbox", event);
+		return updateClaimed(claimed, update);
+	}
+
+	/** Only the holder of this very claim may record its outcome (a stale claim may have been taken over). */
+	private Mono<Boolean> updateClaimed(SubmissionRecord claimed, Update update) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(claimed.orderId())
+			.and("state")
+			.is(SubmissionState.SUBMITTING)
+			.and("claimedAt")
+			.is(claimed.claimedAt()));
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/**
+	 * Applies OrderCancelled: an order never sent to the CA is cancelled at once, one that is or may
+	 * be at the CA goes to CANCELLING, leased to the caller until {@code leaseUntil} (the sweep
+	 * takes it over after that). Empty when already applied or already cancelled.
+	 */
+	Mono<SubmissionRecord> applyCancel(String orderId, String eventId, Instant now, Instant leaseUntil) {
+		return cancelFrom(orderId, eventId, now, now,
+				List.of(SubmissionState.AWAITING_PAYMENT, SubmissionState.FAILED), SubmissionState.CANCELLED)
+			.switchIfEmpty(Mono.defer(() -> cancelFrom(orderId, eventId, now, leaseUntil,
+					List.of(SubmissionState.SUBMITTING, SubmissionState.RETRYING, SubmissionState.SUBMITTED),
+					SubmissionState.CANCELLING)));
+	}
+
+	private Mono<SubmissionRecord> cancelFrom(String orderId, String eventId, Instant now, Instant nextAttemptAt,
+			List<SubmissionState> from, SubmissionState to) {
+		Query query = Query.query(
+				Criteria.where("_id").is(orderId).and("state").in(from).and("appliedEventIds").ne(eventId));
+		Update update = new Update().set("state", to)
+			.set("updatedAt", now)
+			.set("nextAttemptAt", nextAttemptAt)
+			.push("appliedEventIds", eventId);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	/**
+	 * An attempt got a CA order for a record cancelled meanwhile: remember the CA's id and (again)
+	 * ask for it to be cancelled there.
+	 */
+	Mono<Boolean> noteCaOrderOfCancelled(String orderId, String caOrderId, Instant now) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.in(SubmissionState.CANCELLING, SubmissionState.CANCELLED));
+		Update update = new Update().set("state", SubmissionState.CANCELLING)
+			.set("caOrderId", caOrderId)
+			.set("nextAttemptAt", now)
+			.set("updatedAt", now);
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/** Takes a due CANCELLING record for a while (a lease), so one sweep at a time works on it. */
+	Mono<SubmissionRecord> claimDueCancellation(Instant now, Instant leaseUntil) {
+		Query query = Query.query(
+				Criteria.where("state").is(SubmissionState.CANCELLING).and("nextAttemptAt").lte(now));
+		Update update = new Update().set("nextAttemptAt", leaseUntil).set("updatedAt", now).inc("cancelAttempts", 1);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	Mono<Boolean> recordCancelled(String orderId, String caOrderId, String note, Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING));
+		Update update = new Update().set("state", SubmissionState.CANCELLED)
+			.set("updatedAt", now)
+			.unset("nextAttemptAt");
+		if (caOrderId != null) {
+			update.set("caOrderId", caOrderId);
+		}
+		if (note != null) {
+			update.set("lastError", note);
+		}
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	Mono<Boolean> postponeCancellation(String orderId, String reason, Instant nextAttemptAt, Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING));
+		Update update = new Update().set("nextAttemptAt", nextAttemptAt)
+			.set("lastError", reason)
+			.set("updatedAt", now);
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/** Records with events still to publish. */
+	public Flux<SubmissionRecord> withPendingEvents(int limit) {
+		Query query = Query.query(Criteria.where("outbox.0").exists(true)).limit(limit);
+		return mongo.find(query, SubmissionRecord.class);
+	}
+
+	/** Forgets a published event. */
+	public Mono<Void> published(String orderId, OutboxEntry entry) {
+		Query query = Query.query(Criteria.where("_id").is(orderId));
+		return mongo.updateFirst(query, new Update().pull("outbox", entry), SubmissionRecord.class).then();
+	}
+
+}

@@ -1,0 +1,162 @@
+package com.rvssl.gateway.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.OrderEvent;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.SubmissionFailed;
+import com.rvssl.gateway.adapters.CaAdapter;
+import com.rvssl.gateway.adapters.CaAdapters;
+import com.rvssl.gateway.adapters.CaRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** What the gateway does with an order's events and with due re-attempts. */
+@Component
+public class Submissions {
+
+	private static final Logger log = LoggerFactory.getLogger(Submissions.class);
+
+	private final SubmissionStore store;
+
+	private final CaSubmission caSubmission;
+
+	private final CaAdapters adapters;
+
+	private final SubmissionProperties properties;
+
+	private final Clock clock;
+
+	Submissions(SubmissionStore store, CaSubmission caSubmission, CaAdapters adapters,
+			SubmissionProperties properties) {
+		this.store = store;
+		this.caSubmission = caSubmission;
+		this.adapters = adapters;
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+	}
+
+	/** OrderPlaced: keep what to submit once paid. A repeated OrderPlaced finds the record there and changes nothing. */
+	public Mono<Void> keep(EventEnvelope envelope, OrderPlaced placed) {
+		return store.insert(SubmissionRecord.placed(envelope, placed, now()))
+			.doOnNext(inserted -> log.info(inserted ? "Order {} kept for submission to {}" : "Order {} already known",
+					envelope.orderId(), placed.ca()))
+			.then();
+	}
+
+	/** PaymentCaptured: claim the record and submit it. Only one PaymentCaptured can ever claim it. */
+	public Mono<Void> paid(EventEnvelope envelope) {
+		return store.claimPaid(envelope.orderId(), envelope.eventId().toString(), now())
+			.switchIfEmpty(Mono.fromRunnable(() -> log.info(
+					"PaymentCaptured {} for order {} claims nothing (already claimed, cancelled or unknown)",
+					envelope.eventId(), envelope.orderId())))
+			.flatMap(this::attempt);
+	}
+
+	/** OrderCancelled: cancel here, and at the CA where the order is or may be. */
+	public Mono<Void> cancel(EventEnvelope envelope) {
+		Instant now = now();
+		return store.applyCancel(envelope.orderId(), envelope.eventId().toString(), now,
+				now.plus(properties.staleAfter()))
+			.flatMap(record -> (record.state() == SubmissionState.CANCELLING) ? cancelAtCa(record) : Mono.empty())
+			.then();
+	}
+
+	/** Submits a claimed record and records the outcome together with the event it causes. */
+	Mono<Void> attempt(SubmissionRecord claimed) {
+		return caSubmission.submit(claimed).flatMap(outcome -> record(claimed, outcome));
+	}
+
+	private Mono<Void> record(SubmissionRecord claimed, SubmissionOutcome outcome) {
+		Instant now = now();
+		if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+			OutboxEntry event = event(claimed, new CertificateSubmitted(claimed.ca(), accepted.caOrderId()));
+			return store.recordSubmitted(claimed, accepted.caOrderId(), event, now).flatMap(recorded -> {
+				if (recorded) {
+					log.info("Order {} submitted to {} as {}", claimed.orderId(), claimed.ca(), accepted.caOrderId());
+					return Mono.<Void>empty();
+				}
+				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)",
+						claimed.orderId(), accepted.caOrderId());
+				return store.noteCaOrderOfCancelled(claimed.orderId(), accepted.caOrderId(), now).then();
+			});
+		}
+		if (outcome instanceof SubmissionOutcome.Refused refused) {
+			log.warn("Order {} refused by {}: {}", claimed.orderId(), claimed.ca(), refused.reason());
+			OutboxEntry event = event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false));
+			return store.recordFailed(claimed, refused.reason(), event, now).then();
+		}
+		SubmissionOutcome.Unavailable unavailable = (SubmissionOutcome.Unavailable) outcome;
+		Instant next = now.plus(properties.reattemptDelay(claimed.attempts()));
+		log.warn("Order {} not submitted to {} (attempt {}), next attempt at {}: {}", claimed.orderId(), claimed.ca(),
+				claimed.attempts(), next, unavailable.reason());
+		OutboxEntry event = event(claimed, new SubmissionFailed(unavailable.reason(), claimed.attempts(), true));
+		return store.recordRetrying(claimed, unavailable.reason(), next, event, now).then();
+	}
+
+	/** Cancels a CANCELLING record's order at the CA: by its id, or found by reference when its outcome was unknown. */
+	Mono<Void> cancelAtCa(SubmissionRecord record) {
+		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
+		if (adapter == null) {
+			return store.recordCancelled(record.orderId(), null, "no adapter for CA " + record.ca(), now()).then();
+		}
+		Mono<String> caOrderId = (record.caOrderId() != null) ? Mono.just(record.caOrderId())
+				: adapter.findByReference(record.orderId());
+		return caOrderId
+			.flatMap(id -> adapter.cancel(id, "Cancelled by the reseller (order " + record.orderId() + ")")
+				.then(store.recordCancelled(record.orderId(), id, null, now()))
+				.doOnNext(done -> log.info("Order {} cancelled at {} ({})", record.orderId(), record.ca(), id)))
+			.switchIfEmpty(Mono.defer(() -> store.recordCancelled(record.orderId(), null, null, now())))
+			.onErrorResume(CaRefusal.class, refusal -> store.recordCancelled(record.orderId(), record.caOrderId(),
+					"CA refused the cancellation: " + refusal.getMessage(), now()))
+			.onErrorResume(failure -> {
+				Instant next = now().plus(properties.reattemptDelay(record.cancelAttempts() + 1));
+				log.warn("Order {} not yet cancelled at {}, next try at {}: {}", record.orderId(), record.ca(), next,
+						failure.getMessage());
+				return store.postponeCancellation(record.orderId(), failure.getMessage(), next, now());
+			})
+			.then();
+	}
+
+	/** Re-attempts what is due, one record after another, at most a batch per sweep; the number handled. */
+	public Mono<Integer> sweep() {
+		return sweepSubmissions(0).flatMap(submissions -> sweepCancellations(0).map(c -> submissions + c));
+	}
+
+	private Mono<Integer> sweepSubmissions(int done) {
+		if (done >= properties.batch()) {
+			return Mono.just(done);
+		}
+		Instant now = now();
+		return store.claimDue(now, now.minus(properties.staleAfter()))
+			.flatMap(claimed -> attempt(claimed).thenReturn(done + 1))
+			.flatMap(this::sweepSubmissions)
+			.defaultIfEmpty(done);
+	}
+
+	private Mono<Integer> sweepCancellations(int done) {
+		if (done >= properties.batch()) {
+			return Mono.just(done);
+		}
+		Instant now = now();
+		return store.claimDueCancellation(now, now.plus(properties.staleAfter()))
+			.flatMap(record -> cancelAtCa(record).thenReturn(done + 1))
+			.flatMap(this::sweepCancellations)
+			.defaultIfEmpty(done);
+	}
+
+	private static OutboxEntry event(SubmissionRecord record, OrderEvent payload) {
+		return OutboxEntry.of(EventEnvelope.of(record.orderId(), record.resellerId(), record.correlationId(), payload));
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

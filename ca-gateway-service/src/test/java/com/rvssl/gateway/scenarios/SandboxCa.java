@@ -1,0 +1,75 @@
+package com.rvssl.gateway.scenarios;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.rvssl.sandbox.SandboxCaApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** The sandbox CA running in this JVM, and its admin API (orders by reference, faults, advancing orders). */
+final class SandboxCa implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final ConfigurableApplicationContext context;
+
+	private final String baseUrl;
+
+	private final WebClient admin;
+
+	private SandboxCa(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		this.admin = WebClient.create(baseUrl);
+	}
+
+	static SandboxCa start(String approveAfter) {
+		return new SandboxCa(SandboxCaApplication.start("--server.port=0", "--sandbox.dv.approve-after=" + approveAfter));
+	}
+
+	String baseUrl() {
+		return baseUrl;
+	}
+
+	/** The CA orders submitted with this reference (our order id). */
+	List<Map<String, Object>> ordersWithReference(String reference) {
+		return admin.get()
+			.uri(uri -> uri.path("/sandbox/orders").queryParam("reference", reference).build())
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.block(TIMEOUT);
+	}
+
+	void fault(String mode, long durationSeconds, double probability) {
+		admin.post()
+			.uri("/sandbox/faults")
+			.bodyValue(Map.of("api", "digicert", "mode", mode, "durationSeconds", durationSeconds, "probability",
+					probability))
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
+	}
+
+	void clearFaults() {
+		admin.delete().uri("/sandbox/faults").retrieve().toBodilessEntity().block(TIMEOUT);
+	}
+
+	void advance(String caOrderId, Map<String, String> body) {
+		admin.post()
+			.uri("/sandbox/orders/{id}/advance", caOrderId)
+			.bodyValue(body)
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+}

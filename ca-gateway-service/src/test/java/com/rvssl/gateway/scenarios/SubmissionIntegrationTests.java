@@ -1,0 +1,413 @@
+package com.rvssl.gateway.scenarios;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Organization;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.SubmissionFailed;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway as the other services see it: events in on the orders topic, events out on it, the
+ * sandbox CA counting what it was sent, and the internal API status-sync calls.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rvssl.gateway.sweep.interval=PT0.5S", "rvssl.gateway.submission.retries=1",
+				"rvssl.gateway.submission.retry-backoff=PT0.2S", "rvssl.gateway.submission.reattempt-base=PT1S",
+				"rvssl.gateway.submission.reattempt-max=PT2S",
+				"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s" })
+@AutoConfigureWebTestClient
+class SubmissionIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static SandboxCa sandbox;
+
+	private static PublishedEvents published;
+
+	@Autowired
+	KafkaTemplate<String, EventEnvelope> kafka;
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "gateway-submission-tests");
+		registry.add("rvssl.ca.digicert.base-url", () -> sandbox().baseUrl());
+	}
+
+	private static synchronized SandboxCa sandbox() {
+		if (sandbox == null) {
+			// DV orders stay pending long enough to be seen pending, then issue by themselves.
+			sandbox = SandboxCa.start("PT3S");
+		}
+		return sandbox;
+	}
+
+	@BeforeAll
+	static void listen() {
+		published = new PublishedEvents(TestInfrastructure.kafkaBootstrapServers());
+	}
+
+	@AfterEach
+	void clearFaults() {
+		sandbox().clearFaults();
+	}
+
+	@AfterAll
+	static void stop() {
+		published.close();
+		sandbox.close();
+		sandbox = null;
+	}
+
+	@Test
+	void aPaidOrderIsSubmittedOnceAndAnnouncedWithTheCasOrderId() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "paid.example.com", csrFor("paid.example.com").pem()));
+		publish(paid(orderId));
+
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		assertThat(submitted.ca()).isEqualTo(CertificateAuthority.DIGICERT);
+		List<Map<String, Object>> atCa = sandbox().ordersWithReference(orderId);
+		assertThat(atCa).hasSize(1);
+		assertThat(atCa.get(0).get("caOrderId")).isEqualTo(submitted.caOrderId());
+		client.get()
+			.uri("/internal/v1/orders/{id}", orderId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("SUBMITTED")
+			.jsonPath("$.caOrderId")
+			.isEqualTo(submitted.caOrderId())
+			.jsonPath("$.attempts")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void redeliveredPaymentsNeverOrderTwice() {
+		String orderId = newOrderId();
+		EventEnvelope payment = paid(orderId);
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "twice.example.com", csrFor("twice.example.com").pem()));
+		publish(payment);
+		for (int i = 0; i < 3; i++) {
+			publish(payment);
+			publish(paid(orderId));
+		}
+
+		awaitSubmitted(orderId);
+
+		await().during(Duration.ofSeconds(2))
+			.atMost(PATIENCE)
+			.until(() -> sandbox().ordersWithReference(orderId).size() == 1);
+		assertThat(published.of(orderId, CertificateSubmitted.class)).hasSize(1);
+	}
+
+	@Test
+	void aCaAnsweringServerErrorsIsRetriedUntilTheOrderGoesThrough() {
+		sandbox().fault("ERROR_5XX", 3, 1.0);
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "flaky.example.com", csrFor("flaky.example.com").pem()));
+		publish(paid(orderId));
+
+		await().atMost(PATIENCE)
+			.until(() -> published.first(orderId, SubmissionFailed.class, SubmissionFailed::willRetry).isPresent());
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		List<Map<String, Object>> atCa = sandbox().ordersWithReference(orderId);
+		assertThat(atCa).hasSize(1);
+		assertThat(atCa.get(0).get("caOrderId")).isEqualTo(submitted.caOrderId());
+	}
+
+	@Test
+	void aLostReplyIsRecoveredByLookingTheOrderUpInsteadOfOrderingAgain() {
+		sandbox().fault("LOST_REPLY", 2, 1.0);
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "lost.example.com", csrFor("lost.example.com").pem()));
+		publish(paid(orderId));
+
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		List<Map<String, Object>> atCa = sandbox().ordersWithReference(orderId);
+		assertThat(atCa).hasSize(1);
+		assertThat(atCa.get(0).get("caOrderId")).isEqualTo(submitted.caOrderId());
+	}
+
+	@Test
+	void anInvalidCsrFailsTheSubmissionForGood() {
+		String orderId = newOrderId();
+		String notACsr = "-----BEGIN CERTIFICATE REQUEST-----\nbm90IGEgY3NyIGF0IGFsbA==\n-----END CERTIFICATE REQUEST-----\n";
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "invalid.example.com", notACsr));
+		publish(paid(orderId));
+
+		SubmissionFailed failed = await().atMost(PATIENCE)
+			.until(() -> published.first(orderId, SubmissionFailed.class, f -> true), found -> found.isPresent())
+			.orElseThrow();
+
+		assertThat(failed.willRetry()).isFalse();
+		assertThat(failed.reason()).contains("invalid_csr");
+		assertThat(sandbox().ordersWithReference(orderId)).isEmpty();
+		client.get()
+			.uri("/internal/v1/orders/{id}", orderId)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("FAILED");
+	}
+
+	@Test
+	void theCaStatusGoesFromPendingValidationToIssuedAndTheCertificateIsTheCsrs() throws Exception {
+		String orderId = newOrderId();
+		Csrs.Csr csr = csrFor("issued.example.com");
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "issued.example.com", csr.pem()));
+		publish(paid(orderId));
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		Map<String, Object> pending = caStatus(orderId);
+		assertThat(pending).containsEntry("status", "PENDING_VALIDATION")
+			.containsEntry("caOrderId", submitted.caOrderId())
+			.containsEntry("detail", "Waiting for admin@issued.example.com to approve");
+		client.get().uri("/internal/v1/orders/{id}/certificate", orderId).exchange().expectStatus().isEqualTo(409);
+
+		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+
+		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
+		List<X509Certificate> chain = chain((String) certificate.get("pemChain"));
+		assertThat(chain).hasSize(3);
+		X509Certificate leaf = chain.get(0);
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(csr.keys().getPublic().getEncoded());
+		assertThat(certificate).containsEntry("serialNumber", leaf.getSerialNumber().toString(16))
+			.containsEntry("issuer", leaf.getIssuerX500Principal().getName())
+			.containsEntry("notAfter", leaf.getNotAfter().toInstant().toString());
+	}
+
+	@Test
+	void aRejectedOrderReportsTheCasReason() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_basic", Validation.OV, "rejected.example.com", csrFor("rejected.example.com").pem()));
+		publish(paid(orderId));
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		sandbox().advance(submitted.caOrderId(), Map.of("to", "rejected", "reason", "Organisation not found"));
+
+		assertThat(caStatus(orderId)).containsEntry("status", "REJECTED")
+			.containsEntry("caStatus", "rejected")
+			.containsEntry("detail", "Organisation not found");
+	}
+
+	@Test
+	void anOrderCancelledBeforePaymentIsNeverSubmitted() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "cancelled.example.com", csrFor("cancelled.example.com").pem()));
+		publish(event(orderId, new OrderCancelled("customer changed their mind", true)));
+		publish(paid(orderId));
+
+		await().atMost(PATIENCE).until(() -> "CANCELLED".equals(summary(orderId).get("state")));
+		await().during(Duration.ofSeconds(2))
+			.atMost(PATIENCE)
+			.until(() -> sandbox().ordersWithReference(orderId).isEmpty());
+		assertThat(published.of(orderId, CertificateSubmitted.class)).isEmpty();
+	}
+
+	@Test
+	void anOrderCancelledAfterSubmissionIsCancelledAtTheCa() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_basic", Validation.OV, "withdrawn.example.com", csrFor("withdrawn.example.com").pem()));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+
+		publish(event(orderId, new OrderCancelled("customer changed their mind", true)));
+
+		await().atMost(PATIENCE).until(() -> "CANCELLED".equals(summary(orderId).get("state")));
+		assertThat(sandbox().ordersWithReference(orderId)).singleElement()
+			.satisfies(order -> assertThat(order.get("status")).isEqualTo("canceled"));
+		assertThat(caStatus(orderId)).containsEntry("status", "CANCELLED");
+	}
+
+	@Test
+	void caCallsAndTheCircuitBreakerAreMeasuredAndTheServiceIsReady() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "measured.example.com",
+				csrFor("measured.example.com").pem()));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+
+		String metrics = client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(metrics).containsPattern("rvssl_ca_calls_seconds_count\\{.*ca=\"digicert\".*operation=\"place\".*outcome=\"success\"")
+			.contains("resilience4j_circuitbreaker_state{");
+		client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() {
+		String orderId = newOrderId();
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + orderId,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+				var deadLetters = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+			producer.send(new ProducerRecord<>(Topics.ORDERS, orderId, "{not an event".getBytes(StandardCharsets.UTF_8)));
+			producer.flush();
+			publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "poison.example.com",
+					csrFor("poison.example.com").pem()));
+			publish(paid(orderId));
+			deadLetters.subscribe(List.of(Topics.deadLetterOf(Topics.ORDERS)));
+
+			List<String> deadValues = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				deadLetters.poll(Duration.ofMillis(200))
+					.forEach(record -> {
+						if (orderId.equals(record.key())) {
+							deadValues.add(new String(record.value(), StandardCharsets.UTF_8));
+						}
+					});
+				return !deadValues.isEmpty();
+			});
+
+			assertThat(deadValues).containsExactly("{not an event");
+			awaitSubmitted(orderId);
+		}
+	}
+
+	@Test
+	void anUnknownOrderIsAProblemNotFound() {
+		client.get()
+			.uri("/internal/v1/orders/{id}/ca-status", "no-such-order")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
+	private CertificateSubmitted awaitSubmitted(String orderId) {
+		return await().atMost(PATIENCE)
+			.until(() -> published.of(orderId, CertificateSubmitted.class), found -> !found.isEmpty())
+			.get(0);
+	}
+
+	private Map<String, Object> caStatus(String orderId) {
+		return body(client.get().uri("/internal/v1/orders/{id}/ca-status", orderId));
+	}
+
+	private Map<String, Object> summary(String orderId) {
+		return body(client.get().uri("/internal/v1/orders/{id}", orderId));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> body(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+	}
+
+	private static List<X509Certificate> chain(String pem) throws Exception {
+		List<X509Certificate> chain = new ArrayList<>();
+		CertificateFactory.getInstance("X.509")
+			.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+			.forEach(certificate -> chain.add((X509Certificate) certificate));
+		return chain;
+	}
+
+	private void publish(EventEnvelope envelope) {
+		try {
+			kafka.send(Topics.ORDERS, envelope.key(), envelope).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not publish " + envelope.type(), ex);
+		}
+	}
+
+	private static String newOrderId() {
+		return "ord-" + UUID.randomUUID();
+	}
+
+	private static Csrs.Csr csrFor(String domain) {
+		return Csrs.forDomains(List.of(domain, "www." + domain));
+	}
+
+	private static EventEnvelope placed(String orderId, String caProduct, Validation validation, String domain,
+			String csr) {
+		Organization organization = (validation == Validation.DV) ? null
+				: new Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
+						new Organization.Contact("Bob", "bob@example.com", "+44 20 0001"));
+		return event(orderId,
+				new OrderPlaced("product-" + caProduct, CertificateAuthority.DIGICERT, caProduct, validation, 12,
+						List.of(domain, "www." + domain), csr, new Dcv(DcvMethod.EMAIL, "admin@" + domain),
+						new Customer("Ann Lee", "ann@example.com"), organization, Money.of(1299, "USD"),
+						Money.of(2999, "USD"), "whmcs-1"));
+	}
+
+	private static EventEnvelope paid(String orderId) {
+		return event(orderId, new PaymentCaptured(Money.of(1299, "USD"), Money.of(8701, "USD")));
+	}
+
+	private static EventEnvelope event(String orderId, com.rvssl.contracts.events.OrderEvent payload) {
+		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, payload);
+	}
+
+}

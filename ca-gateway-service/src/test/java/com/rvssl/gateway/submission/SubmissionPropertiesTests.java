@@ -1,0 +1,27 @@
+package com.rvssl.gateway.submission;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubmissionPropertiesTests {
+
+	private final SubmissionProperties properties = new SubmissionProperties(2, Duration.ofMillis(500),
+			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50);
+
+	@Test
+	void theWaitBeforeAReattemptDoublesWithEachAttempt() {
+		assertThat(properties.reattemptDelay(1)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties.reattemptDelay(2)).isEqualTo(Duration.ofSeconds(4));
+		assertThat(properties.reattemptDelay(3)).isEqualTo(Duration.ofSeconds(8));
+	}
+
+	@Test
+	void theWaitBeforeAReattemptNeverExceedsTheCap() {
+		assertThat(properties.reattemptDelay(6)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.reattemptDelay(1000)).isEqualTo(Duration.ofMinutes(1));
+	}
+
+}
