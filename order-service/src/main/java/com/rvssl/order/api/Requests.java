@@ -1,0 +1,69 @@
+package com.rvssl.order.api;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.Organization;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The request bodies of the API, with the checks bean validation can make on their own. */
+final class Requests {
+
+	private Requests() {
+	}
+
+	record PlaceOrder(@NotBlank String productCode, @NotNull Integer termMonths,
+			@NotEmpty @Size(max = 250) List<@NotBlank String> domains, @NotBlank @Size(max = 100) String whmcsServiceId,
+			@NotNull @Valid CustomerBody customer, String csr, @Valid DcvBody dcv, @Valid OrganizationBody organization) {
+	}
+
+	record Configure(@NotBlank String csr, @NotNull @Valid DcvBody dcv, @Valid OrganizationBody organization) {
+	}
+
+	record Cancel(@Size(max = 500) String reason) {
+	}
+
+	record DecodeCsr(@NotBlank String csr) {
+	}
+
+	record CustomerBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
+
+		Customer toCustomer() {
+			return new Customer(name.trim(), email.trim());
+		}
+
+	}
+
+	record DcvBody(@NotNull DcvMethod method, @Email @Size(max = 254) String approverEmail) {
+
+		Dcv toDcv() {
+			return new Dcv(method, (method == DcvMethod.EMAIL && approverEmail != null) ? approverEmail.trim() : null);
+		}
+
+	}
+
+	record OrganizationBody(@NotBlank @Size(max = 200) String name,
+			@NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 code") String country,
+			@NotBlank String city, @NotBlank String address, @NotBlank String phone,
+			@NotNull @Valid ContactBody contact) {
+
+		Organization toOrganization() {
+			return new Organization(name, country.toUpperCase(Locale.ROOT), city, address, phone,
+					new Organization.Contact(contact.name(), contact.email(), contact.phone()));
+		}
+
+	}
+
+	record ContactBody(@NotBlank String name, @NotBlank @Email String email, String phone) {
+	}
+
+}

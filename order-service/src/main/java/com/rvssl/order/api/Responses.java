@@ -1,0 +1,82 @@
+package com.rvssl.order.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Validation;
+import com.rvssl.order.catalog.Price;
+import com.rvssl.order.catalog.Product;
+import com.rvssl.order.catalog.ProductType;
+import com.rvssl.order.csr.DecodedCsr;
+import com.rvssl.order.orders.AutoOrderMode;
+import com.rvssl.order.orders.CertificateSummary;
+import com.rvssl.order.orders.Order;
+import com.rvssl.order.orders.OrderPrice;
+import com.rvssl.order.orders.OrderState;
+import com.rvssl.order.orders.OrderStore;
+import com.rvssl.order.orders.TimelineEntry;
+import com.rvssl.order.views.StatusViews;
+import com.rvssl.order.views.Views;
+
+/** The JSON the API answers with (API.md's shapes); domain objects never leave as they are stored. */
+final class Responses {
+
+	private Responses() {
+	}
+
+	record ProductJson(String code, String name, String brand, Validation validation, ProductType type,
+			int maxDomains, List<PriceJson> prices) {
+
+		static ProductJson of(Product product) {
+			return new ProductJson(product.code(), product.name(), product.brand(), product.validation(),
+					product.type(), product.maxDomains(), product.prices().stream().map(PriceJson::of).toList());
+		}
+
+	}
+
+	/** {@code retail} is the reseller's override once overrides exist; the recommended price until then. */
+	record PriceJson(int termMonths, Money wholesale, Money recommendedRetail, Money retail) {
+
+		static PriceJson of(Price price) {
+			return new PriceJson(price.termMonths(), price.wholesale(), price.recommendedRetail(),
+					price.recommendedRetail());
+		}
+
+	}
+
+	record OrderJson(String id, String resellerId, String productCode, Validation validation, int termMonths,
+			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
+			OrderPrice price, String caOrderId, CertificateSummary certificate, Instant createdAt, Instant updatedAt,
+			List<TimelineEntry> timeline) {
+
+		static OrderJson of(Order order) {
+			return new OrderJson(order.id(), order.resellerId(), order.productCode(), order.validation(),
+					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
+					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
+					order.updatedAt(), order.timeline());
+		}
+
+	}
+
+	record OrderPageJson(List<OrderJson> content, int page, int size, long totalElements) {
+
+		static OrderPageJson of(OrderStore.OrderPage page) {
+			return new OrderPageJson(page.content().stream().map(OrderJson::of).toList(), page.page(), page.size(),
+					page.totalElements());
+		}
+
+	}
+
+	record CsrJson(String commonName, List<String> subjectAltNames, String keyAlgorithm, int keySize,
+			String signatureAlgorithm, Map<String, String> subject) {
+
+		static CsrJson of(DecodedCsr csr) {
+			return new CsrJson(csr.commonName(), csr.subjectAltNames(), csr.keyAlgorithm(), csr.keySize(),
+					csr.signatureAlgorithm(), csr.subject());
+		}
+
+	}
+
+}

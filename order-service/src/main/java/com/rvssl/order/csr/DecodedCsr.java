@@ -1,0 +1,66 @@
+package com.rvssl.order.csr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a CSR asks for, as the API shows it and as an order checks it. */
+public record DecodedCsr(String commonName, List<String> subjectAltNames, String keyAlgorithm, int keySize,
+		String signatureAlgorithm, Map<String, String> subject) {
+
+	public DecodedCsr {
+		subjectAltNames = List.copyOf(subjectAltNames);
+		subject = Map.copyOf(subject);
+	}
+
+	/** Every DNS name the certificate would carry: the common name and the SANs, lower case. */
+	public Set<String> names() {
+		Set<String> names = new LinkedHashSet<>();
+		if (commonName != null) {
+			names.add(commonName.toLowerCase(Locale.ROOT));
+		}
+		subjectAltNames.forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
+		return names;
+	}
+
+	/** Why the key is too weak for a publicly trusted certificate, if it is. */
+	public Optional<String> keyWeakness() {
+		if ("RSA".equals(keyAlgorithm) && keySize < 2048) {
+			return Optional.of("RSA key of " + keySize + " bits is too weak; use at least 2048 bits");
+		}
+		if ("EC".equals(keyAlgorithm) && keySize != 256 && keySize != 384) {
+			return Optional.of("EC key must be on curve P-256 or P-384");
+		}
+		if (!"RSA".equals(keyAlgorithm) && !"EC".equals(keyAlgorithm)) {
+			return Optional.of("key algorithm " + keyAlgorithm + " is not accepted; use RSA or EC");
+		}
+		return Optional.empty();
+	}
+
+	/** Why the CSR's names are not exactly the ordered domains, if they are not (case does not matter). */
+	public Optional<String> mismatchWith(List<String> domains) {
+		Set<String> ordered = new LinkedHashSet<>();
+		domains.forEach((domain) -> ordered.add(domain.toLowerCase(Locale.ROOT)));
+		Set<String> named = names();
+		if (named.equals(ordered)) {
+			return Optional.empty();
+		}
+		List<String> missing = new ArrayList<>(ordered);
+		missing.removeAll(named);
+		List<String> extra = new ArrayList<>(named);
+		extra.removeAll(ordered);
+		StringBuilder message = new StringBuilder("CSR names do not match the ordered domains");
+		if (!missing.isEmpty()) {
+			message.append("; not in the CSR: ").append(String.join(", ", missing));
+		}
+		if (!extra.isEmpty()) {
+			message.append("; not ordered: ").append(String.join(", ", extra));
+		}
+		return Optional.of(message.toString());
+	}
+
+}

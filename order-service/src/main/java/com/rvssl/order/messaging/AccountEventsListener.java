@@ -1,0 +1,34 @@
+package com.rvssl.order.messaging;
+
+import java.time.Duration;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.order.security.ResellerDirectory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Learns resellers (and the hash of their API key) from billing, which registers them. */
+@Component
+class AccountEventsListener {
+
+	private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+	private final ResellerDirectory resellers;
+
+	AccountEventsListener(ResellerDirectory resellers) {
+		this.resellers = resellers;
+	}
+
+	@KafkaListener(topics = Topics.ACCOUNTS)
+	void on(EventEnvelope envelope) {
+		if (envelope.payload() instanceof ResellerRegistered registered) {
+			resellers
+				.register(envelope.resellerId(), registered.name(), registered.currency(), registered.apiKeyHash())
+				.block(MAX_WAIT);
+		}
+	}
+
+}

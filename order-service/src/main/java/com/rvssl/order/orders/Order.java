@@ -1,0 +1,93 @@
+package com.rvssl.order.orders;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Organization;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.order.catalog.ProductType;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An order, as one document: what was ordered, its state and the facts the views explain it with,
+ * the timeline, the ids of the events already applied and the events still to publish. Changes are
+ * made by {@link OrderStore} in single conditional updates guarded by {@code version}.
+ */
+@Document("orders")
+public record Order(@Id String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
+		Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
+		Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
+		OrderState state, String caOrderId, CertificateSummary certificate, String pemChain,
+		PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
+		String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
+		List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
+		String requestHash, long version) {
+
+	public Order {
+		domains = (domains != null) ? List.copyOf(domains) : List.of();
+		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
+		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
+		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+	}
+
+	/**
+	 * A new order from a checked draft: configured ones go straight to billing ({@code PLACED}
+	 * with an {@code OrderPlaced} in the outbox), the others wait for their configuration.
+	 * {@code idempotencyKey} is unique per reseller; without a client key the order id stands in.
+	 */
+	public static Order open(String id, String resellerId, OrderDraft draft, AutoOrderMode mode, Instant now,
+			String idempotencyKey, String requestHash) {
+		Configuration configuration = draft.configuration();
+		boolean configured = configuration != null;
+		OrderState state = configured ? OrderState.AWAITING_CONFIGURATION.moveTo(OrderState.PLACED)
+				: OrderState.AWAITING_CONFIGURATION;
+		List<TimelineEntry> timeline = configured
+				? List.of(new TimelineEntry(now, OrderState.PLACED, "Order placed and sent to billing"))
+				: List.of(new TimelineEntry(now, OrderState.AWAITING_CONFIGURATION,
+						"Order created; waiting for the CSR and validation details"));
+		Order order = new Order(id, resellerId, draft.product().code(), draft.product().ca(),
+				draft.product().caProduct(), draft.product().validation(), draft.product().type(),
+				draft.price().termMonths(), draft.domains(), draft.whmcsServiceId(), draft.customer(),
+				configured ? configuration.csr() : null, configured ? configuration.dcv() : null,
+				configured ? configuration.organization() : null, mode,
+				new OrderPrice(draft.price().wholesale(), draft.price().recommendedRetail()), state, null, null, null,
+				null, null, null, null, null, null, now, now, timeline, List.of(), List.of(),
+				(idempotencyKey != null) ? idempotencyKey : "order:" + id, requestHash, 0);
+		if (!configured) {
+			return order;
+		}
+		return order.withOutbox(List.of(OutboxEntry.of(order.placedEvent(configuration))));
+	}
+
+	/** The event that hands a configured order to billing and the gateway. */
+	public EventEnvelope placedEvent(Configuration configuration) {
+		Organization organization = (validation == Validation.DV) ? null : configuration.organization();
+		OrderPlaced placed = new OrderPlaced(productCode, ca, caProduct, validation, termMonths, domains,
+				configuration.csr(), configuration.dcv(), customer, organization, price.wholesale(), price.retail(),
+				whmcsServiceId);
+		return EventEnvelope.of(id, resellerId, id, placed);
+	}
+
+	public boolean hasApplied(String eventId) {
+		return appliedEventIds.contains(eventId);
+	}
+
+	public boolean isOwnedBy(String reseller) {
+		return resellerId.equals(reseller);
+	}
+
+	private Order withOutbox(List<OutboxEntry> entries) {
+		return new Order(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains,
+				whmcsServiceId, customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain,
+				shortfall, validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason,
+				createdAt, updatedAt, timeline, appliedEventIds, entries, idempotencyKey, requestHash, version);
+	}
+
+}

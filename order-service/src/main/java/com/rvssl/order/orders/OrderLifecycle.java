@@ -1,0 +1,118 @@
+package com.rvssl.order.orders;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.Event;
+import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.SubmissionFailed;
+
+/**
+ * How the other services' events move an order: each event maps to a target state and the facts
+ * the views need. Pure, so the whole lifecycle is tested without Kafka or MongoDB. An event whose
+ * move the state machine does not allow from the current state is stale (the order went on
+ * meanwhile) and never moves the order backwards.
+ */
+public final class OrderLifecycle {
+
+	private OrderLifecycle() {
+	}
+
+	/** Commands of the order itself (HTTP) use the same state machine. */
+	public static OrderChange cancel(Order order, String reason, Instant at) {
+		OrderState next = order.state().moveTo(OrderState.CANCELLED);
+		String note = "Cancelled" + ((reason != null) ? ": " + reason : "");
+		return OrderChange.to(next, new TimelineEntry(at, next, note))
+			.with("cancellationReason", reason)
+			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(),
+					new OrderCancelled(reason, true)));
+	}
+
+	public static OrderChange configure(Order order, Configuration configuration, Instant at) {
+		OrderState next = order.state().moveTo(OrderState.PLACED);
+		return OrderChange.to(next, new TimelineEntry(at, next, "Configuration received; order sent to billing"))
+			.with("csr", configuration.csr())
+			.with("dcv", configuration.dcv())
+			.with("organization", configuration.organization())
+			.causing(order.placedEvent(configuration));
+	}
+
+	public static Outcome apply(Order order, EventEnvelope envelope) {
+		Instant at = envelope.occurredAt();
+		Event event = envelope.payload();
+		if (event instanceof CreditInsufficient insufficient) {
+			PaymentShortfall shortfall = new PaymentShortfall(insufficient.required(), insufficient.balance());
+			return move(order, OrderState.WAITING_FOR_PAYMENT, at,
+					"Credit insufficient: " + MoneyText.of(shortfall.required()) + " needed, balance "
+							+ MoneyText.of(shortfall.balance()))
+				.map((change) -> change.with("shortfall", shortfall));
+		}
+		if (event instanceof PaymentCaptured captured) {
+			return move(order, OrderState.PAID, at, "Paid " + MoneyText.of(captured.amount()) + " from credit")
+				.map((change) -> change.with("shortfall", null));
+		}
+		if (event instanceof SubmissionFailed failed) {
+			if (failed.willRetry()) {
+				return move(order, OrderState.SUBMISSION_RETRYING, at,
+						"Submission attempt " + failed.attempt() + " failed (" + failed.reason() + "); retrying")
+					.map((change) -> change.with("failureReason", failed.reason()));
+			}
+			return move(order, OrderState.REJECTED, at, "Submission failed for good: " + failed.reason())
+				.map((change) -> change.with("rejectionReason", failed.reason()));
+		}
+		if (event instanceof CertificateSubmitted submitted) {
+			return move(order, OrderState.SUBMITTED, at, "Submitted to the CA as order " + submitted.caOrderId())
+				.map((change) -> change.with("caOrderId", submitted.caOrderId()).with("failureReason", null));
+		}
+		if (event instanceof CertificateValidationUpdated updated) {
+			String note = "Validation: " + updated.caStatus()
+					+ ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
+			return move(order, OrderState.PENDING_VALIDATION, at, note)
+				.map((change) -> change.with("validationStatus", updated.caStatus())
+					.with("validationDetail", updated.detail()));
+		}
+		if (event instanceof CertificateIssued issued) {
+			CertificateSummary summary = new CertificateSummary(issued.serialNumber(), issued.notBefore(),
+					issued.notAfter(), issued.issuer());
+			return move(order, OrderState.ISSUED, at, "Certificate issued, serial " + issued.serialNumber())
+				.map((change) -> change.with("certificate", summary)
+					.with("pemChain", issued.pemChain())
+					.with("caOrderId", (order.caOrderId() != null) ? order.caOrderId() : issued.caOrderId()));
+		}
+		if (event instanceof CertificateRejected rejected) {
+			return move(order, OrderState.REJECTED, at, "Rejected by the CA: " + rejected.reason())
+				.map((change) -> change.with("rejectionReason", rejected.reason()));
+		}
+		if (event instanceof RefundIssued refund) {
+			// money went back to credit: a fact for the timeline, not a move of the state
+			return new Outcome.Applied(OrderChange.to(order.state(), new TimelineEntry(at, order.state(),
+					"Refund of " + MoneyText.of(refund.amount()) + " returned to credit")));
+		}
+		return new Outcome.NotForUs();
+	}
+
+	private static Move move(Order order, OrderState target, Instant at, String note) {
+		if (!order.state().canMoveTo(target)) {
+			return new Move(new Outcome.Stale(order.state() + " does not move to " + target), null);
+		}
+		return new Move(null, OrderChange.to(target, new TimelineEntry(at, target, note)));
+	}
+
+	/** A small builder so each case above reads as "move there, and set these facts". */
+	private record Move(Outcome.Stale stale, OrderChange change) {
+
+		Outcome map(UnaryOperator<OrderChange> facts) {
+			return (stale != null) ? stale : new Outcome.Applied(facts.apply(change));
+		}
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package com.rvssl.order.orders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The orders collection. Every change is one {@code findAndModify} whose filter names the version
+ * it was computed from (and, for events, refuses an event id already applied), so the state, the
+ * timeline entry, the applied id and the outbox entries land together or not at all.
+ */
+@Component
+public class OrderStore {
+
+	private final ReactiveMongoTemplate mongo;
+
+	/** Indexes are made once, before the first write that relies on them (the idempotency key). */
+	private final Mono<Void> indexes;
+
+	public OrderStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+		this.indexes = mongo.indexOps(Order.class)
+			.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().named("idempotency_key"))
+			.then(mongo.indexOps(Order.class)
+				.createIndex(new Index().on("resellerId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)))
+			.then()
+			// remember success only: if MongoDB was not up yet, the next write tries again
+			.cache((done) -> Duration.ofMillis(Long.MAX_VALUE), (failure) -> Duration.ZERO,
+					() -> Duration.ofMillis(Long.MAX_VALUE));
+	}
+
+	public Mono<Order> insert(Order order) {
+		return indexes.then(mongo.insert(order));
+	}
+
+	public Mono<Order> findById(String id) {
+		return mongo.findById(id, Order.class);
+	}
+
+	public Mono<Order> findByIdempotencyKey(String key) {
+		return indexes.then(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), Order.class));
+	}
+
+	/** A page of orders, newest first; {@code resellerId} null means every reseller's (the operator). */
+	public Mono<OrderPage> page(String resellerId, OrderState state, String domain, int page, int size) {
+		Criteria criteria = new Criteria();
+		if (resellerId != null) {
+			criteria = criteria.and("resellerId").is(resellerId);
+		}
+		if (state != null) {
+			criteria = criteria.and("state").is(state);
+		}
+		if (domain != null) {
+			criteria = criteria.and("domains").is(domain.toLowerCase(java.util.Locale.ROOT));
+		}
+		Query count = Query.query(criteria);
+		Query find = Query.query(criteria)
+			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+			.skip((long) page * size)
+			.limit(size);
+		return Mono.zip(mongo.find(find, Order.class).collectList(), mongo.count(count, Order.class))
+			.map((result) -> new OrderPage(result.getT1(), page, size, result.getT2()));
+	}
+
+	/**
+	 * Applies a change computed from {@code current}; empty when the order changed meanwhile (or the
+	 * event was applied already), in which case the caller reads it again and decides again.
+	 */
+	public Mono<Order> apply(Order current, String eventId, OrderChange change, Instant now) {
+		Criteria filter = Criteria.where("_id").is(current.id()).and("version").is(current.version());
+		if (eventId != null) {
+			filter = filter.and("appliedEventIds").ne(eventId);
+		}
+		Update update = new Update().set("state", change.state())
+			.set("updatedAt", now)
+			.push("timeline", change.entry())
+			.inc("version", 1);
+		for (Map.Entry<String, Object> fact : change.facts().entrySet()) {
+			update.set(fact.getKey(), fact.getValue());
+		}
+		if (eventId != null) {
+			update.addToSet("appliedEventIds", eventId);
+		}
+		List<OutboxEntry> entries = change.events().stream().map(OutboxEntry::of).toList();
+		if (!entries.isEmpty()) {
+			update.push("outbox").each(entries.toArray());
+		}
+		return mongo.findAndModify(Query.query(filter), update, FindAndModifyOptions.options().returnNew(true),
+				Order.class);
+	}
+
+	/** Remembers an event that changes nothing (it came too late), so its redelivery is recognised. */
+	public Mono<Order> rememberStale(Order current, String eventId) {
+		Query filter = Query.query(Criteria.where("_id")
+			.is(current.id())
+			.and("version")
+			.is(current.version())
+			.and("appliedEventIds")
+			.ne(eventId));
+		Update update = new Update().addToSet("appliedEventIds", eventId).inc("version", 1);
+		return mongo.findAndModify(filter, update, FindAndModifyOptions.options().returnNew(true), Order.class);
+	}
+
+	/** Orders with events still to publish, oldest change first. */
+	public Flux<Order> withPendingEvents(int limit) {
+		Query query = Query.query(Criteria.where("outbox.eventId").exists(true))
+			.with(Sort.by(Sort.Order.asc("updatedAt")))
+			.limit(limit);
+		return mongo.find(query, Order.class);
+	}
+
+	public Mono<Void> markPublished(String orderId, String eventId) {
+		Update update = new Update().pull("outbox", new Document("eventId", eventId));
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), update, Order.class).then();
+	}
+
+	/** One page of a listing, in the API's paging shape. */
+	public record OrderPage(List<Order> content, int page, int size, long totalElements) {
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The order service: the public API for WHMCS, the catalog, orders and their status views. */
+package com.rvssl.order;

@@ -1,0 +1,48 @@
+package com.rvssl.order.security;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The resellers billing has registered, found by the hash of their API key. */
+@Component
+public class ResellerDirectory {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Mono<Void> indexes;
+
+	public ResellerDirectory(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+		this.indexes = mongo.indexOps(Reseller.class)
+			.createIndex(new Index().on("apiKeyHash", Sort.Direction.ASC).named("api_key_hash"))
+			.then()
+			// remember success only: if MongoDB was not up yet, the next write tries again
+			.cache((done) -> Duration.ofMillis(Long.MAX_VALUE), (failure) -> Duration.ZERO,
+					() -> Duration.ofMillis(Long.MAX_VALUE));
+	}
+
+	/** Records (or refreshes) a registration; keyed by reseller id, so a redelivered event changes nothing. */
+	public Mono<Void> register(String resellerId, String name, String currency, String apiKeyHash) {
+		Update update = new Update().set("name", name)
+			.set("currency", currency)
+			.set("apiKeyHash", apiKeyHash)
+			.setOnInsert("registeredAt", Instant.now());
+		return indexes.then(mongo.upsert(Query.query(Criteria.where("_id").is(resellerId)), update, Reseller.class))
+			.then();
+	}
+
+	public Mono<Reseller> findByKeyHash(String apiKeyHash) {
+		return mongo.findOne(Query.query(Criteria.where("apiKeyHash").is(apiKeyHash)), Reseller.class);
+	}
+
+}

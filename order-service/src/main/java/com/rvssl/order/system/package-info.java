@@ -1,0 +1,2 @@
+/** Operational pieces: the MongoDB health check. */
+package com.rvssl.order.system;

@@ -1,0 +1,117 @@
+package com.rvssl.order.views;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.rvssl.contracts.Validation;
+import com.rvssl.order.orders.MoneyText;
+import com.rvssl.order.orders.Order;
+import com.rvssl.order.orders.PaymentShortfall;
+
+/**
+ * The status strings WHMCS shows, computed from the order's state and facts. The waiting-for-payment
+ * strings and the provider's "Complete" are fixed by the contract; the client area never mentions
+ * the reseller's credit, which is the reseller's business.
+ */
+public final class StatusViews {
+
+	public static final String WAITING_CLIENT = "Waiting Submit Order";
+
+	public static final String WAITING_ADMIN = "Waiting for Payment on RVglobalsoft.com";
+
+	public static final String WAITING_PROVIDER = "Waiting for Payment";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+	private StatusViews() {
+	}
+
+	public static Views of(Order order) {
+		return switch (order.state()) {
+			case AWAITING_CONFIGURATION -> {
+				String needed = "the CSR and domain validation details"
+						+ ((order.validation() != Validation.DV) ? " and the organisation details" : "");
+				yield same("Awaiting Configuration", "Please submit " + needed + ".",
+						"The customer has not submitted " + needed + " yet.");
+			}
+			case AWAITING_APPROVAL -> new Views(new View("Pending", "Your order is being reviewed."),
+					new View("Awaiting Reseller Approval", "Approve the order to submit it."),
+					new View("Awaiting Approval", "Waiting for the reseller to approve the order."));
+			case PLACED -> new Views(new View("Processing", "Your order has been received."),
+					new View("Processing", "Order sent to RVglobalsoft.com for payment."),
+					new View("Processing", "Charging the wholesale price " + MoneyText.of(order.price().wholesale())
+							+ " to your credit."));
+			case WAITING_FOR_PAYMENT -> waitingForPayment(order);
+			case PAID -> new Views(new View("Processing", "Your order is being submitted to the certificate authority."),
+					new View("Processing", "Paid; submitting to the certificate authority."),
+					new View("Paid", "Paid " + MoneyText.of(order.price().wholesale()) + "; submitting to the CA."));
+			case SUBMISSION_RETRYING -> {
+				String reason = "The certificate authority cannot be reached"
+						+ ((order.failureReason() != null) ? " (" + order.failureReason() + ")" : "")
+						+ "; retrying automatically.";
+				yield new Views(new View("Processing", "Your order is being submitted to the certificate authority."),
+						new View("Submission retrying", reason), new View("Submission retrying", reason));
+			}
+			case SUBMITTED -> {
+				String detail = "Submitted to the certificate authority"
+						+ ((order.caOrderId() != null) ? " as order " + order.caOrderId() : "") + ".";
+				yield new Views(new View("Pending Validation", validationHint(order)), new View("Submitted", detail),
+						new View("Submitted", detail));
+			}
+			case PENDING_VALIDATION -> {
+				String hint = validationHint(order);
+				String caDetail = (order.validationDetail() != null) ? order.validationDetail() : hint;
+				yield new Views(new View("Pending Validation", hint), new View("Pending Validation", caDetail),
+						new View("Pending Validation", caDetail));
+			}
+			case ISSUED -> {
+				String detail = (order.certificate() != null && order.certificate().notAfter() != null)
+						? "Issued; valid until " + DAY.format(order.certificate().notAfter()) + "."
+						: "Issued.";
+				yield new Views(new View("Issued", detail), new View("Active", detail), new View("Complete", detail));
+			}
+			case REJECTED -> {
+				String reason = (order.rejectionReason() != null) ? order.rejectionReason() : "no reason given";
+				yield new Views(new View("Rejected", "The certificate authority refused the order: " + reason + "."),
+						new View("Rejected", "Rejected: " + reason + ". The charge is refunded to credit."),
+						new View("Rejected", "Rejected: " + reason + "."));
+			}
+			case CANCELLED -> {
+				String detail = "Cancelled"
+						+ ((order.cancellationReason() != null) ? ": " + order.cancellationReason() : "") + ".";
+				yield same("Cancelled", detail, detail);
+			}
+		};
+	}
+
+	private static Views waitingForPayment(Order order) {
+		PaymentShortfall shortfall = order.shortfall();
+		String missing = (shortfall != null)
+				? "Credit of " + MoneyText.of(shortfall.missing()) + " is missing (price "
+						+ MoneyText.of(shortfall.required()) + ", balance " + MoneyText.of(shortfall.balance()) + ")."
+				: "Not enough credit for " + MoneyText.of(order.price().wholesale()) + ".";
+		return new Views(
+				new View(WAITING_CLIENT, "Your order has been received and will be submitted shortly."),
+				new View(WAITING_ADMIN, missing + " Top up your RVglobalsoft.com account to submit it."),
+				new View(WAITING_PROVIDER, missing + " It is submitted by itself once you top up."));
+	}
+
+	/** What the domain owner has to do, from the DCV method chosen. */
+	private static String validationHint(Order order) {
+		if (order.dcv() == null || order.dcv().method() == null) {
+			return "Waiting for domain validation.";
+		}
+		String domain = order.domains().isEmpty() ? "the domain" : order.domains().get(0);
+		String dcv = switch (order.dcv().method()) {
+			case EMAIL -> "Approve the email sent to " + order.dcv().approverEmail() + ".";
+			case HTTP -> "Publish the validation file on http://" + domain + "/.well-known/pki-validation/.";
+			case DNS -> "Add the validation DNS TXT record to " + domain + ".";
+		};
+		return (order.validation() == Validation.DV) ? dcv : dcv + " The CA is also verifying the organisation.";
+	}
+
+	private static Views same(String status, String clientDetail, String detail) {
+		return new Views(new View(status, clientDetail), new View(status, detail), new View(status, detail));
+	}
+
+}

@@ -1,0 +1,200 @@
+package com.rvssl.order.api;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.order.support.OrderServiceIntegrationTest;
+import com.rvssl.order.support.TestCertificates;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Requests that must be refused with a problem saying what is wrong, leaving no order and no event behind. */
+class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
+
+	private static TestReseller reseller;
+
+	@BeforeEach
+	void oneResellerForAllCases() {
+		if (reseller == null) {
+			reseller = registerReseller();
+		}
+	}
+
+	static Stream<BadInput> badInputs() {
+		return Stream.of(
+				new BadInput("a malformed CSR", 400,
+						(domain) -> json(with(dvOrder(domain, null), "csr",
+								"-----BEGIN CERTIFICATE REQUEST-----\nbm90IGEgY3Ny\n-----END CERTIFICATE REQUEST-----\n"))),
+				new BadInput("a 1024-bit RSA key", 422,
+						(domain) -> json(dvOrder(domain, TestCertificates.csr(TestCertificates.rsa(1024), domain)))),
+				new BadInput("an EC key on P-521", 422, (domain) -> json(
+						dvOrder(domain, TestCertificates.csr(TestCertificates.ec("secp521r1"), domain)))),
+				new BadInput("a CSR for another domain", 422, (domain) -> json(
+						dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain)))),
+				new BadInput("a pasted private key", 400, (domain) -> json(with(dvOrder(domain, null), "csr",
+						TestCertificates.privateKeyPem(TestCertificates.rsa2048())))),
+				new BadInput("a private key hidden in another field", 400,
+						(domain) -> json(with(validOrder(domain), "whmcsServiceId",
+								"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"))),
+				new BadInput("an unknown product", 422,
+						(domain) -> json(with(validOrder(domain), "productCode", "cheapest-ssl"))),
+				new BadInput("an unsupported term", 422, (domain) -> json(with(validOrder(domain), "termMonths", 36))),
+				new BadInput("two domains on a single-domain product", 422,
+						(domain) -> json(with(validOrder(domain), "domains", List.of(domain, "www." + domain)))),
+				new BadInput("a wildcard on a single-domain product", 422,
+						(domain) -> json(with(dvOrder("*." + domain, null), "dcv", Map.of("method", "DNS")))),
+				new BadInput("a wildcard validated over HTTP", 422, (domain) -> {
+					Map<String, Object> body = with(dvOrder("*." + domain, null), "productCode", "digicert-ov-wildcard");
+					body.put("dcv", Map.of("method", "HTTP"));
+					return json(body);
+				}),
+				new BadInput("an approver email at an unrelated domain", 422, (domain) -> json(
+						with(validOrder(domain), "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")))),
+				new BadInput("email validation without an approver email", 400,
+						(domain) -> json(with(validOrder(domain), "dcv", Map.of("method", "EMAIL")))),
+				new BadInput("a customer without an email", 400,
+						(domain) -> json(with(validOrder(domain), "customer", Map.of("name", "Somchai")))),
+				new BadInput("malformed JSON", 400, (domain) -> "{\"productCode\": \"rapidssl-dv\", \"termMonths\": 12,"),
+				new BadInput("a word where a number belongs", 400,
+						(domain) -> json(with(validOrder(domain), "termMonths", "twelve"))),
+				new BadInput("an object where a list belongs", 400,
+						(domain) -> json(with(validOrder(domain), "domains", Map.of("name", domain)))),
+				new BadInput("an unknown DCV method", 400,
+						(domain) -> json(with(validOrder(domain), "dcv", Map.of("method", "CARRIER_PIGEON")))),
+				new BadInput("an oversized body", 413,
+						(domain) -> json(with(validOrder(domain), "customer",
+								Map.of("name", "x".repeat(70_000), "email", "a@" + domain)))));
+	}
+
+	@ParameterizedTest(name = "{0} is refused")
+	@MethodSource("badInputs")
+	void badInputIsRefusedWithAProblemAndChangesNothing(BadInput input) {
+		EntityExchangeResult<JsonNode> result = post(reseller, input.body().apply(uniqueDomain()));
+
+		assertThat(result.getStatus().value()).isEqualTo(input.status());
+		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = result.getResponseBody();
+		assertThat(problem.path("status").asInt()).isEqualTo(input.status());
+		assertThat(problem.path("detail").asString()).isNotBlank();
+		if (input.status() != 413) {
+			assertThat(problem.path("errors")).isNotEmpty();
+			assertThat(problem.path("errors").get(0).has("field")).isTrue();
+		}
+		assertThat(storedOrders(reseller)).isZero();
+	}
+
+	@Test
+	void anOversizedBodySentWithoutALengthIsRefusedWhileItIsRead() {
+		http.post()
+			.uri("/api/v1/orders")
+			.header("Authorization", "Bearer " + reseller.key())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Flux.just("{\"productCode\": \"", "x".repeat(70_000), "\"}"), String.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(storedOrders(reseller)).isZero();
+	}
+
+	@Test
+	void refusedRequestsPublishNoEvents() {
+		TestReseller quiet = registerReseller();
+		badInputs().forEach((input) -> post(quiet, input.body().apply(uniqueDomain())));
+		String domain = uniqueDomain();
+		String goodOrder = post(quiet, json(validOrder(domain))).getResponseBody().path("id").asString();
+
+		List<EventEnvelope> published = await().atMost(20, TimeUnit.SECONDS)
+			.until(() -> events().ofReseller(quiet.id()), (found) -> !found.isEmpty());
+		assertThat(published).extracting(EventEnvelope::orderId).containsExactly(goodOrder);
+		assertThat(storedOrders(quiet)).isEqualTo(1);
+	}
+
+	@Test
+	void anUnreadableCsrIsRefusedByTheDecoderAndAGoodOneIsDescribed() {
+		String domain = uniqueDomain();
+		http.post()
+			.uri("/api/v1/csr/decode")
+			.header("Authorization", "Bearer " + reseller.key())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json(Map.of("csr", "garbage")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		http.post()
+			.uri("/api/v1/csr/decode")
+			.header("Authorization", "Bearer " + reseller.key())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json(Map.of("csr", TestCertificates.csr(TestCertificates.rsa2048(), domain, "www." + domain))))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.commonName")
+			.isEqualTo(domain)
+			.jsonPath("$.subjectAltNames[1]")
+			.isEqualTo("www." + domain)
+			.jsonPath("$.keyAlgorithm")
+			.isEqualTo("RSA")
+			.jsonPath("$.keySize")
+			.isEqualTo(2048)
+			.jsonPath("$.subject.O")
+			.isEqualTo("Example Shop");
+	}
+
+	private EntityExchangeResult<JsonNode> post(TestReseller who, String body) {
+		return http.post()
+			.uri("/api/v1/orders")
+			.header("Authorization", "Bearer " + who.key())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult();
+	}
+
+	private long storedOrders(TestReseller who) {
+		return orders.page(who.id(), null, null, 0, 10).map((page) -> page.totalElements()).block(Duration.ofSeconds(5));
+	}
+
+	private static Map<String, Object> validOrder(String domain) {
+		return dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
+	}
+
+	private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+		Map<String, Object> changed = new HashMap<>(body);
+		changed.put(field, value);
+		return changed;
+	}
+
+	/** One refused request: what it is, the status it gets, its body for a given domain. */
+	record BadInput(String name, int status, Function<String, String> body) {
+
+		@Override
+		public String toString() {
+			return name;
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.rvssl.order.orders;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.SubmissionFailed;
+import com.rvssl.order.support.OrderFixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderLifecycleTests {
+
+	private final Order placed = OrderFixtures.placedOrder();
+
+	@Test
+	void aConfiguredOrderIsPlacedWithItsOrderPlacedInTheOutbox() {
+		assertThat(placed.state()).isEqualTo(OrderState.PLACED);
+		assertThat(placed.outbox()).hasSize(1);
+		OrderPlaced event = (OrderPlaced) placed.outbox().get(0).toEnvelope().payload();
+		assertThat(event.wholesale()).isEqualTo(Money.of(900, "USD"));
+		assertThat(event.caProduct()).isEqualTo("ssl_dv_rapidssl");
+		assertThat(placed.outbox().get(0).toEnvelope().correlationId()).isEqualTo(placed.id());
+	}
+
+	@Test
+	void creditInsufficientMakesTheOrderWaitForPaymentWithTheShortfall() {
+		Outcome outcome = OrderLifecycle.apply(placed,
+				OrderFixtures.event(placed, new CreditInsufficient(Money.of(900, "USD"), Money.of(100, "USD"))));
+		OrderChange change = ((Outcome.Applied) outcome).change();
+		assertThat(change.state()).isEqualTo(OrderState.WAITING_FOR_PAYMENT);
+		assertThat(change.entry().note()).contains("USD 9.00").contains("USD 1.00");
+		assertThat(change.facts().get("shortfall"))
+			.isEqualTo(new PaymentShortfall(Money.of(900, "USD"), Money.of(100, "USD")));
+		assertThat(change.events()).isEmpty();
+	}
+
+	@Test
+	void eachEventOfTheHappyPathMovesToItsState() {
+		assertThat(target(placed, new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD"))))
+			.isEqualTo(OrderState.PAID);
+		Order paid = at(OrderState.PAID);
+		assertThat(target(paid, new CertificateSubmitted(CertificateAuthority.DIGICERT, "1"))).isEqualTo(OrderState.SUBMITTED);
+		assertThat(target(paid, new SubmissionFailed("timeout", 1, true))).isEqualTo(OrderState.SUBMISSION_RETRYING);
+		assertThat(target(paid, new SubmissionFailed("invalid csr", 1, false))).isEqualTo(OrderState.REJECTED);
+		Order submitted = at(OrderState.SUBMITTED);
+		assertThat(target(submitted, new CertificateValidationUpdated("pending", "email sent")))
+			.isEqualTo(OrderState.PENDING_VALIDATION);
+		assertThat(target(at(OrderState.PENDING_VALIDATION), new CertificateIssued("1", "ab", Instant.now(),
+				Instant.now(), "CN=CA", "pem"))).isEqualTo(OrderState.ISSUED);
+		assertThat(target(submitted, new CertificateRejected("fraud check"))).isEqualTo(OrderState.REJECTED);
+	}
+
+	@Test
+	void aLateEventIsStaleAndNeverMovesTheOrderBack() {
+		Order issued = at(OrderState.ISSUED);
+		assertThat(OrderLifecycle.apply(issued,
+				OrderFixtures.event(issued, new CertificateValidationUpdated("pending", "late"))))
+			.isInstanceOf(Outcome.Stale.class);
+		Order paid = at(OrderState.PAID);
+		assertThat(OrderLifecycle.apply(paid,
+				OrderFixtures.event(paid, new CreditInsufficient(Money.of(1, "USD"), Money.of(0, "USD")))))
+			.isInstanceOf(Outcome.Stale.class);
+	}
+
+	@Test
+	void aRefundIsANoteThatKeepsTheState() {
+		Order rejected = at(OrderState.REJECTED);
+		OrderChange change = ((Outcome.Applied) OrderLifecycle.apply(rejected,
+				OrderFixtures.event(rejected, new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD"))))).change();
+		assertThat(change.state()).isEqualTo(OrderState.REJECTED);
+		assertThat(change.entry().note()).contains("Refund of USD 9.00");
+	}
+
+	@Test
+	void ourOwnEventsAreNotForUs() {
+		assertThat(OrderLifecycle.apply(placed, OrderFixtures.event(placed, new OrderCancelled("x", true))))
+			.isInstanceOf(Outcome.NotForUs.class);
+	}
+
+	@Test
+	void cancellingCausesARefundableOrderCancelledButNotAfterIssuance() {
+		OrderChange change = OrderLifecycle.cancel(placed, "changed mind", Instant.now());
+		assertThat(change.state()).isEqualTo(OrderState.CANCELLED);
+		assertThat(change.events()).singleElement()
+			.satisfies((event) -> assertThat(event.payload()).isEqualTo(new OrderCancelled("changed mind", true)));
+		assertThatThrownBy(() -> OrderLifecycle.cancel(at(OrderState.ISSUED), "too late", Instant.now()))
+			.isInstanceOf(IllegalTransitionException.class);
+	}
+
+	private static OrderState target(Order order, com.rvssl.contracts.events.OrderEvent event) {
+		Outcome outcome = OrderLifecycle.apply(order, OrderFixtures.event(order, event));
+		assertThat(outcome).isInstanceOf(Outcome.Applied.class);
+		return ((Outcome.Applied) outcome).change().state();
+	}
+
+	static Order at(OrderState state) {
+		Order o = OrderFixtures.placedOrder();
+		return new Order(o.id(), o.resellerId(), o.productCode(), o.ca(), o.caProduct(), o.validation(),
+				o.productType(), o.termMonths(), o.domains(), o.whmcsServiceId(), o.customer(), o.csr(), o.dcv(),
+				o.organization(), o.mode(), o.price(), state, o.caOrderId(), o.certificate(), o.pemChain(),
+				o.shortfall(), o.validationStatus(), o.validationDetail(), o.failureReason(), o.rejectionReason(),
+				o.cancellationReason(), o.createdAt(), o.updatedAt(), o.timeline(), o.appliedEventIds(), o.outbox(),
+				o.idempotencyKey(), o.requestHash(), o.version());
+	}
+
+}

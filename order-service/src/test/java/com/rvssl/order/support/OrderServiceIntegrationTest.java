@@ -1,0 +1,157 @@
+package com.rvssl.order.support;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.OrderEvent;
+import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.order.orders.OrderStore;
+import com.rvssl.order.security.ApiKeys;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running service over real HTTP, with the shared real Kafka broker and MongoDB wire server.
+ * Every integration test class extends this one, so they share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "rvssl.outbox.poll-interval=100ms")
+@AutoConfigureWebTestClient(timeout = "PT30S")
+public abstract class OrderServiceIntegrationTest {
+
+	protected static final String OPERATOR_KEY = "operator-test-key";
+
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	protected WebTestClient http;
+
+	@Autowired
+	protected KafkaTemplate<String, EventEnvelope> kafka;
+
+	@Autowired
+	protected OrderStore orders;
+
+	private OrderEventProbe probe;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "order-service-it");
+		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.hash(OPERATOR_KEY));
+	}
+
+	@AfterEach
+	void closeProbe() {
+		if (probe != null) {
+			probe.close();
+			probe = null;
+		}
+	}
+
+	/** The orders topic as other services see it (opened on first use, closed after each test). */
+	protected OrderEventProbe events() {
+		if (probe == null) {
+			probe = new OrderEventProbe();
+		}
+		return probe;
+	}
+
+	/** Registers a reseller the way billing does (ResellerRegistered) and waits until its key works. */
+	protected TestReseller registerReseller() {
+		String id = "reseller-" + UUID.randomUUID();
+		String key = "key-" + UUID.randomUUID();
+		send(EventEnvelope.of(id, id, new ResellerRegistered("Hosting " + id, "USD", ApiKeys.hash(key), "ops@" + id + ".example")));
+		await().atMost(30, TimeUnit.SECONDS)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> http.get()
+				.uri("/api/v1/products")
+				.header("Authorization", "Bearer " + key)
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.equals(HttpStatus.OK));
+		return new TestReseller(id, key);
+	}
+
+	/** Publishes an event of an order as billing, the gateway or status sync would. */
+	protected EventEnvelope publish(String orderId, String resellerId, OrderEvent event) {
+		EventEnvelope envelope = EventEnvelope.of(orderId, resellerId, orderId, event);
+		send(envelope);
+		return envelope;
+	}
+
+	protected void send(EventEnvelope envelope) {
+		kafka.send(envelope.topic(), envelope.key(), envelope).join();
+	}
+
+	protected WebTestClient.ResponseSpec placeOrder(TestReseller reseller, Map<String, Object> body) {
+		return http.post()
+			.uri("/api/v1/orders")
+			.header("Authorization", "Bearer " + reseller.key())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json(body))
+			.exchange();
+	}
+
+	protected JsonNode order(TestReseller reseller, String orderId) {
+		return http.get()
+			.uri("/api/v1/orders/{id}", orderId)
+			.header("Authorization", "Bearer " + reseller.key())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** A configured DV order body: RapidSSL for one domain, email validation at that domain. */
+	protected static Map<String, Object> dvOrder(String domain, String csr) {
+		String mailDomain = domain.startsWith("*.") ? domain.substring(2) : domain;
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("productCode", "rapidssl-dv");
+		body.put("termMonths", 12);
+		body.put("domains", List.of(domain));
+		body.put("whmcsServiceId", "svc-" + UUID.randomUUID());
+		body.put("customer", Map.of("name", "Somchai Jaidee", "email", "somchai@" + mailDomain));
+		if (csr != null) {
+			body.put("csr", csr);
+		}
+		body.put("dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + mailDomain));
+		return body;
+	}
+
+	protected static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	protected static String uniqueDomain() {
+		return "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+	}
+
+	/** A reseller known to the service, and its API key. */
+	public record TestReseller(String id, String key) {
+	}
+
+}
