@@ -1,0 +1,16 @@
+package com.rvssl.statussync;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Follows every order the gateway submitted to a CA until the CA issues, rejects or it is stopped. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class StatusSyncApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(StatusSyncApplication.class, args);
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.rvssl.statussync.messaging;
+
+import java.time.Duration;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.EventJson;
+import com.rvssl.statussync.tracking.OutboxEntry;
+import com.rvssl.statussync.tracking.TrackedOrder;
+import com.rvssl.statussync.tracking.TrackedOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the events waiting in tracked orders' outboxes: send, wait for the broker's ack, then
+ * {@code $pull} the entry. A crash between the ack and the pull publishes an event twice, which
+ * consumers absorb by its event id; Kafka being down only delays events. One order's entries go
+ * out in the order they were written.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final int BATCH = 100;
+
+	private final TrackedOrders orders;
+
+	private final KafkaTemplate<String, EventEnvelope> kafka;
+
+	private final Duration interval;
+
+	private volatile Disposable loop;
+
+	OutboxRelay(TrackedOrders orders, KafkaTemplate<String, EventEnvelope> kafka,
+			@Value("${rvssl.outbox.poll-interval:PT0.2S}") Duration interval) {
+		this.orders = orders;
+		this.kafka = kafka;
+		this.interval = interval;
+	}
+
+	@Override
+	public void start() {
+		loop = Flux.interval(interval)
+			.onBackpressureDrop()
+			.concatMap(tick -> relayOnce().onErrorResume(ex -> {
+				log.warn("outbox relay failed, trying again: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = loop;
+		if (running != null) {
+			running.dispose();
+		}
+		loop = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return loop != null && !loop.isDisposed();
+	}
+
+	Mono<Void> relayOnce() {
+		return orders.withPendingOutbox(BATCH).flatMap(this::publish, 8).then();
+	}
+
+	private Mono<Void> publish(TrackedOrder order) {
+		return Flux.fromIterable(order.outbox()).concatMap(entry -> send(entry).then(orders.published(order.id(), entry.eventId()))).then();
+	}
+
+	private Mono<Void> send(OutboxEntry entry) {
+		EventEnvelope envelope = EventJson.read(entry.envelope());
+		// send() may block on metadata while the broker is away: keep it off the event loops
+		return Mono.fromFuture(() -> kafka.send(envelope.topic(), envelope.key(), envelope))
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(Duration.ofSeconds(30))
+			.doOnNext(result -> log.debug("published {} {} of order {}", envelope.type(), envelope.eventId(),
+					envelope.orderId()))
+			.then();
+	}
+
+}

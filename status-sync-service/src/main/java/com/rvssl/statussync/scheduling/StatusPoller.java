@@ -1,0 +1,147 @@
+package com.rvssl.statussync.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.rvssl.statussync.gateway.CaOrderStatus;
+import com.rvssl.statussync.gateway.CaStatus;
+import com.rvssl.statussync.gateway.GatewayClient;
+import com.rvssl.statussync.tracking.CheckOutcome;
+import com.rvssl.statussync.tracking.Observation;
+import com.rvssl.statussync.tracking.TrackedOrder;
+import com.rvssl.statussync.tracking.TrackedOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check loop: every poll interval it takes the due outstanding orders, claims each (so that
+ * two instances never check one order at once), asks the gateway, and writes the outcome, its
+ * events and the next check time in one update. A tick that fails is logged and the next one
+ * starts afresh; a tick still running when the next is due makes that one be skipped, not queued.
+ */
+@Component
+public class StatusPoller implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
+
+	private final TrackedOrders orders;
+
+	private final GatewayClient gateway;
+
+	private final SyncProperties properties;
+
+	private final CheckSchedule schedule;
+
+	private final SyncMetrics metrics;
+
+	private volatile Disposable loop;
+
+	public StatusPoller(TrackedOrders orders, GatewayClient gateway, SyncProperties properties, SyncMetrics metrics) {
+		this.orders = orders;
+		this.gateway = gateway;
+		this.properties = properties;
+		this.schedule = CheckSchedule.of(properties);
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void start() {
+		loop = Flux.interval(properties.pollInterval())
+			.onBackpressureDrop()
+			.concatMap(tick -> pollOnce().onErrorResume(ex -> {
+				log.warn("status poll failed, trying again next tick: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = loop;
+		if (running != null) {
+			running.dispose();
+		}
+		loop = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return loop != null && !loop.isDisposed();
+	}
+
+	/** One poll: check every due order (bounded batch and concurrency), then refresh the gauge. */
+	Mono<Void> pollOnce() {
+		Instant now = Instant.now();
+		return orders.due(now, properties.batchSize())
+			.flatMap(order -> check(order.id(), now), properties.concurrency())
+			.then(orders.countOutstanding().doOnNext(metrics::outstanding))
+			.then();
+	}
+
+	private Mono<Void> check(String orderId, Instant now) {
+		String leaseId = UUID.randomUUID().toString();
+		return orders.claim(orderId, now, now.plus(properties.lease()), leaseId)
+			.flatMap(claimed -> ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
+				.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause())));
+	}
+
+	/** The CA's status via the gateway, and the certificate when it is issued. */
+	private Mono<Observation> ask(TrackedOrder order) {
+		return gateway.status(order.id())
+			.flatMap(status -> (status.status() == CaOrderStatus.ISSUED)
+					? gateway.certificate(order.id()).map(certificate -> order.observe(status, certificate))
+					: Mono.just(order.observe(normalised(status), null)))
+			.onErrorMap(ex -> !(ex instanceof GatewayFailure), GatewayFailure::new);
+	}
+
+	private static CaStatus normalised(CaStatus status) {
+		if (status.status() == null) {
+			throw new IllegalStateException("the gateway answered without a status");
+		}
+		return status;
+	}
+
+	private Mono<Void> record(TrackedOrder claimed, String leaseId, Observation observation) {
+		Instant now = Instant.now();
+		return orders.record(claimed, leaseId, observation, schedule.afterAnswer(claimed.ca(), now), now)
+			.doOnNext(written -> {
+				if (!written) {
+					// stopped meanwhile or the lease expired and another check took over: its result wins
+					log.info("check of order {} found {} but the order moved on meanwhile", claimed.id(),
+							observation.outcome());
+					return;
+				}
+				metrics.checked(observation.outcome());
+				if (observation.outcome() == CheckOutcome.ISSUED && claimed.submittedAt() != null) {
+					metrics.issuedAfter(Duration.between(claimed.submittedAt(), now));
+				}
+			})
+			.then();
+	}
+
+	private Mono<Void> recordFailure(TrackedOrder claimed, String leaseId, Throwable cause) {
+		int failures = claimed.consecutiveFailures() + 1;
+		Instant next = schedule.afterGatewayError(claimed.ca(), failures, Instant.now());
+		log.warn("gateway could not tell the status of order {} (failure {} in a row), next check at {}: {}",
+				claimed.id(), failures, next, cause.toString());
+		metrics.checked(CheckOutcome.GATEWAY_ERROR);
+		return orders.recordGatewayError(claimed.id(), leaseId, cause.toString(), next).then();
+	}
+
+	/** Marks an error as the gateway's (retry later) as opposed to our own database's. */
+	private static final class GatewayFailure extends RuntimeException {
+
+		GatewayFailure(Throwable cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package com.rvssl.statussync.scheduling;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How often and how hard status sync checks.
+ * @param pollInterval how often due orders are looked for
+ * @param batchSize how many due orders one poll takes at most
+ * @param concurrency how many checks run at once
+ * @param lease how long a claimed order stays hidden from other pollers; longer than a gateway call
+ * @param minInterval per CA (lower-case name) the least time between two checks of one order
+ * @param defaultMinInterval for a CA without its own entry
+ * @param errorBackoff the wait after the first gateway failure, doubled per further failure
+ * @param maxErrorBackoff the longest wait after gateway failures
+ */
+@ConfigurationProperties("rvssl.sync")
+public record SyncProperties(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
+		@DefaultValue("8") int concurrency, @DefaultValue("PT30S") Duration lease,
+		Map<String, Duration> minInterval, @DefaultValue("PT1M") Duration defaultMinInterval,
+		@DefaultValue("PT2S") Duration errorBackoff, @DefaultValue("PT5M") Duration maxErrorBackoff) {
+
+	public SyncProperties {
+		minInterval = (minInterval != null) ? Map.copyOf(minInterval) : Map.of();
+	}
+
+}

@@ -1,0 +1,14 @@
+package com.rvssl.statussync.tracking;
+
+import java.util.Locale;
+
+/** What one check of an order found; the tag of the checks counter. */
+public enum CheckOutcome {
+
+	UNCHANGED, UPDATED, ISSUED, REJECTED, CANCELLED, GATEWAY_ERROR;
+
+	public String tag() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

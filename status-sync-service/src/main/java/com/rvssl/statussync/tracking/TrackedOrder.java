@@ -1,0 +1,78 @@
+package com.rvssl.statussync.tracking;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.statussync.gateway.CaOrderStatus;
+import com.rvssl.statussync.gateway.CaStatus;
+import com.rvssl.statussync.gateway.IssuedCertificate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One order followed at its CA. Everything that must change together lives here, because the
+ * database offers no multi-document transactions: the state, what the CA last said, the next
+ * check time (which doubles as the claim's lease), and the events its changes caused
+ * ({@code outbox}). The {@code _id} is the order id, so a redelivered {@code CertificateSubmitted}
+ * cannot create a second record. The poll's index is made by {@link TrackedOrderIndexes}.
+ */
+@Document(TrackedOrder.COLLECTION)
+public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
+		String caOrderId, TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail,
+		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError,
+		String leaseId, Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds) {
+
+	public static final String COLLECTION = "tracked_orders";
+
+	public TrackedOrder {
+		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
+	}
+
+	/**
+	 * What the CA's answer means for this order. A validation update is only published when the
+	 * status, the CA's word or the detail moved since the last check, so a CA that keeps saying
+	 * "pending" causes no traffic.
+	 * @param certificate the issued certificate, required when the status is {@code ISSUED}
+	 */
+	public Observation observe(CaStatus answer, IssuedCertificate certificate) {
+		return switch (answer.status()) {
+			case ISSUED -> new Observation(answer, TrackingState.DONE, List.of(issued(certificate)), CheckOutcome.ISSUED);
+			case REJECTED -> new Observation(answer, TrackingState.DONE,
+					List.of(new CertificateRejected(firstPresent(answer.detail(), answer.caStatus(), "rejected by the CA"))),
+					CheckOutcome.REJECTED);
+			case CANCELLED -> new Observation(answer, TrackingState.STOPPED, List.of(), CheckOutcome.CANCELLED);
+			case PENDING_VALIDATION -> changedSinceLastCheck(answer)
+					? new Observation(answer, TrackingState.OUTSTANDING,
+							List.of(new CertificateValidationUpdated(answer.caStatus(), answer.detail())), CheckOutcome.UPDATED)
+					: new Observation(answer, TrackingState.OUTSTANDING, List.of(), CheckOutcome.UNCHANGED);
+		};
+	}
+
+	private CertificateIssued issued(IssuedCertificate certificate) {
+		Objects.requireNonNull(certificate, "an issued order needs its certificate");
+		return new CertificateIssued(caOrderId, certificate.serialNumber(), certificate.notBefore(),
+				certificate.notAfter(), certificate.issuer(), certificate.pemChain());
+	}
+
+	private boolean changedSinceLastCheck(CaStatus answer) {
+		return answer.status() != lastStatus || !Objects.equals(answer.caStatus(), lastCaStatus)
+				|| !Objects.equals(answer.detail(), lastDetail);
+	}
+
+	private static String firstPresent(String... candidates) {
+		for (String candidate : candidates) {
+			if (candidate != null && !candidate.isBlank()) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.rvssl.statussync.tracking;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the index the poll's query runs on (state, then next check time). Done in the
+ * background after start-up and retried, instead of Spring Data's auto-index creation, which holds
+ * start-up hostage to the database being reachable.
+ */
+@Component
+class TrackedOrderIndexes {
+
+	private static final Logger log = LoggerFactory.getLogger(TrackedOrderIndexes.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	TrackedOrderIndexes(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		mongo.indexOps(TrackedOrder.class)
+			.createIndex(new Index().on("state", Sort.Direction.ASC).on("nextCheckAt", Sort.Direction.ASC).named("due_checks"))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+			.subscribe(name -> log.info("index {} of {} is in place", name, TrackedOrder.COLLECTION),
+					ex -> log.warn("could not create the due-checks index: {}", ex.toString()));
+	}
+
+}

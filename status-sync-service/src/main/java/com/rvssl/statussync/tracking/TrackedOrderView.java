@@ -1,0 +1,21 @@
+package com.rvssl.statussync.tracking;
+
+import java.time.Instant;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.statussync.gateway.CaOrderStatus;
+
+/** A tracked order as the internal admin API shows it (no outbox payloads, no lease internals). */
+public record TrackedOrderView(String orderId, String resellerId, CertificateAuthority ca, String caOrderId,
+		TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail, Instant submittedAt,
+		Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, Instant finishedAt,
+		int pendingEvents) {
+
+	static TrackedOrderView of(TrackedOrder order) {
+		return new TrackedOrderView(order.id(), order.resellerId(), order.ca(), order.caOrderId(), order.state(),
+				order.lastStatus(), order.lastCaStatus(), order.lastDetail(), order.submittedAt(), order.nextCheckAt(),
+				order.checks(), order.consecutiveFailures(), order.lastError(), order.finishedAt(),
+				order.outbox().size());
+	}
+
+}

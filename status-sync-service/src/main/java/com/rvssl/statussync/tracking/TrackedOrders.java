@@ -1,0 +1,177 @@
+package com.rvssl.statussync.tracking;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.EventJson;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.OrderEvent;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tracked orders in MongoDB. Every change is one conditional update of one document, so it is
+ * atomic with the events it causes (pushed to the same document's outbox), and its filter says
+ * which state it may apply to: a stopped or finished order is never moved again, and a check
+ * whose lease was lost cannot write its result.
+ */
+@Repository
+public class TrackedOrders {
+
+	private final ReactiveMongoTemplate mongo;
+
+	public TrackedOrders(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Starts following an order. The order id is the document id, so a redelivered submission (or
+	 * one arriving after the order was stopped) changes nothing.
+	 * @return whether the order is newly tracked
+	 */
+	public Mono<Boolean> track(EventEnvelope envelope, CertificateSubmitted submitted, Instant firstCheck) {
+		TrackedOrder order = new TrackedOrder(envelope.orderId(), envelope.resellerId(), envelope.correlationId(),
+				submitted.ca(), submitted.caOrderId(), TrackingState.OUTSTANDING, null, null, null,
+				envelope.occurredAt(), firstCheck, 0, 0, null, null, null, List.of(),
+				List.of(envelope.eventId().toString()));
+		return mongo.insert(order).thenReturn(true).onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
+	}
+
+	/**
+	 * Stops following an order: no more checks. When the order is not tracked yet (cancelled while
+	 * the gateway was still submitting) a stopped placeholder is kept, so a late submission is not
+	 * followed either.
+	 * @return whether anything changed
+	 */
+	public Mono<Boolean> stop(EventEnvelope envelope, Instant now) {
+		String eventId = envelope.eventId().toString();
+		Query outstanding = Query.query(Criteria.where("_id").is(envelope.orderId())
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("appliedEventIds").ne(eventId));
+		Update stop = new Update().set("state", TrackingState.STOPPED)
+			.set("finishedAt", now)
+			.unset("leaseId")
+			.addToSet("appliedEventIds", eventId);
+		return mongo.updateFirst(outstanding, stop, TrackedOrder.class).flatMap(result -> {
+			if (result.getMatchedCount() > 0) {
+				return Mono.just(true);
+			}
+			TrackedOrder placeholder = new TrackedOrder(envelope.orderId(), envelope.resellerId(),
+					envelope.correlationId(), null, null, TrackingState.STOPPED, null, null, null, null, null, 0, 0,
+					null, null, now, List.of(), List.of(eventId));
+			return mongo.insert(placeholder)
+				.thenReturn(true)
+				.onErrorResume(DuplicateKeyException.class, alreadyKnown -> Mono.just(false));
+		});
+	}
+
+	/** Outstanding orders whose check is due, oldest first (served by the state+nextCheckAt index). */
+	public Flux<TrackedOrder> due(Instant now, int limit) {
+		Query query = Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now))
+			.with(Sort.by("nextCheckAt"))
+			.limit(limit);
+		return mongo.find(query, TrackedOrder.class);
+	}
+
+	/**
+	 * Claims a due order for one check: only one caller wins the conditional update, and moving
+	 * {@code nextCheckAt} to the end of the lease hides the order from every other poller until
+	 * then. If this instance dies mid-check, the order simply becomes due again.
+	 */
+	public Mono<TrackedOrder> claim(String orderId, Instant now, Instant leaseUntil, String leaseId) {
+		Query due = Query.query(Criteria.where("_id").is(orderId)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("nextCheckAt").lte(now));
+		Update lease = new Update().set("nextCheckAt", leaseUntil).set("leaseId", leaseId);
+		return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
+	}
+
+	/**
+	 * Writes what a check found, the events it causes and the next check time in one update; refused
+	 * when the order was stopped meanwhile or the lease went to someone else.
+	 */
+	public Mono<Boolean> record(TrackedOrder claimed, String leaseId, Observation observation, Instant nextCheckAt,
+			Instant now) {
+		Update update = new Update().set("state", observation.state())
+			.set("lastStatus", observation.status().status())
+			.set("lastCaStatus", observation.status().caStatus())
+			.set("lastDetail", observation.status().detail())
+			.set("consecutiveFailures", 0)
+			.unset("lastError")
+			.unset("leaseId")
+			.inc("checks", 1);
+		if (observation.isFinal()) {
+			update.set("finishedAt", now).unset("nextCheckAt");
+		}
+		else {
+			update.set("nextCheckAt", nextCheckAt);
+		}
+		List<Document> entries = observation.events()
+			.stream()
+			.map(event -> outboxEntry(claimed, event))
+			.toList();
+		if (!entries.isEmpty()) {
+			update.push("outbox").each(entries.toArray());
+		}
+		return mongo.updateFirst(leased(claimed.id(), leaseId), update, TrackedOrder.class)
+			.map(result -> result.getModifiedCount() > 0);
+	}
+
+	/** The gateway could not answer: count the failure and look again later. The order is never dropped. */
+	public Mono<Boolean> recordGatewayError(String orderId, String leaseId, String error, Instant nextCheckAt) {
+		Update update = new Update().set("nextCheckAt", nextCheckAt)
+			.set("lastError", error)
+			.unset("leaseId")
+			.inc("checks", 1)
+			.inc("consecutiveFailures", 1);
+		return mongo.updateFirst(leased(orderId, leaseId), update, TrackedOrder.class)
+			.map(result -> result.getModifiedCount() > 0);
+	}
+
+	public Flux<TrackedOrder> withPendingOutbox(int limit) {
+		return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)).limit(limit), TrackedOrder.class);
+	}
+
+	/** Forgets an outbox entry once the broker acknowledged it. */
+	public Mono<Void> published(String orderId, String eventId) {
+		Update pull = new Update().pull("outbox", new Document("eventId", eventId));
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), pull, TrackedOrder.class).then();
+	}
+
+	public Mono<Long> countOutstanding() {
+		return mongo.count(Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING)), TrackedOrder.class);
+	}
+
+	public Flux<TrackedOrder> all(TrackingState state) {
+		Query query = (state != null) ? Query.query(Criteria.where("state").is(state)) : new Query();
+		return mongo.find(query.with(Sort.by("_id")), TrackedOrder.class);
+	}
+
+	public Mono<TrackedOrder> byId(String orderId) {
+		return mongo.findById(orderId, TrackedOrder.class);
+	}
+
+	private static Query leased(String orderId, String leaseId) {
+		return Query.query(Criteria.where("_id").is(orderId)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("leaseId").is(leaseId));
+	}
+
+	private static Document outboxEntry(TrackedOrder order, OrderEvent event) {
+		EventEnvelope envelope = EventEnvelope.of(order.id(), order.resellerId(), order.correlationId(), event);
+		return new Document("eventId", envelope.eventId().toString()).append("envelope",
+				EventJson.writeString(envelope));
+	}
+
+}

@@ -1,0 +1,130 @@
+package com.rvssl.statussync;
+
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server on a free port playing the ca-gateway's internal contract: for each order a
+ * script of answers, consumed one per status call, the last one repeated forever. It counts the
+ * status calls, so tests can tell how often status sync asked.
+ */
+final class GatewayStandIn {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> statusCalls = new ConcurrentHashMap<>();
+
+	private final Map<String, String> pemChains = new ConcurrentHashMap<>();
+
+	private final DisposableServer server;
+
+	private GatewayStandIn() {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route(routes -> routes.get("/internal/v1/orders/{orderId}/ca-status", this::status)
+				.get("/internal/v1/orders/{orderId}/certificate", this::certificate))
+			.bindNow();
+	}
+
+	static GatewayStandIn start() {
+		return new GatewayStandIn();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + server.port();
+	}
+
+	void stop() {
+		server.disposeNow();
+	}
+
+	/** What the gateway answers for an order, call after call; the last answer repeats. */
+	void script(String orderId, Answer... answers) {
+		scripts.put(orderId, new ConcurrentLinkedDeque<>(List.of(answers)));
+		pemChains.put(orderId, "-----BEGIN CERTIFICATE-----\nLEAF-" + orderId
+				+ "\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nINTERMEDIATE\n-----END CERTIFICATE-----\n");
+	}
+
+	String pemChainOf(String orderId) {
+		return pemChains.get(orderId);
+	}
+
+	int statusCalls(String orderId) {
+		AtomicInteger calls = statusCalls.get(orderId);
+		return (calls != null) ? calls.get() : 0;
+	}
+
+	static Answer pending(String caStatus, String detail) {
+		return new Answer(200, "PENDING_VALIDATION", caStatus, detail);
+	}
+
+	static Answer issued() {
+		return new Answer(200, "ISSUED", "issued", null);
+	}
+
+	static Answer rejected(String detail) {
+		return new Answer(200, "REJECTED", "rejected", detail);
+	}
+
+	static Answer unavailable() {
+		return new Answer(503, null, null, null);
+	}
+
+	private Mono<Void> status(HttpServerRequest request, HttpServerResponse response) {
+		String orderId = request.param("orderId");
+		statusCalls.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
+		Deque<Answer> script = scripts.get(orderId);
+		if (script == null) {
+			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
+		}
+		Answer answer = (script.size() > 1) ? script.pollFirst() : script.peekFirst();
+		if (answer.httpStatus() != 200) {
+			return json(response, answer.httpStatus(), Map.of("status", answer.httpStatus(), "title", "unavailable"));
+		}
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("orderId", orderId);
+		body.put("ca", "DIGICERT");
+		body.put("caOrderId", "ca-" + orderId);
+		body.put("status", answer.status());
+		body.put("caStatus", answer.caStatus());
+		body.put("detail", answer.detail());
+		return json(response, 200, body);
+	}
+
+	private Mono<Void> certificate(HttpServerRequest request, HttpServerResponse response) {
+		String orderId = request.param("orderId");
+		if (!pemChains.containsKey(orderId)) {
+			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
+		}
+		return json(response, 200,
+				Map.of("serialNumber", "0a:1b:" + orderId.hashCode(), "notBefore", "2026-11-25T10:00:00Z", "notAfter",
+						"2027-11-25T10:00:00Z", "issuer", "CN=RVssl Sandbox Intermediate", "pemChain",
+						pemChains.get(orderId)));
+	}
+
+	private static Mono<Void> json(HttpServerResponse response, int status, Object body) {
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		return response.status(status)
+			.header("Content-Type", "application/json")
+			.sendByteArray(Mono.just(bytes))
+			.then();
+	}
+
+	record Answer(int httpStatus, String status, String caStatus, String detail) {
+	}
+
+}

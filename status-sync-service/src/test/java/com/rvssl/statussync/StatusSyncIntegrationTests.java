@@ -1,0 +1,244 @@
+package com.rvssl.statussync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.statussync.tracking.TrackedOrder;
+import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.TrackingState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Status sync against a real broker, a real MongoDB wire server and a stand-in ca-gateway over a
+ * real socket. DigiCert orders are checked at most once a second here, Sectigo ones once an hour.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
+				"rvssl.sync.min-interval.sectigo=PT1H", "rvssl.sync.error-backoff=PT0.2S",
+				"rvssl.outbox.poll-interval=PT0.1S", "spring.kafka.consumer.group-id=status-sync-it" })
+@AutoConfigureWebTestClient
+class StatusSyncIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	static final GatewayStandIn gateway = GatewayStandIn.start();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "status-sync-integration");
+		registry.add("rvssl.gateway.base-url", gateway::baseUrl);
+	}
+
+	@AfterAll
+	static void stopGateway() {
+		gateway.stop();
+	}
+
+	@Autowired
+	KafkaTemplate<String, EventEnvelope> kafka;
+
+	@Autowired
+	PublishedEvents published;
+
+	@Autowired
+	TrackedOrders trackedOrders;
+
+	@Autowired
+	WebTestClient http;
+
+	@Test
+	void followsASubmittedOrderThroughValidationUpdatesToItsIssuedCertificate() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com to approve"),
+				GatewayStandIn.pending("pending", "approved, checking the DNS record"), GatewayStandIn.issued());
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		CertificateIssued issued = published.of(orderId, CertificateIssued.class).get(0);
+		assertThat(issued.pemChain()).isEqualTo(gateway.pemChainOf(orderId));
+		assertThat(issued.caOrderId()).isEqualTo("ca-" + orderId);
+		assertThat(issued.issuer()).isEqualTo("CN=RVssl Sandbox Intermediate");
+		assertThat(published.of(orderId, CertificateValidationUpdated.class)).extracting(CertificateValidationUpdated::detail)
+			.containsExactly("waiting for admin@example.com to approve", "approved, checking the DNS record");
+
+		http.get()
+			.uri("/internal/v1/tracked/{orderId}", orderId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("DONE")
+			.jsonPath("$.pendingEvents")
+			.isEqualTo(0);
+
+		int callsWhenDone = gateway.statusCalls(orderId);
+		assertThat(callsWhenDone).isEqualTo(3);
+		await().during(Duration.ofMillis(2500))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> gateway.statusCalls(orderId) == callsWhenDone);
+	}
+
+	@Test
+	void publishesTheRejectionWhenTheCaRefuses() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.rejected("domain on a blocklist"));
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateRejected.class).size() == 1);
+		assertThat(published.of(orderId, CertificateRejected.class).get(0).reason()).isEqualTo("domain on a blocklist");
+		assertThat(published.of(orderId, CertificateIssued.class)).isEmpty();
+		assertThat(trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).state()).isEqualTo(TrackingState.DONE);
+	}
+
+	@Test
+	void tracksAnOrderOnceAndIssuesOnceWhenItsSubmissionIsRedelivered() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting"), GatewayStandIn.issued());
+		EventEnvelope submission = submitted(orderId, CertificateAuthority.DIGICERT);
+
+		send(submission);
+		send(submission);
+		send(submission);
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		List<String> done = http.get()
+			.uri("/internal/v1/tracked?state=DONE")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(TrackedView.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map(TrackedView::orderId)
+			.filter(orderId::equals)
+			.toList();
+		assertThat(done).hasSize(1);
+		assertThat(gateway.statusCalls(orderId)).isEqualTo(2);
+	}
+
+	@Test
+	void keepsAskingWhileTheGatewayIsUnavailableAndStillIssuesLater() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.unavailable(), GatewayStandIn.unavailable(),
+				GatewayStandIn.unavailable(), GatewayStandIn.issued());
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		assertThat(gateway.statusCalls(orderId)).isEqualTo(4);
+		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
+		assertThat(order.state()).isEqualTo(TrackingState.DONE);
+		assertThat(order.checks()).isEqualTo(4);
+	}
+
+	@Test
+	void stopsCheckingAnOrderOnceItIsCancelled() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting"));
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) >= 1);
+
+		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new OrderCancelled("customer asked", true)));
+
+		await().atMost(PATIENCE)
+			.until(() -> trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).state() == TrackingState.STOPPED);
+		int callsWhenStopped = gateway.statusCalls(orderId);
+		// a check already under way when the cancellation landed may still reach the gateway, no more
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> gateway.statusCalls(orderId) <= callsWhenStopped + 1);
+		assertThat(published.of(orderId, CertificateValidationUpdated.class)).hasSize(1);
+	}
+
+	@Test
+	void honoursEachCertificateAuthoritysMinimumIntervalBetweenChecks() {
+		String digicertOrder = newOrderId();
+		String sectigoOrder = newOrderId();
+		gateway.script(digicertOrder, GatewayStandIn.pending("pending", "waiting"));
+		gateway.script(sectigoOrder, GatewayStandIn.pending("pending", "waiting"));
+
+		send(submitted(digicertOrder, CertificateAuthority.DIGICERT));
+		send(submitted(sectigoOrder, CertificateAuthority.SECTIGO));
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(digicertOrder) >= 1);
+		long firstCall = System.nanoTime();
+
+		// 1 s apart at the least: over 3.5 s the first call and at most three more (without the minimum,
+		// the 0.1 s poll would ask some thirty times); at least one more shows it keeps checking
+		await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(4)).until(() -> true);
+		assertThat(System.nanoTime() - firstCall).isGreaterThanOrEqualTo(Duration.ofMillis(3500).toNanos());
+		assertThat(gateway.statusCalls(digicertOrder)).isBetween(2, 4);
+		assertThat(gateway.statusCalls(sectigoOrder)).isZero();
+	}
+
+	@Test
+	void answersAnUnknownOrderWithAProblem() {
+		http.get()
+			.uri("/internal/v1/tracked/{orderId}", "no-such-order")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
+	private void send(EventEnvelope envelope) {
+		kafka.send(Topics.ORDERS, envelope.key(), envelope).join();
+	}
+
+	private static EventEnvelope submitted(String orderId, CertificateAuthority ca) {
+		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new CertificateSubmitted(ca, "ca-" + orderId));
+	}
+
+	private static String newOrderId() {
+		return "ord-" + UUID.randomUUID();
+	}
+
+	record TrackedView(String orderId, String state) {
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Observer {
+
+		@Bean
+		PublishedEvents publishedEvents() {
+			return new PublishedEvents();
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package com.rvssl.statussync.tracking;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.statussync.gateway.CaOrderStatus;
+import com.rvssl.statussync.gateway.CaStatus;
+import com.rvssl.statussync.gateway.IssuedCertificate;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackedOrderTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	@Test
+	void theFirstPendingAnswerIsPublishedAsAValidationUpdate() {
+		Observation observation = neverChecked().observe(answer(CaOrderStatus.PENDING_VALIDATION, "pending", "email sent"),
+				null);
+
+		assertThat(observation.state()).isEqualTo(TrackingState.OUTSTANDING);
+		assertThat(observation.outcome()).isEqualTo(CheckOutcome.UPDATED);
+		assertThat(observation.events()).containsExactly(new CertificateValidationUpdated("pending", "email sent"));
+	}
+
+	@Test
+	void anUnchangedPendingAnswerCausesNoEvent() {
+		Observation observation = lastSaid("pending", "email sent")
+			.observe(answer(CaOrderStatus.PENDING_VALIDATION, "pending", "email sent"), null);
+
+		assertThat(observation.outcome()).isEqualTo(CheckOutcome.UNCHANGED);
+		assertThat(observation.events()).isEmpty();
+	}
+
+	@Test
+	void aChangedDetailIsPublished() {
+		Observation observation = lastSaid("pending", "email sent")
+			.observe(answer(CaOrderStatus.PENDING_VALIDATION, "pending", "checking DNS"), null);
+
+		assertThat(observation.events()).containsExactly(new CertificateValidationUpdated("pending", "checking DNS"));
+	}
+
+	@Test
+	void issuanceFinishesTheOrderWithTheCertificate() {
+		IssuedCertificate certificate = new IssuedCertificate("0a1b", NOW, NOW.plusSeconds(86_400), "CN=Sandbox",
+				"-----BEGIN CERTIFICATE-----\n...");
+
+		Observation observation = lastSaid("pending", "email sent").observe(answer(CaOrderStatus.ISSUED, "issued", null),
+				certificate);
+
+		assertThat(observation.state()).isEqualTo(TrackingState.DONE);
+		assertThat(observation.events()).containsExactly(new CertificateIssued("ca-1", "0a1b", NOW,
+				NOW.plusSeconds(86_400), "CN=Sandbox", "-----BEGIN CERTIFICATE-----\n..."));
+	}
+
+	@Test
+	void rejectionFinishesTheOrderWithTheCasReason() {
+		Observation observation = neverChecked().observe(answer(CaOrderStatus.REJECTED, "rejected", "blocklisted"), null);
+
+		assertThat(observation.state()).isEqualTo(TrackingState.DONE);
+		assertThat(observation.events()).containsExactly(new CertificateRejected("blocklisted"));
+	}
+
+	@Test
+	void cancellationAtTheCaStopsTheOrderSilently() {
+		Observation observation = neverChecked().observe(answer(CaOrderStatus.CANCELLED, "canceled", null), null);
+
+		assertThat(observation.state()).isEqualTo(TrackingState.STOPPED);
+		assertThat(observation.events()).isEmpty();
+	}
+
+	private static TrackedOrder neverChecked() {
+		return lastSaid(null, null);
+	}
+
+	private static TrackedOrder lastSaid(String caStatus, String detail) {
+		CaOrderStatus status = (caStatus != null) ? CaOrderStatus.PENDING_VALIDATION : null;
+		return new TrackedOrder("order-1", "reseller-1", "corr-1", CertificateAuthority.DIGICERT, "ca-1",
+				TrackingState.OUTSTANDING, status, caStatus, detail, NOW, NOW, 0, 0, null, null, null, List.of(),
+				List.of());
+	}
+
+	private static CaStatus answer(CaOrderStatus status, String caStatus, String detail) {
+		return new CaStatus("order-1", "DIGICERT", "ca-1", status, caStatus, detail);
+	}
+
+}
