@@ -1,0 +1,353 @@
+package com.rvssl.notify;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.notify.security.ApiKeys;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notification against a real broker, a real MongoDB wire server and a real SMTP server
+ * (GreenMail on a port of its own, stopped and started again to play an outage). A delivery gets
+ * three attempts here, one and then two seconds apart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rvssl.notify.retry.backoff=PT1S", "rvssl.notify.retry.max-backoff=PT2S",
+				"rvssl.notify.retry.max-attempts=3", "rvssl.notify.retry.sweep-interval=PT0.1S",
+				"rvssl.notify.retry.send-lease=PT10S", "rvssl.notify.operator-email=ops@rvssl.test",
+				"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
+				"spring.kafka.consumer.group-id=notification-it" })
+@AutoConfigureWebTestClient
+class NotificationIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final String OPERATOR_KEY = "operator-key-for-tests";
+
+	private static final int SMTP_PORT = freePort();
+
+	private static volatile GreenMail smtp = startSmtp();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "notification-integration");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.hash(OPERATOR_KEY));
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
+
+	@Autowired
+	KafkaTemplate<String, EventEnvelope> kafka;
+
+	@Autowired
+	WebTestClient http;
+
+	@Test
+	void emailsTheCustomerOnceWhenTheCertificateIsIssuedAndListsItForItsResellerOnly() {
+		Reseller acme = register("acme");
+		Reseller other = register("other");
+		String orderId = newId("order");
+		String customer = newId("ann") + "@customer.test";
+
+		send(placed(orderId, acme, customer, "shop.example.com"));
+		send(issued(orderId, acme));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 1);
+		MimeMessage email = messagesTo(customer).get(0);
+		assertThat(subjectOf(email)).isEqualTo("Your SSL certificate for shop.example.com has been issued");
+		assertThat(GreenMailUtil.getBody(email)).contains("0a:1b:2c").contains("LEAF-" + orderId);
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
+			.singleElement()
+			.satisfies(delivery -> {
+				assertThat(delivery.status()).isEqualTo("SENT");
+				assertThat(delivery.channel()).isEqualTo("EMAIL");
+				assertThat(delivery.recipient()).isEqualTo(customer);
+				assertThat(delivery.event()).isEqualTo("CertificateIssued");
+				assertThat(delivery.attempts()).isEqualTo(1);
+			}));
+		assertThat(deliveries(other.key(), orderId)).isEmpty();
+		assertThat(deliveries(OPERATOR_KEY, orderId)).hasSize(1);
+	}
+
+	@Test
+	void sendsNoSecondEmailWhenTheSameCertificateIssuedIsRedelivered() {
+		Reseller acme = register("acme");
+		String orderId = newId("order");
+		String customer = newId("bob") + "@customer.test";
+		EventEnvelope issued = issued(orderId, acme);
+
+		send(placed(orderId, acme, customer, "blog.example.com"));
+		send(issued);
+		send(issued);
+		// same order, same partition: once this later event's email is out, both copies were handled
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
+		assertThat(messagesTo(customer)).hasSize(1);
+		assertThat(deliveries(acme.key(), orderId)).extracting(DeliveryLine::event)
+			.containsExactlyInAnyOrder("CertificateIssued", "CreditInsufficient");
+	}
+
+	@Test
+	void emailsTheResellerWhenAnOrderWaitsForPayment() throws Exception {
+		Reseller acme = register("acme");
+		String orderId = newId("order");
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CreditInsufficient(Money.of(1299, "USD"), Money.of(100, "USD"))));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
+		MimeMessage email = messagesTo(acme.email()).get(0);
+		assertThat(subjectOf(email)).isEqualTo("Order " + orderId + " is waiting for payment");
+		assertThat(GreenMailUtil.getBody(email)).contains("USD 12.99").contains("USD 1.00");
+		assertThat(email.getFrom()[0].toString()).isEqualTo("certificates@rvglobalsoft.com");
+	}
+
+	@Test
+	void keepsRetryingWhileTheSmtpServerIsDownAndSendsOnceItIsBack() {
+		Reseller acme = register("acme");
+		String orderId = newId("order");
+		String customer = newId("cid") + "@customer.test";
+		smtp.stop();
+		try {
+			send(placed(orderId, acme, customer, "down.example.com"));
+			send(issued(orderId, acme));
+
+			await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId)).singleElement()
+				.satisfies(delivery -> {
+					assertThat(delivery.status()).isEqualTo("RETRYING");
+					// the third failed attempt would make it dead: restart before then
+					assertThat(delivery.attempts()).isBetween(1, 2);
+				}));
+		}
+		finally {
+			smtp = startSmtp();
+		}
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries(acme.key(), orderId)).singleElement()
+				.extracting(DeliveryLine::status)
+				.isEqualTo("SENT"));
+		assertThat(messagesTo(customer)).hasSize(1);
+	}
+
+	@Test
+	void letsTheOperatorReplayADeadDeliveryOnceTheSmtpServerIsBack() {
+		Reseller acme = register("acme");
+		String orderId = newId("order");
+		String customer = newId("dee") + "@customer.test";
+		String deliveryId;
+		smtp.stop();
+		try {
+			send(placed(orderId, acme, customer, "dead.example.com"));
+			send(issued(orderId, acme));
+
+			await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(OPERATOR_KEY, orderId)).singleElement()
+				.satisfies(delivery -> {
+					assertThat(delivery.status()).isEqualTo("DEAD");
+					assertThat(delivery.attempts()).isEqualTo(3);
+				}));
+			deliveryId = deliveries(OPERATOR_KEY, orderId).get(0).id();
+		}
+		finally {
+			smtp = startSmtp();
+		}
+		// a dead delivery stays dead: nothing is sent until the operator asks
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> messagesTo(customer).isEmpty());
+
+		http.post()
+			.uri("/api/v1/admin/deliveries/{id}/replay", deliveryId)
+			.header("Authorization", "Bearer " + OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("SENT");
+
+		assertThat(messagesTo(customer)).hasSize(1);
+		http.post()
+			.uri("/api/v1/admin/deliveries/{id}/replay", deliveryId)
+			.header("Authorization", "Bearer " + OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void refusesCallersWithoutAKnownApiKey() {
+		http.get()
+			.uri("/api/v1/deliveries")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401);
+		http.get()
+			.uri("/api/v1/deliveries")
+			.header("Authorization", "Bearer nobody-knows-this-key")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void letsOnlyTheOperatorReplayADelivery() {
+		Reseller acme = register("acme");
+
+		http.post()
+			.uri("/api/v1/admin/deliveries/{id}/replay", "any")
+			.header("Authorization", "Bearer " + acme.key())
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		http.post()
+			.uri("/api/v1/admin/deliveries/{id}/replay", "no-such-delivery")
+			.header("Authorization", "Bearer " + OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	/** Registers a reseller through its event and waits until its key is accepted. */
+	private Reseller register(String name) {
+		Reseller reseller = new Reseller(newId(name), newId("key"), newId(name) + "@reseller.test");
+		send(EventEnvelope.of(reseller.id(), "corr",
+				new ResellerRegistered(name, "USD", ApiKeys.hash(reseller.key()), reseller.email())));
+		await().atMost(PATIENCE)
+			.until(() -> http.get()
+				.uri("/api/v1/deliveries")
+				.header("Authorization", "Bearer " + reseller.key())
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.equals(HttpStatus.OK));
+		return reseller;
+	}
+
+	private List<DeliveryLine> deliveries(String key, String orderId) {
+		return http.get()
+			.uri("/api/v1/deliveries?orderId={orderId}&channel=EMAIL", orderId)
+			.header("Authorization", "Bearer " + key)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(DeliveryLine.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private void send(EventEnvelope envelope) {
+		kafka.send(envelope.topic(), envelope.key(), envelope).join();
+	}
+
+	private static EventEnvelope placed(String orderId, Reseller reseller, String customerEmail, String domain) {
+		return EventEnvelope.of(orderId, reseller.id(), "corr",
+				new OrderPlaced("digicert-dv", CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", Validation.DV, 12,
+						List.of(domain, "www." + domain), "-----BEGIN CERTIFICATE REQUEST-----\n...",
+						new Dcv(DcvMethod.EMAIL, "admin@" + domain), new Customer("Ann Lee", customerEmail), null,
+						Money.of(1299, "USD"), Money.of(2999, "USD"), "whmcs-1"));
+	}
+
+	private static EventEnvelope issued(String orderId, Reseller reseller) {
+		return EventEnvelope.of(orderId, reseller.id(), "corr",
+				new CertificateIssued("ca-" + orderId, "0a:1b:2c", Instant.parse("2026-11-25T10:00:00Z"),
+						Instant.parse("2027-11-25T10:00:00Z"), "CN=RVssl Sandbox Intermediate",
+						"-----BEGIN CERTIFICATE-----\nLEAF-" + orderId + "\n-----END CERTIFICATE-----\n"));
+	}
+
+	private static List<MimeMessage> messagesTo(String recipient) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+			try {
+				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+					.anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String newId(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static GreenMail startSmtp() {
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Reseller(String id, String key, String email) {
+	}
+
+	record DeliveryLine(String id, String orderId, String channel, String recipient, String event, String status,
+			int attempts) {
+	}
+
+}
