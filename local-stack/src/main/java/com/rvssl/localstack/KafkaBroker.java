@@ -40,7 +40,7 @@ final class KafkaBroker implements AutoCloseable {
 						List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()), logDir);
 			}
 			JavaProcess process = JavaProcess.startMain("kafka", "kafka.Kafka",
-					List.of("-Xmx384m", "-XX:+UseSerialGC"), List.of(config.toString()), logDir);
+					List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info"), List.of(config.toString()), logDir);
 			KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
 			broker.awaitReady(Duration.ofSeconds(90));
 			return broker;

@@ -90,7 +90,8 @@ class PlatformEndToEndIT {
 						resellerKey()));
 		assertThat(chain).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(chain.get(0).getPublicKey()).isEqualTo(csr.publicKey());
-		assertThat(chain.get(0).getSubjectAlternativeNames()).extracting(san -> san.get(1)).contains(domain);
+		assertThat(chain.get(0).getSubjectAlternativeNames()).extracting(san -> String.valueOf(san.get(1)))
+			.contains(domain);
 		assertChainsToSandboxRoot(chain);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(mailTo("ann-" + domain + "@customer.example")).hasSize(1));
@@ -179,7 +180,7 @@ class PlatformEndToEndIT {
 	}
 
 	private static long chargesOf(String orderId) {
-		JsonNode ledger = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=500",
+		JsonNode ledger = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=200",
 				resellerKey()).body();
 		long charges = 0;
 		for (JsonNode entry : ledger.get("content")) {
@@ -191,7 +192,7 @@ class PlatformEndToEndIT {
 	}
 
 	private static void assertLedgerSumsToBalance(String key) {
-		JsonNode ledger = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=500", key).body();
+		JsonNode ledger = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=200", key).body();
 		long sum = 0;
 		for (JsonNode entry : ledger.get("content")) {
 			long amount = entry.at("/amount/amount").asLong();
