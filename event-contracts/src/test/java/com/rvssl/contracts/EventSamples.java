@@ -9,12 +9,15 @@ import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.ResellerRegistered;
 import com.rvssl.contracts.events.SubmissionFailed;
 
@@ -43,7 +46,10 @@ final class EventSamples {
 			sample(new CertificateRejected("domain on a blocklist")),
 			sample(new RefundIssued(PRICE, Money.of(10000, "USD"))),
 			sample(new ResellerRegistered("Acme Hosting", "USD", "9f86d081884c7d65", "billing@acme.example")),
-			sample(new CreditToppedUp(Money.of(50000, "USD"), Money.of(50000, "USD"), "invoice-7")));
+			sample(new CreditToppedUp(Money.of(50000, "USD"), Money.of(50000, "USD"), "invoice-7")),
+			sample(new CreditLow(Money.of(900, "USD"), Money.of(5000, "USD"))),
+			sample(new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n")),
+			sample(new DcvResendRequested("admin@example.com")));
 
 	private EventSamples() {
 	}
