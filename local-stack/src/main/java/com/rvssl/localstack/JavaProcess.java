@@ -117,6 +117,21 @@ final class JavaProcess {
 		return log;
 	}
 
+	/** Resident memory of the process in kibibytes, read from /proc where there is one; -1 elsewhere. */
+	long residentKib() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// not Linux, or the process is gone
+		}
+		return -1;
+	}
+
 	boolean isAlive() {
 		return process.isAlive();
 	}

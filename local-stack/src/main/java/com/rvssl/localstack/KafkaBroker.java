@@ -88,6 +88,10 @@ final class KafkaBroker implements AutoCloseable {
 		throw new IllegalStateException("the Kafka broker did not start in " + timeout + "; see " + process.log());
 	}
 
+	long residentKib() {
+		return process.residentKib();
+	}
+
 	String bootstrapServers() {
 		return bootstrapServers;
 	}

@@ -133,6 +133,15 @@ public final class LocalStack implements AutoCloseable {
 		return settings.url(service.port(settings.ports()));
 	}
 
+	/** Resident memory in KiB of every process of the stack (services, sandbox CA, broker), by name. */
+	public Map<String, Long> residentMemoryKib() {
+		Map<String, Long> memory = new java.util.LinkedHashMap<>();
+		services.values().forEach(process -> memory.put(process.name(), process.residentKib()));
+		memory.put(sandbox.name(), sandbox.residentKib());
+		memory.put("kafka", kafka.residentKib());
+		return memory;
+	}
+
 	public String sandboxUrl() {
 		return settings.url(settings.ports().sandbox());
 	}

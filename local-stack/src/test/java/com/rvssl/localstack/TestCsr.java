@@ -18,7 +18,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** A real RSA 2048 key pair and a CSR for some domains, as a hosting customer would make. */
-record TestCsr(String pem, PublicKey publicKey) {
+record TestCsr(String pem, PublicKey publicKey, List<String> domains) {
 
 	static TestCsr forDomains(List<String> domains) {
 		try {
@@ -36,7 +36,7 @@ record TestCsr(String pem, PublicKey publicKey) {
 			try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
 				writer.writeObject(csr);
 			}
-			return new TestCsr(out.toString(), keys.getPublic());
+			return new TestCsr(out.toString(), keys.getPublic(), List.copyOf(domains));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
