@@ -46,6 +46,7 @@ import com.rvssl.contracts.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole platform as it runs on a developer's machine: one real Kafka broker, one MongoDB wire
@@ -153,6 +154,40 @@ class PlatformEndToEndIT {
 		assertThat(order.get("timeline").size()).isEqualTo(timelineBefore);
 		assertThat(mailTo(customer)).hasSize(1);
 		assertLedgerSumsToBalance(resellerKey());
+	}
+
+	@Test
+	void aRealPrometheusScrapesEveryServiceAndSeesTheBusinessSeriesOfAnOrder() throws Exception {
+		assumeTrue(PrometheusServer.installed(), "Prometheus is not installed here (.ci/run installs it)");
+		String domain = uniqueDomain();
+		String orderId = placeOrder(resellerKey(), domain, TestCsr.forDomains(List.of(domain)), "pm@customer.example");
+		awaitState(resellerKey(), orderId, "ISSUED");
+		Map<String, String> targets = new java.util.LinkedHashMap<>();
+		for (PlatformService service : PlatformService.values()) {
+			targets.put(service.module(), stack.url(service).replace("http://", ""));
+		}
+		targets.put("sandbox-ca", stack.sandboxUrl().replace("http://", ""));
+
+		try (PrometheusServer prometheus = PrometheusServer.scraping(targets,
+				Path.of("target", "prometheus-" + System.currentTimeMillis()).toAbsolutePath())) {
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(
+					() -> assertThat(prometheus.value("count(up == 1)")).isEqualTo(targets.size()));
+			long balance = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account", resellerKey())
+				.body()
+				.at("/balance/amount")
+				.asLong();
+			String reseller = "{resellerId=\"" + stack.credentials().resellerId() + "\"}";
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(prometheus.value("sum(rvssl_orders_placed_total)")).isGreaterThanOrEqualTo(1);
+				assertThat(prometheus.value("billing_account_balance" + reseller)).isEqualTo(balance);
+				assertThat(prometheus.value("sum(billing_charges_total)")).isGreaterThanOrEqualTo(1);
+				assertThat(prometheus.value("sum(rvssl_ca_calls_seconds_count{ca=\"digicert\"})"))
+					.isGreaterThanOrEqualTo(1);
+				assertThat(prometheus.query("resilience4j_circuitbreaker_state{state=\"closed\"} == 1")).isNotEmpty();
+				assertThat(prometheus.value("sum(rvssl_sync_checks_total)")).isGreaterThanOrEqualTo(1);
+				assertThat(prometheus.value("sum(rvssl_notify_attempts_total)")).isGreaterThanOrEqualTo(1);
+			});
+		}
 	}
 
 	// --- the steps a WHMCS addon and a reseller take
