@@ -27,11 +27,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,6 +58,9 @@ abstract class BillingIntegrationTest {
 	@Autowired
 	WebTestClient web;
 
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
 	TopicRecorder topics;
 
 	@DynamicPropertySource
@@ -67,6 +72,18 @@ abstract class BillingIntegrationTest {
 	@BeforeEach
 	void connectToTopics() {
 		topics = TopicRecorder.get();
+		// the default 5 s is too short for the first requests on a loaded two-core machine
+		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	/**
+	 * After every billing test, for every account in the database (this test's and all earlier
+	 * ones'): once the in-flight movements are completed, balance = sum(ledger), and each order has
+	 * at most one CHARGE and at most one REFUND.
+	 */
+	@AfterEach
+	void moneyInvariantsHold() {
+		eventually().ignoreExceptions().untilAsserted(() -> BillingInvariants.assertHold(mongo));
 	}
 
 	static ConditionFactory eventually() {
@@ -147,10 +164,14 @@ abstract class BillingIntegrationTest {
 	}
 
 	static EventEnvelope orderPlaced(Reseller reseller, String orderId, long wholesale) {
+		return orderPlaced(reseller, orderId, Money.of(wholesale, "USD"));
+	}
+
+	static EventEnvelope orderPlaced(Reseller reseller, String orderId, Money wholesale) {
 		OrderPlaced placed = new OrderPlaced("DV-SINGLE", CertificateAuthority.DIGICERT, "ssl_dv_geotrust",
 				Validation.DV, 12, List.of("example.com"), "-----BEGIN CERTIFICATE REQUEST-----",
-				null, new Customer("Ann", "ann@example.com"), null, Money.of(wholesale, "USD"),
-				Money.of(wholesale * 2, "USD"), "whmcs-1");
+				null, new Customer("Ann", "ann@example.com"), null, wholesale,
+				Money.of(wholesale.amount() * 2, wholesale.currency()), "whmcs-1");
 		return orderEvent(reseller, orderId, placed);
 	}
 
@@ -203,7 +224,7 @@ abstract class BillingIntegrationTest {
 	record TopUpReceipt(String id, Money amount, String reference, Money balanceAfter, List<String> released) {
 	}
 
-	record AccountView(String resellerId, Money balance, Waiting waitingForPayment) {
+	record AccountView(String resellerId, Money balance, Waiting waitingForPayment, Money lowCreditThreshold) {
 	}
 
 	record Waiting(int count, Money amount) {

@@ -1,8 +1,6 @@
 package com.rvssl.billing;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CreditInsufficient;
@@ -121,38 +119,6 @@ class ChargingIntegrationTests extends BillingIntegrationTest {
 		assertThat(ledger).filteredOn((line) -> line.type().equals("CHARGE")).singleElement()
 			.satisfies((line) -> assertThat(line.amount().amount()).isEqualTo(-1_200));
 		assertThat(account(reseller).balance().amount()).isEqualTo(8_800).isEqualTo(ledgerSum(ledger));
-	}
-
-	@Test
-	void tenOrdersRacingForCreditForThreeEndWithThreePaidAndSevenWaiting() {
-		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		List<String> orderIds = IntStream.range(0, 10).mapToObj((i) -> newOrderId()).toList();
-		List<EventEnvelope> placed = new ArrayList<>();
-		orderIds.forEach((orderId) -> placed.add(orderPlaced(reseller, orderId, 1_000)));
-
-		placed.parallelStream().forEach(BillingIntegrationTest::publish);
-
-		eventually().until(() -> orderIds.stream()
-			.filter((id) -> !topics.distinct(id, PaymentCaptured.class).isEmpty()
-					|| !topics.distinct(id, CreditInsufficient.class).isEmpty())
-			.count() == 10);
-		long paid = orderIds.stream().filter((id) -> !topics.distinct(id, PaymentCaptured.class).isEmpty()).count();
-		long short_ = orderIds.stream()
-			.filter((id) -> !topics.distinct(id, CreditInsufficient.class).isEmpty())
-			.count();
-		assertThat(paid).isEqualTo(3);
-		assertThat(short_).isEqualTo(7);
-		assertThat(orderIds).allSatisfy((id) -> assertThat(topics.distinct(id, PaymentCaptured.class).size()
-				+ topics.distinct(id, CreditInsufficient.class).size()).isEqualTo(1));
-		AccountView account = account(reseller);
-		assertThat(account.balance().amount()).isZero();
-		assertThat(account.waitingForPayment().count()).isEqualTo(7);
-		List<LedgerLine> ledger = ledger(reseller);
-		assertThat(ledger).filteredOn((line) -> line.type().equals("CHARGE")).hasSize(3);
-		assertThat(ledgerSum(ledger)).isZero();
-		assertThat(ledger).extracting((line) -> line.balanceAfter().amount()).containsExactly(0L, 1_000L, 2_000L,
-				3_000L);
 	}
 
 }

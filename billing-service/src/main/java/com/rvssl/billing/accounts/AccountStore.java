@@ -51,6 +51,7 @@ public class AccountStore {
 		Update change = new Update().set("balance", update.balance())
 			.set("ledgerSeq", update.ledgerSeq())
 			.set("waiting", update.waiting())
+			.set("creditLowSignalled", update.creditLowSignalled())
 			.inc("version", 1);
 		if (!update.pending().isEmpty()) {
 			change.push("inflight").each(update.pending().toArray());
@@ -63,6 +64,17 @@ public class AccountStore {
 		}
 		return mongo.findAndModify(query, change, FindAndModifyOptions.options().returnNew(true), Account.class)
 			.switchIfEmpty(Mono.error(() -> new ConcurrentAccountChange(before.id())));
+	}
+
+	/**
+	 * Sets the reseller's low-credit line (minor units, 0 for none) and re-arms the signal: the next
+	 * charge that leaves the balance below it sends CreditLow. Bumps the version so a decision read
+	 * before this change is taken again with the new line.
+	 */
+	public Mono<Account> setLowCreditThreshold(String resellerId, long threshold) {
+		return mongo.findAndModify(Query.query(where("_id").is(resellerId)),
+				new Update().set("lowCreditThreshold", threshold).set("creditLowSignalled", false).inc("version", 1),
+				FindAndModifyOptions.options().returnNew(true), Account.class);
 	}
 
 	/** Forgets a pending movement once its ledger entry and order state are written. */

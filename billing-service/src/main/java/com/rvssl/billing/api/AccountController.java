@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.billing.accounts.Account;
+import com.rvssl.billing.charging.LowCreditLine;
 import com.rvssl.billing.charging.PendingWork;
 import com.rvssl.billing.charging.TopUpReceipt;
 import com.rvssl.billing.charging.TopUps;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,18 +46,29 @@ class AccountController {
 
 	private final CreditLedger ledger;
 
-	AccountController(PendingWork accounts, TopUps topUps, CreditLedger ledger) {
+	private final LowCreditLine lowCreditLine;
+
+	AccountController(PendingWork accounts, TopUps topUps, CreditLedger ledger, LowCreditLine lowCreditLine) {
 		this.accounts = accounts;
 		this.topUps = topUps;
 		this.ledger = ledger;
+		this.lowCreditLine = lowCreditLine;
 	}
 
 	@GetMapping
 	Mono<AccountView> account(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestParam(required = false) String resellerId) {
-		return account(AccountScope.resellerId(caller, resellerId)).map((account) -> new AccountView(account.id(),
-				Money.of(account.balance(), account.currency()), new Waiting(account.waiting().size(),
-						Money.of(account.waitingAmount(), account.currency()))));
+		return account(AccountScope.resellerId(caller, resellerId)).map(AccountView::of);
+	}
+
+	/** The balance under which a charge sends CreditLow (once per crossing); 0 switches it off. */
+	@PutMapping("/low-credit-threshold")
+	Mono<AccountView> lowCreditThreshold(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam(required = false) String resellerId, @Valid @RequestBody ThresholdRequest request) {
+		String id = AccountScope.resellerId(caller, resellerId);
+		return lowCreditLine.set(id, Money.of(request.threshold().amount(), request.threshold().currency()))
+			.then(account(id))
+			.map(AccountView::of);
 	}
 
 	@PostMapping("/top-ups")
@@ -108,7 +122,21 @@ class AccountController {
 			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
 	}
 
-	record AccountView(String resellerId, Money balance, Waiting waitingForPayment) {
+	record ThresholdRequest(@NotNull @Valid ThresholdMoney threshold) {
+	}
+
+	record ThresholdMoney(@NotNull @PositiveOrZero Long amount,
+			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+	}
+
+	record AccountView(String resellerId, Money balance, Waiting waitingForPayment, Money lowCreditThreshold) {
+
+		static AccountView of(Account account) {
+			return new AccountView(account.id(), Money.of(account.balance(), account.currency()),
+					new Waiting(account.waiting().size(), Money.of(account.waitingAmount(), account.currency())),
+					Money.of(account.lowCreditThreshold(), account.currency()));
+		}
+
 	}
 
 	record Waiting(int count, Money amount) {

@@ -14,6 +14,7 @@ import com.rvssl.billing.waiting.WaitingQueue;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
@@ -42,9 +43,12 @@ public final class AccountChange {
 
 	private String appliedTopUpKey;
 
+	private boolean creditLowSignalled;
+
 	private AccountChange(Account account, Instant now) {
 		this.account = account;
 		this.now = now;
+		this.creditLowSignalled = account.creditLowSignalled();
 		this.balance = account.balance();
 		this.seq = account.ledgerSeq();
 		this.waiting = new ArrayList<>(account.waiting());
@@ -74,6 +78,7 @@ public final class AccountChange {
 	public TopUpReceipt topUp(String idempotencyKey, long amount, String reference, String correlationId) {
 		String id = PendingEntry.topUpId(account.id(), idempotencyKey);
 		balance = Math.addExact(balance, amount);
+		creditMoved(null, false);
 		long balanceAfter = balance;
 		long entrySeq = ++seq;
 		events.add(EventEnvelope.of(account.id(), correlationId,
@@ -97,9 +102,20 @@ public final class AccountChange {
 		releaseWaiting();
 	}
 
+	/**
+	 * Remembers that an order neither charged nor waiting was cancelled or rejected (its OrderPlaced
+	 * is late or redelivered out of order): no money moves, and the order's final state CANCELLED
+	 * makes a later OrderPlaced of it change nothing.
+	 */
+	public void forgo(String orderId) {
+		pending.add(new PendingEntry(PendingEntry.unqueueId(orderId), PendingKind.UNQUEUE, orderId, 0, balance, 0,
+				now, null, null, List.of()));
+	}
+
 	/** Gives a charged order's money back, then lets waiting orders go if the credit now covers them. */
 	public void refund(String orderId, long amount, Instant placedAt, String correlationId) {
 		balance = Math.addExact(balance, amount);
+		creditMoved(null, false);
 		pending.add(new PendingEntry(PendingEntry.refundId(orderId), PendingKind.REFUND, orderId, amount, balance,
 				++seq, now, placedAt, null, List.of()));
 		events.add(EventEnvelope.of(orderId, account.id(), correlationId,
@@ -124,6 +140,27 @@ public final class AccountChange {
 				++seq, now, placedAt, null, List.of()));
 		events.add(EventEnvelope.of(orderId, account.id(), correlationId,
 				new PaymentCaptured(money(amount), money(balance))));
+		creditMoved(correlationId, true);
+	}
+
+	/**
+	 * The low-credit signal: once per crossing. A charge that leaves the balance below the reseller's
+	 * line sends CreditLow unless it was sent since the balance last stood at or above the line;
+	 * any credit that brings the balance back to the line re-arms it.
+	 */
+	private void creditMoved(String correlationId, boolean charged) {
+		long threshold = account.lowCreditThreshold();
+		if (threshold <= 0) {
+			return;
+		}
+		if (balance >= threshold) {
+			creditLowSignalled = false;
+		}
+		else if (charged && !creditLowSignalled) {
+			creditLowSignalled = true;
+			events.add(EventEnvelope.of(account.id(), correlationId,
+					new CreditLow(money(balance), money(threshold))));
+		}
 	}
 
 	private Money money(long amount) {
@@ -144,7 +181,7 @@ public final class AccountChange {
 
 	public AccountUpdate update() {
 		return new AccountUpdate(balance, seq, List.copyOf(waiting), List.copyOf(pending),
-				events.stream().map(OutboxEntry::of).toList(), appliedTopUpKey);
+				events.stream().map(OutboxEntry::of).toList(), appliedTopUpKey, creditLowSignalled);
 	}
 
 }

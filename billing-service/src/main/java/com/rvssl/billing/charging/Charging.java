@@ -51,7 +51,13 @@ public class Charging {
 				change.unqueue(orderId);
 				return Outcome.UNQUEUED;
 			}
-			if (refund && payment != null && payment.state() == PaymentState.PAID) {
+			if (payment == null) {
+				// cancelled or rejected before billing saw it placed (events out of order): remember the
+				// order as CANCELLED so its late OrderPlaced charges nothing
+				change.forgo(orderId);
+				return Outcome.FORGONE;
+			}
+			if (refund && payment.state() == PaymentState.PAID) {
 				change.refund(orderId, payment.amount(), payment.placedAt(), envelope.correlationId());
 				return Outcome.REFUNDED;
 			}
@@ -62,7 +68,7 @@ public class Charging {
 	/** What an order event did to the account. */
 	public enum Outcome {
 
-		CHARGED, WAITING, UNQUEUED, REFUNDED, ALREADY_HANDLED
+		CHARGED, WAITING, UNQUEUED, REFUNDED, FORGONE, ALREADY_HANDLED
 
 	}
 

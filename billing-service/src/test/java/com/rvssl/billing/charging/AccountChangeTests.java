@@ -9,6 +9,7 @@ import com.rvssl.billing.accounts.PendingEntry;
 import com.rvssl.billing.accounts.PendingKind;
 import com.rvssl.billing.waiting.WaitingOrder;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
@@ -22,7 +23,7 @@ class AccountChangeTests {
 
 	private static Account account(long balance, WaitingOrder... waiting) {
 		return new Account("r1", "Hosting", "USD", null, "hash", NOW, balance, 7, 3, List.of(waiting), List.of(),
-				List.of(), List.of());
+				List.of(), List.of(), 0L, false);
 	}
 
 	private static WaitingOrder waiting(String orderId, long amount) {
@@ -114,6 +115,67 @@ class AccountChangeTests {
 		Account account = account(100, waiting("a", 300));
 
 		assertThat(AccountChange.of(account, NOW).update().changesNothing(account)).isTrue();
+	}
+
+	private static Account withThreshold(long balance, long threshold, boolean signalled) {
+		return new Account("r1", "Hosting", "USD", null, "hash", NOW, balance, 7, 3, List.of(), List.of(), List.of(),
+				List.of(), threshold, signalled);
+	}
+
+	@Test
+	void aChargeThatTakesTheBalanceBelowTheThresholdSignalsCreditLowOnce() {
+		AccountChange change = AccountChange.of(withThreshold(3_000, 2_500, false), NOW);
+
+		change.place("o1", 1_000, NOW, "c1");
+		change.place("o2", 1_000, NOW, "c2");
+
+		assertThat(change.events()).filteredOn((event) -> event.payload() instanceof CreditLow)
+			.singleElement()
+			.satisfies((event) -> {
+				CreditLow low = (CreditLow) event.payload();
+				assertThat(low.balance().amount()).isEqualTo(2_000);
+				assertThat(low.threshold().amount()).isEqualTo(2_500);
+				assertThat(event.resellerId()).isEqualTo("r1");
+			});
+		assertThat(change.update().creditLowSignalled()).isTrue();
+	}
+
+	@Test
+	void anAccountAlreadySignalledStaysQuietUntilCreditBringsItBackToTheThreshold() {
+		AccountChange quiet = AccountChange.of(withThreshold(2_000, 2_500, true), NOW);
+		quiet.place("o1", 500, NOW, "c1");
+		assertThat(quiet.events()).noneMatch((event) -> event.payload() instanceof CreditLow);
+
+		AccountChange rearmed = AccountChange.of(withThreshold(2_000, 2_500, true), NOW);
+		rearmed.topUp("k", 1_000, "wire", "c");
+		assertThat(rearmed.update().creditLowSignalled()).isFalse();
+		rearmed.place("o2", 1_000, NOW, "c2");
+		assertThat(rearmed.events()).filteredOn((event) -> event.payload() instanceof CreditLow).hasSize(1);
+	}
+
+	@Test
+	void withoutAThresholdNoChargeSignalsCreditLow() {
+		AccountChange change = AccountChange.of(account(1_000), NOW);
+
+		change.place("o1", 1_000, NOW, "c1");
+
+		assertThat(change.events()).noneMatch((event) -> event.payload() instanceof CreditLow);
+	}
+
+	@Test
+	void aCancellationOfAnOrderNeverSeenPlacedIsRememberedWithoutMovingMoney() {
+		AccountChange change = AccountChange.of(account(1_000), NOW);
+
+		change.forgo("o1");
+
+		AccountUpdate update = change.update();
+		assertThat(update.balance()).isEqualTo(1_000);
+		assertThat(update.pending()).singleElement().satisfies((entry) -> {
+			assertThat(entry.kind()).isEqualTo(PendingKind.UNQUEUE);
+			assertThat(entry.orderId()).isEqualTo("o1");
+			assertThat(entry.amount()).isZero();
+		});
+		assertThat(change.events()).isEmpty();
 	}
 
 }
