@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,9 +14,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        everything in memory
  * @param digicert the DigiCert-style API's settings
  * @param dv how domain-validated orders are approved
+ * @param sectigo the Sectigo-style reseller API's settings
  */
 @ConfigurationProperties("sandbox")
-public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @DefaultValue Dv dv) {
+public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @DefaultValue Dv dv,
+        @DefaultValue Sectigo sectigo) {
+
+    @ConstructorBinding
+    public SandboxProperties {
+    }
+
+    /** Without Sectigo settings: the defaults. */
+    public SandboxProperties(Path dataDir, Digicert digicert, Dv dv) {
+        this(dataDir, digicert, dv, new Sectigo("sandbox-reseller", "sandbox-password", Duration.ofDays(30)));
+    }
+
+    /**
+     * @param loginName the {@code loginName} every call must carry
+     * @param loginPassword the {@code loginPassword} every call must carry
+     * @param refundWindow how long after issuance a revoked certificate is still refunded
+     */
+    public record Sectigo(@DefaultValue("sandbox-reseller") String loginName,
+            @DefaultValue("sandbox-password") String loginPassword, @DefaultValue("P30D") Duration refundWindow) {
+    }
 
     /**
      * @param apiKey the value {@code X-DC-DEVKEY} must carry

@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// patient: CI machines shared by several builds answer slowly at times
+@AutoConfigureWebTestClient(timeout = "30s")
 @TestPropertySource(properties = { "spring.config.name=" + SandboxCaApplication.CONFIG_NAME,
         "sandbox.dv.approve-after=PT0.5S" })
 public @interface SandboxCaTest {

@@ -1,5 +1,7 @@
 package com.rvssl.gateway.adapters;
 
+import java.util.List;
+
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
 import reactor.core.publisher.Mono;
@@ -24,7 +26,13 @@ public interface CaAdapter {
 	/** The issued certificate: leaf, intermediates and root in PEM; {@link CaRefusal} while not issued. */
 	Mono<String> downloadPemChain(String caOrderId);
 
-	/** Cancels the order at the CA. */
+	/** Cancels the order at the CA (or revokes it, within the CA's refund window). */
 	Mono<Void> cancel(String caOrderId, String note);
+
+	/** Reissues the order over a new CSR for the same names; the old certificate stays valid. */
+	Mono<Void> reissue(String caOrderId, String csr, List<String> domains);
+
+	/** Asks the CA to send the domain-control approval email again (to this address, when the CA allows). */
+	Mono<Void> resendDcvEmail(String caOrderId, String approverEmail);
 
 }

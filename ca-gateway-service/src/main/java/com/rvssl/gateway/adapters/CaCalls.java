@@ -2,11 +2,22 @@ package com.rvssl.gateway.adapters;
 
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -16,10 +27,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The one way to call a CA: each call runs under that CA's time limiter inside its circuit breaker
- * (both named after the CA and configured under {@code resilience4j.*.instances.<ca>}), is timed
- * ({@code rvssl.ca.calls}) and, when it fails, counted ({@code rvssl.ca.errors}), tagged by CA,
- * operation and outcome. Retrying is the caller's business: only it knows whether a retry is safe.
+ * The one way to call a CA. Each call runs, innermost first, in that CA's bulkhead (concurrent
+ * calls), time limiter, rate limiter (the CA's published limits: it waits for a permit rather than
+ * fail), circuit breaker and, for calls safe to repeat only, its retry (exponential backoff with
+ * jitter), all named after the CA and configured under {@code resilience4j.*.instances.<ca>}, as
+ * Resilience4j's own annotations order them. Each call is timed ({@code rvssl.ca.calls}) and, when
+ * it fails, counted ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not
+ * retried here: only the submission knows how to retry them safely (looking the reference up first).
  */
 @Component
 public class CaCalls {
@@ -28,22 +42,48 @@ public class CaCalls {
 
 	private final TimeLimiterRegistry timeLimiters;
 
+	private final BulkheadRegistry bulkheads;
+
+	private final RateLimiterRegistry rateLimiters;
+
+	private final RetryRegistry retries;
+
 	private final MeterRegistry meters;
 
-	public CaCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, MeterRegistry meters) {
+	public CaCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
+			BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, MeterRegistry meters) {
 		this.circuitBreakers = circuitBreakers;
 		this.timeLimiters = timeLimiters;
+		this.bulkheads = bulkheads;
+		this.rateLimiters = rateLimiters;
+		this.retries = retries;
 		this.meters = meters;
 	}
 
+	/** A call that must not be repeated blindly (placing an order, reissuing, cancelling). */
 	public <T> Mono<T> call(String ca, String operation, Mono<T> call) {
+		return guarded(ca, operation, call, false);
+	}
+
+	/** A call that changes nothing at the CA (status, search, download): retried on CaUnavailable. */
+	public <T> Mono<T> read(String ca, String operation, Mono<T> call) {
+		return guarded(ca, operation, call, true);
+	}
+
+	private <T> Mono<T> guarded(String ca, String operation, Mono<T> call, boolean retried) {
 		CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(ca);
 		TimeLimiter timeLimiter = timeLimiters.timeLimiter(ca);
+		Bulkhead bulkhead = bulkheads.bulkhead(ca);
+		RateLimiter rateLimiter = rateLimiters.rateLimiter(ca);
+		Retry retry = retries.retry(ca);
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(meters);
-			return call.transformDeferred(TimeLimiterOperator.of(timeLimiter))
+			Mono<T> once = call.transformDeferred(BulkheadOperator.of(bulkhead))
+				.transformDeferred(TimeLimiterOperator.of(timeLimiter))
+				.transformDeferred(RateLimiterOperator.of(rateLimiter))
 				.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-				.onErrorMap(failure -> classify(ca, timeLimiter, failure))
+				.onErrorMap(failure -> classify(ca, timeLimiter, failure));
+			return (retried ? once.transformDeferred(RetryOperator.of(retry)) : once)
 				.doOnSuccess(result -> record(sample, ca, operation, "success"))
 				.doOnError(failure -> {
 					String outcome = outcome(failure);
@@ -72,6 +112,9 @@ public class CaCalls {
 		if (failure instanceof CallNotPermittedException) {
 			return new CaUnavailable.CircuitOpen(ca);
 		}
+		if (failure instanceof BulkheadFullException || failure instanceof RequestNotPermitted) {
+			return new CaUnavailable(ca + " is busy (" + failure.getMessage() + ")", failure);
+		}
 		if (failure instanceof TimeoutException) {
 			return new CaUnavailable(ca + " did not answer within "
 					+ timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), failure);
@@ -92,6 +135,9 @@ public class CaCalls {
 		}
 		if (failure.getCause() instanceof TimeoutException) {
 			return "timeout";
+		}
+		if (failure.getCause() instanceof BulkheadFullException || failure.getCause() instanceof RequestNotPermitted) {
+			return "throttled";
 		}
 		return "unavailable";
 	}

@@ -1,16 +1,19 @@
 package com.rvssl.gateway.api;
 
+import java.util.List;
+
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.gateway.submission.CaAction;
 import com.rvssl.gateway.submission.SubmissionRecord;
 import com.rvssl.gateway.submission.SubmissionState;
 
-/** Where an order's submission stands. */
+/** Where an order's submission stands, with the reissues and DCV resends asked since. */
 record SubmissionSummary(String orderId, CertificateAuthority ca, String caOrderId, SubmissionState state,
-		int attempts, String lastError) {
+		int attempts, String lastError, List<CaAction> caActions) {
 
 	static SubmissionSummary of(SubmissionRecord record) {
 		return new SubmissionSummary(record.orderId(), record.ca(), record.caOrderId(), record.state(),
-				record.attempts(), record.lastError());
+				record.attempts(), record.lastError(), record.caActions());
 	}
 
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.gateway.submission.Submissions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -42,6 +44,12 @@ class OrderEventsListener {
 		}
 		else if (envelope.payload() instanceof OrderCancelled) {
 			work = submissions.cancel(envelope);
+		}
+		else if (envelope.payload() instanceof ReissueRequested reissue) {
+			work = submissions.reissue(envelope, reissue);
+		}
+		else if (envelope.payload() instanceof DcvResendRequested resend) {
+			work = submissions.resendDcv(envelope, resend);
 		}
 		else {
 			return;

@@ -52,6 +52,8 @@ class CaSubmission {
 		return once
 			.retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
 				.maxBackoff(properties.retryMaxBackoff())
+				// jitter: orders held up by the same outage do not all come back at the same instant
+				.jitter(0.5)
 				.filter(CaSubmission::worthRetryingNow)
 				.doBeforeRetry(signal -> log.info("Retrying order {} at {} after: {}", claimed.orderId(), claimed.ca(),
 						signal.failure().getMessage()))

@@ -13,25 +13,26 @@ import com.rvssl.gateway.adapters.CaOrderRequest;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One order's submission to its CA: the spec kept from OrderPlaced, the state, the outbox. */
+/** One order's submission to its CA: the spec kept from OrderPlaced, the state, the outbox, later requests (reissue, DCV resend). */
 @Document("submissions")
 public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
 		String caProduct, Validation validation, int termMonths, List<String> domains, String csr, Dcv dcv,
 		Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
 		Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
-		List<OutboxEntry> outbox, List<String> appliedEventIds) {
+		List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions) {
 
 	public SubmissionRecord {
 		domains = (domains != null) ? List.copyOf(domains) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
+		caActions = (caActions != null) ? List.copyOf(caActions) : List.of();
 	}
 
 	static SubmissionRecord placed(EventEnvelope envelope, OrderPlaced placed, Instant now) {
 		return new SubmissionRecord(envelope.orderId(), envelope.resellerId(), envelope.correlationId(), placed.ca(),
 				placed.caProduct(), placed.validation(), placed.termMonths(), placed.domains(), placed.csr(),
 				placed.dcv(), placed.organization(), SubmissionState.AWAITING_PAYMENT, 0, null, null, null, null, 0,
-				now, now, List.of(), List.of(envelope.eventId().toString()));
+				now, now, List.of(), List.of(envelope.eventId().toString()), List.of());
 	}
 
 	CaOrderRequest caOrderRequest() {

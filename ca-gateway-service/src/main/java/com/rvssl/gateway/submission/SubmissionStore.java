@@ -77,12 +77,37 @@ public class SubmissionStore {
 		return updateClaimed(claimed, update);
 	}
 
-	Mono<Boolean> recordFailed(SubmissionRecord claimed, String reason, OutboxEntry event, Instant now) {
+	Mono<Boolean> recordFailed(SubmissionRecord claimed, String reason, List<OutboxEntry> events, Instant now) {
 		Update update = new Update().set("state", SubmissionState.FAILED)
 			.set("lastError", reason)
 			.set("updatedAt", now)
-			.push("outbox", event);
+			.push("outbox")
+			.each(events.toArray());
 		return updateClaimed(claimed, update);
+	}
+
+	/** Records what became of a reissue or DCV resend; false when that event was applied already. */
+	Mono<Boolean> recordCaAction(String orderId, CaAction action, Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(orderId).and("appliedEventIds").ne(action.eventId()));
+		Update update = new Update().push("appliedEventIds", action.eventId())
+			.push("caActions", action)
+			.set("updatedAt", now);
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/** A reissue before the order reached the CA: the order is placed over the new CSR instead. */
+	Mono<Boolean> replaceCsrBeforeSubmission(String orderId, String csr, CaAction action, Instant now) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.in(SubmissionState.AWAITING_PAYMENT, SubmissionState.RETRYING)
+			.and("appliedEventIds")
+			.ne(action.eventId()));
+		Update update = new Update().set("csr", csr)
+			.push("appliedEventIds", action.eventId())
+			.push("caActions", action)
+			.set("updatedAt", now);
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 
 	Mono<Boolean> recordRetrying(SubmissionRecord claimed, String reason, Instant nextAttemptAt, OutboxEntry event,

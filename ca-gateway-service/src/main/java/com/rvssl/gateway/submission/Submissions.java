@@ -3,15 +3,21 @@ package com.rvssl.gateway.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
 
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
 import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaAdapters;
 import com.rvssl.gateway.adapters.CaRefusal;
+import com.rvssl.gateway.adapters.CaUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,6 +74,55 @@ public class Submissions {
 			.then();
 	}
 
+	/**
+	 * ReissueRequested: an order at the CA is reissued there over the new CSR; one not there yet
+	 * (waiting for payment, or retrying) is placed over the new CSR instead. Each event is applied
+	 * once; the outcome is kept on the record ({@code caActions}): there is no event for it yet.
+	 */
+	public Mono<Void> reissue(EventEnvelope envelope, ReissueRequested reissue) {
+		String eventId = envelope.eventId().toString();
+		return store.find(envelope.orderId())
+			.filter(record -> !record.appliedEventIds().contains(eventId))
+			.flatMap(record -> {
+				if (record.state() == SubmissionState.AWAITING_PAYMENT || record.state() == SubmissionState.RETRYING) {
+					return store.replaceCsrBeforeSubmission(record.orderId(), reissue.csr(),
+							new CaAction(eventId, CaAction.REISSUE, "CSR_REPLACED", "not at the CA yet", now()), now());
+				}
+				return atCa(record, eventId, CaAction.REISSUE,
+						adapter -> adapter.reissue(record.caOrderId(), reissue.csr(), record.domains()));
+			})
+			.then();
+	}
+
+	/** DcvResendRequested: the CA sends the approval email again; applied once, outcome kept on the record. */
+	public Mono<Void> resendDcv(EventEnvelope envelope, DcvResendRequested resend) {
+		String eventId = envelope.eventId().toString();
+		return store.find(envelope.orderId())
+			.filter(record -> !record.appliedEventIds().contains(eventId))
+			.flatMap(record -> atCa(record, eventId, CaAction.DCV_RESEND,
+					adapter -> adapter.resendDcvEmail(record.caOrderId(), resend.approverEmail())))
+			.then();
+	}
+
+	private Mono<Boolean> atCa(SubmissionRecord record, String eventId, String kind,
+			Function<CaAdapter, Mono<Void>> request) {
+		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
+		if (record.state() != SubmissionState.SUBMITTED || record.caOrderId() == null || adapter == null) {
+			String why = (adapter == null) ? "no adapter for CA " + record.ca() : "the order is " + record.state();
+			log.info("{} of order {} ignored: {}", kind, record.orderId(), why);
+			return store.recordCaAction(record.orderId(), new CaAction(eventId, kind, "IGNORED", why, now()), now());
+		}
+		return request.apply(adapter)
+			.then(Mono.fromCallable(() -> new CaAction(eventId, kind, "DONE", null, now())))
+			.onErrorResume(CaRefusal.class,
+					refusal -> Mono.just(new CaAction(eventId, kind, "REFUSED", refusal.getMessage(), now())))
+			.onErrorResume(CaUnavailable.class,
+					failure -> Mono.just(new CaAction(eventId, kind, "UNAVAILABLE", failure.getMessage(), now())))
+			.doOnNext(action -> log.info("{} of order {} at {} ({}): {} {}", kind, record.orderId(), record.ca(),
+					record.caOrderId(), action.outcome(), (action.detail() != null) ? action.detail() : ""))
+			.flatMap(action -> store.recordCaAction(record.orderId(), action, now()));
+	}
+
 	/** Submits a claimed record and records the outcome together with the event it causes. */
 	Mono<Void> attempt(SubmissionRecord claimed) {
 		return caSubmission.submit(claimed).flatMap(outcome -> record(claimed, outcome));
@@ -88,9 +143,13 @@ public class Submissions {
 			});
 		}
 		if (outcome instanceof SubmissionOutcome.Refused refused) {
+			// SubmissionFailed(willRetry=false) as before, then CertificateRejected with the CA's reason,
+			// on which billing refunds (order-service moves to REJECTED on the first and ignores the second).
 			log.warn("Order {} refused by {}: {}", claimed.orderId(), claimed.ca(), refused.reason());
-			OutboxEntry event = event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false));
-			return store.recordFailed(claimed, refused.reason(), event, now).then();
+			List<OutboxEntry> events = List.of(
+					event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false)),
+					event(claimed, new CertificateRejected(refused.reason())));
+			return store.recordFailed(claimed, refused.reason(), events, now).then();
 		}
 		SubmissionOutcome.Unavailable unavailable = (SubmissionOutcome.Unavailable) outcome;
 		Instant next = now.plus(properties.reattemptDelay(claimed.attempts()));

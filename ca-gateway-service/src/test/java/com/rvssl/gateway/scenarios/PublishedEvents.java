@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
@@ -45,6 +46,19 @@ final class PublishedEvents implements AutoCloseable {
 			.filter(type::isInstance)
 			.map(type::cast)
 			.toList();
+	}
+
+	/** Polls once, then answers every order's events of that type, by order id. */
+	synchronized <T> Map<String, List<T>> byOrder(Class<T> type) {
+		consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+			if (record.value() != null) {
+				seen.add(record.value());
+			}
+		});
+		return seen.stream()
+			.filter(envelope -> type.isInstance(envelope.payload()))
+			.collect(Collectors.groupingBy(EventEnvelope::orderId,
+					Collectors.mapping(envelope -> type.cast(envelope.payload()), Collectors.toList())));
 	}
 
 	<T> Optional<T> first(String orderId, Class<T> type, Predicate<T> matching) {

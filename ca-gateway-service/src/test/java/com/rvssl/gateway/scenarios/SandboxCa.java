@@ -45,12 +45,26 @@ final class SandboxCa implements AutoCloseable {
 	}
 
 	void fault(String mode, long durationSeconds, double probability) {
+		fault("digicert", mode, durationSeconds, probability, 0);
+	}
+
+	void fault(String api, String mode, long durationSeconds, double probability, long latencyMillis) {
 		admin.post()
 			.uri("/sandbox/faults")
-			.bodyValue(Map.of("api", "digicert", "mode", mode, "durationSeconds", durationSeconds, "probability",
-					probability))
+			.bodyValue(Map.of("api", api, "mode", mode, "durationSeconds", durationSeconds, "probability",
+					probability, "latencyMillis", latencyMillis))
 			.retrieve()
 			.toBodilessEntity()
+			.block(TIMEOUT);
+	}
+
+	/** Every order the sandbox holds (one call, for tests counting many references). */
+	List<Map<String, Object>> allOrders() {
+		return admin.get()
+			.uri("/sandbox/orders")
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
 			.block(TIMEOUT);
 	}
 

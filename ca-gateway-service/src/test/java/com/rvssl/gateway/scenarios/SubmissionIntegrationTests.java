@@ -20,10 +20,13 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Organization;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
 import com.rvssl.contracts.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -59,8 +63,13 @@ import static org.awaitility.Awaitility.await;
 		properties = { "rvssl.gateway.sweep.interval=PT0.5S", "rvssl.gateway.submission.retries=1",
 				"rvssl.gateway.submission.retry-backoff=PT0.2S", "rvssl.gateway.submission.reattempt-base=PT1S",
 				"rvssl.gateway.submission.reattempt-max=PT2S",
-				"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s" })
+				"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s",
+				"resilience4j.circuitbreaker.instances.sectigo.wait-duration-in-open-state=1s",
+				"resilience4j.timelimiter.instances.digicert.timeout-duration=4s",
+				"resilience4j.timelimiter.instances.sectigo.timeout-duration=4s" })
 @AutoConfigureWebTestClient
+// closed after the class: another gateway context in this JVM would share its Kafka consumer group
+@DirtiesContext
 class SubmissionIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -79,6 +88,7 @@ class SubmissionIntegrationTests {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-submission-tests");
 		registry.add("rvssl.ca.digicert.base-url", () -> sandbox().baseUrl());
+		registry.add("rvssl.ca.sectigo.base-url", () -> sandbox().baseUrl());
 	}
 
 	private static synchronized SandboxCa sandbox() {
@@ -194,6 +204,10 @@ class SubmissionIntegrationTests {
 
 		assertThat(failed.willRetry()).isFalse();
 		assertThat(failed.reason()).contains("invalid_csr");
+		CertificateRejected rejected = await().atMost(PATIENCE)
+			.until(() -> published.first(orderId, CertificateRejected.class, r -> true), found -> found.isPresent())
+			.orElseThrow();
+		assertThat(rejected.reason()).contains("invalid_csr");
 		assertThat(sandbox().ordersWithReference(orderId)).isEmpty();
 		client.get()
 			.uri("/internal/v1/orders/{id}", orderId)
@@ -290,7 +304,12 @@ class SubmissionIntegrationTests {
 			.getResponseBody();
 
 		assertThat(metrics).containsPattern("rvssl_ca_calls_seconds_count\\{.*ca=\"digicert\".*operation=\"place\".*outcome=\"success\"")
-			.contains("resilience4j_circuitbreaker_state{");
+			.contains("resilience4j_circuitbreaker_state{")
+			.containsPattern("resilience4j_circuitbreaker_state\\{.*name=\"sectigo\"")
+			.containsPattern("resilience4j_ratelimiter_available_permissions\\{.*name=\"digicert\"")
+			.containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{.*name=\"sectigo\"")
+			.containsPattern("resilience4j_retry_calls_total\\{.*name=\"digicert\"")
+			.containsPattern("resilience4j_timelimiter_calls_total\\{.*name=\"digicert\"");
 		client.get()
 			.uri("/actuator/health/readiness")
 			.exchange()
@@ -346,6 +365,101 @@ class SubmissionIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void aSectigoOrderIsSubmittedOnceWithOurOrderIdAsItsUniqueValueAndIssued() throws Exception {
+		String orderId = newOrderId();
+		Csrs.Csr csr = csrFor("sectigo.example.com");
+		publish(placed(CertificateAuthority.SECTIGO, orderId, "287", Validation.DV, "sectigo.example.com", csr.pem()));
+		publish(paid(orderId));
+
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		assertThat(submitted.ca()).isEqualTo(CertificateAuthority.SECTIGO);
+		assertThat(sandbox().ordersWithReference(orderId)).singleElement().satisfies(order -> {
+			assertThat(order).containsEntry("api", "sectigo").containsEntry("caOrderId", submitted.caOrderId());
+		});
+		assertThat(caStatus(orderId)).containsEntry("status", "PENDING_VALIDATION")
+			.containsEntry("caStatus", "Awaiting Validation");
+		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
+		List<X509Certificate> chain = chain((String) certificate.get("pemChain"));
+		assertThat(chain).hasSize(3);
+		assertThat(chain.get(0).getPublicKey().getEncoded()).isEqualTo(csr.keys().getPublic().getEncoded());
+	}
+
+	@Test
+	void aLostSectigoReplyIsRecoveredThroughTheRepeatedUniqueValue() {
+		sandbox().fault("sectigo", "LOST_REPLY", 2, 1.0, 0);
+		String orderId = newOrderId();
+		publish(placed(CertificateAuthority.SECTIGO, orderId, "287", Validation.DV, "lost-sectigo.example.com",
+				csrFor("lost-sectigo.example.com").pem()));
+		publish(paid(orderId));
+
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+
+		assertThat(sandbox().ordersWithReference(orderId)).singleElement()
+			.satisfies(order -> assertThat(order.get("caOrderId")).isEqualTo(submitted.caOrderId()));
+	}
+
+	@Test
+	void aReissueRequestReachesTheCaOnceAndIsRecordedOnTheSubmission() throws Exception {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "reissue.example.com",
+				csrFor("reissue.example.com").pem()));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+
+		Csrs.Csr newCsr = csrFor("reissue.example.com");
+		EventEnvelope reissue = event(orderId, new ReissueRequested(newCsr.pem()));
+		publish(reissue);
+		publish(reissue);
+
+		await().atMost(PATIENCE).until(() -> ((List<?>) summary(orderId).get("caActions")).size() == 1);
+		assertThat(caActions(orderId)).singleElement()
+			.satisfies(action -> assertThat(action).containsEntry("kind", "REISSUE")
+				.containsEntry("outcome", "DONE")
+				.containsEntry("eventId", reissue.eventId().toString()));
+		await().during(Duration.ofSeconds(1))
+			.atMost(PATIENCE)
+			.until(() -> Integer.valueOf(1).equals(sandbox().ordersWithReference(orderId).get(0).get("reissues")));
+		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
+		assertThat(chain((String) certificate.get("pemChain")).get(0).getPublicKey().getEncoded())
+			.isEqualTo(newCsr.keys().getPublic().getEncoded());
+	}
+
+	@Test
+	void aDcvResendRequestReachesTheSectigoCaOnce() {
+		String orderId = newOrderId();
+		publish(placed(CertificateAuthority.SECTIGO, orderId, "24", Validation.OV, "resend.example.com",
+				csrFor("resend.example.com").pem()));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+
+		EventEnvelope resend = event(orderId, new DcvResendRequested("admin@resend.example.com"));
+		publish(resend);
+		publish(resend);
+
+		await().atMost(PATIENCE).until(() -> ((List<?>) summary(orderId).get("caActions")).size() == 1);
+		assertThat(caActions(orderId)).singleElement()
+			.satisfies(action -> assertThat(action).containsEntry("kind", "DCV_RESEND")
+				.containsEntry("outcome", "DONE"));
+		await().during(Duration.ofSeconds(1))
+			.atMost(PATIENCE)
+			.until(() -> Integer.valueOf(1).equals(sandbox().ordersWithReference(orderId).get(0).get("dcvEmailsResent")));
+	}
+
+	@Test
+	void aReissueRequestedBeforeTheOrderReachesTheCaReplacesTheCsrSubmitted() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_basic", Validation.OV, "early.example.com", csrFor("early.example.com").pem()));
+		publish(event(orderId, new ReissueRequested(csrFor("early.example.com").pem())));
+
+		await().atMost(PATIENCE).until(() -> ((List<?>) summary(orderId).get("caActions")).size() == 1);
+		assertThat(caActions(orderId)).singleElement()
+			.satisfies(action -> assertThat(action).containsEntry("outcome", "CSR_REPLACED"));
+	}
+
 	private CertificateSubmitted awaitSubmitted(String orderId) {
 		return await().atMost(PATIENCE)
 			.until(() -> published.of(orderId, CertificateSubmitted.class), found -> !found.isEmpty())
@@ -354,6 +468,11 @@ class SubmissionIntegrationTests {
 
 	private Map<String, Object> caStatus(String orderId) {
 		return body(client.get().uri("/internal/v1/orders/{id}/ca-status", orderId));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> caActions(String orderId) {
+		return (List<Map<String, Object>>) summary(orderId).get("caActions");
 	}
 
 	private Map<String, Object> summary(String orderId) {
@@ -373,7 +492,7 @@ class SubmissionIntegrationTests {
 		return chain;
 	}
 
-	private void publish(EventEnvelope envelope) {
+	void publish(EventEnvelope envelope) {
 		try {
 			kafka.send(Topics.ORDERS, envelope.key(), envelope).get(10, TimeUnit.SECONDS);
 		}
@@ -382,7 +501,7 @@ class SubmissionIntegrationTests {
 		}
 	}
 
-	private static String newOrderId() {
+	static String newOrderId() {
 		return "ord-" + UUID.randomUUID();
 	}
 
@@ -392,21 +511,26 @@ class SubmissionIntegrationTests {
 
 	private static EventEnvelope placed(String orderId, String caProduct, Validation validation, String domain,
 			String csr) {
+		return placed(CertificateAuthority.DIGICERT, orderId, caProduct, validation, domain, csr);
+	}
+
+	static EventEnvelope placed(CertificateAuthority ca, String orderId, String caProduct, Validation validation,
+			String domain, String csr) {
 		Organization organization = (validation == Validation.DV) ? null
 				: new Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 						new Organization.Contact("Bob", "bob@example.com", "+44 20 0001"));
 		return event(orderId,
-				new OrderPlaced("product-" + caProduct, CertificateAuthority.DIGICERT, caProduct, validation, 12,
+				new OrderPlaced("product-" + caProduct, ca, caProduct, validation, 12,
 						List.of(domain, "www." + domain), csr, new Dcv(DcvMethod.EMAIL, "admin@" + domain),
 						new Customer("Ann Lee", "ann@example.com"), organization, Money.of(1299, "USD"),
 						Money.of(2999, "USD"), "whmcs-1"));
 	}
 
-	private static EventEnvelope paid(String orderId) {
+	static EventEnvelope paid(String orderId) {
 		return event(orderId, new PaymentCaptured(Money.of(1299, "USD"), Money.of(8701, "USD")));
 	}
 
-	private static EventEnvelope event(String orderId, com.rvssl.contracts.events.OrderEvent payload) {
+	static EventEnvelope event(String orderId, com.rvssl.contracts.events.OrderEvent payload) {
 		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, payload);
 	}
 

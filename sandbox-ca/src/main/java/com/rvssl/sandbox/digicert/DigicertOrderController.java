@@ -105,6 +105,21 @@ class DigicertOrderController {
         });
     }
 
+    /** A new CSR for the order; the sandbox signs an issued order's new certificate at once. */
+    @PostMapping("/order/certificate/{orderId}/reissue")
+    Mono<ResponseEntity<OrderCreated.Reissued>> reissue(@PathVariable String orderId, @RequestBody OrderRequest body) {
+        return onDesk(() -> {
+            OrderRequest.Certificate certificate = body.certificate();
+            if (certificate == null || isBlank(certificate.csr())) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "bad_request_format",
+                        "certificate.csr is required.");
+            }
+            SigningRequest.parse(certificate.csr());
+            CaOrder order = this.desk.reissue(orderNumber(orderId), certificate.csr());
+            return ResponseEntity.status(HttpStatus.CREATED).body(OrderCreated.Reissued.of(order));
+        });
+    }
+
     @PutMapping("/order/certificate/{orderId}/send-dcv-email")
     Mono<ResponseEntity<Void>> resendDcvEmail(@PathVariable String orderId) {
         return onDesk(() -> {

@@ -16,6 +16,14 @@ record OrderCreated(long id, @JsonProperty("certificate_id") long certificateId,
     record Domain(long id, String name) {
     }
 
+    /** The 201 reply to a reissue: the order and the new request. */
+    record Reissued(long id, List<Request> requests) {
+
+        static Reissued of(CaOrder order) {
+            return new Reissued(order.id(), List.of(new Request(order.requestId() + order.reissues(), "approved")));
+        }
+    }
+
     static OrderCreated of(CaOrder order) {
         return new OrderCreated(order.id(), order.certificateId(), List.of(new Request(order.requestId(), "approved")),
                 order.domains().stream().map((domain) -> new Domain(domain.id(), domain.name())).toList(),

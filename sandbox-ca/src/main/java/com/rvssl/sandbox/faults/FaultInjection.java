@@ -64,13 +64,16 @@ class FaultInjection implements WebFilter, Ordered {
             }
             log.debug("Fault {} on {} {}", fault.mode(), exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath());
-            return delay.then(Mono.defer(() -> play(fault.mode(), exchange, chain)));
+            return delay.then(Mono.defer(() -> play(api, fault.mode(), exchange, chain)));
         }
         return delay.then(Mono.defer(() -> chain.filter(exchange)));
     }
 
-    private Mono<Void> play(FaultMode mode, ServerWebExchange exchange, WebFilterChain chain) {
+    private Mono<Void> play(String api, FaultMode mode, ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpResponse response = exchange.getResponse();
+        if (api.equals("sectigo") && (mode == FaultMode.ERROR_5XX || mode == FaultMode.RATE_LIMIT)) {
+            return playSectigo(mode, response);
+        }
         return switch (mode) {
             case OUTAGE -> respond(response, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_HTML,
                     "<html><body><h1>503 Service Unavailable</h1></body></html>");
@@ -86,6 +89,17 @@ class FaultInjection implements WebFilter, Ordered {
             case LOST_REPLY -> loseReply(exchange, chain);
             case LATENCY -> chain.filter(exchange);
         };
+    }
+
+    /** Sectigo's words for the same faults: plain text with its error codes ({@code -42} call limit). */
+    private static Mono<Void> playSectigo(FaultMode mode, ServerHttpResponse response) {
+        if (mode == FaultMode.RATE_LIMIT) {
+            response.getHeaders().set("Retry-After", "5");
+            return respond(response, HttpStatus.TOO_MANY_REQUESTS, MediaType.TEXT_PLAIN,
+                    "errorCode=-42\nerrorMessage=The call limit has been reached!\n");
+        }
+        return respond(response, HttpStatus.INTERNAL_SERVER_ERROR, MediaType.TEXT_PLAIN,
+                "errorCode=-14\nerrorMessage=An unknown error occurred!\n");
     }
 
     /**

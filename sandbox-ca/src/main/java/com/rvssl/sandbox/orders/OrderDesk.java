@@ -3,6 +3,7 @@ package com.rvssl.sandbox.orders;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -71,7 +72,7 @@ public class OrderDesk {
         CaOrder order = new CaOrder(id, request.api(), request.product(), request.validation(), request.reference(),
                 request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
                 request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
-                HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0);
+                HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false);
         this.book.add(order);
         log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
                 request.commonName(), request.reference());
@@ -118,6 +119,36 @@ public class OrderDesk {
         return canceled;
     }
 
+    /**
+     * Cancels a pending order, or revokes an issued one (refunded within the refund window after
+     * issuance). A canceled or revoked order answers {@link IllegalTransitionException}.
+     */
+    public CaOrder cancelOrRevoke(long id, String note, Duration refundWindow) {
+        CaOrder current = find(id);
+        if (current.status() == OrderStatus.ISSUED) {
+            CaOrder revoked = this.book.update(id, (order) -> order.revoked(note,
+                    !this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
+                    this.clock.instant()));
+            log.info("Order {} revoked{}", id, revoked.refunded() ? " and refunded" : "");
+            return revoked;
+        }
+        CaOrder canceled = this.book.update(id, (order) -> order.canceled(note, this.clock.instant()));
+        log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
+        return canceled;
+    }
+
+    /** Reissues over a new CSR (already verified): an issued order gets its new certificate now. */
+    public CaOrder reissue(long id, String csr) {
+        find(id);
+        CaOrder reissued = this.book.update(id, (order) -> {
+            IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED)
+                    ? sign(order.withCsr(csr)) : null;
+            return order.reissued(csr, certificate, this.clock.instant());
+        });
+        log.info("Order {} reissued (reissue {})", id, reissued.reissues());
+        return reissued;
+    }
+
     public CaOrder resendDcvEmail(long id) {
         find(id);
         return this.book.update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
@@ -151,11 +182,16 @@ public class OrderDesk {
         if (order.status() != OrderStatus.PENDING) {
             throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
         }
+        IssuedCertificate issued = sign(order);
+        log.info("Order {} issued: serial {} for {}", order.id(), issued.serialNumber(), order.dnsNames());
+        return order.issued(issued, this.clock.instant());
+    }
+
+    private IssuedCertificate sign(CaOrder order) {
         X509Certificate leaf = this.authority.issue(
                 new LeafRequest(SigningRequest.parse(order.csr()), order.commonName(), order.dnsNames(), order.years()));
         IssuedCertificate issued = new IssuedCertificate(leaf.getSerialNumber().toString(16),
                 leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateEncodings.pem(leaf));
-        log.info("Order {} issued: serial {} for {}", order.id(), issued.serialNumber(), order.dnsNames());
-        return order.issued(issued, this.clock.instant());
+        return issued;
     }
 }

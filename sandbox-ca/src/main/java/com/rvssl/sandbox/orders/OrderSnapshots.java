@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +20,10 @@ class OrderSnapshots {
     record Snapshot(long nextId, List<CaOrder> orders) {
     }
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Lenient with snapshots written before a field existed: an absent count reads as 0. */
+    private final JsonMapper json = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
 
     private final Path file;
 

@@ -224,6 +224,58 @@ class DigicertOrderingTests {
     }
 
     @Test
+    void anIssuedOrderIsReissuedOverANewCsrAndTheDownloadIsTheNewKeysCertificate() {
+        long id = placed(this.client, "ssl_dv_rapidssl", body("reissued.example.com", List.of(),
+                TestCsrs.ecP256("reissued.example.com").pem(), "ref-reissue-" + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(this.client, id).equals("issued"));
+        TestCsrs.Csr newCsr = TestCsrs.ecP256("reissued.example.com");
+
+        this.client.post()
+            .uri("/services/v2/order/certificate/{id}/reissue", id)
+            .header("X-DC-DEVKEY", DEV_KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("certificate", Map.of("common_name", "reissued.example.com", "csr", newCsr.pem())))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .jsonPath("$.id")
+            .isEqualTo(id)
+            .jsonPath("$.requests[0].status")
+            .isEqualTo("approved");
+
+        byte[] pem = this.client.get()
+            .uri("/services/v2/certificate/download/order/{id}/format/default_pem", id)
+            .header("X-DC-DEVKEY", DEV_KEY)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
+        X509Certificate leaf = Certificates.readPem(new String(pem, StandardCharsets.US_ASCII)).get(0);
+        assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
+        assertThat(status(this.client, id)).isEqualTo("issued");
+    }
+
+    @Test
+    void aReissueWithoutACsrIsABadRequestFormat() {
+        long id = placed(this.client, "ssl_basic", body("noreissue.example.com", List.of(),
+                TestCsrs.ecP256("noreissue.example.com").pem(), "ref-noreissue"));
+        this.client.post()
+            .uri("/services/v2/order/certificate/{id}/reissue", id)
+            .header("X-DC-DEVKEY", DEV_KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("certificate", Map.of("common_name", "noreissue.example.com")))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody()
+            .jsonPath("$.errors[0].code")
+            .isEqualTo("bad_request_format");
+    }
+
+    @Test
     void anUnknownOrderIsNotFound() {
         this.client.get()
             .uri("/services/v2/order/certificate/{id}", 999_999_999L)

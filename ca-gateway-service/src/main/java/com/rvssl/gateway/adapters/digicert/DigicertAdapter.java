@@ -1,5 +1,7 @@
 package com.rvssl.gateway.adapters.digicert;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.rvssl.contracts.CertificateAuthority;
@@ -81,7 +83,7 @@ class DigicertAdapter implements CaAdapter {
 				}
 				return Mono.empty();
 			});
-		return guarded("find", call);
+		return read("find", call);
 	}
 
 	@Override
@@ -96,7 +98,7 @@ class DigicertAdapter implements CaAdapter {
 				return DigicertStatus.of(required(order, "status"), order.path("rejection_reason").asString(null),
 						order.path("certificate").path("common_name").asString(null), dcv);
 			});
-		return guarded("status", call);
+		return read("status", call);
 	}
 
 	@Override
@@ -107,7 +109,7 @@ class DigicertAdapter implements CaAdapter {
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
 			.bodyToMono(String.class);
-		return guarded("download", call);
+		return read("download", call);
 	}
 
 	@Override
@@ -123,8 +125,39 @@ class DigicertAdapter implements CaAdapter {
 		return guarded("cancel", call);
 	}
 
+	@Override
+	public Mono<Void> reissue(String caOrderId, String csr, List<String> domains) {
+		Map<String, Object> certificate = Map.of("common_name", domains.get(0), "dns_names", domains, "csr", csr,
+				"signature_hash", "sha256", "server_platform", Map.of("id", -1));
+		Mono<Void> call = client.post()
+			.uri("/services/v2/order/certificate/{id}/reissue", caOrderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("certificate", certificate))
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.toBodilessEntity()
+			.then();
+		return guarded("reissue", call);
+	}
+
+	@Override
+	public Mono<Void> resendDcvEmail(String caOrderId, String approverEmail) {
+		// DigiCert resends to the addresses of the order; changing them is a separate call.
+		Mono<Void> call = client.put()
+			.uri("/services/v2/order/certificate/{id}/send-dcv-email", caOrderId)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.toBodilessEntity()
+			.then();
+		return guarded("resend_dcv", call);
+	}
+
 	private <T> Mono<T> guarded(String operation, Mono<T> call) {
 		return calls.call(NAME, operation, call.onErrorMap(connectionOrCodecFailure()));
+	}
+
+	private <T> Mono<T> read(String operation, Mono<T> call) {
+		return calls.read(NAME, operation, call.onErrorMap(connectionOrCodecFailure()));
 	}
 
 	private static Function<Throwable, Throwable> connectionOrCodecFailure() {

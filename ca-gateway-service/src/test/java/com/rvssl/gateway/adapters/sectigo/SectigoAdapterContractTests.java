@@ -1,0 +1,228 @@
+package com.rvssl.gateway.adapters.sectigo;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.Validation;
+import com.rvssl.gateway.adapters.CaCallsForTests;
+import com.rvssl.gateway.adapters.CaOrderRequest;
+import com.rvssl.gateway.adapters.CaOrderStatus;
+import com.rvssl.gateway.adapters.CaRefusal;
+import com.rvssl.gateway.adapters.CaUnavailable;
+import com.rvssl.gateway.scenarios.Csrs;
+import com.rvssl.sandbox.SandboxCaApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The Sectigo adapter against the sandbox's Sectigo-style reseller API: what it sends, and how it reads each answer. */
+class SectigoAdapterContractTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static ConfigurableApplicationContext sandbox;
+
+	private static String baseUrl;
+
+	private static SectigoAdapter adapter;
+
+	@BeforeAll
+	static void start() {
+		sandbox = SandboxCaApplication.start("--server.port=0", "--sandbox.dv.approve-after=PT1S");
+		baseUrl = "http://localhost:" + sandbox.getEnvironment().getProperty("local.server.port");
+		adapter = adapter("sandbox-reseller", "sandbox-password");
+	}
+
+	@AfterAll
+	static void stop() {
+		sandbox.close();
+	}
+
+	@AfterEach
+	void clearFaults() {
+		WebClient.create(baseUrl).delete().uri("/sandbox/faults").retrieve().toBodilessEntity().block(TIMEOUT);
+	}
+
+	@Test
+	void aDvOrderIsPlacedPendingThenIssuedAndItsChainIsTheCsrsKeyUnderTheSandboxRoot() throws Exception {
+		String reference = "ord-" + UUID.randomUUID();
+		Csrs.Csr csr = Csrs.forDomains(List.of("dv.sectigo.example.com", "www.dv.sectigo.example.com"));
+		String caOrderId = adapter.place(request(reference, "287", csr.pem())).block(TIMEOUT);
+
+		assertThat(atCa(reference)).singleElement().satisfies(order -> {
+			assertThat(order).containsEntry("api", "sectigo").containsEntry("caOrderId", caOrderId)
+				.containsEntry("product", "287");
+		});
+		CaOrderStatus pending = adapter.status(caOrderId, dcv()).block(TIMEOUT);
+		assertThat(pending.state()).isEqualTo(CaOrderStatus.State.PENDING_VALIDATION);
+		assertThat(pending.caStatus()).isEqualTo("Awaiting Validation");
+		assertThat(pending.detail()).isEqualTo("Waiting for admin@example.com to approve");
+		assertThatThrownBy(() -> adapter.downloadPemChain(caOrderId).block(TIMEOUT)).isInstanceOf(CaRefusal.class);
+
+		await().atMost(TIMEOUT)
+			.until(() -> adapter.status(caOrderId, dcv()).block(TIMEOUT).state() == CaOrderStatus.State.ISSUED);
+		List<X509Certificate> chain = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT));
+		assertThat(chain).hasSize(3);
+		assertThat(chain.get(0).getPublicKey().getEncoded()).isEqualTo(csr.keys().getPublic().getEncoded());
+		chain.get(0).verify(chain.get(1).getPublicKey());
+		chain.get(1).verify(chain.get(2).getPublicKey());
+	}
+
+	@Test
+	void placingTheSameReferenceAgainAdoptsTheOrderAlreadyThere() {
+		String reference = "ord-" + UUID.randomUUID();
+		String csr = Csrs.forDomains(List.of("again.sectigo.example.com")).pem();
+		String first = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
+
+		String second = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(atCa(reference)).hasSize(1);
+		assertThat(adapter.findByReference(reference).blockOptional(TIMEOUT)).isEmpty();
+	}
+
+	@Test
+	void anInvalidCsrIsARefusalNamingTheArgumentAndNothingIsOrdered() {
+		String reference = "ord-" + UUID.randomUUID();
+		assertThatThrownBy(() -> adapter.place(request(reference, "287", "not a csr")).block(TIMEOUT))
+			.isInstanceOfSatisfying(CaRefusal.class, refusal -> assertThat(refusal.code()).isEqualTo("sectigo_-4_csr"));
+		assertThatThrownBy(() -> adapter.place(request(reference, "9999", "not a csr")).block(TIMEOUT))
+			.isInstanceOfSatisfying(CaRefusal.class,
+					refusal -> assertThat(refusal.code()).isEqualTo("sectigo_-4_product"));
+		assertThat(atCa(reference)).isEmpty();
+	}
+
+	@Test
+	void anUnknownOrderIsANotFoundRefusal() {
+		assertThatThrownBy(() -> adapter.status("424242", dcv()).block(TIMEOUT))
+			.isInstanceOfSatisfying(CaRefusal.class, refusal -> assertThat(refusal.httpStatus()).isEqualTo(404));
+	}
+
+	@Test
+	void aWrongLoginIsOurConfigurationNotARefusalOfTheOrder() {
+		SectigoAdapter wrong = adapter("sandbox-reseller", "not-the-password");
+		assertThatThrownBy(() -> wrong.status("1", dcv()).block(TIMEOUT)).isInstanceOf(CaUnavailable.class)
+			.hasMessageContaining("-16");
+	}
+
+	@Test
+	void serverErrorsCallLimitsAndMalformedRepliesAreUnavailableNotRefusals() {
+		for (String mode : List.of("ERROR_5XX", "RATE_LIMIT", "MALFORMED", "OUTAGE")) {
+			fault(mode);
+			assertThatThrownBy(() -> adapter.status("1", dcv()).block(TIMEOUT)).as(mode)
+				.isInstanceOf(CaUnavailable.class);
+			clearFaults();
+		}
+	}
+
+	@Test
+	void aLostReplyIsFoundByPlacingAgain() {
+		String reference = "ord-" + UUID.randomUUID();
+		String csr = Csrs.forDomains(List.of("lost.sectigo.example.com")).pem();
+		fault("LOST_REPLY");
+		assertThatThrownBy(() -> adapter.place(request(reference, "287", csr)).block(TIMEOUT))
+			.isInstanceOf(CaUnavailable.class);
+		clearFaults();
+
+		String adopted = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
+
+		assertThat(atCa(reference)).singleElement().satisfies(order -> assertThat(order.get("caOrderId")).isEqualTo(adopted));
+	}
+
+	@Test
+	void anIssuedOrderIsReissuedOverTheNewKeyAndARevokeWithinTheWindowIsRefunded() throws Exception {
+		String reference = "ord-" + UUID.randomUUID();
+		String caOrderId = adapter.place(request(reference, "287", Csrs.forDomains(List.of("re.sectigo.example.com")).pem()))
+			.block(TIMEOUT);
+		await().atMost(TIMEOUT)
+			.until(() -> adapter.status(caOrderId, dcv()).block(TIMEOUT).state() == CaOrderStatus.State.ISSUED);
+
+		Csrs.Csr newCsr = Csrs.forDomains(List.of("re.sectigo.example.com"));
+		adapter.reissue(caOrderId, newCsr.pem(), List.of("re.sectigo.example.com")).block(TIMEOUT);
+
+		X509Certificate leaf = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT)).get(0);
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
+		assertThat(atCa(reference).get(0)).containsEntry("reissues", 1);
+
+		adapter.cancel(caOrderId, "customer left").block(TIMEOUT);
+		adapter.cancel(caOrderId, "customer left").block(TIMEOUT);
+		assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).state()).isEqualTo(CaOrderStatus.State.CANCELLED);
+		assertThat(atCa(reference).get(0)).containsEntry("status", "revoked").containsEntry("refunded", true);
+	}
+
+	@Test
+	void theApprovalEmailIsResentForAPendingOrder() {
+		String reference = "ord-" + UUID.randomUUID();
+		String csr = Csrs.forDomains(List.of("ov.sectigo.example.com")).pem();
+		CaOrderRequest ov = new CaOrderRequest(reference, "24", Validation.OV, 12, List.of("ov.sectigo.example.com"), csr,
+				dcv(), new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
+						new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
+		String caOrderId = adapter.place(ov).block(TIMEOUT);
+		assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).detail())
+			.isEqualTo("Waiting for the CA's organisation validation");
+
+		adapter.resendDcvEmail(caOrderId, "admin@ov.sectigo.example.com").block(TIMEOUT);
+
+		assertThat(atCa(reference).get(0)).containsEntry("dcvEmailsResent", 1);
+	}
+
+	private static SectigoAdapter adapter(String login, String password) {
+		return new SectigoAdapter(WebClient.builder(), new SectigoProperties(baseUrl, login, password),
+				CaCallsForTests.withoutRetry());
+	}
+
+	private static CaOrderRequest request(String reference, String product, String csr) {
+		return new CaOrderRequest(reference, product, Validation.DV, 12, List.of("x.sectigo.example.com"), csr, dcv(),
+				null);
+	}
+
+	private static Dcv dcv() {
+		return new Dcv(DcvMethod.EMAIL, "admin@example.com");
+	}
+
+	private static void fault(String mode) {
+		WebClient.create(baseUrl)
+			.post()
+			.uri("/sandbox/faults")
+			.bodyValue(Map.of("api", "sectigo", "mode", mode, "durationSeconds", 30, "probability", 1.0))
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
+	}
+
+	static List<Map<String, Object>> atCa(String reference) {
+		return WebClient.create(baseUrl)
+			.get()
+			.uri(uri -> uri.path("/sandbox/orders").queryParam("reference", reference).build())
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.block(TIMEOUT);
+	}
+
+	static List<X509Certificate> chain(String pem) throws Exception {
+		List<X509Certificate> chain = new ArrayList<>();
+		CertificateFactory.getInstance("X.509")
+			.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+			.forEach(certificate -> chain.add((X509Certificate) certificate));
+		return chain;
+	}
+
+}

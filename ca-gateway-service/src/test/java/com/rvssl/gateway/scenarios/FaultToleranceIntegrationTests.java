@@ -1,0 +1,175 @@
+package com.rvssl.gateway.scenarios;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Many orders through a CA that fails in every way the sandbox can inject: each order ends
+ * submitted exactly once (counted on the sandbox's side, by reference), and the circuit breaker
+ * opens during an outage and closes after it.
+ */
+@SpringBootTest(properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
+		"rvssl.gateway.submission.retry-backoff=PT0.1S", "rvssl.gateway.submission.reattempt-base=PT0.5S",
+		"rvssl.gateway.submission.reattempt-max=PT1S", "rvssl.gateway.submission.batch=200",
+		"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s",
+		"resilience4j.circuitbreaker.instances.sectigo.wait-duration-in-open-state=1s",
+		"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",
+		"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s" })
+@DirtiesContext
+class FaultToleranceIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static SandboxCa sandbox;
+
+	private static PublishedEvents published;
+
+	/** One CSR for every order: the sandbox checks it, and the test is about counting, not keys. */
+	private static final String CSR = Csrs.forDomains(List.of("fault.example.com")).pem();
+
+	@Autowired
+	KafkaTemplate<String, EventEnvelope> kafka;
+
+	@Autowired
+	CircuitBreakerRegistry circuitBreakers;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "gateway-fault-tests");
+		registry.add("rvssl.ca.digicert.base-url", () -> sandbox().baseUrl());
+		registry.add("rvssl.ca.sectigo.base-url", () -> sandbox().baseUrl());
+	}
+
+	private static synchronized SandboxCa sandbox() {
+		if (sandbox == null) {
+			sandbox = SandboxCa.start("PT1H");
+		}
+		return sandbox;
+	}
+
+	@BeforeAll
+	static void listen() {
+		published = new PublishedEvents(TestInfrastructure.kafkaBootstrapServers());
+	}
+
+	@AfterEach
+	void clearFaults() {
+		sandbox().clearFaults();
+	}
+
+	@AfterAll
+	static void stop() {
+		published.close();
+		sandbox.close();
+		sandbox = null;
+	}
+
+	@Test
+	void digicertOrdersThroughAnOutageAndEveryOtherFaultAreEachSubmittedExactlyOnceAndTheCircuitOpensAndCloses() {
+		CircuitBreaker circuit = circuitBreakers.circuitBreaker("digicert");
+		List<String> transitions = new CopyOnWriteArrayList<>();
+		circuit.getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition().name()));
+
+		// An outage long enough for the circuit to open, then every other fault mixed in.
+		sandbox().fault("digicert", "OUTAGE", 4, 1.0, 0);
+		List<String> orders = new ArrayList<>(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 30));
+		await().atMost(PATIENCE).until(() -> transitions.contains("CLOSED_TO_OPEN"));
+		sandbox().clearFaults();
+		for (String mode : List.of("ERROR_5XX", "RATE_LIMIT", "LOST_REPLY", "MALFORMED")) {
+			sandbox().fault("digicert", mode, 15, 0.1, 0);
+		}
+		sandbox().fault("digicert", "LATENCY", 15, 0.05, 3500);
+		orders.addAll(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 90));
+
+		assertEachSubmittedExactlyOnce(orders);
+		await().atMost(PATIENCE).until(() -> circuit.getState() == CircuitBreaker.State.CLOSED);
+		assertThat(transitions).contains("CLOSED_TO_OPEN", "OPEN_TO_HALF_OPEN", "HALF_OPEN_TO_CLOSED");
+	}
+
+	@Test
+	void sectigoOrdersThroughEveryFaultAreEachSubmittedExactlyOnce() {
+		for (String mode : List.of("OUTAGE", "ERROR_5XX", "RATE_LIMIT", "LOST_REPLY", "MALFORMED")) {
+			sandbox().fault("sectigo", mode, 10, 0.12, 0);
+		}
+		sandbox().fault("sectigo", "LATENCY", 10, 0.05, 3500);
+
+		assertEachSubmittedExactlyOnce(order(CertificateAuthority.SECTIGO, "287", 60));
+	}
+
+	private void assertEachSubmittedExactlyOnce(List<String> orders) {
+		await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			Map<String, List<CertificateSubmitted>> submitted = published.byOrder(CertificateSubmitted.class);
+			return orders.stream().allMatch(submitted::containsKey);
+		});
+		sandbox().clearFaults();
+		Map<String, List<CertificateSubmitted>> submitted = published.byOrder(CertificateSubmitted.class);
+		Map<String, List<Map<String, Object>>> atCa = sandbox().allOrders()
+			.stream()
+			.filter(order -> order.get("reference") != null)
+			.collect(Collectors.groupingBy(order -> (String) order.get("reference")));
+		for (String orderId : orders) {
+			assertThat(atCa.get(orderId)).as("CA orders of %s", orderId).hasSize(1);
+			assertThat(submitted.get(orderId)).as("CertificateSubmitted of %s", orderId)
+				.singleElement()
+				.satisfies(event -> assertThat(event.caOrderId()).isEqualTo(atCa.get(orderId).get(0).get("caOrderId")));
+		}
+	}
+
+	private List<String> order(CertificateAuthority ca, String caProduct, int count) {
+		List<String> orderIds = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String orderId = "fault-" + UUID.randomUUID();
+			orderIds.add(orderId);
+			send(event(orderId, new OrderPlaced("product-" + caProduct, ca, caProduct, Validation.DV, 12,
+					List.of("fault.example.com"), CSR, new Dcv(DcvMethod.EMAIL, "admin@fault.example.com"),
+					new Customer("Ann Lee", "ann@example.com"), null, Money.of(1299, "USD"), Money.of(2999, "USD"),
+					"whmcs-1")));
+			send(event(orderId, new PaymentCaptured(Money.of(1299, "USD"), Money.of(8701, "USD"))));
+		}
+		kafka.flush();
+		return orderIds;
+	}
+
+	private void send(EventEnvelope envelope) {
+		kafka.send(Topics.ORDERS, envelope.key(), envelope);
+	}
+
+	private static EventEnvelope event(String orderId, com.rvssl.contracts.events.OrderEvent payload) {
+		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, payload);
+	}
+
+
+}
