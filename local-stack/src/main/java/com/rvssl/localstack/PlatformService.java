@@ -48,6 +48,9 @@ enum PlatformService {
 			case CA_GATEWAY -> {
 				args.add("--rvssl.ca.digicert.base-url=" + settings.url(ports.sandbox()));
 				args.add("--rvssl.ca.digicert.api-key=" + credentials.sandbox().digicertApiKey());
+				args.add("--rvssl.ca.sectigo.base-url=" + settings.url(ports.sandbox()));
+				args.add("--rvssl.ca.sectigo.login-name=" + credentials.sandbox().sectigoLoginName());
+				args.add("--rvssl.ca.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword());
 			}
 			case STATUS_SYNC -> args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
 			case NOTIFICATION -> {
