@@ -28,7 +28,9 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
-		ProblemDetail problem = problem(ex.status(), "invalid-request", "Invalid request", ex.getMessage());
+		ProblemDetail problem = (ex.status() == HttpStatus.FORBIDDEN)
+				? problem(ex.status(), "forbidden", "Not allowed with this key", ex.getMessage())
+				: problem(ex.status(), "invalid-request", "Invalid request", ex.getMessage());
 		problem.setProperty("errors", ex.errors());
 		return respond(problem);
 	}
@@ -43,6 +45,11 @@ class ApiProblems {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(OrderNotFoundException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> productNotFound(ProductNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Organization;
 import com.rvssl.order.catalog.Catalog;
 import com.rvssl.order.catalog.Price;
@@ -42,9 +43,12 @@ class OrderRequestChecks {
 		this.catalog = catalog;
 	}
 
-	OrderDraft check(Requests.PlaceOrder request) {
+	/**
+	 * @param product the product as sold now (with the operators' prices), null when unknown
+	 * @param retail the reseller's retail override for the term, null for the recommended price
+	 */
+	OrderDraft check(Requests.PlaceOrder request, Product product, Money retail) {
 		Problems problems = new Problems();
-		Product product = catalog.find(request.productCode()).orElse(null);
 		if (product == null) {
 			problems.unsellable("productCode", "unknown product " + request.productCode());
 			throw problems.exception();
@@ -59,7 +63,15 @@ class OrderRequestChecks {
 				request.organization(), false, problems);
 		problems.throwIfAny();
 		return new OrderDraft(product, price, domains, request.whmcsServiceId().trim(),
-				request.customer().toCustomer(), configuration);
+				request.customer().toCustomer(), configuration, retail);
+	}
+
+	/** A reissue CSR: readable, a strong key, exactly the order's names. */
+	String checkReissue(Order order, Requests.Reissue request) {
+		Problems problems = new Problems();
+		checkCsr(request.csr(), order.domains(), problems);
+		problems.throwIfAny();
+		return request.csr();
 	}
 
 	Configuration checkConfiguration(Order order, Requests.Configure request) {

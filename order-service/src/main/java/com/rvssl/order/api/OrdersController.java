@@ -8,12 +8,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.Optional;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import com.rvssl.contracts.Money;
+import com.rvssl.order.catalog.PriceList;
+import com.rvssl.order.catalog.Product;
+import com.rvssl.order.orders.AutoOrderMode;
+import com.rvssl.order.orders.OrderDraft;
+import com.rvssl.order.pricing.RetailPrices;
+import com.rvssl.order.settings.AutoOrderSettings;
 
 import com.rvssl.order.certificates.CertificateDownloads;
 import com.rvssl.order.certificates.DownloadFormat;
 import com.rvssl.order.orders.OrderDesk;
 import com.rvssl.order.orders.OrderState;
+import com.rvssl.order.orders.OrderStatusStream;
 import com.rvssl.order.security.Caller;
 
 import org.springframework.http.ContentDisposition;
@@ -21,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +45,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Orders: place, configure, cancel, look up, list, download the certificate. */
+/** Orders: place, configure, approve, cancel, reissue, resend DCV, look up, list, follow, download the certificate. */
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrdersController {
@@ -45,12 +58,26 @@ class OrdersController {
 
 	private final OrderRequestChecks checks;
 
-	OrdersController(OrderDesk desk, JsonBodies bodies, OrderRequestChecks checks) {
+	private final PriceList priceList;
+
+	private final RetailPrices retailPrices;
+
+	private final AutoOrderSettings settings;
+
+	private final OrderStatusStream statusStream;
+
+	OrdersController(OrderDesk desk, JsonBodies bodies, OrderRequestChecks checks, PriceList priceList,
+			RetailPrices retailPrices, AutoOrderSettings settings, OrderStatusStream statusStream) {
 		this.desk = desk;
 		this.bodies = bodies;
 		this.checks = checks;
+		this.priceList = priceList;
+		this.retailPrices = retailPrices;
+		this.settings = settings;
+		this.statusStream = statusStream;
 	}
 
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.PlaceOrder.class)))
 	@PostMapping
 	Mono<ResponseEntity<Responses.OrderJson>> place(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -62,9 +89,20 @@ class OrdersController {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			return Mono.error(InvalidRequestException.unreadable("Idempotency-Key", "must be 1 to 200 characters"));
 		}
-		return bodies.read(exchange, Requests.PlaceOrder.class)
-			.flatMap((body) -> desk.place(caller.resellerId(), checks.check(body.value()), idempotencyKey,
-					sha256(body.canonicalJson())))
+		String reseller = caller.resellerId();
+		return bodies.read(exchange, Requests.PlaceOrder.class).flatMap((body) -> {
+			Requests.PlaceOrder request = body.value();
+			Mono<Optional<Product>> product = priceList.find(request.productCode()).map(Optional::of)
+				.defaultIfEmpty(Optional.empty());
+			Mono<Optional<Money>> retail = retailPrices.retailFor(reseller, request.productCode(), request.termMonths())
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty());
+			return Mono.zip(product, retail, settings.modeOf(reseller))
+				.map((found) -> new Checked(checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null)),
+						found.getT3()))
+				.flatMap((checked) -> desk.place(reseller, checked.draft(), checked.mode(), idempotencyKey,
+						sha256(body.canonicalJson())));
+		})
 			.map((placement) -> {
 				Responses.OrderJson json = Responses.OrderJson.of(placement.order());
 				URI location = URI.create("/api/v1/orders/" + placement.order().id());
@@ -96,15 +134,60 @@ class OrdersController {
 		return desk.list(caller.scope(), wanted, domainFilter, page, size).map(Responses.OrderPageJson::of);
 	}
 
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Configure.class)))
 	@PutMapping("/{id}/configuration")
 	Mono<Responses.OrderJson> configure(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
 			ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Configure.class)
-			.flatMap((body) -> desk.configure(caller.scope(), id,
-					(order) -> checks.checkConfiguration(order, body.value())))
+			.flatMap((body) -> desk.find(caller.scope(), id)
+				// the mode is the order owner's, also when the operator configures it
+				.flatMap((order) -> settings.modeOf(order.resellerId()))
+				.flatMap((mode) -> desk.configure(caller.scope(), id, mode,
+						(order) -> checks.checkConfiguration(order, body.value()))))
 			.map(Responses.OrderJson::of);
 	}
 
+	@PostMapping("/{id}/approve")
+	Mono<Responses.OrderJson> approve(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+		return desk.approve(caller.scope(), id).map(Responses.OrderJson::of);
+	}
+
+	/** 202: the CA sends the email; the order's timeline and the gateway's events tell the rest. */
+	@PostMapping("/{id}/dcv/resend")
+	Mono<ResponseEntity<Responses.OrderJson>> resendDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable String id) {
+		return desk.resendDcv(caller.scope(), id)
+			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
+	}
+
+	/** 202: the reissue is asked of the CA; the order stays ISSUED with its current certificate meanwhile. */
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Reissue.class)))
+	@PostMapping("/{id}/reissue")
+	Mono<ResponseEntity<Responses.OrderJson>> reissue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable String id, ServerWebExchange exchange) {
+		return bodies.read(exchange, Requests.Reissue.class)
+			.flatMap((body) -> desk.reissue(caller.scope(), id, (order) -> checks.checkReissue(order, body.value())))
+			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
+	}
+
+	/**
+	 * The order's status as server-sent events: the current status first, then each change, ending
+	 * once the order is final. The first read decides tenancy (a 404 problem before any event).
+	 */
+	@GetMapping("/{id}/events")
+	Mono<ResponseEntity<Flux<ServerSentEvent<Responses.StatusJson>>>> events(
+			@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+		return desk.find(caller.scope(), id)
+			.map((first) -> ResponseEntity.ok()
+				.contentType(MediaType.TEXT_EVENT_STREAM)
+				.body(statusStream.follow(first)
+					.map((order) -> ServerSentEvent.builder(Responses.StatusJson.of(order))
+						.id(Long.toString(order.version()))
+						.event("status")
+						.build())));
+	}
+
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Cancel.class)))
 	@PostMapping("/{id}/cancel")
 	Mono<Responses.OrderJson> cancel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
 			ServerWebExchange exchange) {
@@ -138,6 +221,9 @@ class OrdersController {
 						ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
 				.body(body);
 		});
+	}
+
+	private record Checked(OrderDraft draft, AutoOrderMode mode) {
 	}
 
 	private static String sha256(String text) {

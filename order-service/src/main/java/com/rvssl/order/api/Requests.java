@@ -7,6 +7,7 @@ import com.rvssl.contracts.Customer;
 import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Organization;
+import com.rvssl.order.orders.AutoOrderMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,28 @@ final class Requests {
 	}
 
 	record Cancel(@Size(max = 500) String reason) {
+	}
+
+	record Reissue(@NotBlank String csr) {
+	}
+
+	record AutoOrder(@NotNull AutoOrderMode mode) {
+	}
+
+	record RetailPrice(@NotNull @Valid MoneyBody retail) {
+	}
+
+	/** Money as the API writes it: minor units and an ISO 4217 code. */
+	record MoneyBody(@NotNull Long amount,
+			@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+	}
+
+	/** An operator's new prices for some terms of a product. */
+	record CatalogPrices(@NotEmpty @Size(max = 10) List<@NotNull @Valid TermPrice> prices) {
+	}
+
+	record TermPrice(@NotNull Integer termMonths, @NotNull @Valid MoneyBody wholesale,
+			@NotNull @Valid MoneyBody recommendedRetail) {
 	}
 
 	record DecodeCsr(@NotBlank String csr) {

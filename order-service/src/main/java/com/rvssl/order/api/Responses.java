@@ -17,6 +17,7 @@ import com.rvssl.order.orders.OrderPrice;
 import com.rvssl.order.orders.OrderState;
 import com.rvssl.order.orders.OrderStore;
 import com.rvssl.order.orders.TimelineEntry;
+import com.rvssl.order.pricing.RetailPrices;
 import com.rvssl.order.views.StatusViews;
 import com.rvssl.order.views.Views;
 
@@ -29,21 +30,42 @@ final class Responses {
 	record ProductJson(String code, String name, String brand, Validation validation, ProductType type,
 			int maxDomains, List<PriceJson> prices) {
 
-		static ProductJson of(Product product) {
+		/** {@code overrides} by {@link RetailPrices#key(String, int)}: the reseller's own retail prices. */
+		static ProductJson of(Product product, Map<String, Money> overrides) {
 			return new ProductJson(product.code(), product.name(), product.brand(), product.validation(),
-					product.type(), product.maxDomains(), product.prices().stream().map(PriceJson::of).toList());
+					product.type(), product.maxDomains(),
+					product.prices()
+						.stream()
+						.map((price) -> PriceJson.of(price,
+								overrides.get(RetailPrices.key(product.code(), price.termMonths()))))
+						.toList());
 		}
 
 	}
 
-	/** {@code retail} is the reseller's override once overrides exist; the recommended price until then. */
+	/** {@code retail} is the reseller's override where there is one, the recommended price otherwise. */
 	record PriceJson(int termMonths, Money wholesale, Money recommendedRetail, Money retail) {
 
-		static PriceJson of(Price price) {
+		static PriceJson of(Price price, Money override) {
 			return new PriceJson(price.termMonths(), price.wholesale(), price.recommendedRetail(),
-					price.recommendedRetail());
+					(override != null) ? override : price.recommendedRetail());
 		}
 
+	}
+
+	/** One server-sent status event: the state, its three views, and when it changed. */
+	record StatusJson(String orderId, OrderState state, Views views, Instant at) {
+
+		static StatusJson of(Order order) {
+			return new StatusJson(order.id(), order.state(), StatusViews.of(order), order.updatedAt());
+		}
+
+	}
+
+	record AutoOrderJson(AutoOrderMode mode) {
+	}
+
+	record ApproverEmailsJson(String domain, List<String> approverEmails) {
 	}
 
 	record OrderJson(String id, String resellerId, String productCode, Validation validation, int termMonths,

@@ -13,6 +13,13 @@ public class IllegalTransitionException extends RuntimeException {
 		this.to = to;
 	}
 
+	/** An action the order's state does not allow, explained in business words. */
+	public IllegalTransitionException(OrderState from, OrderState to, String message) {
+		super(message);
+		this.from = from;
+		this.to = to;
+	}
+
 	public OrderState from() {
 		return from;
 	}

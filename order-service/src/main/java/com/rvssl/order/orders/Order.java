@@ -39,28 +39,31 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 
 	/**
 	 * A new order from a checked draft: configured ones go straight to billing ({@code PLACED}
-	 * with an {@code OrderPlaced} in the outbox), the others wait for their configuration.
+	 * with an {@code OrderPlaced} in the outbox) under {@link AutoOrderMode#AUTOMATIC}, or wait for
+	 * the reseller's approval under the other modes; unconfigured ones wait for their configuration.
 	 * {@code idempotencyKey} is unique per reseller; without a client key the order id stands in.
 	 */
 	public static Order open(String id, String resellerId, OrderDraft draft, AutoOrderMode mode, Instant now,
 			String idempotencyKey, String requestHash) {
 		Configuration configuration = draft.configuration();
 		boolean configured = configuration != null;
-		OrderState state = configured ? OrderState.AWAITING_CONFIGURATION.moveTo(OrderState.PLACED)
-				: OrderState.AWAITING_CONFIGURATION;
-		List<TimelineEntry> timeline = configured
-				? List.of(new TimelineEntry(now, OrderState.PLACED, "Order placed and sent to billing"))
-				: List.of(new TimelineEntry(now, OrderState.AWAITING_CONFIGURATION,
-						"Order created; waiting for the CSR and validation details"));
+		boolean goes = configured && mode == AutoOrderMode.AUTOMATIC;
+		OrderState state = !configured ? OrderState.AWAITING_CONFIGURATION
+				: OrderState.AWAITING_CONFIGURATION.moveTo(goes ? OrderState.PLACED : OrderState.AWAITING_APPROVAL);
+		List<TimelineEntry> timeline = List.of(switch (state) {
+			case PLACED -> new TimelineEntry(now, state, "Order placed and sent to billing");
+			case AWAITING_APPROVAL -> new TimelineEntry(now, state, OrderLifecycle.awaitingApprovalNote(mode));
+			default -> new TimelineEntry(now, state, "Order created; waiting for the CSR and validation details");
+		});
 		Order order = new Order(id, resellerId, draft.product().code(), draft.product().ca(),
 				draft.product().caProduct(), draft.product().validation(), draft.product().type(),
 				draft.price().termMonths(), draft.domains(), draft.whmcsServiceId(), draft.customer(),
 				configured ? configuration.csr() : null, configured ? configuration.dcv() : null,
 				configured ? configuration.organization() : null, mode,
-				new OrderPrice(draft.price().wholesale(), draft.price().recommendedRetail()), state, null, null, null,
+				new OrderPrice(draft.price().wholesale(), draft.retail()), state, null, null, null,
 				null, null, null, null, null, null, now, now, timeline, List.of(), List.of(),
 				(idempotencyKey != null) ? idempotencyKey : "order:" + id, requestHash, 0);
-		if (!configured) {
+		if (!goes) {
 			return order;
 		}
 		return order.withOutbox(List.of(OutboxEntry.of(order.placedEvent(configuration))));
@@ -73,6 +76,11 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 				configuration.csr(), configuration.dcv(), customer, organization, price.wholesale(), price.retail(),
 				whmcsServiceId);
 		return EventEnvelope.of(id, resellerId, id, placed);
+	}
+
+	/** The configuration stored on the order; null until it has been configured. */
+	public Configuration configuration() {
+		return (csr != null && dcv != null) ? new Configuration(csr, dcv, organization) : null;
 	}
 
 	public boolean hasApplied(String eventId) {

@@ -35,10 +35,11 @@ public class OrderDesk {
 	 * first order ({@code created} false), a different hash is a conflict. The unique index on the
 	 * key decides races between concurrent repeats.
 	 */
-	public Mono<Placement> place(String resellerId, OrderDraft draft, String clientKey, String requestHash) {
+	public Mono<Placement> place(String resellerId, OrderDraft draft, AutoOrderMode mode, String clientKey,
+			String requestHash) {
 		String key = (clientKey != null) ? resellerId + ":" + clientKey : null;
 		Mono<Placement> fresh = Mono.defer(() -> {
-			Order order = Order.open(UUID.randomUUID().toString(), resellerId, draft, AutoOrderMode.AUTOMATIC,
+			Order order = Order.open(UUID.randomUUID().toString(), resellerId, draft, mode,
 					clock.instant(), key, requestHash);
 			return store.insert(order).map((saved) -> {
 				metrics.entered(saved.state());
@@ -65,15 +66,44 @@ public class OrderDesk {
 		return new Placement(existing, false);
 	}
 
-	/** Completes an order created without its configuration; {@code check} validates it against the order. */
-	public Mono<Order> configure(String resellerId, String orderId, Function<Order, Configuration> check) {
+	/**
+	 * Completes an order created without its configuration; {@code check} validates it against the
+	 * order, {@code mode} is the reseller's Auto Order Setup now.
+	 */
+	public Mono<Order> configure(String resellerId, String orderId, AutoOrderMode mode,
+			Function<Order, Configuration> check) {
 		return change(resellerId, orderId, (order) -> {
 			if (order.state() != OrderState.AWAITING_CONFIGURATION) {
 				// refuse before checking the body: the order is past the point where it can be configured
 				throw new IllegalTransitionException(order.state(), OrderState.PLACED);
 			}
-			return OrderLifecycle.configure(order, check.apply(order), clock.instant());
-		}).doOnNext((order) -> metrics.placed(order.productCode()));
+			return OrderLifecycle.configure(order, check.apply(order), mode, clock.instant());
+		}).doOnNext((order) -> {
+			if (order.state() == OrderState.PLACED) {
+				metrics.placed(order.productCode());
+			}
+		});
+	}
+
+	/** The reseller's approval of an order held by its Auto Order Setup. */
+	public Mono<Order> approve(String resellerId, String orderId) {
+		return change(resellerId, orderId, (order) -> OrderLifecycle.approve(order, clock.instant()))
+			.doOnNext((order) -> metrics.placed(order.productCode()));
+	}
+
+	public Mono<Order> resendDcv(String resellerId, String orderId) {
+		return change(resellerId, orderId, (order) -> OrderLifecycle.resendDcv(order, clock.instant()));
+	}
+
+	/** {@code check} validates the new CSR against the order's domains (and throws when it does not fit). */
+	public Mono<Order> reissue(String resellerId, String orderId, Function<Order, String> check) {
+		return change(resellerId, orderId, (order) -> {
+			if (order.state() != OrderState.ISSUED) {
+				// the state decides first: a CSR for an order that cannot be reissued is beside the point
+				return OrderLifecycle.reissue(order, null, clock.instant());
+			}
+			return OrderLifecycle.reissue(order, check.apply(order), clock.instant());
+		});
 	}
 
 	/** Cancels before issuance; cancelling a cancelled order again changes nothing. */

@@ -3,16 +3,19 @@ package com.rvssl.order.orders;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
+import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
 
 /**
@@ -36,13 +39,71 @@ public final class OrderLifecycle {
 					new OrderCancelled(reason, true)));
 	}
 
-	public static OrderChange configure(Order order, Configuration configuration, Instant at) {
-		OrderState next = order.state().moveTo(OrderState.PLACED);
-		return OrderChange.to(next, new TimelineEntry(at, next, "Configuration received; order sent to billing"))
+	/**
+	 * The configuration completes the order: under {@link AutoOrderMode#AUTOMATIC} it goes to billing
+	 * at once, under the other modes it waits for the reseller's approval (and no event leaves).
+	 */
+	public static OrderChange configure(Order order, Configuration configuration, AutoOrderMode mode, Instant at) {
+		if (order.state() != OrderState.AWAITING_CONFIGURATION) {
+			throw new IllegalTransitionException(order.state(), OrderState.PLACED,
+					"the order is configured already (state " + order.state() + ")");
+		}
+		boolean goes = mode == AutoOrderMode.AUTOMATIC;
+		OrderState next = order.state().moveTo(goes ? OrderState.PLACED : OrderState.AWAITING_APPROVAL);
+		String note = goes ? "Configuration received; order sent to billing" : awaitingApprovalNote(mode);
+		OrderChange change = OrderChange.to(next, new TimelineEntry(at, next, note))
 			.with("csr", configuration.csr())
 			.with("dcv", configuration.dcv())
 			.with("organization", configuration.organization())
-			.causing(order.placedEvent(configuration));
+			.with("mode", mode);
+		return goes ? change.causing(order.placedEvent(configuration)) : change;
+	}
+
+	/** The reseller approves a configured order held by ON_RESELLER_APPROVAL or MANUAL: it goes to billing. */
+	public static OrderChange approve(Order order, Instant at) {
+		if (order.state() != OrderState.AWAITING_APPROVAL || order.configuration() == null) {
+			throw new IllegalTransitionException(order.state(), OrderState.PLACED,
+					"only an order awaiting approval can be approved; this one is " + order.state());
+		}
+		OrderState next = order.state().moveTo(OrderState.PLACED);
+		return OrderChange.to(next, new TimelineEntry(at, next, "Approved by the reseller; order sent to billing"))
+			.causing(order.placedEvent(order.configuration()));
+	}
+
+	/**
+	 * Asks the CA to send the approval email again: only while the CA is waiting for validation by
+	 * email. The state does not move; the timeline says it happened.
+	 */
+	public static OrderChange resendDcv(Order order, Instant at) {
+		boolean validating = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION;
+		boolean byEmail = order.dcv() != null && order.dcv().method() == DcvMethod.EMAIL
+				&& order.dcv().approverEmail() != null;
+		if (!validating || !byEmail) {
+			throw new IllegalTransitionException(order.state(), order.state(), validating
+					? "the order is validated by " + ((order.dcv() != null) ? order.dcv().method() : "no method")
+							+ ", not by email: there is no approval email to resend"
+					: "the approval email can only be resent while the CA validates the order; it is " + order.state());
+		}
+		String email = order.dcv().approverEmail();
+		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Approval email resend requested to " + email))
+			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new DcvResendRequested(email)));
+	}
+
+	/**
+	 * Asks for the issued certificate again over a new (already checked) CSR. The order stays
+	 * ISSUED: the old certificate remains valid until the CA replaces it.
+	 */
+	public static OrderChange reissue(Order order, String csr, Instant at) {
+		if (order.state() != OrderState.ISSUED) {
+			throw new IllegalTransitionException(order.state(), order.state(),
+					"only an issued certificate can be reissued; this order is " + order.state());
+		}
+		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Reissue requested"))
+			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new ReissueRequested(csr)));
+	}
+
+	static String awaitingApprovalNote(AutoOrderMode mode) {
+		return "Order configured; waiting for the reseller's approval (Auto Order Setup " + mode + ")";
 	}
 
 	public static Outcome apply(Order order, EventEnvelope envelope) {

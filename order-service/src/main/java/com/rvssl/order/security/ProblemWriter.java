@@ -20,10 +20,14 @@ final class ProblemWriter {
 	}
 
 	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+		return write(exchange, status, "about:blank", status.getReasonPhrase(), detail);
+	}
+
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
 		// the fields of a ProblemDetail, without the web stack's Jackson mix-ins that filters run before
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
+		problem.put("type", type);
+		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", exchange.getRequest().getPath().value());

@@ -29,7 +29,8 @@ public class RequestSizeLimit implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > maxBodyBytes) {
-			return ProblemWriter.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+			return ProblemWriter.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "https://rvssl.example/problems/body-too-large",
+					"Request body too large",
 					"request body of " + length + " bytes is over the limit of " + maxBodyBytes + " bytes");
 		}
 		return chain.filter(exchange);

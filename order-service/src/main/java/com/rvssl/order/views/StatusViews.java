@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import com.rvssl.contracts.Validation;
+import com.rvssl.order.orders.AutoOrderMode;
 import com.rvssl.order.orders.MoneyText;
 import com.rvssl.order.orders.Order;
 import com.rvssl.order.orders.PaymentShortfall;
@@ -34,9 +35,14 @@ public final class StatusViews {
 				yield same("Awaiting Configuration", "Please submit " + needed + ".",
 						"The customer has not submitted " + needed + " yet.");
 			}
-			case AWAITING_APPROVAL -> new Views(new View("Pending", "Your order is being reviewed."),
-					new View("Awaiting Reseller Approval", "Approve the order to submit it."),
-					new View("Awaiting Approval", "Waiting for the reseller to approve the order."));
+			case AWAITING_APPROVAL -> (order.mode() == AutoOrderMode.MANUAL)
+					? new Views(new View("Pending", "Your order is being reviewed."),
+							new View("Awaiting Manual Submission",
+									"Auto Order Setup is Manual: approve the order to submit it to RVglobalsoft.com."),
+							new View("Awaiting Approval", "Held until the reseller submits it (Auto Order Setup: Manual)."))
+					: new Views(new View("Pending", "Your order is being reviewed."),
+							new View("Awaiting Reseller Approval", "Approve the order to submit it."),
+							new View("Awaiting Approval", "Waiting for the reseller to approve the order."));
 			case PLACED -> new Views(new View("Processing", "Your order has been received."),
 					new View("Processing", "Order sent to RVglobalsoft.com for payment."),
 					new View("Processing", "Charging the wholesale price " + MoneyText.of(order.price().wholesale())

@@ -37,6 +37,11 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 		}
 	}
 
+	@Test
+	void theTableHasAtLeastThirtyDistinctCases() {
+		assertThat(badInputs().map(BadInput::name).distinct().count()).isGreaterThanOrEqualTo(30);
+	}
+
 	static Stream<BadInput> badInputs() {
 		return Stream.of(
 				new BadInput("a malformed CSR", 400,
@@ -78,6 +83,54 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 						(domain) -> json(with(validOrder(domain), "domains", Map.of("name", domain)))),
 				new BadInput("an unknown DCV method", 400,
 						(domain) -> json(with(validOrder(domain), "dcv", Map.of("method", "CARRIER_PIGEON")))),
+				new BadInput("too many domains for a multi-domain product", 422, (domain) -> {
+					Map<String, Object> body = with(validOrder(domain), "productCode", "digicert-ev-multi");
+					body.remove("csr");
+					body.put("domains", java.util.stream.IntStream.range(0, 26).mapToObj((i) -> "site" + i + "-" + domain).toList());
+					return json(body);
+				}),
+				new BadInput("a CSR with a name that was not ordered", 422, (domain) -> json(
+						dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain, "www." + domain)))),
+				new BadInput("a CSR whose signature does not verify", 400,
+						(domain) -> json(dvOrder(domain, tampered(TestCertificates.csr(TestCertificates.rsa2048(), domain))))),
+				new BadInput("a certificate pasted instead of a CSR", 400,
+						(domain) -> json(dvOrder(domain, TestCertificates.chainFor(domain).pem()))),
+				new BadInput("a PKCS#1 RSA private key in the CSR field", 400, (domain) -> json(with(dvOrder(domain, null),
+						"csr", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n"))),
+				new BadInput("an EC private key in the customer's name", 400, (domain) -> json(with(validOrder(domain),
+						"customer", Map.of("name", "-----BEGIN EC PRIVATE KEY-----", "email", "a@" + domain)))),
+				new BadInput("an empty domain list", 400, (domain) -> json(with(validOrder(domain), "domains", List.of()))),
+				new BadInput("a domain name with spaces and empty labels", 422,
+						(domain) -> json(with(dvOrder(domain, null), "domains", List.of("exa mple..com")))),
+				new BadInput("the same domain twice", 422, (domain) -> {
+					Map<String, Object> body = with(dvOrder(domain, null), "productCode", "positivessl-dv-multi");
+					body.put("domains", List.of(domain, domain.toUpperCase(java.util.Locale.ROOT)));
+					return json(body);
+				}),
+				new BadInput("a bare domain on a wildcard product", 422,
+						(domain) -> json(with(dvOrder(domain, null), "productCode", "positivessl-dv-wildcard"))),
+				new BadInput("a wildcard validated over HTTP at the Sectigo-style CA", 422, (domain) -> {
+					Map<String, Object> body = with(dvOrder("*." + domain, null), "productCode", "positivessl-dv-wildcard");
+					body.put("dcv", Map.of("method", "HTTP"));
+					return json(body);
+				}),
+				new BadInput("a negative term", 422, (domain) -> json(with(validOrder(domain), "termMonths", -12))),
+				new BadInput("a missing term", 400, (domain) -> {
+					Map<String, Object> body = validOrder(domain);
+					body.remove("termMonths");
+					return json(body);
+				}),
+				new BadInput("an OV order for an unknown country", 422, (domain) -> {
+					Map<String, Object> body = with(dvOrder(domain, null), "productCode", "digicert-ov");
+					body.put("organization", Map.of("name", "Example Shop Co., Ltd.", "country", "XX", "city", "Bangkok",
+							"address", "1 Silom Road", "phone", "+66 2 000 0000", "contact",
+							Map.of("name", "Somchai", "email", "somchai@" + domain)));
+					return json(body);
+				}),
+				new BadInput("a customer email that is not an email", 400, (domain) -> json(
+						with(validOrder(domain), "customer", Map.of("name", "Somchai", "email", "not-an-email")))),
+				new BadInput("a JSON array instead of an object", 400, (domain) -> "[\"rapidssl-dv\", 12]"),
+				new BadInput("an empty body", 400, (domain) -> ""),
 				new BadInput("an oversized body", 413,
 						(domain) -> json(with(validOrder(domain), "customer",
 								Map.of("name", "x".repeat(70_000), "email", "a@" + domain)))));
@@ -93,6 +146,9 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 		JsonNode problem = result.getResponseBody();
 		assertThat(problem.path("status").asInt()).isEqualTo(input.status());
 		assertThat(problem.path("detail").asString()).isNotBlank();
+		assertThat(problem.path("title").asString()).isNotBlank();
+		assertThat(problem.path("type").asString())
+			.isEqualTo("https://rvssl.example/problems/" + ((input.status() == 413) ? "body-too-large" : "invalid-request"));
 		if (input.status() != 413) {
 			assertThat(problem.path("errors")).isNotEmpty();
 			assertThat(problem.path("errors").get(0).has("field")).isTrue();
@@ -179,6 +235,15 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 
 	private static Map<String, Object> validOrder(String domain) {
 		return dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
+	}
+
+	/** The CSR with the last byte of its signature changed: well-formed, but not signed by its key. */
+	private static String tampered(String csr) {
+		String base64 = csr.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+		byte[] der = java.util.Base64.getDecoder().decode(base64);
+		der[der.length - 1] ^= 0x01;
+		return "-----BEGIN CERTIFICATE REQUEST-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+			.encodeToString(der) + "\n-----END CERTIFICATE REQUEST-----\n";
 	}
 
 	private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

@@ -11,7 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.ResellerRegistered;
@@ -22,11 +27,13 @@ import com.rvssl.order.security.ApiKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.awaitility.Awaitility.await;
@@ -140,6 +147,41 @@ public abstract class OrderServiceIntegrationTest {
 		}
 		body.put("dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + mailDomain));
 		return body;
+	}
+
+	/** Any call with a key: the status, headers and the body as JSON (null when there is none). */
+	protected EntityExchangeResult<JsonNode> call(HttpMethod method, String key, String uri, Object body) {
+		WebTestClient.RequestBodySpec request = http.method(method).uri(uri);
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		WebTestClient.RequestHeadersSpec<?> ready = (body == null) ? request
+				: request.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue((body instanceof String text) ? text : json(body));
+		return ready.exchange().expectBody(JsonNode.class).returnResult();
+	}
+
+	/** Polls the order until it is in {@code state}. */
+	protected JsonNode awaitOrderState(TestReseller reseller, String orderId, String state) {
+		return await().atMost(20, TimeUnit.SECONDS)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> order(reseller, orderId), (found) -> state.equals(found.path("state").asString()));
+	}
+
+	/** Moves a placed order on to ISSUED the way billing, the gateway and status sync would. */
+	protected TestCertificates.Chain issue(TestReseller reseller, String orderId, String domain) {
+		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
+		awaitOrderState(reseller, orderId, "PAID");
+		publish(orderId, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-" + orderId));
+		awaitOrderState(reseller, orderId, "SUBMITTED");
+		TestCertificates.Chain chain = TestCertificates.chainFor(domain);
+		var leaf = chain.leaf();
+		publish(orderId, reseller.id(),
+				new CertificateIssued("DC-" + orderId, leaf.getSerialNumber().toString(16),
+						leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), leaf.getIssuer().toString(),
+						chain.pem()));
+		awaitOrderState(reseller, orderId, "ISSUED");
+		return chain;
 	}
 
 	protected static String json(Object value) {

@@ -1,0 +1,109 @@
+package com.rvssl.order.api;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvResendRequested;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.ReissueRequested;
+import com.rvssl.order.support.OrderServiceIntegrationTest;
+import com.rvssl.order.support.TestCertificates;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Resending the approval email and reissuing are refused in the wrong state or with the wrong CSR, changing nothing. */
+class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
+
+	@Test
+	void theApprovalEmailIsNotResentBeforeSubmissionNorForDnsValidation() {
+		TestReseller reseller = registerReseller();
+		String domain = uniqueDomain();
+		String emailOrder = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
+		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + emailOrder + "/dcv/resend", null), 409,
+				"illegal-transition");
+
+		String dnsDomain = uniqueDomain();
+		Map<String, Object> body = dvOrder(dnsDomain, TestCertificates.csr(TestCertificates.rsa2048(), dnsDomain));
+		body.put("dcv", Map.of("method", "DNS"));
+		String dnsOrder = placed(reseller, body);
+		publish(dnsOrder, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
+		awaitOrderState(reseller, dnsOrder, "PAID");
+		publish(dnsOrder, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-dns"));
+		int timeline = awaitOrderState(reseller, dnsOrder, "SUBMITTED").path("timeline").size();
+		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + dnsOrder + "/dcv/resend", null), 409,
+				"illegal-transition");
+
+		assertThat(order(reseller, dnsOrder).path("timeline").size()).isEqualTo(timeline);
+		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+			.until(() -> events().payloads(dnsOrder, DcvResendRequested.class).isEmpty()
+					&& events().payloads(emailOrder, DcvResendRequested.class).isEmpty());
+	}
+
+	@Test
+	void aReissueIsRefusedBeforeIssuanceAndForACsrOfOtherNames() {
+		TestReseller reseller = registerReseller();
+		String domain = uniqueDomain();
+		String orderId = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
+		String goodCsr = TestCertificates.csr(TestCertificates.rsa2048(), domain);
+		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of("csr", goodCsr)),
+				409, "illegal-transition");
+
+		issue(reseller, orderId, domain);
+		int timeline = order(reseller, orderId).path("timeline").size();
+		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+				Map.of("csr", TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain))), 422,
+				"invalid-request");
+		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+				Map.of("csr", TestCertificates.privateKeyPem(TestCertificates.rsa2048()))), 400, "invalid-request");
+		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of()), 400,
+				"invalid-request");
+
+		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
+		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+			.until(() -> events().payloads(orderId, ReissueRequested.class).isEmpty());
+	}
+
+	@Test
+	void approverEmailsNeedARegistrableDomain() {
+		TestReseller reseller = registerReseller();
+		problem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails", null), 400, "invalid-request");
+		problem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=co.uk", null), 422,
+				"invalid-request");
+		JsonNode wildcard = call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=*.shop.example.com",
+				null)
+			.getResponseBody();
+		assertThat(wildcard.path("approverEmails").size()).isEqualTo(10);
+		assertThat(wildcard.at("/approverEmails/0").asString()).isEqualTo("admin@shop.example.com");
+	}
+
+	private String placed(TestReseller reseller, Map<String, Object> body) {
+		return placeOrder(reseller, body).expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.path("id")
+			.asString();
+	}
+
+	private static void problem(EntityExchangeResult<JsonNode> result, int status, String type) {
+		assertThat(result.getStatus().value()).as("%s %s: %s", result.getMethod(), result.getUrl(),
+				result.getResponseBody()).isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result.getResponseBody().path("type").asString()).endsWith("/" + type);
+		assertThat(result.getResponseBody().path("title").asString()).isNotBlank();
+	}
+
+}
