@@ -35,6 +35,8 @@ class PlatformLoadBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final int RESELLERS = 10;
+
 	private final int orders = Integer.getInteger("benchmark.orders", 300);
 
 	private final int concurrency = Integer.getInteger("benchmark.concurrency", 16);
@@ -46,7 +48,8 @@ class PlatformLoadBenchmark {
 		try (LocalStack stack = LocalStack.start(
 				new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ZERO))) {
 			PlatformClient http = new PlatformClient();
-			String key = fundedReseller(stack, http);
+			// several resellers, as in real traffic: each API key has its own rate limit
+			List<String> keys = IntStream.range(0, RESELLERS).mapToObj(i -> fundedReseller(stack, http, i)).toList();
 			List<TestCsr> csrs = IntStream.range(0, orders).parallel()
 				.mapToObj(i -> TestCsr.forDomains(List.of("load-" + i + "-" + UUID.randomUUID().toString().substring(0, 6)
 						+ ".example.com")))
@@ -55,17 +58,17 @@ class PlatformLoadBenchmark {
 
 			List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
 			Instant start = Instant.now();
-			placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", key, csrs, latenciesMicros);
+			placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, csrs, latenciesMicros);
 			Instant placed = Instant.now();
 			await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
-				.until(() -> issuedCount(stack, http, key) >= orders);
+				.until(() -> keys.stream().mapToLong(key -> issuedCount(stack, http, key)).sum() >= orders);
 			Instant issued = Instant.now();
 			Map<String, Long> loadedMemory = stack.residentMemoryKib();
 
 			Collections.sort(latenciesMicros);
 			double seconds = Duration.between(start, issued).toMillis() / 1000.0;
-			System.out.printf("%n=== RVssl load run: %d orders, %d concurrent clients, %d cores, %s ===%n", orders,
-					concurrency, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
+			System.out.printf("%n=== RVssl load run: %d orders from %d resellers, %d concurrent clients, %d cores, %s ===%n",
+					orders, RESELLERS, concurrency, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
 			System.out.printf("placed in %.1f s (%.1f orders/s accepted)%n",
 					Duration.between(start, placed).toMillis() / 1000.0, orders / (Duration.between(start, placed).toMillis() / 1000.0));
 			System.out.printf("all issued after %.1f s: %.2f orders/s through the whole pipeline%n", seconds,
@@ -80,9 +83,9 @@ class PlatformLoadBenchmark {
 		}
 	}
 
-	private String fundedReseller(LocalStack stack, PlatformClient http) {
+	private String fundedReseller(LocalStack stack, PlatformClient http, int number) {
 		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
-				stack.credentials().operatorKey(), Map.of("name", "Load Hosting", "currency", "USD"), Map.of());
+				stack.credentials().operatorKey(), Map.of("name", "Load Hosting " + number, "currency", "USD"), Map.of());
 		String key = created.body().get("apiKey").asString();
 		http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
 				Map.of("amount", Map.of("amount", 100_000_000L, "currency", "USD"), "reference", "load"),
@@ -92,12 +95,14 @@ class PlatformLoadBenchmark {
 		return key;
 	}
 
-	private void placeAll(String url, String key, List<TestCsr> csrs, List<Long> latenciesMicros) throws Exception {
+	private void placeAll(String url, List<String> keys, List<TestCsr> csrs, List<Long> latenciesMicros)
+			throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		Semaphore inFlight = new Semaphore(concurrency);
 		List<CompletableFuture<?>> all = new ArrayList<>();
 		for (int i = 0; i < csrs.size(); i++) {
 			String domain = "load-" + i;
+			String key = keys.get(i % keys.size());
 			TestCsr csr = csrs.get(i);
 			String body = JSON.writeValueAsString(Map.of("productCode", "rapidssl-dv", "termMonths", 12, "domains",
 					List.of(commonName(csr)), "whmcsServiceId", domain, "customer",
