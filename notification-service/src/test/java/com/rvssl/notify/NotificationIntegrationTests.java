@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Customer;
@@ -19,7 +18,9 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ResellerRegistered;
 import com.rvssl.contracts.testing.TestInfrastructure;
@@ -97,7 +98,10 @@ class NotificationIntegrationTests {
 		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 1);
 		MimeMessage email = messagesTo(customer).get(0);
 		assertThat(subjectOf(email)).isEqualTo("Your SSL certificate for shop.example.com has been issued");
-		assertThat(GreenMailUtil.getBody(email)).contains("0a:1b:2c").contains("LEAF-" + orderId);
+		assertThat(partsOf(email)).anySatisfy(part -> {
+			assertThat(part.type()).startsWith("text/plain");
+			assertThat(part.content()).contains("0a:1b:2c").contains("LEAF-" + orderId);
+		});
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
 			.singleElement()
 			.satisfies(delivery -> {
@@ -141,7 +145,7 @@ class NotificationIntegrationTests {
 		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
 		MimeMessage email = messagesTo(acme.email()).get(0);
 		assertThat(subjectOf(email)).isEqualTo("Order " + orderId + " is waiting for payment");
-		assertThat(GreenMailUtil.getBody(email)).contains("USD 12.99").contains("USD 1.00");
+		assertThat(textOf(email)).contains("USD 12.99").contains("USD 1.00");
 		assertThat(email.getFrom()[0].toString()).isEqualTo("certificates@rvglobalsoft.com");
 	}
 
@@ -256,9 +260,65 @@ class NotificationIntegrationTests {
 			.isNotFound();
 	}
 
+	@Test
+	void emailsTheCustomerDcvInstructionsInPlainTextAndHtmlUnderTheResellersBrand() throws Exception {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("eve") + "@customer.test";
+
+		send(placed(orderId, acme, customer, "dcv.example.com"));
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CertificateValidationUpdated("pending", "approval email sent to admin@dcv.example.com")));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 1);
+		MimeMessage email = messagesTo(customer).get(0);
+		assertThat(subjectOf(email)).isEqualTo("Action needed for your SSL certificate for dcv.example.com");
+		assertThat(email.getContentType()).startsWith("multipart/");
+		assertThat(alternativesOf(email)).as("plain text and HTML as alternatives of one another")
+			.containsExactly("text/plain", "text/html");
+		String text = textOf(email);
+		assertThat(text).contains("sent an approval email to admin@dcv.example.com")
+			.contains("click the approval link")
+			.contains(orderId)
+			.contains("Acme Hosting");
+		assertThat(partsOf(email)).anySatisfy(part -> {
+			assertThat(part.type()).startsWith("text/html");
+			assertThat(part.content()).contains("<h2>Acme Hosting</h2>").contains("admin@dcv.example.com");
+		});
+	}
+
+	@Test
+	void attachesTheCertificateAsPemToTheIssuedEmail() {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("fay") + "@customer.test";
+
+		send(placed(orderId, acme, customer, "pem.example.com"));
+		send(issued(orderId, acme));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 1);
+		assertThat(partsOf(messagesTo(customer).get(0))).anySatisfy(part -> {
+			assertThat(part.fileName()).isEqualTo("pem.example.com.pem");
+			assertThat(part.content()).startsWith("-----BEGIN CERTIFICATE-----").contains("LEAF-" + orderId);
+		});
+	}
+
+	@Test
+	void warnsTheResellerOnlyWhenItsCreditRunsLow() {
+		Reseller acme = register("Acme Hosting");
+
+		send(EventEnvelope.of(acme.id(), "corr", new CreditLow(Money.of(950, "USD"), Money.of(5000, "USD"))));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
+		MimeMessage email = messagesTo(acme.email()).get(0);
+		assertThat(subjectOf(email)).isEqualTo("Your RVssl credit is low: USD 9.50");
+		assertThat(textOf(email)).contains("Hello Acme Hosting").contains("USD 50.00");
+	}
+
 	/** Registers a reseller through its event and waits until its key is accepted. */
 	private Reseller register(String name) {
-		Reseller reseller = new Reseller(newId(name), newId("key"), newId(name) + "@reseller.test");
+		String slug = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+		Reseller reseller = new Reseller(newId(slug), newId("key"), newId(slug) + "@reseller.test");
 		send(EventEnvelope.of(reseller.id(), "corr",
 				new ResellerRegistered(name, "USD", ApiKeys.hash(reseller.key()), reseller.email())));
 		await().atMost(PATIENCE)
@@ -315,6 +375,64 @@ class NotificationIntegrationTests {
 		}).toList();
 	}
 
+	private static String textOf(MimeMessage message) {
+		return partsOf(message).stream()
+			.filter(part -> part.type().startsWith("text/plain"))
+			.map(Part::content)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The leaf parts of a message, depth first. */
+	private static List<Part> partsOf(MimeMessage message) {
+		try {
+			List<Part> parts = new java.util.ArrayList<>();
+			collect(message, parts);
+			return parts;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void collect(jakarta.mail.Part part, List<Part> parts) throws Exception {
+		Object content = part.getContent();
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i), parts);
+			}
+		}
+		else {
+			String text = (content instanceof String string) ? string
+					: new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			parts.add(new Part(part.getContentType().toLowerCase(java.util.Locale.ROOT), part.getFileName(), text));
+		}
+	}
+
+	/** The content types inside the message's multipart/alternative. */
+	private static List<String> alternativesOf(MimeMessage message) throws Exception {
+		return alternativesIn(message);
+	}
+
+	private static List<String> alternativesIn(jakarta.mail.Part part) throws Exception {
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			if (part.isMimeType("multipart/alternative")) {
+				List<String> types = new java.util.ArrayList<>();
+				for (int i = 0; i < multipart.getCount(); i++) {
+					types.add(multipart.getBodyPart(i).getContentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].trim());
+				}
+				return types;
+			}
+			for (int i = 0; i < multipart.getCount(); i++) {
+				List<String> found = alternativesIn(multipart.getBodyPart(i));
+				if (!found.isEmpty()) {
+					return found;
+				}
+			}
+		}
+		return List.of();
+	}
+
 	private static String subjectOf(MimeMessage message) {
 		try {
 			return message.getSubject();
@@ -341,6 +459,9 @@ class NotificationIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	record Part(String type, String fileName, String content) {
 	}
 
 	record Reseller(String id, String key, String email) {

@@ -12,6 +12,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,10 +30,17 @@ final class GatewayStandIn {
 
 	private final Map<String, String> pemChains = new ConcurrentHashMap<>();
 
+	/**
+	 * Event loops of its own: a Spring context closing disposes reactor-netty's global resources,
+	 * which would otherwise take this server down with it (the two-replica test closes one).
+	 */
+	private final LoopResources loops = LoopResources.create("gateway-stand-in", 2, true);
+
 	private final DisposableServer server;
 
 	private GatewayStandIn() {
 		this.server = HttpServer.create()
+			.runOn(loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route(routes -> routes.get("/internal/v1/orders/{orderId}/ca-status", this::status)
@@ -50,6 +58,7 @@ final class GatewayStandIn {
 
 	void stop() {
 		server.disposeNow();
+		loops.dispose();
 	}
 
 	/** What the gateway answers for an order, call after call; the last answer repeats. */

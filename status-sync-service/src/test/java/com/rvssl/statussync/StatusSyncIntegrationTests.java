@@ -11,6 +11,7 @@ import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.testing.TestInfrastructure;
 import com.rvssl.statussync.tracking.TrackedOrder;
@@ -24,6 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,6 +75,9 @@ class StatusSyncIntegrationTests {
 
 	@Autowired
 	WebTestClient http;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@Test
 	void followsASubmittedOrderThroughValidationUpdatesToItsIssuedCertificate() {
@@ -214,6 +222,70 @@ class StatusSyncIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void keepsTheExpiryOfAnIssuedCertificateAndListsItAmongThoseExpiringSoon() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.issued());
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
+		assertThat(trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).notAfter())
+			.isEqualTo(java.time.Instant.parse("2027-11-25T10:00:00Z"));
+		long daysLeft = Duration.between(java.time.Instant.now(), java.time.Instant.parse("2027-11-25T10:00:00Z")).toDays();
+		http.get()
+			.uri("/internal/v1/expiring?withinDays={days}", daysLeft + 2)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.orderId == '%s')].notAfter".formatted(orderId))
+			.isEqualTo("2027-11-25T10:00:00Z");
+		http.get()
+			.uri("/internal/v1/expiring?withinDays={days}", Math.max(daysLeft - 2, 0))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.orderId == '%s')]".formatted(orderId))
+			.doesNotExist();
+	}
+
+	@Test
+	void aDcvResendMakesAnOrderWaitingForHoursDueAgainWithinTheCasMinimum() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"));
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) >= 1);
+		// as if it had waited long and been pushed back by the pace: next check in three hours
+		await().atMost(PATIENCE).until(() -> mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(orderId).and("leaseId").is(null)),
+				new Update().set("nextCheckAt", java.time.Instant.now().plus(Duration.ofHours(3))), TrackedOrder.class)
+			.block(Duration.ofSeconds(5))
+			.getModifiedCount() == 1);
+		int callsBefore = gateway.statusCalls(orderId);
+
+		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new DcvResendRequested("admin@example.com")));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> gateway.statusCalls(orderId) > callsBefore);
+	}
+
+	@Test
+	void exposesHowLateTheOldestDueCheckIs() {
+		http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("rvssl_sync_backlog_seconds").contains("rvssl_sync_expiring"));
+	}
+
+	private TrackingState stateOf(String orderId) {
+		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
+		return (order != null) ? order.state() : null;
 	}
 
 	private void send(EventEnvelope envelope) {

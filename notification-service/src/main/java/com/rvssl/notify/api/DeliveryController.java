@@ -2,7 +2,7 @@ package com.rvssl.notify.api;
 
 import com.rvssl.notify.deliveries.Deliveries;
 import com.rvssl.notify.deliveries.DeliveryChannel;
-import com.rvssl.notify.deliveries.EmailDispatch;
+import com.rvssl.notify.deliveries.DeliveryDispatch;
 import com.rvssl.notify.security.Authenticator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,11 +23,11 @@ class DeliveryController {
 
 	private final Deliveries deliveries;
 
-	private final EmailDispatch dispatch;
+	private final DeliveryDispatch dispatch;
 
 	private final Authenticator authenticator;
 
-	DeliveryController(Deliveries deliveries, EmailDispatch dispatch, Authenticator authenticator) {
+	DeliveryController(Deliveries deliveries, DeliveryDispatch dispatch, Authenticator authenticator) {
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.authenticator = authenticator;

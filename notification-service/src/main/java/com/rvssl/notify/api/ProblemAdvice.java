@@ -4,6 +4,7 @@ import com.rvssl.notify.deliveries.DeliveryNotDeadException;
 import com.rvssl.notify.deliveries.DeliveryNotFoundException;
 import com.rvssl.notify.security.ForbiddenException;
 import com.rvssl.notify.security.UnauthorizedException;
+import com.rvssl.notify.webhooks.InvalidWebhookException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,18 @@ class ProblemAdvice {
 	@ExceptionHandler(DeliveryNotDeadException.class)
 	ResponseEntity<ProblemDetail> notDead(DeliveryNotDeadException ex) {
 		return respond(problem(HttpStatus.CONFLICT, "Delivery is not dead", ex.getMessage()));
+	}
+
+	@ExceptionHandler(WebhookNotSetException.class)
+	ResponseEntity<ProblemDetail> noWebhook(WebhookNotSetException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "No webhook", ex.getMessage()));
+	}
+
+	@ExceptionHandler(InvalidWebhookException.class)
+	ResponseEntity<ProblemDetail> invalidWebhook(InvalidWebhookException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid webhook", ex.getMessage());
+		problem.setProperty("errors", ex.errors());
+		return respond(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -1,6 +1,6 @@
 package com.rvssl.notify.deliveries;
 
-/** How a delivery travels. Only EMAIL is sent so far; WEBHOOK (signed posts to WHMCS) is a later issue. */
+/** How a delivery travels. EMAIL over SMTP, WEBHOOK as a signed post to the reseller's WHMCS. */
 public enum DeliveryChannel {
 
 	EMAIL, WEBHOOK

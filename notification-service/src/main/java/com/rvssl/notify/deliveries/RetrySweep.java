@@ -23,15 +23,17 @@ class RetrySweep implements SmartLifecycle {
 
 	private static final int BATCH = 50;
 
+	private static final int CONCURRENCY = 16;
+
 	private final Deliveries deliveries;
 
-	private final EmailDispatch dispatch;
+	private final DeliveryDispatch dispatch;
 
 	private final DeliveryProperties properties;
 
 	private volatile Disposable loop;
 
-	RetrySweep(Deliveries deliveries, EmailDispatch dispatch, DeliveryProperties properties) {
+	RetrySweep(Deliveries deliveries, DeliveryDispatch dispatch, DeliveryProperties properties) {
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.properties = properties;
@@ -66,7 +68,8 @@ class RetrySweep implements SmartLifecycle {
 		Instant now = Instant.now();
 		return deliveries.due(now, BATCH)
 			.concatMap(due -> deliveries.claim(due.id(), now, now.plus(properties.sendLease())))
-			.concatMap(dispatch::attempt)
+			// attempts side by side: one hung webhook receiver or slow SMTP dialogue holds only itself
+			.flatMap(dispatch::attempt, CONCURRENCY)
 			.then();
 	}
 

@@ -1,16 +1,22 @@
 package com.rvssl.notify.email;
 
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one email over SMTP. JavaMail blocks (connect, dialogue, data), so the send runs on the
- * bounded elastic scheduler, never on a Netty event loop; the SMTP timeouts in application.yml
- * bound how long it can hold a thread.
+ * Sends one email over SMTP: plain text and HTML as multipart/alternative (mail clients show the
+ * one they can), plus the attachment if there is one. JavaMail blocks (connect, dialogue, data),
+ * so the send runs on the bounded elastic scheduler, never on a Netty event loop; the SMTP
+ * timeouts in application.yml bound how long it can hold a thread.
  */
 @Component
 public class EmailSender {
@@ -25,14 +31,37 @@ public class EmailSender {
 	}
 
 	public Mono<Void> send(String recipient, EmailMessage message) {
-		return Mono.fromRunnable(() -> {
-			SimpleMailMessage mail = new SimpleMailMessage();
-			mail.setFrom(properties.from());
-			mail.setTo(recipient);
-			mail.setSubject(message.subject());
-			mail.setText(message.body());
-			mailSender.send(mail);
-		}).subscribeOn(Schedulers.boundedElastic()).then();
+		return Mono.fromRunnable(() -> mailSender.send(mime(recipient, message)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.then();
+	}
+
+	private MimeMessage mime(String recipient, EmailMessage message) {
+		MimeMessage mime = mailSender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(mime,
+					(message.html() != null) ? MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED
+							: MimeMessageHelper.MULTIPART_MODE_NO,
+					StandardCharsets.UTF_8.name());
+			helper.setFrom(properties.from());
+			helper.setTo(recipient);
+			helper.setSubject(message.subject());
+			if (message.html() != null) {
+				helper.setText(message.body(), message.html());
+			}
+			else {
+				helper.setText(message.body());
+			}
+			if (message.hasAttachment() && message.html() != null) {
+				helper.addAttachment(message.attachmentName(),
+						new ByteArrayResource(message.attachment().getBytes(StandardCharsets.US_ASCII)),
+						"application/x-pem-file");
+			}
+			return mime;
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("could not build the email to " + recipient, ex);
+		}
 	}
 
 }

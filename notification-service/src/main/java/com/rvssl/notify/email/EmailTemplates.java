@@ -6,28 +6,35 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Currency;
 
+import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.notify.recipients.OrderContact;
 
 /**
- * The plain-text emails. Deliberately code, not a template engine: four short texts, checked by the
- * compiler, rendered once when the event arrives and stored with the delivery.
+ * The emails, plain text with an HTML alternative of the same words. Deliberately code, not a
+ * template engine: a few short texts, checked by the compiler, rendered once when the event
+ * arrives and stored with the delivery. Customers' emails carry their reseller's brand (the name
+ * the reseller registered with), resellers' emails RVssl's.
  */
 public final class EmailTemplates {
+
+	/** The brand of emails to resellers, and of customers' while their reseller's name is unknown. */
+	public static final String RVSSL = "RVssl certificates, RV Global Soft";
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	private static final String SIGNATURE = "\n--\nRVssl certificates, RV Global Soft\n";
-
 	private EmailTemplates() {
 	}
 
-	public static EmailMessage certificateIssued(String orderId, OrderContact contact, CertificateIssued issued) {
+	public static EmailMessage certificateIssued(String orderId, OrderContact contact, String brand,
+			CertificateIssued issued) {
 		String subject = "Your SSL certificate for " + contact.mainDomain() + " has been issued";
 		String body = """
 				Hello %s,
@@ -41,16 +48,18 @@ public final class EmailTemplates {
 				Valid from:     %s
 				Valid until:    %s
 
-				The certificate with its chain (PEM) follows. Your private key never left your server
-				and is not part of this email.
+				The certificate with its chain (PEM) is attached as %s and follows here. Install it
+				with the private key you made the request with: the key never left your server and is
+				not part of this email.
 
 				%s""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()), orderId,
 				contact.productCode(), issued.serialNumber(), issued.issuer(), format(issued.notBefore()),
-				format(issued.notAfter()), issued.pemChain());
-		return new EmailMessage(subject, body + SIGNATURE);
+				format(issued.notAfter()), attachmentName(contact), issued.pemChain());
+		return branded(brand, subject, body, attachmentName(contact), issued.pemChain());
 	}
 
-	public static EmailMessage certificateRejected(String orderId, OrderContact contact, CertificateRejected rejected) {
+	public static EmailMessage certificateRejected(String orderId, OrderContact contact, String brand,
+			CertificateRejected rejected) {
 		String subject = "Your SSL certificate for " + contact.mainDomain() + " could not be issued";
 		String body = """
 				Hello %s,
@@ -60,10 +69,35 @@ public final class EmailTemplates {
 				Order:   %s
 				Reason:  %s
 
-				Your provider has been told and will refund or help you place a new order.
+				%s has been told and will refund or help you place a new order.
 				""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()), orderId,
-				(rejected.reason() != null) ? rejected.reason() : "not given by the certificate authority");
-		return new EmailMessage(subject, body + SIGNATURE);
+				(rejected.reason() != null) ? rejected.reason() : "not given by the certificate authority", brand);
+		return branded(brand, subject, body, null, null);
+	}
+
+	/**
+	 * What the customer must do now for the CA to go on: approve the email, publish the file or the
+	 * DNS record (as the CA's detail says), send documents or take the verification call.
+	 */
+	public static EmailMessage validationUpdated(String orderId, OrderContact contact, String brand,
+			CertificateValidationUpdated updated) {
+		String detail = (updated.detail() != null && !updated.detail().isBlank()) ? updated.detail().strip() : null;
+		String status = (updated.caStatus() != null) ? updated.caStatus() : "pending";
+		String subject = "Action needed for your SSL certificate for " + contact.mainDomain();
+		String body = """
+				Hello %s,
+
+				the certificate authority is checking your order for %s and waits for you.
+
+				Order:                %s
+				Status at the CA:     %s
+
+				%s
+
+				The certificate is issued within minutes of the check passing; you will get it by email.
+				""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()), orderId, status,
+				instructions(contact, status, detail));
+		return branded(brand, subject, body, null, null);
 	}
 
 	public static EmailMessage waitingForPayment(String orderId, String resellerName, CreditInsufficient insufficient) {
@@ -79,7 +113,22 @@ public final class EmailTemplates {
 				Top up your credit and the order goes ahead by itself.
 				""".formatted(greeting(resellerName), orderId, format(insufficient.required()),
 				format(insufficient.balance()));
-		return new EmailMessage(subject, body + SIGNATURE);
+		return branded(RVSSL, subject, body, null, null);
+	}
+
+	public static EmailMessage creditLow(String resellerName, CreditLow low) {
+		String subject = "Your RVssl credit is low: " + format(low.balance());
+		String body = """
+				Hello %s,
+
+				your credit has fallen below the threshold you set.
+
+				Current balance:  %s
+				Threshold:        %s
+
+				Orders that need more than the balance wait for payment until you top up.
+				""".formatted(greeting(resellerName), format(low.balance()), format(low.threshold()));
+		return branded(RVSSL, subject, body, null, null);
 	}
 
 	public static EmailMessage creditReceipt(String resellerName, CreditToppedUp toppedUp) {
@@ -96,7 +145,7 @@ public final class EmailTemplates {
 				Orders that were waiting for payment go ahead now if the credit covers them.
 				""".formatted(greeting(resellerName), format(toppedUp.amount()), format(toppedUp.balanceAfter()),
 				toppedUp.reference());
-		return new EmailMessage(subject, body + SIGNATURE);
+		return branded(RVSSL, subject, body, null, null);
 	}
 
 	/** {@code USD 12.99} from 1299 minor units, with the currency's own number of decimals. */
@@ -106,6 +155,46 @@ public final class EmailTemplates {
 		}
 		int digits = Math.max(Currency.getInstance(money.currency()).getDefaultFractionDigits(), 0);
 		return money.currency() + " " + BigDecimal.valueOf(money.amount(), digits).toPlainString();
+	}
+
+	private static String instructions(OrderContact contact, String status, String detail) {
+		String lower = status.toLowerCase(java.util.Locale.ROOT) + " " + ((detail != null) ? detail.toLowerCase(java.util.Locale.ROOT) : "");
+		String what;
+		if (lower.contains("document")) {
+			what = "The certificate authority asks for documents about your organisation. Reply to its"
+					+ " request or send them to your provider.";
+		}
+		else if (lower.contains("call") || lower.contains("phone")) {
+			what = "The certificate authority will call your organisation's verified phone number to"
+					+ " confirm the order. Please make sure someone can take the call.";
+		}
+		else if (contact.dcvMethod() == DcvMethod.HTTP) {
+			what = "Prove that you control the domain: publish the file the certificate authority asks for"
+					+ " on your web server, under http://" + contact.mainDomain()
+					+ "/.well-known/pki-validation/, reachable over plain HTTP.";
+		}
+		else if (contact.dcvMethod() == DcvMethod.DNS) {
+			what = "Prove that you control the domain: create the DNS TXT record the certificate authority"
+					+ " asks for in the zone of " + contact.mainDomain() + ", then wait for it to propagate.";
+		}
+		else {
+			String approver = (contact.approverEmail() != null) ? contact.approverEmail() : "the domain's approver address";
+			what = "Prove that you control the domain: the certificate authority has sent an approval email to "
+					+ approver + ". Open it and click the approval link in it. Nothing arrived? Check the spam"
+					+ " folder, or ask your provider to send it again.";
+		}
+		return (detail != null) ? what + "\n\nWhat the certificate authority says:\n\n    "
+				+ detail.replace("\n", "\n    ") : what;
+	}
+
+	private static EmailMessage branded(String brand, String subject, String body, String attachmentName,
+			String attachment) {
+		String signed = body + "\n--\n" + brand + "\n";
+		return new EmailMessage(subject, signed, HtmlLayout.render(brand, subject, signed), attachmentName, attachment);
+	}
+
+	private static String attachmentName(OrderContact contact) {
+		return contact.mainDomain().replace('*', '_') + ".pem";
 	}
 
 	private static String format(TemporalAccessor instant) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.contracts.events.ResellerRegistered;
-import com.rvssl.notify.deliveries.EmailDispatch;
+import com.rvssl.notify.deliveries.DeliveryDispatch;
 import com.rvssl.notify.deliveries.EmailRequest;
 import com.rvssl.notify.email.EmailProperties;
 import com.rvssl.notify.email.EmailTemplates;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Account events: remembers resellers (who to write to, and their API key hash for the API) and
- * sends a receipt for each top-up.
+ * sends a receipt for each top-up and a warning when the credit runs low.
  */
 @Component
 class AccountEventsListener {
@@ -28,11 +29,11 @@ class AccountEventsListener {
 
 	private final Resellers resellers;
 
-	private final EmailDispatch dispatch;
+	private final DeliveryDispatch dispatch;
 
 	private final EmailProperties properties;
 
-	AccountEventsListener(Resellers resellers, EmailDispatch dispatch, EmailProperties properties) {
+	AccountEventsListener(Resellers resellers, DeliveryDispatch dispatch, EmailProperties properties) {
 		this.resellers = resellers;
 		this.dispatch = dispatch;
 		this.properties = properties;
@@ -50,6 +51,11 @@ class AccountEventsListener {
 			handling = ResellerAddress.lookUp(resellers, envelope.resellerId(), properties.operatorEmail())
 				.flatMap(recipient -> dispatch.email(new EmailRequest(envelope.eventId(), null, envelope.resellerId(),
 						envelope.type(), recipient.email(), EmailTemplates.creditReceipt(recipient.name(), toppedUp))));
+		}
+		else if (envelope.payload() instanceof CreditLow low) {
+			handling = ResellerAddress.lookUp(resellers, envelope.resellerId(), properties.operatorEmail())
+				.flatMap(recipient -> dispatch.email(new EmailRequest(envelope.eventId(), null, envelope.resellerId(),
+						envelope.type(), recipient.email(), EmailTemplates.creditLow(recipient.name(), low))));
 		}
 		else {
 			return;

@@ -1,6 +1,8 @@
 package com.rvssl.notify.messaging;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.rvssl.contracts.Customer;
@@ -8,16 +10,24 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
-import com.rvssl.notify.deliveries.EmailDispatch;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.notify.deliveries.DeliveryDispatch;
 import com.rvssl.notify.deliveries.EmailRequest;
+import com.rvssl.notify.deliveries.WebhookRequest;
 import com.rvssl.notify.email.EmailMessage;
 import com.rvssl.notify.email.EmailProperties;
 import com.rvssl.notify.email.EmailTemplates;
 import com.rvssl.notify.recipients.OrderContact;
 import com.rvssl.notify.recipients.OrderContacts;
+import com.rvssl.notify.recipients.Reseller;
 import com.rvssl.notify.recipients.Resellers;
+import com.rvssl.notify.webhooks.WebhookEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -26,10 +36,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Order events: remembers each order's customer from {@code OrderPlaced}, and emails the customer
- * on issuance and rejection, the reseller when an order waits for payment. Each record is finished
- * (bounded wait) before the next; a failed send does not hold the partition, the delivery log
- * retries it.
+ * Order events: remembers each order's customer from {@code OrderPlaced}; posts every order event
+ * the reseller's WHMCS cares about to its webhook (without waiting for the receiver); emails the
+ * customer what to do for validation, on issuance and on rejection, and the reseller when an order
+ * waits for payment. Each record is finished (bounded wait) before the next; a failed send does not
+ * hold the partition, the delivery log retries it.
  */
 @Component
 class OrderEventsListener {
@@ -38,18 +49,26 @@ class OrderEventsListener {
 
 	private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(60);
 
+	/** The order events a reseller's webhook receives. */
+	private static final Set<Class<?>> WEBHOOK_EVENTS = Set.of(OrderPlaced.class, PaymentCaptured.class,
+			CreditInsufficient.class, CertificateSubmitted.class, CertificateValidationUpdated.class,
+			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, RefundIssued.class);
+
 	private final OrderContacts contacts;
 
 	private final Resellers resellers;
 
-	private final EmailDispatch dispatch;
+	private final WebhookEndpoints webhooks;
+
+	private final DeliveryDispatch dispatch;
 
 	private final EmailProperties properties;
 
-	OrderEventsListener(OrderContacts contacts, Resellers resellers, EmailDispatch dispatch,
-			EmailProperties properties) {
+	OrderEventsListener(OrderContacts contacts, Resellers resellers, WebhookEndpoints webhooks,
+			DeliveryDispatch dispatch, EmailProperties properties) {
 		this.contacts = contacts;
 		this.resellers = resellers;
+		this.webhooks = webhooks;
 		this.dispatch = dispatch;
 		this.properties = properties;
 	}
@@ -62,37 +81,60 @@ class OrderEventsListener {
 		}
 		else if (envelope.payload() instanceof CertificateIssued issued) {
 			handling = toCustomer(envelope,
-					contact -> EmailTemplates.certificateIssued(envelope.orderId(), contact, issued));
+					(contact, brand) -> EmailTemplates.certificateIssued(envelope.orderId(), contact, brand, issued));
 		}
 		else if (envelope.payload() instanceof CertificateRejected rejected) {
 			handling = toCustomer(envelope,
-					contact -> EmailTemplates.certificateRejected(envelope.orderId(), contact, rejected));
+					(contact, brand) -> EmailTemplates.certificateRejected(envelope.orderId(), contact, brand, rejected));
+		}
+		else if (envelope.payload() instanceof CertificateValidationUpdated updated) {
+			handling = toCustomer(envelope,
+					(contact, brand) -> EmailTemplates.validationUpdated(envelope.orderId(), contact, brand, updated));
 		}
 		else if (envelope.payload() instanceof CreditInsufficient insufficient) {
 			handling = toReseller(envelope,
 					name -> EmailTemplates.waitingForPayment(envelope.orderId(), name, insufficient));
 		}
 		else {
-			return;
+			handling = Mono.empty();
 		}
-		handling.block(PROCESSING_LIMIT);
+		webhook(envelope).then(handling).block(PROCESSING_LIMIT);
+	}
+
+	/** Logs the reseller's webhook for this event and starts posting it; the post itself is not waited for. */
+	private Mono<?> webhook(EventEnvelope envelope) {
+		if (envelope.resellerId() == null || !WEBHOOK_EVENTS.contains(envelope.payload().getClass())) {
+			return Mono.empty();
+		}
+		return webhooks.findById(envelope.resellerId())
+			.flatMap(endpoint -> dispatch.webhook(new WebhookRequest(envelope, endpoint.url())));
 	}
 
 	private static OrderContact contactOf(EventEnvelope envelope, OrderPlaced placed) {
 		Customer customer = placed.customer();
 		return new OrderContact(envelope.orderId(), envelope.resellerId(), (customer != null) ? customer.name() : null,
 				(customer != null) ? customer.email() : null, placed.domains(), placed.productCode(),
-				envelope.occurredAt());
+				envelope.occurredAt(), (placed.dcv() != null) ? placed.dcv().method() : null,
+				(placed.dcv() != null) ? placed.dcv().approverEmail() : null);
 	}
 
-	private Mono<?> toCustomer(EventEnvelope envelope, Function<OrderContact, EmailMessage> template) {
+	private Mono<?> toCustomer(EventEnvelope envelope, BiFunction<OrderContact, String, EmailMessage> template) {
 		return contacts.findById(envelope.orderId())
 			.filter(contact -> contact.customerEmail() != null)
 			.switchIfEmpty(Mono.<OrderContact>fromRunnable(() -> log.warn(
 					"{} of order {}: no customer email known (its OrderPlaced was not seen), nothing sent",
 					envelope.type(), envelope.orderId())))
-			.flatMap(contact -> dispatch.email(new EmailRequest(envelope.eventId(), envelope.orderId(),
-					envelope.resellerId(), envelope.type(), contact.customerEmail(), template.apply(contact))));
+			.flatMap(contact -> brandOf(envelope.resellerId())
+				.flatMap(brand -> dispatch.email(new EmailRequest(envelope.eventId(), envelope.orderId(),
+						envelope.resellerId(), envelope.type(), contact.customerEmail(), template.apply(contact, brand)))));
+	}
+
+	/** The name the customer knows its provider by: the reseller's registered name. */
+	private Mono<String> brandOf(String resellerId) {
+		return ((resellerId != null) ? resellers.findById(resellerId) : Mono.<Reseller>empty())
+			.map(Reseller::name)
+			.filter(name -> !name.isBlank())
+			.defaultIfEmpty(EmailTemplates.RVSSL);
 	}
 
 	private Mono<?> toReseller(EventEnvelope envelope, Function<String, EmailMessage> template) {

@@ -3,10 +3,13 @@ package com.rvssl.notify.email;
 import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.notify.recipients.OrderContact;
 import org.junit.jupiter.api.Test;
@@ -16,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailTemplatesTests {
 
 	private static final OrderContact CONTACT = new OrderContact("order-7", "reseller-1", "Ann Lee", "ann@example.com",
-			List.of("example.com", "www.example.com"), "digicert-dv", Instant.parse("2026-11-25T09:00:00Z"));
+			List.of("example.com", "www.example.com"), "digicert-dv", Instant.parse("2026-11-25T09:00:00Z"), DcvMethod.EMAIL,
+			"admin@example.com");
 
 	@Test
 	void theIssuedEmailNamesTheFirstDomainAndCarriesSerialValidityAndChain() {
-		EmailMessage email = EmailTemplates.certificateIssued("order-7", CONTACT,
+		EmailMessage email = EmailTemplates.certificateIssued("order-7", CONTACT, "Acme Hosting",
 				new CertificateIssued("ca-1", "0a1b2c", Instant.parse("2026-11-25T10:00:00Z"),
 						Instant.parse("2027-11-25T10:00:00Z"), "CN=Sandbox", "-----BEGIN CERTIFICATE-----\nMIIC"));
 
@@ -29,12 +33,58 @@ class EmailTemplatesTests {
 			.contains("0a1b2c")
 			.contains("2026-11-25 10:00 UTC")
 			.contains("2027-11-25 10:00 UTC")
-			.contains("-----BEGIN CERTIFICATE-----\nMIIC");
+			.contains("-----BEGIN CERTIFICATE-----\nMIIC")
+			.endsWith("--\nAcme Hosting\n");
+		assertThat(email.attachmentName()).isEqualTo("example.com.pem");
+		assertThat(email.attachment()).isEqualTo("-----BEGIN CERTIFICATE-----\nMIIC");
+		assertThat(email.html()).contains("<h2>Acme Hosting</h2>").contains("0a1b2c").contains("<pre>-----BEGIN");
+	}
+
+	@Test
+	void theEmailDcvInstructionsNameTheApproverAddressAndTheCasWord() {
+		EmailMessage email = EmailTemplates.validationUpdated("order-7", CONTACT, "Acme Hosting",
+				new CertificateValidationUpdated("pending", "approval email sent to admin@example.com"));
+
+		assertThat(email.subject()).isEqualTo("Action needed for your SSL certificate for example.com");
+		assertThat(email.body()).contains("sent an approval email to admin@example.com")
+			.contains("click the approval link")
+			.contains("approval email sent to admin@example.com");
+		assertThat(email.html()).contains("Acme Hosting").contains("admin@example.com");
+	}
+
+	@Test
+	void theDnsInstructionsQuoteTheRecordTheCaAsksFor() {
+		OrderContact dns = new OrderContact("order-8", "reseller-1", "Ann Lee", "ann@example.com",
+				List.of("example.com"), "digicert-dv", Instant.parse("2026-11-25T09:00:00Z"), DcvMethod.DNS, null);
+
+		EmailMessage email = EmailTemplates.validationUpdated("order-8", dns, "Acme Hosting",
+				new CertificateValidationUpdated("pending", "TXT _dnsauth.example.com = 2x7kq"));
+
+		assertThat(email.body()).contains("DNS TXT record").contains("    TXT _dnsauth.example.com = 2x7kq");
+		assertThat(email.html()).contains("<pre>    TXT _dnsauth.example.com = 2x7kq</pre>");
+	}
+
+	@Test
+	void theDocumentsRequestSaysDocumentsNotDomainControl() {
+		EmailMessage email = EmailTemplates.validationUpdated("order-7", CONTACT, "Acme Hosting",
+				new CertificateValidationUpdated("documents_requested", null));
+
+		assertThat(email.body()).contains("asks for documents").doesNotContain("approval link");
+	}
+
+	@Test
+	void theLowCreditWarningShowsBalanceAndThreshold() {
+		EmailMessage email = EmailTemplates.creditLow("Acme Hosting",
+				new CreditLow(Money.of(950, "USD"), Money.of(5000, "USD")));
+
+		assertThat(email.subject()).isEqualTo("Your RVssl credit is low: USD 9.50");
+		assertThat(email.body()).contains("Hello Acme Hosting").contains("USD 50.00");
+		assertThat(email.html()).contains("USD 9.50");
 	}
 
 	@Test
 	void theRejectionEmailGivesTheCasReason() {
-		EmailMessage email = EmailTemplates.certificateRejected("order-7", CONTACT,
+		EmailMessage email = EmailTemplates.certificateRejected("order-7", CONTACT, "Acme Hosting",
 				new CertificateRejected("domain on a blocklist"));
 
 		assertThat(email.subject()).isEqualTo("Your SSL certificate for example.com could not be issued");

@@ -6,7 +6,10 @@ import java.time.Instant;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.TrackedOrders;
@@ -18,7 +21,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts following an order when the gateway submitted it and stops when it is cancelled. Each
+ * Starts following an order when the gateway submitted it (at the pace of the validation level its
+ * OrderPlaced announced), looks again soon after a DCV resend or reissue, and stops when it is
+ * cancelled. Each
  * record is finished (bounded wait) before the next, which keeps an order's events in order.
  */
 @Component
@@ -39,9 +44,14 @@ class OrderEventsListener {
 
 	@KafkaListener(topics = Topics.ORDERS)
 	void on(EventEnvelope envelope) {
-		Mono<Boolean> handling;
-		if (envelope.payload() instanceof CertificateSubmitted submitted) {
-			handling = orders.track(envelope, submitted, schedule.firstCheck(submitted.ca(), Instant.now()))
+		Mono<?> handling;
+		if (envelope.payload() instanceof OrderPlaced placed) {
+			handling = orders.rememberValidation(envelope.orderId(), placed.validation());
+		}
+		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
+			handling = orders.validationOf(envelope.orderId())
+				.flatMap(validation -> orders.track(envelope, submitted, validation,
+						schedule.firstCheck(submitted.ca(), Instant.now())))
 				.doOnNext(tracked -> log.info(tracked ? "tracking order {} at {} as {}"
 						: "order {} at {} ({}) already known, submission ignored", envelope.orderId(), submitted.ca(),
 						submitted.caOrderId()));
@@ -50,6 +60,13 @@ class OrderEventsListener {
 			handling = orders.stop(envelope, Instant.now())
 				.doOnNext(stopped -> log.info("order {} cancelled: {}", envelope.orderId(),
 						stopped ? "no more checks" : "nothing to stop"));
+		}
+		else if (envelope.payload() instanceof DcvResendRequested || envelope.payload() instanceof ReissueRequested) {
+			// the customer acts now: look again soon and restart the fast pace
+			Instant now = Instant.now();
+			handling = orders.byId(envelope.orderId())
+				.flatMap(order -> orders.nudge(order.id(), now, schedule.afterNudge(order.ca(), now)))
+				.doOnSuccess(done -> log.info("order {}: {}, checking again soon", envelope.orderId(), envelope.type()));
 		}
 		else {
 			return;

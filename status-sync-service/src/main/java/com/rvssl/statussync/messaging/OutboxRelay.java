@@ -1,6 +1,7 @@
 package com.rvssl.statussync.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
@@ -31,6 +32,9 @@ class OutboxRelay implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private static final int BATCH = 100;
+
+	/** Longer than a send's timeout, so a claim never runs out while its relay is still sending. */
+	private static final Duration CLAIM = Duration.ofSeconds(45);
 
 	private final TrackedOrders orders;
 
@@ -76,8 +80,14 @@ class OutboxRelay implements SmartLifecycle {
 		return orders.withPendingOutbox(BATCH).flatMap(this::publish, 8).then();
 	}
 
-	private Mono<Void> publish(TrackedOrder order) {
-		return Flux.fromIterable(order.outbox()).concatMap(entry -> send(entry).then(orders.published(order.id(), entry.eventId()))).then();
+	/** Claims the order's outbox first: with several replicas, only one publishes a given entry. */
+	private Mono<Void> publish(TrackedOrder pending) {
+		Instant now = Instant.now();
+		return orders.claimOutbox(pending.id(), now, now.plus(CLAIM))
+			.flatMap(order -> Flux.fromIterable(order.outbox())
+				.concatMap(entry -> send(entry).then(orders.published(order.id(), entry.eventId())))
+				.then(orders.releaseOutbox(order.id()))
+				.onErrorResume(ex -> orders.releaseOutbox(order.id()).then(Mono.error(ex))));
 	}
 
 	private Mono<Void> send(OutboxEntry entry) {

@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Validation;
 
 /**
- * When an order is next checked. Every CA gets at least its minimum interval between two checks
- * of one order (Sectigo asks for hours and never concurrent calls), counted from the submission
- * too, since that was a call to the CA. Gateway failures back off exponentially on top, capped,
- * and never below the CA's minimum.
+ * When an order is next checked: pure logic, no clock of its own. Every CA gets at least its
+ * minimum interval between two checks of one order (Sectigo asks for hours and never concurrent
+ * calls), counted from the submission too, since that was a call to the CA. Between answers the
+ * {@link Pace} thins checks out as the order keeps waiting (fast while a customer is likely to
+ * act, slower later, OV/EV slower throughout). Gateway failures back off exponentially on top,
+ * capped, and never below the CA's minimum.
  */
 public final class CheckSchedule {
 
@@ -23,8 +26,11 @@ public final class CheckSchedule {
 
 	private final Duration maxErrorBackoff;
 
+	private final Pace pace;
+
 	public CheckSchedule(Map<String, Duration> minIntervals, Duration defaultMinInterval, Duration errorBackoff,
-			Duration maxErrorBackoff) {
+			Duration maxErrorBackoff, Pace pace) {
+		this.pace = pace;
 		this.minIntervals = Map.copyOf(minIntervals);
 		this.defaultMinInterval = defaultMinInterval;
 		this.errorBackoff = errorBackoff;
@@ -33,7 +39,7 @@ public final class CheckSchedule {
 
 	public static CheckSchedule of(SyncProperties properties) {
 		return new CheckSchedule(properties.minInterval(), properties.defaultMinInterval(), properties.errorBackoff(),
-				properties.maxErrorBackoff());
+				properties.maxErrorBackoff(), properties.pace());
 	}
 
 	public Duration minInterval(CertificateAuthority ca) {
@@ -48,8 +54,17 @@ public final class CheckSchedule {
 		return submittedAt.plus(minInterval(ca));
 	}
 
-	/** The next check after the CA answered at {@code now}. */
-	public Instant afterAnswer(CertificateAuthority ca, Instant now) {
+	/**
+	 * The next check after the CA answered at {@code now} about an order whose wait (for the pace)
+	 * started at {@code since}: its submission, or the last DCV resend or reissue.
+	 */
+	public Instant afterAnswer(CertificateAuthority ca, Validation validation, Instant since, Instant now) {
+		Duration age = (since != null) ? Duration.between(since, now) : Duration.ZERO;
+		return now.plus(pace.interval(minInterval(ca), validation, age));
+	}
+
+	/** The next check after a DCV resend or a reissue at {@code now}: soon, the CA's minimum allowing. */
+	public Instant afterNudge(CertificateAuthority ca, Instant now) {
 		return now.plus(minInterval(ca));
 	}
 

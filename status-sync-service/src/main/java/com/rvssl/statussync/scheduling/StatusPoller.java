@@ -2,7 +2,6 @@ package com.rvssl.statussync.scheduling;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
@@ -21,9 +20,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The check loop: every poll interval it takes the due outstanding orders, claims each (so that
- * two instances never check one order at once), asks the gateway, and writes the outcome, its
- * events and the next check time in one update. A tick that fails is logged and the next one
+ * The check loop: every poll interval it claims a batch of due outstanding orders, one
+ * find-and-modify each under this instance's lease owner (so replicas share the work and never
+ * check one order at once; a dead replica's claims simply run out and become due again), asks the
+ * gateway, and writes the outcome, its events and the next check time in one update. A tick that fails is logged and the next one
  * starts afresh; a tick still running when the next is due makes that one be skipped, not queued.
  */
 @Component
@@ -76,20 +76,27 @@ public class StatusPoller implements SmartLifecycle {
 		return loop != null && !loop.isDisposed();
 	}
 
-	/** One poll: check every due order (bounded batch and concurrency), then refresh the gauge. */
+	/**
+	 * One poll: note how late the oldest due check is, then claim and check a batch (bounded batch
+	 * and concurrency), then refresh the outstanding gauge.
+	 */
 	Mono<Void> pollOnce() {
 		Instant now = Instant.now();
-		return orders.due(now, properties.batchSize())
-			.flatMap(order -> check(order.id(), now), properties.concurrency())
+		return orders.oldestDue(now)
+			.map(due -> Duration.between(due, now))
+			.defaultIfEmpty(Duration.ZERO)
+			.doOnNext(metrics::backlog)
+			.thenMany(orders.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
+					properties.batchSize()))
+			.flatMap(this::check, properties.concurrency())
 			.then(orders.countOutstanding().doOnNext(metrics::outstanding))
 			.then();
 	}
 
-	private Mono<Void> check(String orderId, Instant now) {
-		String leaseId = UUID.randomUUID().toString();
-		return orders.claim(orderId, now, now.plus(properties.lease()), leaseId)
-			.flatMap(claimed -> ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
-				.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause())));
+	private Mono<Void> check(TrackedOrder claimed) {
+		String leaseId = claimed.leaseId();
+		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
+			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()));
 	}
 
 	/** The CA's status via the gateway, and the certificate when it is issued. */
@@ -110,7 +117,7 @@ public class StatusPoller implements SmartLifecycle {
 
 	private Mono<Void> record(TrackedOrder claimed, String leaseId, Observation observation) {
 		Instant now = Instant.now();
-		return orders.record(claimed, leaseId, observation, schedule.afterAnswer(claimed.ca(), now), now)
+		return orders.record(claimed, leaseId, observation, schedule.afterAnswer(claimed.ca(), claimed.validation(), claimed.paceFrom(), now), now)
 			.doOnNext(written -> {
 				if (!written) {
 					// stopped meanwhile or the lease expired and another check took over: its result wins

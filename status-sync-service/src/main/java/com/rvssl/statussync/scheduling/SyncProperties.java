@@ -16,15 +16,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultMinInterval for a CA without its own entry
  * @param errorBackoff the wait after the first gateway failure, doubled per further failure
  * @param maxErrorBackoff the longest wait after gateway failures
+ * @param pace how checks of a waiting order thin out (see {@link Pace})
+ * @param leaseOwner who this instance is in the leases it takes (default: a random id per start)
+ * @param expirySweepInterval how often the expiring-certificates figures are refreshed
  */
 @ConfigurationProperties("rvssl.sync")
 public record SyncProperties(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
 		@DefaultValue("8") int concurrency, @DefaultValue("PT30S") Duration lease,
 		Map<String, Duration> minInterval, @DefaultValue("PT1M") Duration defaultMinInterval,
-		@DefaultValue("PT2S") Duration errorBackoff, @DefaultValue("PT5M") Duration maxErrorBackoff) {
+		@DefaultValue("PT2S") Duration errorBackoff, @DefaultValue("PT5M") Duration maxErrorBackoff,
+		@DefaultValue Pace pace, String leaseOwner, @DefaultValue("PT6H") Duration expirySweepInterval) {
 
 	public SyncProperties {
 		minInterval = (minInterval != null) ? Map.copyOf(minInterval) : Map.of();
+		if (leaseOwner == null || leaseOwner.isBlank()) {
+			leaseOwner = "status-sync-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		}
 	}
 
 }

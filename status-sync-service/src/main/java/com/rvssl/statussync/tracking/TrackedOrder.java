@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
@@ -21,12 +22,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * check time (which doubles as the claim's lease), and the events its changes caused
  * ({@code outbox}). The {@code _id} is the order id, so a redelivered {@code CertificateSubmitted}
  * cannot create a second record. The poll's index is made by {@link TrackedOrderIndexes}.
+ * {@code validation} and {@code paceFrom} (submission or last nudge) set the pace of checks;
+ * {@code leaseOwner} names the instance holding the current claim; {@code notAfter} is the issued
+ * certificate's expiry, kept for renewal reminders.
  */
 @Document(TrackedOrder.COLLECTION)
 public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
 		String caOrderId, TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail,
 		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError,
-		String leaseId, Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds) {
+		String leaseId, Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds,
+		Validation validation, Instant paceFrom, String leaseOwner, Instant notAfter) {
 
 	public static final String COLLECTION = "tracked_orders";
 

@@ -33,9 +33,11 @@ class TrackedOrderIndexes {
 	void createIndexes() {
 		mongo.indexOps(TrackedOrder.class)
 			.createIndex(new Index().on("state", Sort.Direction.ASC).on("nextCheckAt", Sort.Direction.ASC).named("due_checks"))
+			.concatWith(mongo.indexOps(TrackedOrder.class)
+				.createIndex(new Index().on("state", Sort.Direction.ASC).on("notAfter", Sort.Direction.ASC).named("expiry")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.subscribe(name -> log.info("index {} of {} is in place", name, TrackedOrder.COLLECTION),
-					ex -> log.warn("could not create the due-checks index: {}", ex.toString()));
+					ex -> log.warn("could not create the indexes: {}", ex.toString()));
 	}
 
 }

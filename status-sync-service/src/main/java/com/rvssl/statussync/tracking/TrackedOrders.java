@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderEvent;
 import org.bson.Document;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TrackedOrders {
 
+	/** Validation levels of placed orders, by order id (kept apart: an order is tracked only once submitted). */
+	static final String VALIDATIONS = "order_validations";
+
 	private final ReactiveMongoTemplate mongo;
 
 	public TrackedOrders(ReactiveMongoTemplate mongo) {
@@ -40,11 +45,12 @@ public class TrackedOrders {
 	 * one arriving after the order was stopped) changes nothing.
 	 * @return whether the order is newly tracked
 	 */
-	public Mono<Boolean> track(EventEnvelope envelope, CertificateSubmitted submitted, Instant firstCheck) {
+	public Mono<Boolean> track(EventEnvelope envelope, CertificateSubmitted submitted, Validation validation,
+			Instant firstCheck) {
 		TrackedOrder order = new TrackedOrder(envelope.orderId(), envelope.resellerId(), envelope.correlationId(),
 				submitted.ca(), submitted.caOrderId(), TrackingState.OUTSTANDING, null, null, null,
 				envelope.occurredAt(), firstCheck, 0, 0, null, null, null, List.of(),
-				List.of(envelope.eventId().toString()));
+				List.of(envelope.eventId().toString()), validation, envelope.occurredAt(), null, null);
 		return mongo.insert(order).thenReturn(true).onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
 	}
 
@@ -69,32 +75,88 @@ public class TrackedOrders {
 			}
 			TrackedOrder placeholder = new TrackedOrder(envelope.orderId(), envelope.resellerId(),
 					envelope.correlationId(), null, null, TrackingState.STOPPED, null, null, null, null, null, 0, 0,
-					null, null, now, List.of(), List.of(eventId));
+					null, null, now, List.of(), List.of(eventId), null, null, null, null);
 			return mongo.insert(placeholder)
 				.thenReturn(true)
 				.onErrorResume(DuplicateKeyException.class, alreadyKnown -> Mono.just(false));
 		});
 	}
 
-	/** Outstanding orders whose check is due, oldest first (served by the state+nextCheckAt index). */
-	public Flux<TrackedOrder> due(Instant now, int limit) {
+	/**
+	 * Claims the most overdue outstanding order for {@code owner}: one find-and-modify on (state,
+	 * due time) that moves its next check to the end of the lease, so no other instance sees it due
+	 * until then. Empty when nothing is due.
+	 */
+	public Mono<TrackedOrder> claimNext(Instant now, Instant leaseUntil, String owner) {
+		Query due = Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now))
+			.with(Sort.by("nextCheckAt"));
+		Update lease = new Update().set("nextCheckAt", leaseUntil)
+			.set("leaseId", java.util.UUID.randomUUID().toString())
+			.set("leaseOwner", owner);
+		return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
+	}
+
+	/** Up to {@code limit} claims, one after the other, stopping at the first empty one. */
+	public Flux<TrackedOrder> claimBatch(Instant now, Instant leaseUntil, String owner, int limit) {
+		if (limit <= 0) {
+			return Flux.empty();
+		}
+		return claimNext(now, leaseUntil, owner)
+			.flatMapMany(claimed -> Flux.just(claimed).concatWith(Flux.defer(() -> claimBatch(now, leaseUntil, owner, limit - 1))));
+	}
+
+	/** The due time of the most overdue outstanding check, if any is due: how late the poller is. */
+	public Mono<Instant> oldestDue(Instant now) {
 		Query query = Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now))
 			.with(Sort.by("nextCheckAt"))
-			.limit(limit);
-		return mongo.find(query, TrackedOrder.class);
+			.limit(1);
+		query.fields().include("nextCheckAt");
+		return mongo.findOne(query, Document.class, TrackedOrder.COLLECTION)
+			.mapNotNull(document -> document.getDate("nextCheckAt"))
+			.map(java.util.Date::toInstant);
 	}
 
 	/**
-	 * Claims a due order for one check: only one caller wins the conditional update, and moving
-	 * {@code nextCheckAt} to the end of the lease hides the order from every other poller until
-	 * then. If this instance dies mid-check, the order simply becomes due again.
+	 * A DCV resend or a reissue: the customer is acting now, so the pace starts again and, unless a
+	 * check is running (its result will use the new pace), the next check comes soon.
 	 */
-	public Mono<TrackedOrder> claim(String orderId, Instant now, Instant leaseUntil, String leaseId) {
-		Query due = Query.query(Criteria.where("_id").is(orderId)
+	public Mono<Void> nudge(String orderId, Instant now, Instant soon) {
+		Query outstanding = Query.query(Criteria.where("_id").is(orderId).and("state").is(TrackingState.OUTSTANDING));
+		Query idleAndLater = Query.query(Criteria.where("_id").is(orderId)
 			.and("state").is(TrackingState.OUTSTANDING)
-			.and("nextCheckAt").lte(now));
-		Update lease = new Update().set("nextCheckAt", leaseUntil).set("leaseId", leaseId);
-		return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
+			.and("leaseId").is(null)
+			.and("nextCheckAt").gt(soon));
+		return mongo.updateFirst(outstanding, new Update().set("paceFrom", now), TrackedOrder.class)
+			.then(mongo.updateFirst(idleAndLater, new Update().set("nextCheckAt", soon), TrackedOrder.class))
+			.then();
+	}
+
+	/** Remembers an order's validation level from its OrderPlaced, for the pace of its checks once submitted. */
+	public Mono<Void> rememberValidation(String orderId, Validation validation) {
+		Query byId = Query.query(Criteria.where("_id").is(orderId));
+		return mongo.upsert(byId, new Update().set("validation", validation == null ? null : validation.name()),
+				VALIDATIONS)
+			.then();
+	}
+
+	/** The validation level OrderPlaced announced; DV (the fast pace) when it was not seen. */
+	public Mono<Validation> validationOf(String orderId) {
+		return mongo.findById(orderId, Document.class, VALIDATIONS)
+			.mapNotNull(document -> document.getString("validation"))
+			.map(Validation::valueOf)
+			.defaultIfEmpty(Validation.DV);
+	}
+
+	/** Issued certificates that expire between {@code from} and {@code until}, soonest first. */
+	public Flux<TrackedOrder> expiring(Instant from, Instant until) {
+		Query query = Query.query(Criteria.where("state").is(TrackingState.DONE).and("notAfter").gte(from).lte(until))
+			.with(Sort.by("notAfter"));
+		return mongo.find(query, TrackedOrder.class);
+	}
+
+	public Mono<Long> countExpiring(Instant from, Instant until) {
+		return mongo.count(Query.query(Criteria.where("state").is(TrackingState.DONE).and("notAfter").gte(from).lte(until)),
+				TrackedOrder.class);
 	}
 
 	/**
@@ -110,7 +172,14 @@ public class TrackedOrders {
 			.set("consecutiveFailures", 0)
 			.unset("lastError")
 			.unset("leaseId")
+			.unset("leaseOwner")
 			.inc("checks", 1);
+		observation.events()
+			.stream()
+			.filter(CertificateIssued.class::isInstance)
+			.map(CertificateIssued.class::cast)
+			.findFirst()
+			.ifPresent(issued -> update.set("notAfter", issued.notAfter()));
 		if (observation.isFinal()) {
 			update.set("finishedAt", now).unset("nextCheckAt");
 		}
@@ -133,6 +202,7 @@ public class TrackedOrders {
 		Update update = new Update().set("nextCheckAt", nextCheckAt)
 			.set("lastError", error)
 			.unset("leaseId")
+			.unset("leaseOwner")
 			.inc("checks", 1)
 			.inc("consecutiveFailures", 1);
 		return mongo.updateFirst(leased(orderId, leaseId), update, TrackedOrder.class)
@@ -141,6 +211,24 @@ public class TrackedOrders {
 
 	public Flux<TrackedOrder> withPendingOutbox(int limit) {
 		return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)).limit(limit), TrackedOrder.class);
+	}
+
+	/**
+	 * Claims an order's outbox for one relay until {@code until}, so that two replicas never
+	 * publish the same entries side by side; a relay that dies leaves the claim to run out.
+	 */
+	public Mono<TrackedOrder> claimOutbox(String orderId, Instant now, Instant until) {
+		Query unclaimed = Query.query(Criteria.where("_id").is(orderId)
+			.and("outbox.0").exists(true)
+			.orOperator(Criteria.where("outboxClaimedUntil").is(null), Criteria.where("outboxClaimedUntil").lt(now)));
+		return mongo.findAndModify(unclaimed, new Update().set("outboxClaimedUntil", until),
+				FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
+	}
+
+	/** Gives an outbox claim back once its entries are out (or the attempt failed). */
+	public Mono<Void> releaseOutbox(String orderId) {
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), new Update().unset("outboxClaimedUntil"),
+				TrackedOrder.class).then();
 	}
 
 	/** Forgets an outbox entry once the broker acknowledged it. */

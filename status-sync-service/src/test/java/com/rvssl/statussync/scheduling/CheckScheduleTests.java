@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Validation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,9 +14,12 @@ class CheckScheduleTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
+	/** DV at the minimum for 10 minutes, then a tenth of the time waited, at most hourly; OV/EV 5x slower, at most 4 h. */
+	private static final Pace PACE = new Pace(Duration.ofMinutes(10), 0.1, Duration.ofHours(1), 5, Duration.ofHours(4));
+
 	private final CheckSchedule schedule = new CheckSchedule(
 			Map.of("digicert", Duration.ofSeconds(2), "sectigo", Duration.ofHours(3)), Duration.ofMinutes(1),
-			Duration.ofSeconds(2), Duration.ofMinutes(5));
+			Duration.ofSeconds(2), Duration.ofMinutes(5), PACE);
 
 	@Test
 	void firstCheckWaitsTheCasMinimumIntervalAfterTheSubmission() {
@@ -25,16 +29,16 @@ class CheckScheduleTests {
 
 	@Test
 	void nextCheckAfterAnAnswerWaitsTheCasMinimumInterval() {
-		assertThat(schedule.afterAnswer(CertificateAuthority.DIGICERT, NOW)).isEqualTo(NOW.plusSeconds(2));
-		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(schedule.afterAnswer(CertificateAuthority.DIGICERT, Validation.DV, NOW, NOW)).isEqualTo(NOW.plusSeconds(2));
+		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
 	}
 
 	@Test
 	void aCaWithoutItsOwnIntervalGetsTheDefault() {
 		CheckSchedule onlyDigicert = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)),
-				Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(5));
+				Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(5), PACE);
 
-		assertThat(onlyDigicert.afterAnswer(CertificateAuthority.SECTIGO, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+		assertThat(onlyDigicert.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
 	}
 
 	@Test
@@ -50,6 +54,57 @@ class CheckScheduleTests {
 	@Test
 	void backOffNeverChecksSoonerThanTheCasMinimumInterval() {
 		assertThat(schedule.afterGatewayError(CertificateAuthority.SECTIGO, 1, NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
+	}
+
+	@Test
+	void aDvOrderIsCheckedAtTheCasMinimumDuringItsFirstMinutes() {
+		assertThat(intervalAfter(Validation.DV, Duration.ZERO)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(intervalAfter(Validation.DV, Duration.ofMinutes(9))).isEqualTo(Duration.ofSeconds(2));
+		assertThat(intervalAfter(Validation.DV, Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aDvOrderStillWaitingIsCheckedLessAndLessOftenUpToHourly() {
+		assertThat(intervalAfter(Validation.DV, Duration.ofMinutes(20))).isEqualTo(Duration.ofMinutes(1));
+		assertThat(intervalAfter(Validation.DV, Duration.ofMinutes(110))).isEqualTo(Duration.ofMinutes(10));
+		assertThat(intervalAfter(Validation.DV, Duration.ofHours(10))).isEqualTo(Duration.ofMinutes(59));
+		assertThat(intervalAfter(Validation.DV, Duration.ofHours(11))).isEqualTo(Duration.ofHours(1));
+		assertThat(intervalAfter(Validation.DV, Duration.ofDays(30))).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void organizationValidatedOrdersAreCheckedMoreSlowlyThroughout() {
+		assertThat(intervalAfter(Validation.OV, Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(intervalAfter(Validation.EV, Duration.ofMinutes(110))).isEqualTo(Duration.ofMinutes(50));
+		assertThat(intervalAfter(Validation.OV, Duration.ofDays(30))).isEqualTo(Duration.ofHours(4));
+	}
+
+	@Test
+	void theCasMinimumWinsOverTheFastPace() {
+		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW.minus(Duration.ofDays(30)), NOW))
+			.as("the hourly cap may not undercut Sectigo's three hours")
+			.isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.EV, NOW.minus(Duration.ofDays(9)), NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(4)));
+	}
+
+	@Test
+	void aNudgeBringsTheNextCheckBackToTheCasMinimum() {
+		assertThat(schedule.afterNudge(CertificateAuthority.DIGICERT, NOW)).isEqualTo(NOW.plusSeconds(2));
+		// the pace counts from the nudge: an old order nudged a minute ago is fast again
+		assertThat(schedule.afterAnswer(CertificateAuthority.DIGICERT, Validation.DV, NOW.minusSeconds(60), NOW))
+			.isEqualTo(NOW.plusSeconds(2));
+	}
+
+	@Test
+	void anAnswerWithoutAKnownStartUsesTheFastPace() {
+		assertThat(schedule.afterAnswer(CertificateAuthority.DIGICERT, null, null, NOW)).isEqualTo(NOW.plusSeconds(2));
+	}
+
+	private Duration intervalAfter(Validation validation, Duration waited) {
+		return Duration.between(NOW, schedule.afterAnswer(CertificateAuthority.DIGICERT, validation, NOW.minus(waited), NOW));
 	}
 
 }

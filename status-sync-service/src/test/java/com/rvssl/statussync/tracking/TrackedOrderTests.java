@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
@@ -82,7 +83,7 @@ class TrackedOrderTests {
 		CaOrderStatus status = (caStatus != null) ? CaOrderStatus.PENDING_VALIDATION : null;
 		return new TrackedOrder("order-1", "reseller-1", "corr-1", CertificateAuthority.DIGICERT, "ca-1",
 				TrackingState.OUTSTANDING, status, caStatus, detail, NOW, NOW, 0, 0, null, null, null, List.of(),
-				List.of());
+				List.of(), Validation.DV, NOW, null, null);
 	}
 
 	private static CaStatus answer(CaOrderStatus status, String caStatus, String detail) {

@@ -1,0 +1,125 @@
+package com.rvssl.statussync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.statussync.scheduling.CheckSchedule;
+import com.rvssl.statussync.scheduling.Pace;
+import com.rvssl.statussync.tracking.TrackedOrder;
+import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.TrackingState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import reactor.core.publisher.Flux;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Scale benchmark, not a test: inserts many outstanding orders (all due) into the MongoDB the
+ * tests use, then measures the poller's database work without a gateway: claim a batch (one
+ * find-and-modify per order, sorted by due time, under a lease owner) and write each order's next
+ * check from the adaptive schedule. Prints the figures. Runs only when asked:
+ * <pre>mvn -B -pl status-sync-service test -Dtest=StatusSyncScaleBenchmark -Dbenchmark=true [-Dbenchmark.orders=100000] [-Dbenchmark.claims=5000]</pre>
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class StatusSyncScaleBenchmark {
+
+	@Test
+	void claimsAndSchedulesDueBatchesOfManyOutstandingOrders() {
+		int orders = Integer.getInteger("benchmark.orders", 100_000);
+		int claims = Integer.getInteger("benchmark.claims", 5_000);
+		int batch = Integer.getInteger("benchmark.batch", 100);
+		int workers = Integer.getInteger("benchmark.workers", 4);
+		String database = "status-sync-benchmark-" + System.currentTimeMillis();
+		String uri = TestInfrastructure.mongoUri(database);
+		try (MongoClient client = MongoClients.create(uri)) {
+			ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, database);
+			TrackedOrders tracked = new TrackedOrders(mongo);
+			CheckSchedule schedule = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1),
+					Duration.ofSeconds(2), Duration.ofMinutes(5),
+					new Pace(Duration.ofMinutes(10), 0.1, Duration.ofHours(1), 5, Duration.ofHours(4)));
+			mongo.indexOps(TrackedOrder.class)
+				.createIndex(new Index().on("state", Sort.Direction.ASC).on("nextCheckAt", Sort.Direction.ASC))
+				.block(Duration.ofMinutes(1));
+
+			Instant base = Instant.now().minus(Duration.ofHours(1));
+			long insertStart = System.nanoTime();
+			int chunk = 10_000;
+			for (int from = 0; from < orders; from += chunk) {
+				List<TrackedOrder> page = new ArrayList<>(chunk);
+				for (int i = from; i < Math.min(from + chunk, orders); i++) {
+					Instant due = base.plusMillis(i % 3_600_000);
+					page.add(new TrackedOrder("bench-" + i, "reseller-" + (i % 500), "corr-" + i,
+							CertificateAuthority.DIGICERT, "ca-" + i, TrackingState.OUTSTANDING, null, null, null, base,
+							due, 0, 0, null, null, null, List.of(), List.of(), (i % 5 == 0) ? Validation.OV : Validation.DV,
+							base, null, null));
+				}
+				mongo.insertAll(page).then().block(Duration.ofMinutes(5));
+			}
+			double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
+			System.out.printf("%nbenchmark: inserted %,d outstanding orders in %.1f s%n", orders, insertSeconds);
+
+			AtomicLong claimed = new AtomicLong();
+			AtomicLong batches = new AtomicLong();
+			long firstBatchStart = System.nanoTime();
+			Instant now = Instant.now();
+			long firstBatch = tracked.claimBatch(now, now.plusSeconds(30), "bench-0", batch).count().block(Duration.ofMinutes(10));
+			double firstBatchMillis = (System.nanoTime() - firstBatchStart) / 1e6;
+			claimed.addAndGet(firstBatch);
+			System.out.printf("benchmark: first batch of %d claimed in %.1f ms%n", firstBatch, firstBatchMillis);
+
+			long steadyStart = System.nanoTime();
+			Flux.range(0, workers)
+				.flatMap(worker -> Flux.range(0, Integer.MAX_VALUE)
+					.concatMap(round -> {
+						Instant tick = Instant.now();
+						return tracked.claimBatch(tick, tick.plusSeconds(30), "bench-" + worker, batch)
+							.concatMap(order -> mongo.updateFirst(
+									Query.query(Criteria.where("_id").is(order.id()).and("leaseId").is(order.leaseId())),
+									new Update().set("nextCheckAt",
+											schedule.afterAnswer(order.ca(), order.validation(), order.paceFrom(), tick))
+										.unset("leaseId")
+										.unset("leaseOwner")
+										.inc("checks", 1),
+									TrackedOrder.class))
+							.count()
+							.doOnNext(count -> {
+								claimed.addAndGet(count);
+								batches.incrementAndGet();
+							});
+					}, 1)
+					.takeUntil(count -> count == 0 || claimed.get() >= claims), workers)
+				.blockLast(Duration.ofHours(1));
+			double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
+			long steadyChecks = claimed.get() - firstBatch;
+
+			String report = String.format(
+					"%nStatusSyncScaleBenchmark on %s (%d cores, Java %s, max heap %d MB), embedded mongo-java-server%n"
+							+ "  outstanding orders inserted: %,d in %.1f s (%,.0f/s)%n"
+							+ "  first batch of %d claimed (find-and-modify sorted by due time) in %.1f ms%n"
+							+ "  steady claim+schedule: %,d checks in %.1f s = %,.1f checks/s (%d workers, batches of %d, %d batches)%n",
+					System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+					Runtime.getRuntime().maxMemory() / (1024 * 1024), orders, insertSeconds, orders / insertSeconds,
+					firstBatch, firstBatchMillis, steadyChecks, steadySeconds, steadyChecks / steadySeconds, workers,
+					batch, batches.get());
+			System.out.println(report);
+			mongo.getMongoDatabase().flatMap(db -> reactor.core.publisher.Mono.from(db.drop())).block(Duration.ofMinutes(5));
+		}
+	}
+
+}
