@@ -99,6 +99,31 @@ class PlatformEndToEndIT {
 	}
 
 	@Test
+	void aReissueWithANewCsrReplacesTheIssuedCertificateWithOneOverTheNewKey() throws Exception {
+		String domain = uniqueDomain();
+		String orderId = placeOrder(resellerKey(), domain, TestCsr.forDomains(List.of(domain)), "ri@customer.example");
+		String firstSerial = awaitState(resellerKey(), orderId, "ISSUED").at("/certificate/serialNumber").asString();
+		TestCsr newKey = TestCsr.forDomains(List.of(domain));
+
+		PlatformClient.Reply reissue = http.post(
+				stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/reissue", resellerKey(),
+				Map.of("csr", newKey.pem()), Map.of());
+		assertThat(reissue.status()).as("reissue: %s", reissue.body()).isEqualTo(202);
+
+		JsonNode reissued = await().atMost(ISSUANCE)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> order(resellerKey(), orderId),
+					order -> !firstSerial.equals(order.at("/certificate/serialNumber").asString()));
+		assertThat(reissued.get("state").asString()).isEqualTo("ISSUED");
+		List<X509Certificate> chain = certificates(
+				http.getText(stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/certificate?format=pem",
+						resellerKey()));
+		assertThat(chain.get(0).getPublicKey()).isEqualTo(newKey.publicKey());
+		assertChainsToSandboxRoot(chain);
+		assertThat(chargesOf(orderId)).isEqualTo(1);
+	}
+
+	@Test
 	void anOrderBeyondTheCreditWaitsForPaymentWithTheExactViewsUntilATopUpReleasesIt() {
 		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
 				stack.credentials().operatorKey(), Map.of("name", "Broke Hosting " + UUID.randomUUID(), "currency", "USD"),

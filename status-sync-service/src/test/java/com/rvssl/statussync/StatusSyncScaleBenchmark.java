@@ -66,7 +66,7 @@ class StatusSyncScaleBenchmark {
 					page.add(new TrackedOrder("bench-" + i, "reseller-" + (i % 500), "corr-" + i,
 							CertificateAuthority.DIGICERT, "ca-" + i, TrackingState.OUTSTANDING, null, null, null, base,
 							due, 0, 0, null, null, null, List.of(), List.of(), (i % 5 == 0) ? Validation.OV : Validation.DV,
-							base, null, null));
+							base, null, null, null));
 				}
 				mongo.insertAll(page).then().block(Duration.ofMinutes(5));
 			}

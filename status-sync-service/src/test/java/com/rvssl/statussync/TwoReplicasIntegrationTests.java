@@ -73,7 +73,7 @@ class TwoReplicasIntegrationTests {
 				gateway.script(orderId, GatewayStandIn.pending("pending", "waiting"), GatewayStandIn.issued());
 				orders.add(new TrackedOrder(orderId, "reseller-1", "corr-" + orderId, CertificateAuthority.DIGICERT,
 						"ca-" + orderId, TrackingState.OUTSTANDING, null, null, null, now, now, 0, 0, null, null, null,
-						List.of(), List.of(), Validation.DV, now, null, null));
+						List.of(), List.of(), Validation.DV, now, null, null, null));
 			}
 			replicaB = replica("replica-b");
 			mongo.insertAll(orders).then().block(Duration.ofSeconds(60));

@@ -143,6 +143,14 @@ public final class OrderLifecycle {
 		if (event instanceof CertificateIssued issued) {
 			CertificateSummary summary = new CertificateSummary(issued.serialNumber(), issued.notBefore(),
 					issued.notAfter(), issued.issuer());
+			if (isReplacement(order, issued)) {
+				// a reissue: the order stays ISSUED and serves the new certificate from now on
+				return new Outcome.Applied(OrderChange
+					.to(order.state(), new TimelineEntry(at, order.state(),
+							"Reissued certificate issued, serial " + issued.serialNumber()))
+					.with("certificate", summary)
+					.with("pemChain", issued.pemChain()));
+			}
 			return move(order, OrderState.ISSUED, at, "Certificate issued, serial " + issued.serialNumber())
 				.map((change) -> change.with("certificate", summary)
 					.with("pemChain", issued.pemChain())
@@ -158,6 +166,12 @@ public final class OrderLifecycle {
 					"Refund of " + MoneyText.of(refund.amount()) + " returned to credit")));
 		}
 		return new Outcome.NotForUs();
+	}
+
+	/** A certificate for an already issued order that is not the one it has: the CA's answer to a reissue. */
+	private static boolean isReplacement(Order order, CertificateIssued issued) {
+		return order.state() == OrderState.ISSUED && order.certificate() != null
+				&& !order.certificate().serialNumber().equalsIgnoreCase(issued.serialNumber());
 	}
 
 	private static Move move(Order order, OrderState target, Instant at, String note) {

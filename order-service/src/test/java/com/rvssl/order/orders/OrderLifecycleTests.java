@@ -76,6 +76,30 @@ class OrderLifecycleTests {
 	}
 
 	@Test
+	void aCertificateWithANewSerialForAnIssuedOrderReplacesTheOldOneAfterAReissue() {
+		Order o = at(OrderState.ISSUED);
+		Order issued = new Order(o.id(), o.resellerId(), o.productCode(), o.ca(), o.caProduct(), o.validation(),
+				o.productType(), o.termMonths(), o.domains(), o.whmcsServiceId(), o.customer(), o.csr(), o.dcv(),
+				o.organization(), o.mode(), o.price(), o.state(), "1",
+				new CertificateSummary("ab", Instant.now(), Instant.now(), "CN=CA"), "old pem", o.shortfall(),
+				o.validationStatus(), o.validationDetail(), o.failureReason(), o.rejectionReason(),
+				o.cancellationReason(), o.createdAt(), o.updatedAt(), o.timeline(), o.appliedEventIds(), o.outbox(),
+				o.idempotencyKey(), o.requestHash(), o.version());
+
+		Outcome replaced = OrderLifecycle.apply(issued,
+				OrderFixtures.event(issued, new CertificateIssued("1", "cd", Instant.now(), Instant.now(), "CN=CA", "new pem")));
+		Outcome repeated = OrderLifecycle.apply(issued,
+				OrderFixtures.event(issued, new CertificateIssued("1", "AB", Instant.now(), Instant.now(), "CN=CA", "pem")));
+
+		OrderChange change = ((Outcome.Applied) replaced).change();
+		assertThat(change.state()).isEqualTo(OrderState.ISSUED);
+		assertThat(change.entry().note()).contains("Reissued").contains("cd");
+		assertThat(((CertificateSummary) change.facts().get("certificate")).serialNumber()).isEqualTo("cd");
+		assertThat(change.facts().get("pemChain")).isEqualTo("new pem");
+		assertThat(repeated).isInstanceOf(Outcome.Stale.class);
+	}
+
+	@Test
 	void aRefundIsANoteThatKeepsTheState() {
 		Order rejected = at(OrderState.REJECTED);
 		OrderChange change = ((Outcome.Applied) OrderLifecycle.apply(rejected,

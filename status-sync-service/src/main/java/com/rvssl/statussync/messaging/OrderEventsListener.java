@@ -12,6 +12,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.SyncProperties;
+import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +66,26 @@ class OrderEventsListener {
 			// the customer acts now: look again soon and restart the fast pace
 			Instant now = Instant.now();
 			handling = orders.byId(envelope.orderId())
-				.flatMap(order -> orders.nudge(order.id(), now, schedule.afterNudge(order.ca(), now)))
+				.flatMap(order -> reopenIfReissue(envelope, order, now)
+					.then(orders.nudge(order.id(), now, schedule.afterNudge(order.ca(), now))))
 				.doOnSuccess(done -> log.info("order {}: {}, checking again soon", envelope.orderId(), envelope.type()));
 		}
 		else {
 			return;
 		}
 		handling.block(PROCESSING_LIMIT);
+	}
+
+	private Mono<Boolean> reopenIfReissue(EventEnvelope envelope, TrackedOrder order, Instant now) {
+		if (!(envelope.payload() instanceof ReissueRequested)) {
+			return Mono.just(false);
+		}
+		return orders.reopenForReissue(order.id(), now, schedule.afterNudge(order.ca(), now))
+			.doOnNext(reopened -> {
+				if (reopened) {
+					log.info("order {} reissued: following it until the new certificate is issued", order.id());
+				}
+			});
 	}
 
 }

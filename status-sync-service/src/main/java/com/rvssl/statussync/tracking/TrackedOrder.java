@@ -24,14 +24,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * cannot create a second record. The poll's index is made by {@link TrackedOrderIndexes}.
  * {@code validation} and {@code paceFrom} (submission or last nudge) set the pace of checks;
  * {@code leaseOwner} names the instance holding the current claim; {@code notAfter} is the issued
- * certificate's expiry, kept for renewal reminders.
+ * certificate's expiry, kept for renewal reminders; {@code issuedSerial} the serial already
+ * announced, so that after a reissue only a certificate with a new serial counts as issued.
  */
 @Document(TrackedOrder.COLLECTION)
 public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
 		String caOrderId, TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail,
 		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError,
 		String leaseId, Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds,
-		Validation validation, Instant paceFrom, String leaseOwner, Instant notAfter) {
+		Validation validation, Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial) {
 
 	public static final String COLLECTION = "tracked_orders";
 
@@ -48,7 +49,9 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 	 */
 	public Observation observe(CaStatus answer, IssuedCertificate certificate) {
 		return switch (answer.status()) {
-			case ISSUED -> new Observation(answer, TrackingState.DONE, List.of(issued(certificate)), CheckOutcome.ISSUED);
+			case ISSUED -> alreadyAnnounced(certificate)
+					? new Observation(answer, TrackingState.OUTSTANDING, List.of(), CheckOutcome.UNCHANGED)
+					: new Observation(answer, TrackingState.DONE, List.of(issued(certificate)), CheckOutcome.ISSUED);
 			case REJECTED -> new Observation(answer, TrackingState.DONE,
 					List.of(new CertificateRejected(firstPresent(answer.detail(), answer.caStatus(), "rejected by the CA"))),
 					CheckOutcome.REJECTED);
@@ -58,6 +61,11 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 							List.of(new CertificateValidationUpdated(answer.caStatus(), answer.detail())), CheckOutcome.UPDATED)
 					: new Observation(answer, TrackingState.OUTSTANDING, List.of(), CheckOutcome.UNCHANGED);
 		};
+	}
+
+	/** After a reissue the CA may still serve the old certificate for a while: that is no news. */
+	private boolean alreadyAnnounced(IssuedCertificate certificate) {
+		return certificate != null && issuedSerial != null && issuedSerial.equalsIgnoreCase(certificate.serialNumber());
 	}
 
 	private CertificateIssued issued(IssuedCertificate certificate) {

@@ -9,6 +9,7 @@ import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderEvent;
+import com.rvssl.statussync.gateway.CaOrderStatus;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,7 +51,7 @@ public class TrackedOrders {
 		TrackedOrder order = new TrackedOrder(envelope.orderId(), envelope.resellerId(), envelope.correlationId(),
 				submitted.ca(), submitted.caOrderId(), TrackingState.OUTSTANDING, null, null, null,
 				envelope.occurredAt(), firstCheck, 0, 0, null, null, null, List.of(),
-				List.of(envelope.eventId().toString()), validation, envelope.occurredAt(), null, null);
+				List.of(envelope.eventId().toString()), validation, envelope.occurredAt(), null, null, null);
 		return mongo.insert(order).thenReturn(true).onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
 	}
 
@@ -75,7 +76,7 @@ public class TrackedOrders {
 			}
 			TrackedOrder placeholder = new TrackedOrder(envelope.orderId(), envelope.resellerId(),
 					envelope.correlationId(), null, null, TrackingState.STOPPED, null, null, null, null, null, 0, 0,
-					null, null, now, List.of(), List.of(eventId), null, null, null, null);
+					null, null, now, List.of(), List.of(eventId), null, null, null, null, null);
 			return mongo.insert(placeholder)
 				.thenReturn(true)
 				.onErrorResume(DuplicateKeyException.class, alreadyKnown -> Mono.just(false));
@@ -131,6 +132,21 @@ public class TrackedOrders {
 			.then();
 	}
 
+	/**
+	 * A reissue of an issued order: follow it again until the CA serves a certificate with a new
+	 * serial. Orders not issued yet are only nudged.
+	 */
+	public Mono<Boolean> reopenForReissue(String orderId, Instant now, Instant soon) {
+		Query issued = Query.query(Criteria.where("_id").is(orderId)
+			.and("state").is(TrackingState.DONE)
+			.and("lastStatus").is(CaOrderStatus.ISSUED));
+		Update reopen = new Update().set("state", TrackingState.OUTSTANDING)
+			.set("nextCheckAt", soon)
+			.set("paceFrom", now)
+			.unset("finishedAt");
+		return mongo.updateFirst(issued, reopen, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
+	}
+
 	/** Remembers an order's validation level from its OrderPlaced, for the pace of its checks once submitted. */
 	public Mono<Void> rememberValidation(String orderId, Validation validation) {
 		Query byId = Query.query(Criteria.where("_id").is(orderId));
@@ -179,7 +195,7 @@ public class TrackedOrders {
 			.filter(CertificateIssued.class::isInstance)
 			.map(CertificateIssued.class::cast)
 			.findFirst()
-			.ifPresent(issued -> update.set("notAfter", issued.notAfter()));
+			.ifPresent(issued -> update.set("notAfter", issued.notAfter()).set("issuedSerial", issued.serialNumber()));
 		if (observation.isFinal()) {
 			update.set("finishedAt", now).unset("nextCheckAt");
 		}

@@ -79,11 +79,29 @@ class TrackedOrderTests {
 		return lastSaid(null, null);
 	}
 
+	@Test
+	void afterAReissueOnlyACertificateWithANewSerialCountsAsIssued() {
+		TrackedOrder reopened = new TrackedOrder("order-1", "reseller-1", "corr-1", CertificateAuthority.DIGICERT, "ca-1",
+				TrackingState.OUTSTANDING, CaOrderStatus.ISSUED, "issued", null, NOW, NOW, 3, 0, null, null, null,
+				List.of(), List.of(), Validation.DV, NOW, null, NOW.plusSeconds(86_400), "0A1B");
+		IssuedCertificate old = new IssuedCertificate("0a1b", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "old");
+		IssuedCertificate replacement = new IssuedCertificate("0c2d", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "new");
+
+		Observation stillOld = reopened.observe(answer(CaOrderStatus.ISSUED, "issued", null), old);
+		Observation renewed = reopened.observe(answer(CaOrderStatus.ISSUED, "issued", null), replacement);
+
+		assertThat(stillOld.state()).isEqualTo(TrackingState.OUTSTANDING);
+		assertThat(stillOld.events()).isEmpty();
+		assertThat(renewed.state()).isEqualTo(TrackingState.DONE);
+		assertThat(renewed.events()).containsExactly(
+				new CertificateIssued("ca-1", "0c2d", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "new"));
+	}
+
 	private static TrackedOrder lastSaid(String caStatus, String detail) {
 		CaOrderStatus status = (caStatus != null) ? CaOrderStatus.PENDING_VALIDATION : null;
 		return new TrackedOrder("order-1", "reseller-1", "corr-1", CertificateAuthority.DIGICERT, "ca-1",
 				TrackingState.OUTSTANDING, status, caStatus, detail, NOW, NOW, 0, 0, null, null, null, List.of(),
-				List.of(), Validation.DV, NOW, null, null);
+				List.of(), Validation.DV, NOW, null, null, null);
 	}
 
 	private static CaStatus answer(CaOrderStatus status, String caStatus, String detail) {
