@@ -6,17 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.rvssl.statussync.system.RepeatingWork;
 import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +22,7 @@ import org.springframework.stereotype.Component;
  * contract change: an event per threshold crossed) are the next step.
  */
 @Component
-class ExpiryWatch implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(ExpiryWatch.class);
+class ExpiryWatch extends RepeatingWork {
 
 	private static final int[] THRESHOLDS_DAYS = { 30, 7, 1 };
 
@@ -37,9 +32,8 @@ class ExpiryWatch implements SmartLifecycle {
 
 	private final Map<Integer, AtomicLong> expiring = new ConcurrentHashMap<>();
 
-	private volatile Disposable loop;
-
 	ExpiryWatch(TrackedOrders orders, SyncProperties properties, MeterRegistry registry) {
+		super("expiry sweep", Duration.ofSeconds(5), properties.expirySweepInterval());
 		this.orders = orders;
 		this.properties = properties;
 		for (int days : THRESHOLDS_DAYS) {
@@ -53,28 +47,8 @@ class ExpiryWatch implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		loop = Flux.interval(Duration.ofSeconds(5), properties.expirySweepInterval())
-			.onBackpressureDrop()
-			.concatMap(tick -> sweepOnce().onErrorResume(ex -> {
-				log.warn("expiry sweep failed, trying again next time: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = loop;
-		if (running != null) {
-			running.dispose();
-		}
-		loop = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null && !loop.isDisposed();
+	protected Mono<Void> round() {
+		return sweepOnce();
 	}
 
 	Mono<Void> sweepOnce() {

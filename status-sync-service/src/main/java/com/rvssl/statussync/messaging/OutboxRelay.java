@@ -5,18 +5,17 @@ import java.time.Instant;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
+import com.rvssl.statussync.system.RepeatingWork;
 import com.rvssl.statussync.tracking.OutboxEntry;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * out in the order they were written.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends RepeatingWork {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -40,40 +39,16 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, EventEnvelope> kafka;
 
-	private final Duration interval;
-
-	private volatile Disposable loop;
-
 	OutboxRelay(TrackedOrders orders, KafkaTemplate<String, EventEnvelope> kafka,
 			@Value("${rvssl.outbox.poll-interval:PT0.2S}") Duration interval) {
+		super("outbox relay", interval, interval);
 		this.orders = orders;
 		this.kafka = kafka;
-		this.interval = interval;
 	}
 
 	@Override
-	public void start() {
-		loop = Flux.interval(interval)
-			.onBackpressureDrop()
-			.concatMap(tick -> relayOnce().onErrorResume(ex -> {
-				log.warn("outbox relay failed, trying again: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = loop;
-		if (running != null) {
-			running.dispose();
-		}
-		loop = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null && !loop.isDisposed();
+	protected Mono<Void> round() {
+		return relayOnce();
 	}
 
 	Mono<Void> relayOnce() {

@@ -3,6 +3,7 @@ package com.rvssl.statussync.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.rvssl.statussync.system.RepeatingWork;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.GatewayClient;
@@ -12,11 +13,8 @@ import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
  * starts afresh; a tick still running when the next is due makes that one be skipped, not queued.
  */
 @Component
-public class StatusPoller implements SmartLifecycle {
+public class StatusPoller extends RepeatingWork {
 
 	private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
 
@@ -41,9 +39,8 @@ public class StatusPoller implements SmartLifecycle {
 
 	private final SyncMetrics metrics;
 
-	private volatile Disposable loop;
-
 	public StatusPoller(TrackedOrders orders, GatewayClient gateway, SyncProperties properties, SyncMetrics metrics) {
+		super("status poll", properties.pollInterval(), properties.pollInterval());
 		this.orders = orders;
 		this.gateway = gateway;
 		this.properties = properties;
@@ -52,28 +49,8 @@ public class StatusPoller implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		loop = Flux.interval(properties.pollInterval())
-			.onBackpressureDrop()
-			.concatMap(tick -> pollOnce().onErrorResume(ex -> {
-				log.warn("status poll failed, trying again next tick: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = loop;
-		if (running != null) {
-			running.dispose();
-		}
-		loop = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null && !loop.isDisposed();
+	protected Mono<Void> round() {
+		return pollOnce();
 	}
 
 	/**
