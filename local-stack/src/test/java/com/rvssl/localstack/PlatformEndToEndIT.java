@@ -36,9 +36,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.EventJson;
@@ -53,6 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * server, the SMTP catcher, the sandbox CA and the five services, each service in a JVM of its
  * own, driven only through their public HTTP APIs (and, for redelivery, the broker itself).
  */
+@ExtendWith(RunningPlatform.class)
 class PlatformEndToEndIT {
 
 	private static final Duration ISSUANCE = Duration.ofSeconds(120);
@@ -62,18 +63,8 @@ class PlatformEndToEndIT {
 	private static final PlatformClient http = new PlatformClient();
 
 	@BeforeAll
-	static void startThePlatform() {
-		Path platformDir = Path.of(System.getProperty("rvssl.platform.dir", "..")).toAbsolutePath().normalize();
-		Path dataDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
-		stack = LocalStack.start(new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(),
-				Duration.ofSeconds(1)));
-	}
-
-	@AfterAll
-	static void stopThePlatform() {
-		if (stack != null) {
-			stack.close();
-		}
+	static void useThePlatform() {
+		stack = RunningPlatform.stack();
 	}
 
 	@Test
