@@ -17,6 +17,7 @@ import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.ResellerRegistered;
 import com.rvssl.contracts.events.SubmissionFailed;
@@ -39,7 +40,10 @@ final class EventSamples {
 			sample(new CreditInsufficient(PRICE, Money.of(100, "USD"))),
 			sample(new CertificateSubmitted(CertificateAuthority.DIGICERT, "1000042")),
 			sample(new SubmissionFailed("CA answered 503", 2, true)),
-			sample(new CertificateValidationUpdated("pending", "waiting for admin@example.com to approve")),
+			sample(new CertificateValidationUpdated("pending", "publish the file at the URL",
+					ValidationStage.DCV_PENDING, new DcvInstruction(DcvMethod.HTTP, "shop.example.com",
+							"http://shop.example.com/.well-known/pki-validation/fileauth.txt", "2f9c1e\nsectigo.com"))),
+			sample(new RenewalDue(30, Instant.parse("2027-11-25T10:00:00Z"), "shop.example.com")),
 			sample(new CertificateIssued("1000042", "0a1b2c", Instant.parse("2026-11-25T10:00:00Z"),
 					Instant.parse("2027-11-25T10:00:00Z"), "CN=RVssl Sandbox Intermediate",
 					"-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n")),
