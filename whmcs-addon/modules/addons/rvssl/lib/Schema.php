@@ -1,0 +1,57 @@
+<?php
+
+namespace Rvssl\Whmcs;
+
+use WHMCS\Database\Capsule;
+
+/** The module's own tables, created on activation (and on first use, should activation be skipped). */
+final class Schema
+{
+    public const ORDERS = 'mod_rvssl_orders';
+
+    public const DELIVERIES = 'mod_rvssl_deliveries';
+
+    public const SETTINGS = 'mod_rvssl_settings';
+
+    public static function ensure(): void
+    {
+        $schema = Capsule::schema();
+        if (!$schema->hasTable(self::ORDERS)) {
+            // one row per WHMCS service: its current platform order and the views last seen of it
+            $schema->create(self::ORDERS, static function ($table) {
+                $table->integer('service_id')->primary();
+                $table->string('order_id', 64)->unique();
+                $table->string('state', 32);
+                $table->string('client_status', 100);
+                $table->text('client_detail')->nullable();
+                $table->string('admin_status', 100);
+                $table->text('admin_detail')->nullable();
+                $table->string('ca_order_id', 100)->nullable();
+                $table->text('previous_order_ids')->nullable();
+                $table->string('updated_at', 40);
+            });
+        }
+        if (!$schema->hasTable(self::DELIVERIES)) {
+            // webhook deliveries already applied: the primary key makes a duplicate's insert a no-op
+            $schema->create(self::DELIVERIES, static function ($table) {
+                $table->string('delivery_id', 100)->primary();
+                $table->string('order_id', 64)->nullable();
+                $table->string('event', 64)->nullable();
+                $table->string('received_at', 40);
+            });
+        }
+        if (!$schema->hasTable(self::SETTINGS)) {
+            $schema->create(self::SETTINGS, static function ($table) {
+                $table->string('setting', 64)->primary();
+                $table->text('value');
+            });
+        }
+    }
+
+    /** Deactivation forgets the delivery log and the secret; the service-to-order links stay with the services. */
+    public static function dropTransient(): void
+    {
+        Capsule::schema()->dropIfExists(self::DELIVERIES);
+        Capsule::schema()->dropIfExists(self::SETTINGS);
+    }
+}

@@ -1,0 +1,64 @@
+{* RVssl certificate: the client's product page (variables from rvssl_ClientArea) *}
+<div class="rvssl-certificate">
+  {if $error}<div class="alert alert-warning">{$error|escape}</div>{/if}
+
+  <h3>SSL Certificate: <span class="label label-info">{$status|escape}</span></h3>
+  <p>{$detail|escape}</p>
+  {if $domains}<p>Domains: {', '|implode:$domains|escape}</p>{/if}
+
+  {if $validation}
+    <h4>Validation: {$validation.stageText|escape}</h4>
+    {if $validation.detail}<p>{$validation.detail|escape}</p>{/if}
+    {if $validation.dcv}
+      <table class="table table-condensed">
+        <tr><th>Domain</th><th>Method</th><th>Where</th><th>What</th></tr>
+        {foreach $validation.dcv as $step}
+          <tr><td>{$step.domain|escape}</td><td>{$step.method|escape}</td>
+              <td><code>{$step.target|escape}</code></td><td><code>{$step.value|escape}</code></td></tr>
+        {/foreach}
+      </table>
+    {/if}
+  {/if}
+
+  {if $needsConfiguration || $decodedCsr}
+    <h4>Configure your certificate</h4>
+    {if $decodedCsr}
+      <div class="alert alert-info">CSR for <strong>{$decodedCsr.commonName|escape}</strong>
+        ({$decodedCsr.keyAlgorithm|escape} {$decodedCsr.keySize|escape} bit; names: {', '|implode:$decodedCsr.subjectAltNames|escape})</div>
+    {/if}
+    <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=configure">
+      <div class="form-group"><label>CSR</label>
+        <textarea name="csr" rows="8" class="form-control">{$csr|escape}</textarea></div>
+      <div class="form-group"><label>Domain control validation</label>
+        <select name="dcv_method" class="form-control">
+          <option value="EMAIL">Approval email</option><option value="HTTP">HTTP file</option><option value="DNS">DNS record</option>
+        </select></div>
+      <div class="form-group"><label>Approver email</label>
+        <select name="approver_email" class="form-control">
+          {foreach $approverEmails as $email}<option>{$email|escape}</option>{/foreach}
+        </select></div>
+      <button type="submit" class="btn btn-primary">Submit</button>
+      <button type="submit" class="btn btn-default"
+        formaction="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=decodeCsr">Check CSR</button>
+    </form>
+  {/if}
+
+  {if $certificate}
+    <p>Serial {$certificate.serialNumber|escape}, valid until {$certificate.notAfter|escape}, issued by {$certificate.issuer|escape}</p>
+  {/if}
+  {if $downloads}
+    <h4>Download</h4>
+    <ul>{foreach $downloads as $download}<li><a href="{$download.url}">{$download.label|escape}</a></li>{/foreach}</ul>
+  {/if}
+
+  {if $canReissue}
+    <h4>Reissue with a new CSR</h4>
+    <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=reissue">
+      <textarea name="csr" rows="6" class="form-control"></textarea>
+      <button type="submit" class="btn btn-default">Reissue</button>
+    </form>
+  {/if}
+  {if $canResendDcv}
+    <a class="btn btn-default" href="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=resendDcv">Resend approval email</a>
+  {/if}
+</div>

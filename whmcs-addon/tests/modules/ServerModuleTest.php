@@ -1,0 +1,226 @@
+<?php
+
+namespace Rvssl\Whmcs\Tests;
+
+use PHPUnit\Framework\TestCase;
+use WHMCS\Database\Capsule;
+
+/** The server (provisioning) module, each function called as WHMCS calls it, against the running platform. */
+final class ServerModuleTest extends TestCase
+{
+    private array $reseller;
+
+    protected function setUp(): void
+    {
+        $this->reseller = TestWhmcs::reseller();
+    }
+
+    public function testMetaDataDeclaresAnSslModuleThatNeedsNoServer(): void
+    {
+        $meta = rvssl_MetaData();
+
+        self::assertSame('1.1', $meta['APIVersion']);
+        self::assertFalse($meta['RequiresServer']);
+        self::assertNotEmpty($meta['DisplayName']);
+    }
+
+    public function testConfigOptionsOfferTheCatalogsProductCodesAndTheTerm(): void
+    {
+        $options = rvssl_ConfigOptions();
+
+        self::assertSame(['Product Code', 'Term'], array_keys($options));
+        self::assertSame('rvssl_ProductCodes', $options['Product Code']['Loader']);
+        self::assertArrayHasKey('12', $options['Term']['Options']);
+        self::assertArrayHasKey('rapidssl-dv', rvssl_ProductCodes([]));
+    }
+
+    public function testACertificateCreatedThenConfiguredIsShownIssuedInTheClientAreaWithDownloads(): void
+    {
+        $domain = TestPlatform::uniqueDomain('issued');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $page = rvssl_ClientArea($params);
+        self::assertSame('templates/clientarea', $page['templatefile']);
+        self::assertTrue($page['vars']['needsConfiguration']);
+        self::assertContains('admin@' . $domain, $page['vars']['approverEmails']);
+
+        $csr = TestPlatform::csr($domain);
+        $decoded = TestWhmcs::clientAction('rvssl_decodeCsr', $params, ['csr' => $csr]);
+        self::assertSame($domain, $decoded['vars']['decodedCsr']['commonName']);
+
+        self::assertSame('success', TestWhmcs::clientAction('rvssl_configure', $params,
+            ['csr' => $csr, 'dcv_method' => 'EMAIL', 'approver_email' => 'admin@' . $domain]));
+        $issued = TestPlatform::await(static function () use ($params) {
+            $page = rvssl_ClientArea($params);
+            return $page['vars']['status'] === 'Issued' ? $page : null;
+        }, 120, 'the client area to show Issued');
+
+        self::assertSame('ISSUED', $issued['vars']['state']);
+        self::assertNotEmpty($issued['vars']['certificate']['serialNumber']);
+        self::assertSame(['pem', 'pkcs7', 'bundle'], array_column($issued['vars']['downloads'], 'format'));
+        self::assertTrue($issued['vars']['canReissue']);
+        self::assertSame('Issued', TestWhmcs::customField($params['serviceid'], 'Certificate Status'));
+        self::assertSame(TestWhmcs::link($params['serviceid'])->order_id, TestWhmcs::customField($params['serviceid'], 'RVssl Order ID'));
+
+        ob_start();
+        $result = TestWhmcs::clientAction('rvssl_download', $params, ['format' => 'pem']);
+        $file = ob_get_clean();
+        self::assertSame('success', $result);
+        self::assertStringContainsString('-----BEGIN CERTIFICATE-----', $file);
+
+        $admin = rvssl_AdminServicesTabFields($params);
+        self::assertStringContainsString('Active', $admin['RVssl Status']);
+        self::assertNotSame('-', $admin['CA Order ID']);
+    }
+
+    public function testAReissueWithANewCsrIsAcceptedAndOneForAnotherDomainIsExplained(): void
+    {
+        $domain = TestPlatform::uniqueDomain('reissue');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain,
+            ['CSR' => TestPlatform::csr($domain), 'Approver Email' => 'admin@' . $domain]);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        TestPlatform::await(static fn () => rvssl_ClientArea($params)['vars']['state'] === 'ISSUED', 120, 'issuance');
+
+        $refused = TestWhmcs::clientAction('rvssl_reissue', $params, ['csr' => TestPlatform::csr('other-' . $domain)]);
+        self::assertStringStartsWith('RVssl:', $refused);
+        self::assertStringContainsString('[HTTP 4', $refused);
+
+        self::assertSame('success', TestWhmcs::clientAction('rvssl_reissue', $params, ['csr' => TestPlatform::csr($domain)]));
+    }
+
+    public function testARetriedCreateAccountMakesOneOrder(): void
+    {
+        $domain = TestPlatform::uniqueDomain('retry');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $first = TestWhmcs::link($params['serviceid'])->order_id;
+        // as if WHMCS lost the reply of the first call: nothing recorded, the call made again
+        Capsule::table('mod_rvssl_orders')->where('service_id', $params['serviceid'])->delete();
+        self::assertSame('success', rvssl_CreateAccount($params));
+        self::assertSame('success', rvssl_CreateAccount($params));
+
+        self::assertSame($first, TestWhmcs::link($params['serviceid'])->order_id);
+        self::assertCount(1, TestPlatform::ordersFor($this->reseller['key'], $domain));
+    }
+
+    public function testTerminateCancelsTheOrderAndTheService(): void
+    {
+        $domain = TestPlatform::uniqueDomain('terminate');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+        self::assertSame('success', rvssl_CreateAccount($params));
+
+        self::assertSame('success', rvssl_TerminateAccount($params));
+
+        $order = TestPlatform::order($this->reseller['key'], TestWhmcs::link($params['serviceid'])->order_id);
+        self::assertSame('CANCELLED', $order['state']);
+        self::assertSame('Cancelled', Capsule::table('tblhosting')->where('id', $params['serviceid'])->value('domainstatus'));
+        self::assertSame('CANCELLED', rvssl_ClientArea($params)['vars']['state']);
+    }
+
+    public function testRenewPlacesOneOrderForTheNextTermEvenWhenRetried(): void
+    {
+        $domain = TestPlatform::uniqueDomain('renew');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain,
+            ['CSR' => TestPlatform::csr($domain), 'Approver Email' => 'admin@' . $domain]);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $original = TestWhmcs::link($params['serviceid'])->order_id;
+
+        self::assertSame('success', rvssl_Renew($params));
+        self::assertSame('success', rvssl_Renew($params));
+
+        $link = TestWhmcs::link($params['serviceid']);
+        self::assertNotSame($original, $link->order_id);
+        self::assertSame([$original], json_decode($link->previous_order_ids, true));
+        self::assertSame('AWAITING_CONFIGURATION', $link->state);
+        self::assertCount(2, TestPlatform::ordersFor($this->reseller['key'], $domain));
+    }
+
+    public function testApproveSubmitsAnOrderHeldForTheResellersApproval(): void
+    {
+        TestWhmcs::adminPage(['rvssl_action' => 'autoOrder', 'mode' => 'ON_RESELLER_APPROVAL']);
+        try {
+            $domain = TestPlatform::uniqueDomain('approve');
+            $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain,
+                ['CSR' => TestPlatform::csr($domain), 'Approver Email' => 'admin@' . $domain]);
+            self::assertSame('success', rvssl_CreateAccount($params));
+            self::assertSame('AWAITING_APPROVAL', TestWhmcs::link($params['serviceid'])->state);
+            self::assertStringContainsString('Approval', rvssl_AdminServicesTabFields($params)['RVssl Status']);
+
+            self::assertSame('success', rvssl_approve($params));
+
+            self::assertNotSame('AWAITING_APPROVAL', TestWhmcs::link($params['serviceid'])->state);
+        } finally {
+            TestWhmcs::adminPage(['rvssl_action' => 'autoOrder', 'mode' => 'AUTOMATIC']);
+        }
+    }
+
+    public function testResendDcvAsksAgainWhileTheCaValidatesAndExplainsWhenItCannot(): void
+    {
+        $domain = TestPlatform::uniqueDomain('resend');
+        $params = TestWhmcs::service(TestWhmcs::product('digicert-ov'), $domain, [], ['companyname' => 'Customer Ltd']);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $tooEarly = rvssl_resendDcv($params);
+        self::assertStringContainsString('only be resent while the CA validates', $tooEarly);
+
+        self::assertSame('success', TestWhmcs::clientAction('rvssl_configure', $params,
+            ['csr' => TestPlatform::csr($domain), 'dcv_method' => 'EMAIL', 'approver_email' => 'admin@' . $domain]));
+        TestPlatform::await(static fn () => rvssl_ClientArea($params)['vars']['canResendDcv'], 120, 'the CA validating');
+
+        self::assertSame('success', rvssl_resendDcv($params));
+        $order = TestPlatform::order($this->reseller['key'], TestWhmcs::link($params['serviceid'])->order_id);
+        self::assertStringContainsString('resend', json_encode($order['timeline']));
+        rvssl_TerminateAccount($params);
+    }
+
+    public function testRefreshRecordsAChangeMadeOutsideWhmcs(): void
+    {
+        $domain = TestPlatform::uniqueDomain('refresh');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $orderId = TestWhmcs::link($params['serviceid'])->order_id;
+        TestPlatform::call('POST', TestPlatform::orderUrl() . '/api/v1/orders/' . $orderId . '/cancel', $this->reseller['key']);
+
+        self::assertSame('success', rvssl_refresh($params));
+
+        self::assertSame('CANCELLED', TestWhmcs::link($params['serviceid'])->state);
+    }
+
+    public function testAnApiErrorBecomesAReadableMessageAndAnUnreachableApiKeepsThePageUp(): void
+    {
+        $params = TestWhmcs::service(TestWhmcs::product('no-such-product'), TestPlatform::uniqueDomain('unknown'));
+
+        $message = rvssl_CreateAccount($params);
+
+        self::assertStringStartsWith('RVssl: ', $message);
+        self::assertStringContainsString('no-such-product', $message);
+
+        $domain = TestPlatform::uniqueDomain('offline');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        Capsule::table('tbladdonmodules')->where('setting', 'apiUrl')->update(['value' => 'http://127.0.0.1:9']);
+        try {
+            $page = rvssl_ClientArea($params);
+            self::assertStringContainsString('could not be reached', $page['vars']['error']);
+            self::assertSame('AWAITING_CONFIGURATION', $page['vars']['state']);
+            self::assertNotSame('', $page['vars']['status']);
+        } finally {
+            TestWhmcs::configure($this->reseller['key']);
+        }
+    }
+
+    public function testEveryCallIsInTheModuleLogWithTheApiKeyMasked(): void
+    {
+        rvssl_ProductCodes([]);
+
+        $entries = Capsule::table('tblmodulelog')->get()->all();
+        self::assertNotEmpty($entries);
+        foreach ($entries as $entry) {
+            $text = $entry->request . $entry->response . $entry->arrdata;
+            self::assertStringNotContainsString($this->reseller['key'], $text);
+        }
+        self::assertStringContainsString('Bearer ********', end($entries)->request);
+        self::assertStringContainsString($this->reseller['key'], end($entries)->replacevars);
+    }
+}
