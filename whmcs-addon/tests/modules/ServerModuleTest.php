@@ -166,7 +166,20 @@ final class ServerModuleTest extends TestCase
 
         self::assertSame('success', TestWhmcs::clientAction('rvssl_configure', $params,
             ['csr' => TestPlatform::csr($domain), 'dcv_method' => 'EMAIL', 'approver_email' => 'admin@' . $domain]));
-        TestPlatform::await(static fn () => rvssl_ClientArea($params)['vars']['canResendDcv'], 120, 'the CA validating');
+        $validating = TestPlatform::await(static function () use ($params) {
+            $page = rvssl_ClientArea($params);
+            return $page['vars']['canResendDcv'] ? $page : null;
+        }, 120, 'the CA validating');
+        $reported = $validating['vars']['order']['validation'] ?? null;
+        if (is_array($reported)) {
+            // a platform reporting validation progress: its stage and one DCV step per domain are shown
+            self::assertSame($reported['stage'], $validating['vars']['validation']['stage']);
+            self::assertSame($reported['dcv'][0]['domain'] ?? null, $validating['vars']['validation']['dcv'][0]['domain'] ?? null);
+        } else {
+            // a platform reporting only the level ("OV"): nothing to show, and the page still stands
+            self::assertNull($validating['vars']['validation']);
+            self::assertSame('Pending Validation', $validating['vars']['status']);
+        }
 
         self::assertSame('success', rvssl_resendDcv($params));
         $order = TestPlatform::order($this->reseller['key'], TestWhmcs::link($params['serviceid'])->order_id);

@@ -197,7 +197,7 @@ final class Collection implements \IteratorAggregate, \Countable
 
     public function first(): mixed
     {
-        return $this->items === [] ? null : reset($this->items);
+        return $this->items === [] ? null : $this->items[array_key_first($this->items)];
     }
 
     public function all(): array

@@ -32,14 +32,15 @@ final class AdminPage
         if ($action !== '') {
             try {
                 $html .= $this->notice('success', $this->act($platform, $action, $request));
-            } catch (ApiProblem $problem) {
+            } catch (\Throwable $problem) {
                 $html .= $this->notice('danger', $problem->getMessage());
             }
         }
         foreach (['account', 'autoOrder', 'prices', 'webhook'] as $section) {
             try {
                 $html .= $this->$section($platform);
-            } catch (ApiProblem $problem) {
+            } catch (\Throwable $problem) {
+                // one section failing leaves the others, and the page, standing
                 $html .= $this->notice('danger', $problem->getMessage());
             }
         }
