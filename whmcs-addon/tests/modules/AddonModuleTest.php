@@ -77,6 +77,14 @@ final class AddonModuleTest extends TestCase
             $pricing = Capsule::table('tblpricing')->where('type', 'product')->where('relid', $productId)->first();
             self::assertSame('55.25', $pricing->annually);
             self::assertSame(number_format($this->retail('geotrust-dv', 24) / 100, 2, '.', ''), $pricing->biennially);
+            self::assertSame('-1.00', $pricing->monthly);
+
+            TestWhmcs::adminPage(['rvssl_action' => 'overridePrice', 'code' => 'geotrust-dv', 'term' => '12',
+                'currency' => 'USD', 'retail' => '60.00']);
+            TestWhmcs::adminPage(['rvssl_action' => 'copyPrices']);
+            $rows = Capsule::table('tblpricing')->where('type', 'product')->where('relid', $productId)->get();
+            self::assertCount(1, $rows);
+            self::assertSame('60.00', $rows->first()->annually);
         } finally {
             TestWhmcs::adminPage(['rvssl_action' => 'resetPrice', 'code' => 'geotrust-dv', 'term' => '12']);
         }

@@ -34,6 +34,27 @@ final class ServerModuleTest extends TestCase
         self::assertArrayHasKey('rapidssl-dv', rvssl_ProductCodes([]));
     }
 
+    public function testEveryButtonAndAllowedClientFunctionIsAModuleFunction(): void
+    {
+        $functions = array_merge(array_values(rvssl_AdminCustomButtonArray()), array_values(rvssl_ClientAreaCustomButtonArray()),
+            rvssl_ClientAreaAllowedFunctions());
+
+        self::assertContains('approve', $functions);
+        self::assertContains('refresh', $functions);
+        foreach ($functions as $function) {
+            self::assertTrue(function_exists('rvssl_' . $function), 'rvssl_' . $function);
+        }
+    }
+
+    public function testAServiceNotYetCreatedSaysSoToClientAndAdmin(): void
+    {
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), TestPlatform::uniqueDomain('early'));
+
+        self::assertSame('Pending', rvssl_ClientArea($params)['vars']['status']);
+        self::assertStringContainsString('No RVssl order yet', rvssl_AdminServicesTabFields($params)['RVssl Status']);
+        self::assertStringContainsString('no certificate order yet', rvssl_approve($params));
+    }
+
     public function testACertificateCreatedThenConfiguredIsShownIssuedInTheClientAreaWithDownloads(): void
     {
         $domain = TestPlatform::uniqueDomain('issued');
@@ -117,6 +138,23 @@ final class ServerModuleTest extends TestCase
         self::assertSame('CANCELLED', $order['state']);
         self::assertSame('Cancelled', Capsule::table('tblhosting')->where('id', $params['serviceid'])->value('domainstatus'));
         self::assertSame('CANCELLED', rvssl_ClientArea($params)['vars']['state']);
+    }
+
+    public function testCreatingAgainAfterTerminationPlacesAFreshOrderOnce(): void
+    {
+        $domain = TestPlatform::uniqueDomain('again');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $cancelled = TestWhmcs::link($params['serviceid'])->order_id;
+        self::assertSame('success', rvssl_TerminateAccount($params));
+
+        self::assertSame('success', rvssl_CreateAccount($params));
+        self::assertSame('success', rvssl_CreateAccount($params));
+
+        $link = TestWhmcs::link($params['serviceid']);
+        self::assertNotSame($cancelled, $link->order_id);
+        self::assertSame('AWAITING_CONFIGURATION', $link->state);
+        self::assertCount(2, TestPlatform::ordersFor($this->reseller['key'], $domain));
     }
 
     public function testRenewPlacesOneOrderForTheNextTermEvenWhenRetried(): void

@@ -77,6 +77,22 @@ final class WebhookTest extends TestCase
             static fn ($d) => str_contains($d, $delivery))));
     }
 
+    public function testDeliveryIdsAreRememberedForAMonthThenForgotten(): void
+    {
+        $old = 'old-' . bin2hex(random_bytes(6));
+        $recent = 'recent-' . bin2hex(random_bytes(6));
+        Capsule::table('mod_rvssl_deliveries')->insert(['delivery_id' => $old,
+            'received_at' => gmdate('Y-m-d\\TH:i:s\\Z', time() - 31 * 86400)]);
+        Capsule::table('mod_rvssl_deliveries')->insert(['delivery_id' => $recent,
+            'received_at' => gmdate('Y-m-d\\TH:i:s\\Z', time() - 29 * 86400)]);
+
+        [$status] = $this->post($this->event('new-' . bin2hex(random_bytes(6))), time());
+
+        self::assertSame(200, $status);
+        self::assertFalse($this->applied($old));
+        self::assertTrue($this->applied($recent));
+    }
+
     public function testARequestWithoutTheSignatureHeadersIsRefused(): void
     {
         $curl = curl_init($this->callbackUrl());

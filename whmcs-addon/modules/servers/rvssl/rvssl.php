@@ -67,8 +67,13 @@ function rvssl_CreateAccount(array $params)
         $current = ServiceOrders::find($serviceId);
         // the key is the service's, so WHMCS retrying a call that timed out gets the same order back;
         // after a cancellation a fresh order needs a fresh key, derived from the cancelled one
+        if ($current !== null && $current->state !== 'CANCELLED') {
+            // already placed (and recorded): asking again could only differ in details the client edited since
+            ServiceOrders::record($platform->find($current->order_id), $serviceId);
+            return 'success';
+        }
         $key = 'whmcs-service-' . $serviceId;
-        if ($current !== null && $current->state === 'CANCELLED') {
+        if ($current !== null) {
             $key .= '-after-' . $current->order_id;
         }
         $order = $platform->placeOrder(rvssl_order_body($params), $key);

@@ -40,8 +40,15 @@ final class ProductPricing
             if ($cycles === [] || $currency === null) {
                 continue;
             }
-            Capsule::table('tblpricing')->updateOrInsert(
-                ['type' => 'product', 'currency' => $currency, 'relid' => $whmcsProduct->id], $cycles);
+            $key = ['type' => 'product', 'currency' => $currency, 'relid' => $whmcsProduct->id];
+            if (Capsule::table('tblpricing')->where('type', 'product')->where('currency', $currency)
+                ->where('relid', $whmcsProduct->id)->exists()) {
+                Capsule::table('tblpricing')->where('type', 'product')->where('currency', $currency)
+                    ->where('relid', $whmcsProduct->id)->update($cycles);
+            } else {
+                // a new pricing row offers only the cycles RVssl has terms for (WHMCS: -1.00 = cycle disabled)
+                Capsule::table('tblpricing')->insert($key + $cycles + array_fill_keys(self::CYCLES, '-1.00'));
+            }
             $copied++;
         }
         return $copied;

@@ -16,6 +16,8 @@ final class WebhookReceiver
 {
     public const TOLERANCE_SECONDS = 300;
 
+    private const REMEMBER_SECONDS = 30 * 86400;
+
     public function __construct(private readonly string $secret, private readonly \Closure $platform)
     {
     }
@@ -60,6 +62,9 @@ final class WebhookReceiver
         if ($inserted === 0) {
             return [200, ['result' => 'duplicate', 'delivery' => $delivery]];
         }
+        // the platform retries a delivery for hours (an operator may replay it later): a month of ids is plenty
+        Capsule::table(Schema::DELIVERIES)->where('received_at', '<', gmdate('Y-m-d\TH:i:s\Z', $now - self::REMEMBER_SECONDS))
+            ->delete();
         localAPI('LogActivity', ['description' => 'RVssl webhook ' . ($event['event'] ?? '?') . ' for order '
             . ($orderId ?? '-') . ' (delivery ' . $delivery . ')']);
         return [200, ['result' => 'applied', 'delivery' => $delivery]];
