@@ -49,6 +49,9 @@ final class AdminPage
 
     private function act(Platform $platform, string $action, array $request): string
     {
+        if (function_exists('check_token')) {
+            check_token('WHMCS.admin.default'); // WHMCS's CSRF check: a forged post stops here
+        }
         $code = (string) ($request['code'] ?? '');
         $term = (int) ($request['term'] ?? 0);
         switch ($action) {
@@ -140,7 +143,8 @@ final class AdminPage
 
     private function form(string $action, array $hidden, string $body): string
     {
-        $fields = '<input type="hidden" name="rvssl_action" value="' . $this->e($action) . '">';
+        $fields = (function_exists('generate_token') ? generate_token('form') : '')
+            . '<input type="hidden" name="rvssl_action" value="' . $this->e($action) . '">';
         foreach ($hidden as $name => $value) {
             $fields .= '<input type="hidden" name="' . $this->e($name) . '" value="' . $this->e((string) $value) . '">';
         }
