@@ -70,7 +70,11 @@ class OperationsIntegrationTests extends BillingIntegrationTest {
 	}
 
 	private String scrape() {
-		return web.get()
+		// the scrape outgrows the test client's default 256 KB buffer (per-reseller gauges, every consumer's Kafka metrics)
+		return web.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

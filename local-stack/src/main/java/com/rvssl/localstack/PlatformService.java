@@ -53,6 +53,8 @@ enum PlatformService {
 				args.add("--rvssl.ca.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword());
 			}
 			case STATUS_SYNC -> args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+			// the local stack serves the account page over plain http, where a Secure cookie is not sent back
+			case BILLING -> args.add("--server.reactive.session.cookie.secure=false");
 			case NOTIFICATION -> {
 				args.add("--spring.mail.host=127.0.0.1");
 				args.add("--spring.mail.port=" + ports.smtp());

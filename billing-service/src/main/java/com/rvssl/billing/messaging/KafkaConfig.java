@@ -13,16 +13,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /** Topics billing uses, and what happens to a record that cannot be processed: a few retries, then its dead-letter topic. */
 @Configuration(proxyBeanMethods = false)
@@ -69,6 +73,21 @@ class KafkaConfig {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UnknownResellerException.class, CurrencyMismatchException.class);
 		return handler;
+	}
+
+	/**
+	 * The order-status projection's listeners: configured like Boot's, but a record that cannot be
+	 * applied is retried until it can (the database is back) rather than dead-lettered, and an
+	 * unreadable record is only logged: the charging listener already puts it on the dead-letter
+	 * topic, once.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Object, Object> orderStatusListenerFactory(
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		configurer.configure(factory, consumers);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+		return factory;
 	}
 
 }
