@@ -52,7 +52,12 @@ enum PlatformService {
 				args.add("--rvssl.ca.sectigo.login-name=" + credentials.sandbox().sectigoLoginName());
 				args.add("--rvssl.ca.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword());
 			}
-			case STATUS_SYNC -> args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+			case STATUS_SYNC -> {
+				args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+				// the shared secrets of the CAs' pushes (the sandbox sends them to /ca-push/...)
+				args.add("--rvssl.sync.push.digicert-secret=local-digicert-webhook-secret");
+				args.add("--rvssl.sync.push.sectigo-token=local-sectigo-push-token");
+			}
 			case NOTIFICATION -> {
 				args.add("--spring.mail.host=127.0.0.1");
 				args.add("--spring.mail.port=" + ports.smtp());

@@ -3,6 +3,7 @@ package com.rvssl.statussync.tracking;
 import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Validation;
@@ -130,6 +131,37 @@ public class TrackedOrders {
 		return mongo.updateFirst(outstanding, new Update().set("paceFrom", now), TrackedOrder.class)
 			.then(mongo.updateFirst(idleAndLater, new Update().set("nextCheckAt", soon), TrackedOrder.class))
 			.then();
+	}
+
+	/**
+	 * A CA pushed news about one of its orders: check it now, whatever the schedule says (the push
+	 * is the CA's own word that something changed, so the minimum interval does not apply). An
+	 * order whose check is running is left to it, never checked a second time alongside; its
+	 * {@code pushedAt} makes the poller look once more right after that check (see
+	 * {@link #recheckIfPushedSince}).
+	 * @return whether the CA order is one of ours still outstanding
+	 */
+	public Mono<Boolean> pushed(CertificateAuthority ca, String caOrderId, Instant now) {
+		Criteria outstanding = Criteria.where("ca").is(ca).and("caOrderId").is(caOrderId).and("state").is(TrackingState.OUTSTANDING);
+		Query idle = Query.query(Criteria.where("ca").is(ca)
+			.and("caOrderId").is(caOrderId)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("leaseId").is(null));
+		return mongo.updateFirst(Query.query(outstanding), new Update().set("pushedAt", now), TrackedOrder.class)
+			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
+					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class).thenReturn(true));
+	}
+
+	/**
+	 * After a check claimed at {@code claimedAt} was written: if a push came in since, the check may
+	 * have asked the CA just before the change, so the order is due again at once.
+	 */
+	public Mono<Void> recheckIfPushedSince(String orderId, Instant claimedAt, Instant now) {
+		Query pushedMeanwhile = Query.query(Criteria.where("_id").is(orderId)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("leaseId").is(null)
+			.and("pushedAt").gte(claimedAt));
+		return mongo.updateFirst(pushedMeanwhile, new Update().set("nextCheckAt", now), TrackedOrder.class).then();
 	}
 
 	/**
