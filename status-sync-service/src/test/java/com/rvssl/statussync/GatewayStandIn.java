@@ -32,6 +32,8 @@ final class GatewayStandIn {
 
 	private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
 
+	private final Map<String, java.time.Instant> expiries = new ConcurrentHashMap<>();
+
 	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
@@ -76,6 +78,11 @@ final class GatewayStandIn {
 
 	String pemChainOf(String orderId) {
 		return pemChains.get(orderId);
+	}
+
+	/** The issued certificate of this order expires at {@code notAfter} (default 2027-11-25T10:00:00Z). */
+	void expiresAt(String orderId, java.time.Instant notAfter) {
+		expiries.put(orderId, notAfter);
 	}
 
 	/** Answers status calls for this order only after {@code delay}, as a slow CA would. */
@@ -147,7 +154,7 @@ final class GatewayStandIn {
 		}
 		return json(response, 200,
 				Map.of("serialNumber", "0a:1b:" + orderId.hashCode(), "notBefore", "2026-11-25T10:00:00Z", "notAfter",
-						"2027-11-25T10:00:00Z", "issuer", "CN=RVssl Sandbox Intermediate", "pemChain",
+						expiries.getOrDefault(orderId, java.time.Instant.parse("2027-11-25T10:00:00Z")).toString(), "issuer", "CN=RVssl Sandbox Intermediate", "pemChain",
 						pemChains.get(orderId)));
 	}
 

@@ -20,14 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxErrorBackoff the longest wait after gateway failures
  * @param pace how checks of a waiting order thin out (see {@link Pace})
  * @param leaseOwner who this instance is in the leases it takes (default: a random id per start)
- * @param expirySweepInterval how often the expiring-certificates figures are refreshed
+ * @param expirySweepInterval how often expiring certificates are counted and renewal reminders queued
  */
 @ConfigurationProperties("rvssl.sync")
 public record SyncProperties(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
 		@DefaultValue("8") int concurrency, @DefaultValue("PT30S") Duration lease,
 		Map<String, Duration> minInterval, @DefaultValue("PT1M") Duration defaultMinInterval,
 		@DefaultValue("PT2S") Duration errorBackoff, @DefaultValue("PT5M") Duration maxErrorBackoff,
-		@DefaultValue Pace pace, String leaseOwner, @DefaultValue("PT6H") Duration expirySweepInterval) {
+		@DefaultValue Pace pace, String leaseOwner, @DefaultValue("PT1H") Duration expirySweepInterval) {
 
 	/** The vendors' own rules: Sectigo asks for no more than one status call per order every three hours. */
 	static final Map<String, Duration> VENDOR_MINIMUMS = Map.of("sectigo", Duration.ofHours(3));
