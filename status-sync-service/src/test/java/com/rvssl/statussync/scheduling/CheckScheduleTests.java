@@ -57,6 +57,22 @@ class CheckScheduleTests {
 	}
 
 	@Test
+	void theSchedulePromisesToSeeAChangeWithinTheOrdersCurrentIntervalAndOnePoll() {
+		SyncProperties properties = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
+				Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1), Duration.ofSeconds(2),
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+
+		SchedulePromise young = SchedulePromise.of("o-1", CertificateAuthority.DIGICERT, Validation.OV,
+				Duration.ofMinutes(1), properties);
+		SchedulePromise old = SchedulePromise.of("o-1", CertificateAuthority.DIGICERT, Validation.DV,
+				Duration.ofHours(3), properties);
+
+		assertThat(young.currentInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(young.changeSeenWithin()).isEqualTo(Duration.ofSeconds(11));
+		assertThat(old.changeSeenWithin()).isEqualTo(Duration.ofMinutes(17).plusSeconds(1));
+	}
+
+	@Test
 	void gatewayFailuresBackOffExponentiallyUpToTheCap() {
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 1, NOW)).isEqualTo(NOW.plusSeconds(2));
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 2, NOW)).isEqualTo(NOW.plusSeconds(4));
