@@ -52,7 +52,12 @@ enum PlatformService {
 				args.add("--rvssl.ca.sectigo.login-name=" + credentials.sandbox().sectigoLoginName());
 				args.add("--rvssl.ca.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword());
 			}
-			case STATUS_SYNC -> args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+			case STATUS_SYNC -> {
+				args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+				// the shared secrets of the CAs' pushes (the sandbox sends them to /ca-push/...)
+				args.add("--rvssl.sync.push.digicert-secret=local-digicert-webhook-secret");
+				args.add("--rvssl.sync.push.sectigo-token=local-sectigo-push-token");
+			}
 			// the local stack serves the account page over plain http, where a Secure cookie is not sent back
 			case BILLING -> args.add("--server.reactive.session.cookie.secure=false");
 			case NOTIFICATION -> {

@@ -13,7 +13,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Customer;
 import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
@@ -288,6 +291,97 @@ class NotificationIntegrationTests {
 	}
 
 	@Test
+	void emailsTheDcvInstructionsOfEachDomainOnceAndAgainOnlyWhenTheyChange() {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("gil") + "@customer.test";
+		DcvInstruction file = new DcvInstruction(DcvMethod.HTTP, "files.example.com",
+				"http://files.example.com/.well-known/pki-validation/4F2A9C.txt", "c0ffee11\nsectigo.com\n" + orderId);
+		DcvInstruction approver = new DcvInstruction(DcvMethod.EMAIL, "www.files.example.com",
+				"admin@files.example.com", null);
+		DcvInstruction record = new DcvInstruction(DcvMethod.DNS, "files.example.com", "_dnsauth.files.example.com",
+				"2x7kq9zzpl");
+
+		send(placed(orderId, acme, customer, "files.example.com"));
+		send(validation(orderId, acme, "pending", "file not found yet", file, approver));
+		// the CA's word changed, the instruction did not: no second email
+		send(validation(orderId, acme, "pending", "file still not found", approver, file));
+		// the customer switched to DNS for the first domain: a new email
+		send(validation(orderId, acme, "pending", "waiting for the DNS record", record, approver));
+		// same order, same partition: once this later event's email is out, all the above were handled
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
+		assertThat(messagesTo(customer)).hasSize(2);
+		// SMTP carries lines ending in CRLF
+		String first = textOf(messagesTo(customer).get(0)).replace("\r\n", "\n");
+		String second = textOf(messagesTo(customer).get(1)).replace("\r\n", "\n");
+		List<String> texts = List.of(first, second);
+		String fileEmail = texts.stream().filter(text -> text.contains("file not found yet")).findFirst().orElseThrow();
+		String dnsEmail = texts.stream().filter(text -> text.contains("waiting for the DNS record")).findFirst().orElseThrow();
+		assertThat(fileEmail).contains("For files.example.com: publish a file")
+			.contains("    http://files.example.com/.well-known/pki-validation/4F2A9C.txt")
+			.contains("    c0ffee11\n    sectigo.com\n    " + orderId)
+			.contains("For www.files.example.com: the certificate authority has sent an approval email to"
+					+ " admin@files.example.com");
+		assertThat(dnsEmail).contains("Name:   _dnsauth.files.example.com")
+			.contains("Type:   TXT")
+			.contains("Value:  2x7kq9zzpl")
+			.doesNotContain("4F2A9C");
+		assertThat(partsOf(messagesTo(customer).get(0))).anySatisfy(part -> {
+			assertThat(part.type()).startsWith("text/html");
+			assertThat(part.content()).contains("<h2>Acme Hosting</h2>");
+		});
+	}
+
+	@Test
+	void tellsAnOrganisationItsDocumentsAreNeededAndThenThatTheCaWillCall() {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("hal") + "@customer.test";
+
+		send(placed(orderId, acme, customer, "org.example.com"));
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new CertificateValidationUpdated("pending",
+				"organisation documents requested", ValidationStage.DOCUMENTS_REQUESTED, List.of())));
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new CertificateValidationUpdated("pending",
+				"call scheduled", ValidationStage.VERIFICATION_CALL_PENDING, List.of())));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 2);
+		assertThat(messagesTo(customer)).extracting(NotificationIntegrationTests::subjectOf)
+			.containsExactlyInAnyOrder("Documents needed for your SSL certificate for org.example.com",
+					"Verification call for your SSL certificate for org.example.com");
+	}
+
+	@Test
+	void remindsTheCustomerAndTheResellerToRenewInPlainTextAndHtml() throws Exception {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("ivy") + "@customer.test";
+		Instant notAfter = Instant.now().plus(java.time.Duration.ofDays(7)).plus(java.time.Duration.ofHours(2));
+
+		send(placed(orderId, acme, customer, "renew.example.com"));
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new RenewalDue(7, notAfter, "renew.example.com")));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 1 && messagesTo(acme.email()).size() == 1);
+		MimeMessage toCustomer = messagesTo(customer).get(0);
+		assertThat(subjectOf(toCustomer)).isEqualTo("Your SSL certificate for renew.example.com expires in 7 days");
+		assertThat(alternativesOf(toCustomer)).containsExactly("text/plain", "text/html");
+		assertThat(textOf(toCustomer)).contains("Hello Ann Lee").contains(orderId).contains("Acme Hosting");
+		assertThat(partsOf(toCustomer)).anySatisfy(part -> {
+			assertThat(part.type()).startsWith("text/html");
+			assertThat(part.content()).contains("<h2>Acme Hosting</h2>").contains("renew.example.com");
+		});
+		MimeMessage toReseller = messagesTo(acme.email()).get(0);
+		assertThat(subjectOf(toReseller))
+			.isEqualTo("Certificate for renew.example.com (order " + orderId + ") expires in 7 days");
+		assertThat(textOf(toReseller)).contains("Hello Acme Hosting").contains(customer);
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
+			.extracting(DeliveryLine::recipient, DeliveryLine::event, DeliveryLine::status)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(customer, "RenewalDue", "SENT"),
+					org.assertj.core.groups.Tuple.tuple(acme.email(), "RenewalDue", "SENT")));
+	}
+
+	@Test
 	void attachesTheCertificateAsPemToTheIssuedEmail() {
 		Reseller acme = register("Acme Hosting");
 		String orderId = newId("order");
@@ -354,6 +448,12 @@ class NotificationIntegrationTests {
 						List.of(domain, "www." + domain), "-----BEGIN CERTIFICATE REQUEST-----\n...",
 						new Dcv(DcvMethod.EMAIL, "admin@" + domain), new Customer("Ann Lee", customerEmail), null,
 						Money.of(1299, "USD"), Money.of(2999, "USD"), "whmcs-1"));
+	}
+
+	private static EventEnvelope validation(String orderId, Reseller reseller, String caStatus, String detail,
+			DcvInstruction... dcv) {
+		return EventEnvelope.of(orderId, reseller.id(), "corr",
+				new CertificateValidationUpdated(caStatus, detail, ValidationStage.DCV_PENDING, List.of(dcv)));
 	}
 
 	private static EventEnvelope issued(String orderId, Reseller reseller) {

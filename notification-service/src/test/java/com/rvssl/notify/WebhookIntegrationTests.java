@@ -2,6 +2,7 @@ package com.rvssl.notify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.events.ResellerRegistered;
 import com.rvssl.contracts.testing.TestInfrastructure;
 import com.rvssl.notify.security.ApiKeys;
@@ -130,6 +132,24 @@ class WebhookIntegrationTests {
 				assertThat(delivery.status()).isEqualTo("SENT");
 				assertThat(delivery.recipient()).isEqualTo(acme.url());
 			}));
+	}
+
+	@Test
+	void postsARenewalReminderToTheResellersWhmcsSigned() {
+		Reseller acme = registerWithWebhook("acme");
+		String orderId = newId("order");
+		Instant notAfter = Instant.parse("2027-01-01T00:00:00Z");
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new RenewalDue(30, notAfter, "renew.example.com")));
+
+		await().atMost(PATIENCE).until(() -> receivedAt(acme).size() == 1);
+		Received webhook = receivedAt(acme).get(0);
+		assertThat(webhook.signature()).isEqualTo(hmac(acme.secret(), webhook.timestamp() + "." + webhook.body()));
+		JsonNode body = JSON.readTree(webhook.body());
+		assertThat(body.get("event").asString()).isEqualTo("RenewalDue");
+		assertThat(body.get("orderId").asString()).isEqualTo(orderId);
+		assertThat(body.get("payload").get("daysLeft").asInt()).isEqualTo(30);
+		assertThat(body.get("payload").get("commonName").asString()).isEqualTo("renew.example.com");
 	}
 
 	@Test

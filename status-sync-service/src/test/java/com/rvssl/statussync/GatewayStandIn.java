@@ -30,6 +30,14 @@ final class GatewayStandIn {
 
 	private final Map<String, String> pemChains = new ConcurrentHashMap<>();
 
+	private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
+
+	private final Map<String, java.time.Instant> expiries = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
+
 	/**
 	 * Event loops of its own: a Spring context closing disposes reactor-netty's global resources,
 	 * which would otherwise take this server down with it (the two-replica test closes one).
@@ -72,6 +80,22 @@ final class GatewayStandIn {
 		return pemChains.get(orderId);
 	}
 
+	/** The issued certificate of this order expires at {@code notAfter} (default 2027-11-25T10:00:00Z). */
+	void expiresAt(String orderId, java.time.Instant notAfter) {
+		expiries.put(orderId, notAfter);
+	}
+
+	/** Answers status calls for this order only after {@code delay}, as a slow CA would. */
+	void slow(String orderId, java.time.Duration delay) {
+		delays.put(orderId, delay);
+	}
+
+	/** The most status calls for this order that were ever under way at the same time. */
+	int mostConcurrentStatusCalls(String orderId) {
+		AtomicInteger most = mostAtOnce.get(orderId);
+		return (most != null) ? most.get() : 0;
+	}
+
 	int statusCalls(String orderId) {
 		AtomicInteger calls = statusCalls.get(orderId);
 		return (calls != null) ? calls.get() : 0;
@@ -96,6 +120,15 @@ final class GatewayStandIn {
 	private Mono<Void> status(HttpServerRequest request, HttpServerResponse response) {
 		String orderId = request.param("orderId");
 		statusCalls.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
+		AtomicInteger running = inFlight.computeIfAbsent(orderId, id -> new AtomicInteger());
+		int now = running.incrementAndGet();
+		mostAtOnce.computeIfAbsent(orderId, id -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+		java.time.Duration delay = delays.getOrDefault(orderId, java.time.Duration.ZERO);
+		return Mono.delay(delay).then(Mono.defer(() -> answerStatus(orderId, response)))
+			.doFinally(signal -> running.decrementAndGet());
+	}
+
+	private Mono<Void> answerStatus(String orderId, HttpServerResponse response) {
 		Deque<Answer> script = scripts.get(orderId);
 		if (script == null) {
 			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
@@ -121,7 +154,7 @@ final class GatewayStandIn {
 		}
 		return json(response, 200,
 				Map.of("serialNumber", "0a:1b:" + orderId.hashCode(), "notBefore", "2026-11-25T10:00:00Z", "notAfter",
-						"2027-11-25T10:00:00Z", "issuer", "CN=RVssl Sandbox Intermediate", "pemChain",
+						expiries.getOrDefault(orderId, java.time.Instant.parse("2027-11-25T10:00:00Z")).toString(), "issuer", "CN=RVssl Sandbox Intermediate", "pemChain",
 						pemChains.get(orderId)));
 	}
 

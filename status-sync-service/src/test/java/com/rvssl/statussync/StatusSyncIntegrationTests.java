@@ -13,6 +13,11 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.contracts.events.RenewalDue;
+import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.testing.TestInfrastructure;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
@@ -45,7 +50,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
 				"rvssl.sync.min-interval.sectigo=PT1H", "rvssl.sync.error-backoff=PT0.2S",
-				"rvssl.outbox.poll-interval=PT0.1S", "spring.kafka.consumer.group-id=status-sync-it" })
+				"rvssl.outbox.poll-interval=PT0.1S", "rvssl.sync.expiry-sweep-interval=PT0.5S",
+				"spring.kafka.consumer.group-id=status-sync-it" })
 @AutoConfigureWebTestClient
 class StatusSyncIntegrationTests {
 
@@ -283,6 +289,53 @@ class StatusSyncIntegrationTests {
 			.value(body -> assertThat(body).contains("rvssl_sync_backlog_seconds").contains("rvssl_sync_expiring"));
 	}
 
+	@Test
+	void aCertificateIssuedWithFiveDaysLeftGetsTheSevenDayReminderOnceAndLaterTheOneDayReminder() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.issued());
+		java.time.Instant notAfter = java.time.Instant.now().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		gateway.expiresAt(orderId, notAfter);
+		send(placed(orderId, "shop.example.com"));
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, RenewalDue.class).size() == 1);
+		assertThat(published.of(orderId, RenewalDue.class).get(0))
+			.isEqualTo(new RenewalDue(7, notAfter, "shop.example.com"));
+		// sweeps go on every half second: no second 7-day reminder, and no late 30-day one
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> published.of(orderId, RenewalDue.class).size() == 1);
+
+		// a day before expiry (as if four days had passed)
+		java.time.Instant oneDayLeft = java.time.Instant.now().plus(Duration.ofHours(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), new Update().set("notAfter", oneDayLeft),
+				TrackedOrder.class).block(Duration.ofSeconds(5));
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, RenewalDue.class).size() == 2);
+		assertThat(published.of(orderId, RenewalDue.class).get(1)).isEqualTo(new RenewalDue(1, oneDayLeft, "shop.example.com"));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> published.of(orderId, RenewalDue.class).size() == 2);
+		assertThat(mongo.findById(orderId, org.bson.Document.class, TrackedOrder.COLLECTION)
+			.block(Duration.ofSeconds(5))
+			.getList("remindersSent", Integer.class)).containsExactlyInAnyOrder(1, 7, 30);
+	}
+
+	@Test
+	void aCertificateWithMonthsLeftGetsNoReminderYet() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.issued());
+		gateway.expiresAt(orderId, java.time.Instant.now().plus(Duration.ofDays(45)));
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> published.of(orderId, RenewalDue.class).isEmpty());
+	}
+
 	private TrackingState stateOf(String orderId) {
 		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
 		return (order != null) ? order.state() : null;
@@ -294,6 +347,13 @@ class StatusSyncIntegrationTests {
 
 	private static EventEnvelope submitted(String orderId, CertificateAuthority ca) {
 		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new CertificateSubmitted(ca, "ca-" + orderId));
+	}
+
+	private static EventEnvelope placed(String orderId, String domain) {
+		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId,
+				new OrderPlaced("digicert-dv", CertificateAuthority.DIGICERT, "ssl_dv_geotrust", Validation.DV, 12,
+						List.of(domain), null, null, new Customer("Ann", "ann@example.com"), null,
+						Money.of(1000, "USD"), Money.of(2000, "USD"), "whmcs-1"));
 	}
 
 	private static String newOrderId() {

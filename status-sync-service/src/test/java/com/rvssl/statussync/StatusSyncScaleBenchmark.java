@@ -3,6 +3,7 @@ package com.rvssl.statussync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ import com.rvssl.statussync.scheduling.Pace;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import com.rvssl.statussync.tracking.TrackingState;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
@@ -33,7 +35,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * tests use, then measures the poller's database work without a gateway: claim a batch (one
  * find-and-modify per order, sorted by due time, under a lease owner) and write each order's next
  * check from the adaptive schedule. Prints the figures. Runs only when asked:
- * <pre>mvn -B -pl status-sync-service test -Dtest=StatusSyncScaleBenchmark -Dbenchmark=true [-Dbenchmark.orders=100000] [-Dbenchmark.claims=5000]</pre>
+ * <pre>mvn -B -pl status-sync-service test -Dtest=StatusSyncScaleBenchmark -Dbenchmark=true [-Dbenchmark.orders=1000000] [-Dbenchmark.claims=5000]
+ *     [-Dbenchmark.mongo-uri=mongodb://host:27017]</pre>
+ * With {@code benchmark.mongo-uri} it runs against that real MongoDB (in a throwaway database of
+ * its own) instead of the embedded wire server, whose missing secondary indexes bound the figures.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class StatusSyncScaleBenchmark {
@@ -45,7 +50,11 @@ class StatusSyncScaleBenchmark {
 		int batch = Integer.getInteger("benchmark.batch", 100);
 		int workers = Integer.getInteger("benchmark.workers", 4);
 		String database = "status-sync-benchmark-" + System.currentTimeMillis();
-		String uri = TestInfrastructure.mongoUri(database);
+		// a real MongoDB (its indexes are used) when given, else the wire server the tests use
+		String realMongo = System.getProperty("benchmark.mongo-uri");
+		String uri = (realMongo != null && !realMongo.isBlank()) ? realMongo : TestInfrastructure.mongoUri(database);
+		String server = (realMongo != null && !realMongo.isBlank()) ? "MongoDB at benchmark.mongo-uri"
+				: "embedded mongo-java-server (no secondary indexes: every claim scans the collection)";
 		try (MongoClient client = MongoClients.create(uri)) {
 			ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, database);
 			TrackedOrders tracked = new TrackedOrders(mongo);
@@ -60,15 +69,24 @@ class StatusSyncScaleBenchmark {
 			long insertStart = System.nanoTime();
 			int chunk = 10_000;
 			for (int from = 0; from < orders; from += chunk) {
-				List<TrackedOrder> page = new ArrayList<>(chunk);
+				List<Document> page = new ArrayList<>(chunk);
 				for (int i = from; i < Math.min(from + chunk, orders); i++) {
 					Instant due = base.plusMillis(i % 3_600_000);
-					page.add(new TrackedOrder("bench-" + i, "reseller-" + (i % 500), "corr-" + i,
-							CertificateAuthority.DIGICERT, "ca-" + i, TrackingState.OUTSTANDING, null, null, null, base,
-							due, 0, 0, null, null, null, List.of(), List.of(), (i % 5 == 0) ? Validation.OV : Validation.DV,
-							base, null, null, null));
+					page.add(new Document("_id", "bench-" + i).append("resellerId", "reseller-" + (i % 500))
+						.append("correlationId", "corr-" + i)
+						.append("ca", CertificateAuthority.DIGICERT.name())
+						.append("caOrderId", Integer.toString(1_000_000 + i))
+						.append("state", TrackingState.OUTSTANDING.name())
+						.append("submittedAt", Date.from(base))
+						.append("nextCheckAt", Date.from(due))
+						.append("checks", 0)
+						.append("consecutiveFailures", 0)
+						.append("outbox", List.of())
+						.append("appliedEventIds", List.of())
+						.append("validation", ((i % 5 == 0) ? Validation.OV : Validation.DV).name())
+						.append("paceFrom", Date.from(base)));
 				}
-				mongo.insertAll(page).then().block(Duration.ofMinutes(5));
+				mongo.insert(page, TrackedOrder.COLLECTION).then().block(Duration.ofMinutes(5));
 			}
 			double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
 			System.out.printf("%nbenchmark: inserted %,d outstanding orders in %.1f s%n", orders, insertSeconds);
@@ -108,16 +126,17 @@ class StatusSyncScaleBenchmark {
 			long steadyChecks = claimed.get() - firstBatch;
 
 			String report = String.format(
-					"%nStatusSyncScaleBenchmark on %s (%d cores, Java %s, max heap %d MB), embedded mongo-java-server%n"
+					"%nStatusSyncScaleBenchmark on %s (%d cores, Java %s, max heap %d MB), %s%n"
 							+ "  outstanding orders inserted: %,d in %.1f s (%,.0f/s)%n"
 							+ "  first batch of %d claimed (find-and-modify sorted by due time) in %.1f ms%n"
 							+ "  steady claim+schedule: %,d checks in %.1f s = %,.1f checks/s (%d workers, batches of %d, %d batches)%n",
 					System.getProperty("os.name") + " " + System.getProperty("os.arch"),
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-					Runtime.getRuntime().maxMemory() / (1024 * 1024), orders, insertSeconds, orders / insertSeconds,
+					Runtime.getRuntime().maxMemory() / (1024 * 1024), server, orders, insertSeconds, orders / insertSeconds,
 					firstBatch, firstBatchMillis, steadyChecks, steadySeconds, steadyChecks / steadySeconds, workers,
 					batch, batches.get());
 			System.out.println(report);
+			// a database of its own (named by the run), on a real server too
 			mongo.getMongoDatabase().flatMap(db -> reactor.core.publisher.Mono.from(db.drop())).block(Duration.ofMinutes(5));
 		}
 	}

@@ -1,6 +1,7 @@
 package com.rvssl.notify.email;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -14,6 +15,7 @@ import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.notify.recipients.OrderContact;
 
 /**
@@ -81,6 +83,9 @@ public final class EmailTemplates {
 	 */
 	public static EmailMessage validationUpdated(String orderId, OrderContact contact, String brand,
 			CertificateValidationUpdated updated) {
+		if (updated.stage() != null || !updated.dcv().isEmpty()) {
+			return ValidationInstructions.email(orderId, contact, brand, updated);
+		}
 		String detail = (updated.detail() != null && !updated.detail().isBlank()) ? updated.detail().strip() : null;
 		String status = (updated.caStatus() != null) ? updated.caStatus() : "pending";
 		String subject = "Action needed for your SSL certificate for " + contact.mainDomain();
@@ -98,6 +103,54 @@ public final class EmailTemplates {
 				""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()), orderId, status,
 				instructions(contact, status, detail));
 		return branded(brand, subject, body, null, null);
+	}
+
+	/**
+	 * The customer's renewal reminder: when the certificate expires and what to do (renew with the
+	 * provider, then install the new certificate). {@code at} is when the reminder was raised.
+	 */
+	public static EmailMessage renewalReminder(String orderId, OrderContact contact, String brand, RenewalDue due,
+			Instant at) {
+		String domain = commonName(contact, due);
+		String subject = "Your SSL certificate for " + domain + " expires " + inDays(due, at);
+		String body = """
+				Hello %s,
+
+				your SSL certificate for %s expires %s, on %s.
+
+				Order:          %s
+				Product:        %s
+
+				Renew it before then, so that visitors never see a browser warning: order the renewal
+				from %s (in your client area, or reply to this email). Once the new certificate is
+				issued you get it by email; install it in place of the current one.
+				""".formatted(greeting(contact.customerName()), domain, inDays(due, at), format(due.notAfter()), orderId,
+				contact.productCode(), brand);
+		return branded(brand, subject, body, null, null);
+	}
+
+	/** The reseller's copy of a renewal reminder: whose certificate, when, and that the customer was told. */
+	public static EmailMessage renewalReminderForReseller(String orderId, String resellerName, OrderContact contact,
+			RenewalDue due, Instant at) {
+		String domain = commonName(contact, due);
+		String subject = "Certificate for " + domain + " (order " + orderId + ") expires " + inDays(due, at);
+		String customer = (contact == null) ? "unknown"
+				: greeting(contact.customerName()) + ((contact.customerEmail() != null) ? " <" + contact.customerEmail() + ">" : "");
+		String body = """
+				Hello %s,
+
+				a certificate you sold expires %s, on %s.
+
+				Domain:         %s
+				Order:          %s
+				Customer:       %s
+
+				%s
+				""".formatted(greeting(resellerName), inDays(due, at), format(due.notAfter()), domain, orderId, customer,
+				(contact != null && contact.customerEmail() != null)
+						? "The customer has been sent a reminder too. A renewal is a new order through WHMCS."
+						: "We could not remind the customer (no address known). A renewal is a new order through WHMCS.");
+		return branded(RVSSL, subject, body, null, null);
 	}
 
 	public static EmailMessage waitingForPayment(String orderId, String resellerName, CreditInsufficient insufficient) {
@@ -187,21 +240,37 @@ public final class EmailTemplates {
 				+ detail.replace("\n", "\n    ") : what;
 	}
 
-	private static EmailMessage branded(String brand, String subject, String body, String attachmentName,
+	static EmailMessage branded(String brand, String subject, String body, String attachmentName,
 			String attachment) {
 		String signed = body + "\n--\n" + brand + "\n";
 		return new EmailMessage(subject, signed, HtmlLayout.render(brand, subject, signed), attachmentName, attachment);
+	}
+
+	private static String commonName(OrderContact contact, RenewalDue due) {
+		if (due.commonName() != null && !due.commonName().isBlank()) {
+			return due.commonName();
+		}
+		return (contact != null) ? contact.mainDomain() : "your domain";
+	}
+
+	/** "in 5 days", "within a day": the real time left, which may be less than the reminder's day. */
+	private static String inDays(RenewalDue due, Instant at) {
+		long days = java.time.Duration.between(at, due.notAfter()).toDays();
+		if (days < 1) {
+			return "within a day";
+		}
+		return (days == 1) ? "in 1 day" : "in " + days + " days";
 	}
 
 	private static String attachmentName(OrderContact contact) {
 		return contact.mainDomain().replace('*', '_') + ".pem";
 	}
 
-	private static String format(TemporalAccessor instant) {
+	static String format(TemporalAccessor instant) {
 		return (instant != null) ? DATE_TIME.format(instant) : "unknown";
 	}
 
-	private static String greeting(String name) {
+	static String greeting(String name) {
 		return (name != null && !name.isBlank()) ? name : "there";
 	}
 

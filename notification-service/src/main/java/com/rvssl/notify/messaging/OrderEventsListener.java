@@ -17,12 +17,14 @@ import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.notify.deliveries.DeliveryDispatch;
 import com.rvssl.notify.deliveries.EmailRequest;
 import com.rvssl.notify.deliveries.WebhookRequest;
 import com.rvssl.notify.email.EmailMessage;
 import com.rvssl.notify.email.EmailProperties;
 import com.rvssl.notify.email.EmailTemplates;
+import com.rvssl.notify.email.ValidationInstructions;
 import com.rvssl.notify.recipients.OrderContact;
 import com.rvssl.notify.recipients.OrderContacts;
 import com.rvssl.notify.recipients.Reseller;
@@ -38,8 +40,9 @@ import org.springframework.stereotype.Component;
 /**
  * Order events: remembers each order's customer from {@code OrderPlaced}; posts every order event
  * the reseller's WHMCS cares about to its webhook (without waiting for the receiver); emails the
- * customer what to do for validation, on issuance and on rejection, and the reseller when an order
- * waits for payment. Each record is finished (bounded wait) before the next; a failed send does not
+ * customer what to do for validation (only when the instruction changed), on issuance and on
+ * rejection, the customer and the reseller when a certificate is due for renewal, and the reseller
+ * when an order waits for payment. Each record is finished (bounded wait) before the next; a failed send does not
  * hold the partition, the delivery log retries it.
  */
 @Component
@@ -52,7 +55,8 @@ class OrderEventsListener {
 	/** The order events a reseller's webhook receives. */
 	private static final Set<Class<?>> WEBHOOK_EVENTS = Set.of(OrderPlaced.class, PaymentCaptured.class,
 			CreditInsufficient.class, CertificateSubmitted.class, CertificateValidationUpdated.class,
-			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, RefundIssued.class);
+			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, RefundIssued.class,
+			RenewalDue.class);
 
 	private final OrderContacts contacts;
 
@@ -64,8 +68,11 @@ class OrderEventsListener {
 
 	private final EmailProperties properties;
 
+	private final LastInstructions instructions;
+
 	OrderEventsListener(OrderContacts contacts, Resellers resellers, WebhookEndpoints webhooks,
-			DeliveryDispatch dispatch, EmailProperties properties) {
+			DeliveryDispatch dispatch, EmailProperties properties, LastInstructions instructions) {
+		this.instructions = instructions;
 		this.contacts = contacts;
 		this.resellers = resellers;
 		this.webhooks = webhooks;
@@ -88,8 +95,26 @@ class OrderEventsListener {
 					(contact, brand) -> EmailTemplates.certificateRejected(envelope.orderId(), contact, brand, rejected));
 		}
 		else if (envelope.payload() instanceof CertificateValidationUpdated updated) {
+			handling = ValidationInstructions.asksTheCustomer(updated)
+					? instructions.isNews(envelope.orderId(), envelope.eventId().toString(), ValidationInstructions.of(updated))
+						.flatMap(news -> news ? toCustomer(envelope,
+								(contact, brand) -> EmailTemplates.validationUpdated(envelope.orderId(), contact, brand,
+										updated))
+								: Mono.fromRunnable(() -> log.info(
+										"order {}: the CA asks the same as before, no new validation email",
+										envelope.orderId())))
+					: Mono.empty();
+		}
+		else if (envelope.payload() instanceof RenewalDue due) {
 			handling = toCustomer(envelope,
-					(contact, brand) -> EmailTemplates.validationUpdated(envelope.orderId(), contact, brand, updated));
+					(contact, brand) -> EmailTemplates.renewalReminder(envelope.orderId(), contact, brand, due,
+							envelope.occurredAt()))
+				.then(contacts.findById(envelope.orderId())
+					.map(java.util.Optional::of)
+					.defaultIfEmpty(java.util.Optional.empty())
+					.flatMap(contact -> toReseller(envelope,
+							name -> EmailTemplates.renewalReminderForReseller(envelope.orderId(), name,
+									contact.orElse(null), due, envelope.occurredAt()))));
 		}
 		else if (envelope.payload() instanceof CreditInsufficient insufficient) {
 			handling = toReseller(envelope,

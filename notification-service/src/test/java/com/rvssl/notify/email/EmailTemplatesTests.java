@@ -3,7 +3,10 @@ package com.rvssl.notify.email;
 import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
@@ -70,6 +73,64 @@ class EmailTemplatesTests {
 				new CertificateValidationUpdated("documents_requested", null));
 
 		assertThat(email.body()).contains("asks for documents").doesNotContain("approval link");
+	}
+
+	@Test
+	void aDnsInstructionGivesTheRecordsNameTypeAndValueAndTheHtmlKeepsThemMonospaced() {
+		EmailMessage email = EmailTemplates.validationUpdated("order-7", CONTACT, "Acme Hosting",
+				new CertificateValidationUpdated("pending", null, ValidationStage.DCV_PENDING,
+						List.of(new DcvInstruction(DcvMethod.DNS, "example.com", "_dnsauth.example.com", "2x7kq"))));
+
+		assertThat(email.subject()).isEqualTo("Action needed for your SSL certificate for example.com");
+		assertThat(email.body()).contains("For example.com: create this DNS record")
+			.contains("    Name:   _dnsauth.example.com\n    Type:   TXT\n    Value:  2x7kq");
+		assertThat(email.html()).contains("<pre>    Name:   _dnsauth.example.com");
+	}
+
+	@Test
+	void aCnameInstructionIsCalledACname() {
+		assertThat(ValidationInstructions.recordType("a1b2c3.d4e5f6.sectigo.com")).isEqualTo("CNAME");
+		assertThat(ValidationInstructions.recordType("2x7kq9zzpl")).isEqualTo("TXT");
+	}
+
+	@Test
+	void twoUpdatesAskTheSameWhenOnlyTheCasWordsDiffer() {
+		DcvInstruction http = new DcvInstruction(DcvMethod.HTTP, "example.com",
+				"http://example.com/.well-known/pki-validation/AB.txt", "token");
+		DcvInstruction email = new DcvInstruction(DcvMethod.EMAIL, "www.example.com", "admin@example.com", null);
+		String first = ValidationInstructions.of(new CertificateValidationUpdated("pending", "not yet",
+				ValidationStage.DCV_PENDING, List.of(http, email)));
+
+		assertThat(ValidationInstructions.of(new CertificateValidationUpdated("needs_approval", "still not",
+				ValidationStage.DCV_PENDING, List.of(email, http)))).isEqualTo(first);
+		assertThat(ValidationInstructions.of(new CertificateValidationUpdated("pending", "not yet",
+				ValidationStage.DCV_PENDING, List.of(new DcvInstruction(DcvMethod.HTTP, "example.com",
+						"http://example.com/.well-known/pki-validation/AB.txt", "other-token"), email))))
+			.isNotEqualTo(first);
+		assertThat(ValidationInstructions.of(new CertificateValidationUpdated("pending", "not yet",
+				ValidationStage.DOCUMENTS_REQUESTED, List.of(http, email)))).isNotEqualTo(first);
+	}
+
+	@Test
+	void nothingIsAskedOfTheCustomerWhileTheCaReviews() {
+		assertThat(ValidationInstructions.asksTheCustomer(new CertificateValidationUpdated("pending", null,
+				ValidationStage.UNDER_REVIEW, List.of()))).isFalse();
+		assertThat(ValidationInstructions.asksTheCustomer(new CertificateValidationUpdated("pending", null,
+				ValidationStage.VERIFICATION_CALL_PENDING, List.of()))).isTrue();
+	}
+
+	@Test
+	void theRenewalReminderSaysWhenTheCertificateExpiresUnderTheResellersBrand() {
+		Instant at = Instant.parse("2026-11-25T10:00:00Z");
+		EmailMessage email = EmailTemplates.renewalReminder("order-7", CONTACT, "Acme Hosting",
+				new RenewalDue(7, Instant.parse("2026-11-30T12:00:00Z"), "example.com"), at);
+
+		assertThat(email.subject()).isEqualTo("Your SSL certificate for example.com expires in 5 days");
+		assertThat(email.body()).contains("Hello Ann Lee").contains("2026-11-30 12:00 UTC").endsWith("--\nAcme Hosting\n");
+		assertThat(email.html()).contains("<h2>Acme Hosting</h2>");
+		assertThat(EmailTemplates.renewalReminder("order-7", CONTACT, "Acme Hosting",
+				new RenewalDue(1, Instant.parse("2026-11-25T20:00:00Z"), "example.com"), at).subject())
+			.endsWith("expires within a day");
 	}
 
 	@Test

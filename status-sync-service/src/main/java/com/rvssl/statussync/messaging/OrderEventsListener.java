@@ -47,7 +47,8 @@ class OrderEventsListener {
 	void on(EventEnvelope envelope) {
 		Mono<?> handling;
 		if (envelope.payload() instanceof OrderPlaced placed) {
-			handling = orders.rememberValidation(envelope.orderId(), placed.validation());
+			handling = orders.rememberOrder(envelope.orderId(), placed.validation(),
+					placed.domains().isEmpty() ? null : placed.domains().get(0));
 		}
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
 			handling = orders.validationOf(envelope.orderId())

@@ -65,15 +65,21 @@ public class StatusPoller extends RepeatingWork {
 			.doOnNext(metrics::backlog)
 			.thenMany(orders.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
 					properties.batchSize()))
-			.flatMap(this::check, properties.concurrency())
+			.flatMap(claimed -> check(claimed, now), properties.concurrency())
 			.then(orders.countOutstanding().doOnNext(metrics::outstanding))
 			.then();
 	}
 
-	private Mono<Void> check(TrackedOrder claimed) {
+	/**
+	 * One check of an order claimed by the poll that started at {@code claimedAt}. A CA push that
+	 * arrived while it ran (the push leaves a claimed order alone) makes the order due again at
+	 * once afterwards, since this check may have asked just before the change.
+	 */
+	private Mono<Void> check(TrackedOrder claimed, Instant claimedAt) {
 		String leaseId = claimed.leaseId();
 		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
-			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()));
+			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()))
+			.then(Mono.defer(() -> orders.recheckIfPushedSince(claimed.id(), claimedAt, Instant.now())));
 	}
 
 	/** The CA's status via the gateway, and the certificate when it is issued. */

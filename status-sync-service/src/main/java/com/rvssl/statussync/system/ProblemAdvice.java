@@ -1,5 +1,6 @@
 package com.rvssl.statussync.system;
 
+import com.rvssl.statussync.push.PushRefusedException;
 import com.rvssl.statussync.tracking.TrackedOrderNotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,13 @@ class ProblemAdvice {
 	ProblemDetail notTracked(TrackedOrderNotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Order not tracked");
+		return problem;
+	}
+
+	@ExceptionHandler(PushRefusedException.class)
+	ProblemDetail pushRefused(PushRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+		problem.setTitle("Push not authenticated");
 		return problem;
 	}
 

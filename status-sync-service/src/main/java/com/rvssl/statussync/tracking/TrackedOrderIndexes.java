@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the index the poll's query runs on (state, then next check time). Done in the
+ * Creates the indexes the queries run on: the poll's (state, then next check time), the expiry
+ * sweep's and the CA push's (CA, CA order id). Done in the
  * background after start-up and retried, instead of Spring Data's auto-index creation, which holds
  * start-up hostage to the database being reachable.
  */
@@ -35,6 +36,9 @@ class TrackedOrderIndexes {
 			.createIndex(new Index().on("state", Sort.Direction.ASC).on("nextCheckAt", Sort.Direction.ASC).named("due_checks"))
 			.concatWith(mongo.indexOps(TrackedOrder.class)
 				.createIndex(new Index().on("state", Sort.Direction.ASC).on("notAfter", Sort.Direction.ASC).named("expiry")))
+			// a CA's push names its own order id
+			.concatWith(mongo.indexOps(TrackedOrder.class)
+				.createIndex(new Index().on("ca", Sort.Direction.ASC).on("caOrderId", Sort.Direction.ASC).named("ca_order")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.subscribe(name -> log.info("index {} of {} is in place", name, TrackedOrder.COLLECTION),
 					ex -> log.warn("could not create the indexes: {}", ex.toString()));

@@ -3,12 +3,14 @@ package com.rvssl.statussync.tracking;
 import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderEvent;
+import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
@@ -34,6 +36,12 @@ public class TrackedOrders {
 
 	/** Validation levels of placed orders, by order id (kept apart: an order is tracked only once submitted). */
 	static final String VALIDATIONS = "order_validations";
+
+	/**
+	 * The renewal reminders (days before expiry) already recorded for the current certificate. Kept
+	 * in the tracked document, outside {@link TrackedOrder}'s fields: only these queries use it.
+	 */
+	static final String REMINDERS_SENT = "remindersSent";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -133,6 +141,37 @@ public class TrackedOrders {
 	}
 
 	/**
+	 * A CA pushed news about one of its orders: check it now, whatever the schedule says (the push
+	 * is the CA's own word that something changed, so the minimum interval does not apply). An
+	 * order whose check is running is left to it, never checked a second time alongside; its
+	 * {@code pushedAt} makes the poller look once more right after that check (see
+	 * {@link #recheckIfPushedSince}).
+	 * @return whether the CA order is one of ours still outstanding
+	 */
+	public Mono<Boolean> pushed(CertificateAuthority ca, String caOrderId, Instant now) {
+		Criteria outstanding = Criteria.where("ca").is(ca).and("caOrderId").is(caOrderId).and("state").is(TrackingState.OUTSTANDING);
+		Query idle = Query.query(Criteria.where("ca").is(ca)
+			.and("caOrderId").is(caOrderId)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("leaseId").is(null));
+		return mongo.updateFirst(Query.query(outstanding), new Update().set("pushedAt", now), TrackedOrder.class)
+			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
+					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class).thenReturn(true));
+	}
+
+	/**
+	 * After a check claimed at {@code claimedAt} was written: if a push came in since, the check may
+	 * have asked the CA just before the change, so the order is due again at once.
+	 */
+	public Mono<Void> recheckIfPushedSince(String orderId, Instant claimedAt, Instant now) {
+		Query pushedMeanwhile = Query.query(Criteria.where("_id").is(orderId)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("leaseId").is(null)
+			.and("pushedAt").gte(claimedAt));
+		return mongo.updateFirst(pushedMeanwhile, new Update().set("nextCheckAt", now), TrackedOrder.class).then();
+	}
+
+	/**
 	 * A reissue of an issued order: follow it again until the CA serves a certificate with a new
 	 * serial. Orders not issued yet are only nudged.
 	 */
@@ -147,12 +186,19 @@ public class TrackedOrders {
 		return mongo.updateFirst(issued, reopen, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
 	}
 
-	/** Remembers an order's validation level from its OrderPlaced, for the pace of its checks once submitted. */
-	public Mono<Void> rememberValidation(String orderId, Validation validation) {
+	/**
+	 * Remembers from an order's OrderPlaced its validation level (for the pace of its checks once
+	 * submitted) and its common name (for its renewal reminders).
+	 */
+	public Mono<Void> rememberOrder(String orderId, Validation validation, String commonName) {
 		Query byId = Query.query(Criteria.where("_id").is(orderId));
-		return mongo.upsert(byId, new Update().set("validation", validation == null ? null : validation.name()),
-				VALIDATIONS)
-			.then();
+		return mongo.upsert(byId, new Update().set("validation", validation == null ? null : validation.name())
+			.set("commonName", commonName), VALIDATIONS).then();
+	}
+
+	/** The common name OrderPlaced announced, if it was seen. */
+	public Mono<String> commonNameOf(String orderId) {
+		return mongo.findById(orderId, Document.class, VALIDATIONS).mapNotNull(document -> document.getString("commonName"));
 	}
 
 	/** The validation level OrderPlaced announced; DV (the fast pace) when it was not seen. */
@@ -168,6 +214,34 @@ public class TrackedOrders {
 		Query query = Query.query(Criteria.where("state").is(TrackingState.DONE).and("notAfter").gte(from).lte(until))
 			.with(Sort.by("notAfter"));
 		return mongo.find(query, TrackedOrder.class);
+	}
+
+	/**
+	 * Issued certificates, still valid at {@code now}, that expire within {@code days} days and have
+	 * not had that reminder (nor a nearer one) yet.
+	 */
+	public Flux<TrackedOrder> dueForReminder(Instant now, int days, int limit) {
+		Query query = Query.query(Criteria.where("state").is(TrackingState.DONE)
+			.and("notAfter").gt(now).lte(now.plus(java.time.Duration.ofDays(days)))
+			.and(REMINDERS_SENT).ne(days)).limit(limit);
+		return mongo.find(query, TrackedOrder.class);
+	}
+
+	/**
+	 * Records the {@code days} reminder of an issued certificate and its RenewalDue event in one
+	 * update, together with the farther reminders ({@code covered}) it makes pointless. Refused when
+	 * that reminder was already recorded (another sweep or replica was first) or the certificate
+	 * changed meanwhile (a reissue), so each reminder goes out once per certificate.
+	 * @return whether this call recorded it
+	 */
+	public Mono<Boolean> remind(TrackedOrder order, int days, List<Integer> covered, RenewalDue event) {
+		Query notYet = Query.query(Criteria.where("_id").is(order.id())
+			.and("state").is(TrackingState.DONE)
+			.and("notAfter").is(order.notAfter())
+			.and(REMINDERS_SENT).ne(days));
+		Update update = new Update().push("outbox").each(outboxEntry(order, event));
+		update.addToSet(REMINDERS_SENT).each(covered.toArray());
+		return mongo.updateFirst(notYet, update, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
 	}
 
 	public Mono<Long> countExpiring(Instant from, Instant until) {
@@ -195,7 +269,10 @@ public class TrackedOrders {
 			.filter(CertificateIssued.class::isInstance)
 			.map(CertificateIssued.class::cast)
 			.findFirst()
-			.ifPresent(issued -> update.set("notAfter", issued.notAfter()).set("issuedSerial", issued.serialNumber()));
+			// a new certificate (first issue or a reissue) starts its own reminders
+			.ifPresent(issued -> update.set("notAfter", issued.notAfter())
+				.set("issuedSerial", issued.serialNumber())
+				.unset(REMINDERS_SENT));
 		if (observation.isFinal()) {
 			update.set("finishedAt", now).unset("nextCheckAt");
 		}

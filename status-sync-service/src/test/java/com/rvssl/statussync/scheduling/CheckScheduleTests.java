@@ -42,6 +42,37 @@ class CheckScheduleTests {
 	}
 
 	@Test
+	void sectigoKeepsTheVendorsThreeHoursUnlessConfiguredOtherwise() {
+		SyncProperties nothingSaid = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
+				Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1), Duration.ofSeconds(2),
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+		SyncProperties configured = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
+				Map.of("sectigo", Duration.ofHours(4)), Duration.ofMinutes(1), Duration.ofSeconds(2),
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+
+		assertThat(CheckSchedule.of(nothingSaid).minInterval(CertificateAuthority.SECTIGO)).isEqualTo(Duration.ofHours(3));
+		assertThat(CheckSchedule.of(nothingSaid).afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(CheckSchedule.of(configured).minInterval(CertificateAuthority.SECTIGO)).isEqualTo(Duration.ofHours(4));
+	}
+
+	@Test
+	void theSchedulePromisesToSeeAChangeWithinTheOrdersCurrentIntervalAndOnePoll() {
+		SyncProperties properties = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
+				Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1), Duration.ofSeconds(2),
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+
+		SchedulePromise young = SchedulePromise.of("o-1", CertificateAuthority.DIGICERT, Validation.OV,
+				Duration.ofMinutes(1), properties);
+		SchedulePromise old = SchedulePromise.of("o-1", CertificateAuthority.DIGICERT, Validation.DV,
+				Duration.ofHours(3), properties);
+
+		assertThat(young.currentInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(young.changeSeenWithin()).isEqualTo(Duration.ofSeconds(11));
+		assertThat(old.changeSeenWithin()).isEqualTo(Duration.ofMinutes(17).plusSeconds(1));
+	}
+
+	@Test
 	void gatewayFailuresBackOffExponentiallyUpToTheCap() {
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 1, NOW)).isEqualTo(NOW.plusSeconds(2));
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 2, NOW)).isEqualTo(NOW.plusSeconds(4));

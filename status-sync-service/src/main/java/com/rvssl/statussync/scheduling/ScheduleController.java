@@ -1,0 +1,41 @@
+package com.rvssl.statussync.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.rvssl.statussync.tracking.TrackedOrderNotFoundException;
+import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.TrackingState;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Internal: what the schedule promises for one outstanding order (see {@link SchedulePromise}), so
+ * operators and end-to-end tests can hold status sync to its own configuration.
+ */
+@RestController
+class ScheduleController {
+
+	private final TrackedOrders orders;
+
+	private final SyncProperties properties;
+
+	ScheduleController(TrackedOrders orders, SyncProperties properties) {
+		this.orders = orders;
+		this.properties = properties;
+	}
+
+	@GetMapping("/internal/v1/tracked/{orderId}/schedule")
+	Mono<SchedulePromise> promise(@PathVariable String orderId) {
+		Instant now = Instant.now();
+		return orders.byId(orderId)
+			.filter(order -> order.state() == TrackingState.OUTSTANDING)
+			.map(order -> SchedulePromise.of(order.id(), order.ca(), order.validation(),
+					(order.paceFrom() != null) ? Duration.between(order.paceFrom(), now) : Duration.ZERO, properties))
+			.switchIfEmpty(Mono.error(() -> new TrackedOrderNotFoundException(orderId)));
+	}
+
+}
