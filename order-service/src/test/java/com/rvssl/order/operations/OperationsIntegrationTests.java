@@ -15,7 +15,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.contracts.testing.TestInfrastructure;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
 import com.rvssl.order.support.TestCertificates;
@@ -83,6 +86,29 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 			.isNotNull()
 			.extracting((gauge) -> gauge.value())
 			.isEqualTo(1.0));
+	}
+
+	@Test
+	void aRefundIsCountedApartFromTheRevenueOfThePaidOrder() {
+		TestReseller reseller = registerReseller();
+		String domain = uniqueDomain();
+		JsonNode placed = placeOrder(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
+			.expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		String orderId = placed.path("id").asString();
+		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
+		awaitOrderState(reseller, orderId, "PAID");
+
+		publish(orderId, reseller.id(), new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD")));
+
+		await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(meters
+			.find("rvssl.orders.refunds").tags("resellerId", reseller.id(), "price", "wholesale").counter())
+			.isNotNull()
+			.extracting((counter) -> counter.count())
+			.isEqualTo(9.0));
+		assertThat(meters.get("rvssl.orders.refunds").tags("resellerId", reseller.id(), "price", "retail").counter().count())
+			.isEqualTo(placed.at("/price/retail/amount").asLong() / 100.0);
+		assertThat(revenue(reseller, "wholesale")).isEqualTo(placed.at("/price/wholesale/amount").asLong() / 100.0);
 	}
 
 	private double deadLetters() {
