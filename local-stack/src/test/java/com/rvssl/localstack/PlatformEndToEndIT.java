@@ -175,9 +175,6 @@ class PlatformEndToEndIT {
 	@Test
 	void aRealPrometheusScrapesEveryServiceAndSeesTheBusinessSeriesOfAnOrder() throws Exception {
 		assumeTrue(PrometheusServer.installed(), "Prometheus is not installed here (.ci/run installs it)");
-		String domain = uniqueDomain();
-		String orderId = placeOrder(resellerKey(), domain, TestCsr.forDomains(List.of(domain)), "pm@customer.example");
-		awaitState(resellerKey(), orderId, "ISSUED");
 		Map<String, String> targets = new java.util.LinkedHashMap<>();
 		for (PlatformService service : PlatformService.values()) {
 			targets.put(service.module(), stack.url(service).replace("http://", ""));
@@ -188,21 +185,90 @@ class PlatformEndToEndIT {
 				Path.of("target", "prometheus-" + System.currentTimeMillis()).toAbsolutePath())) {
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(
 					() -> assertThat(prometheus.value("count(up == 1)")).isEqualTo(targets.size()));
-			long balance = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account", resellerKey())
-				.body()
-				.at("/balance/amount")
-				.asLong();
-			String reseller = "{resellerId=\"" + stack.credentials().resellerId() + "\"}";
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+
+			// a reseller of its own without credit: its order waits for payment, then a top-up releases it
+			PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
+					stack.credentials().operatorKey(),
+					Map.of("name", "Metered Hosting " + UUID.randomUUID(), "currency", "USD"), Map.of());
+			assertThat(created.status()).isEqualTo(201);
+			String key = created.body().get("apiKey").asString();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> http.get(stack.url(PlatformService.ORDER) + "/api/v1/orders", key).status() == 200);
+			String resellerId = created.body().get("resellerId").asString();
+			String reseller = "resellerId=\"" + resellerId + "\"";
+			String domain = uniqueDomain();
+			String orderId = placeOrder(key, domain, TestCsr.forDomains(List.of(domain)), "pm@customer.example");
+			JsonNode waiting = awaitState(key, orderId, "WAITING_FOR_PAYMENT");
+			long wholesale = waiting.at("/price/wholesale/amount").asLong();
+			long retail = waiting.at("/price/retail/amount").asLong();
+
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+				assertThat(prometheus.value("billing_waiting_orders{" + reseller + "}")).isEqualTo(1);
+				assertThat(prometheus.value("billing_waiting_amount{" + reseller + "}")).isEqualTo(wholesale);
+				assertThat(prometheus.value("max(rvssl_orders_by_state{" + reseller + ",state=\"WAITING_FOR_PAYMENT\"})"))
+					.isEqualTo(1);
+			});
+
+			// a record no service can read: every consumer group dead-letters it once
+			try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+					new StringSerializer(), new ByteArraySerializer())) {
+				producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(),
+						"{not an event".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+			}
+			PlatformClient.Reply topUp = http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
+					Map.of("amount", Map.of("amount", wholesale, "currency", "USD"), "reference", "wire 1"),
+					Map.of("Idempotency-Key", "top-up-" + orderId));
+			assertThat(topUp.status()).isEqualTo(201);
+			awaitState(key, orderId, "ISSUED");
+
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 				assertThat(prometheus.value("sum(rvssl_orders_placed_total)")).isGreaterThanOrEqualTo(1);
-				assertThat(prometheus.value("billing_account_balance" + reseller)).isEqualTo(balance);
+				assertThat(prometheus.value("billing_account_balance{" + reseller + "}")).isZero();
+				assertThat(prometheus.value("billing_waiting_orders{" + reseller + "}")).isZero();
 				assertThat(prometheus.value("sum(billing_charges_total)")).isGreaterThanOrEqualTo(1);
 				assertThat(prometheus.value("sum(rvssl_ca_calls_seconds_count{ca=\"digicert\"})"))
 					.isGreaterThanOrEqualTo(1);
+				assertThat(prometheus.value("sum(rvssl_ca_calls_seconds_bucket{ca=\"digicert\",le=\"+Inf\"})"))
+					.isEqualTo(prometheus.value("sum(rvssl_ca_calls_seconds_count{ca=\"digicert\"})"));
 				assertThat(prometheus.query("resilience4j_circuitbreaker_state{state=\"closed\"} == 1")).isNotEmpty();
 				assertThat(prometheus.value("sum(rvssl_sync_checks_total)")).isGreaterThanOrEqualTo(1);
 				assertThat(prometheus.value("sum(rvssl_notify_attempts_total)")).isGreaterThanOrEqualTo(1);
+				// the business series of this reseller's one order
+				assertThat(prometheus.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"wholesale\"}"))
+					.isEqualTo(wholesale / 100.0);
+				assertThat(prometheus.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"retail\"}"))
+					.isEqualTo(retail / 100.0);
+				assertThat(prometheus.value("max(rvssl_orders_by_state{" + reseller + ",state=\"ISSUED\"})")).isEqualTo(1);
+				assertThat(prometheus.query("rvssl_orders_by_state{" + reseller + ",state=\"WAITING_FOR_PAYMENT\"}"))
+					.isEmpty();
+				assertThat(prometheus.value("sum(rvssl_orders_time_to_issue_seconds_count{" + reseller + "})")).isEqualTo(1);
+				assertThat(prometheus.value("sum(rvssl_orders_time_to_issue_seconds_bucket{" + reseller + ",le=\"+Inf\"})"))
+					.isEqualTo(1);
+				// the poison record, dead-lettered by each of the five services
+				assertThat(prometheus.query("rvssl_kafka_dead_letters_total{topic=\"rvssl.orders-dlt\"} >= 1"))
+					.extracting(sample -> sample.at("/metric/job").asString())
+					.containsExactlyInAnyOrder("order-service", "billing-service", "ca-gateway-service",
+							"status-sync-service", "notification-service");
+				// consumer lag per service and topic, from the listener containers' consumers
+				assertThat(prometheus.query("max by (job) (kafka_consumer_fetch_manager_records_lag_max{topic=\"rvssl.orders\"})"))
+					.hasSize(5);
 			});
+			// what the dashboards and alerts may use (ops/check.sh checks them against this list)
+			java.nio.file.Files.write(Path.of("target", "exported-metrics-scraped.txt"), prometheus.metricNames());
+		}
+	}
+
+	@Test
+	void everyServiceIsReadyWithItsKafkaAndMongoChecksAndLiveWithoutThem() {
+		for (PlatformService service : PlatformService.values()) {
+			JsonNode readiness = http.get(stack.url(service) + "/actuator/health/readiness", null).body();
+			assertThat(readiness.get("status").asString()).as(service.module()).isEqualTo("UP");
+			assertThat(readiness.at("/components/kafka/status").asString()).as(service.module()).isEqualTo("UP");
+			assertThat(readiness.path("components").propertyNames()).as(service.module())
+				.anyMatch(name -> name.startsWith("mongo"));
+			JsonNode liveness = http.get(stack.url(service) + "/actuator/health/liveness", null).body();
+			assertThat(liveness.path("components").propertyNames()).as(service.module()).containsExactly("livenessState");
 		}
 	}
 

@@ -82,6 +82,15 @@ final class PrometheusServer implements AutoCloseable {
 		return Double.parseDouble(samples.get(0).at("/value/1").asString());
 	}
 
+	/** The names of every series Prometheus has stored, sorted. */
+	List<String> metricNames() throws Exception {
+		JsonNode names = JSON.readTree(get("/api/v1/label/__name__/values").body()).at("/data");
+		List<String> sorted = new java.util.ArrayList<>();
+		names.forEach(name -> sorted.add(name.asString()));
+		java.util.Collections.sort(sorted);
+		return sorted;
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(5)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -53,9 +53,7 @@ public class IncomingEvents {
 		Outcome outcome = OrderLifecycle.apply(order, envelope);
 		if (outcome instanceof Outcome.Applied applied) {
 			return store.apply(order, eventId, applied.change(), clock.instant()).map((saved) -> {
-				if (saved.state() != order.state()) {
-					metrics.entered(saved.state());
-				}
+				metrics.applied(order, saved, envelope.payload());
 				return Boolean.TRUE;
 			});
 		}

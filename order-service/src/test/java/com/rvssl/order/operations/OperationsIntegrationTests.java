@@ -1,0 +1,123 @@
+package com.rvssl.order.operations;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.order.support.OrderServiceIntegrationTest;
+import com.rvssl.order.support.TestCertificates;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the probes and Prometheus see of the service: readiness with its dependencies, business metrics. */
+class OperationsIntegrationTests extends OrderServiceIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void readinessReportsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
+		JsonNode readiness = http.get().uri("/actuator/health/readiness").exchange()
+			.expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(readiness.path("status").asString()).isEqualTo("UP");
+		assertThat(readiness.at("/components/kafka/status").asString()).isEqualTo("UP");
+		assertThat(readiness.at("/components/mongo/status").asString()).isEqualTo("UP");
+
+		JsonNode liveness = http.get().uri("/actuator/health/liveness").exchange()
+			.expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(liveness.path("components").propertyNames()).containsExactly("livenessState");
+	}
+
+	@Test
+	void anUnreadableRecordIsCountedOnceAsADeadLetterOfItsTopic() throws Exception {
+		double before = deadLetters();
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(), "{not an event".getBytes()))
+				.get(10, TimeUnit.SECONDS);
+		}
+
+		await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(deadLetters()).isEqualTo(before + 1));
+		// a readable event that is applied is no dead letter
+		registerReseller();
+		assertThat(deadLetters()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void anIssuedOrderShowsItsRevenueItsTimeToIssueAndItsStateForItsReseller() {
+		TestReseller reseller = registerReseller();
+		String domain = uniqueDomain();
+		JsonNode placed = placeOrder(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
+			.expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		String orderId = placed.path("id").asString();
+
+		issue(reseller, orderId, domain);
+
+		assertThat(revenue(reseller, "wholesale")).isEqualTo(placed.at("/price/wholesale/amount").asLong() / 100.0);
+		assertThat(revenue(reseller, "retail")).isEqualTo(placed.at("/price/retail/amount").asLong() / 100.0);
+		Timer timeToIssue = meters.find("rvssl.orders.time.to.issue").tag("resellerId", reseller.id()).timer();
+		assertThat(timeToIssue).isNotNull();
+		assertThat(timeToIssue.count()).isEqualTo(1);
+		await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+				meters.find("rvssl.orders.by.state").tags("resellerId", reseller.id(), "state", "ISSUED").gauge())
+			.isNotNull()
+			.extracting((gauge) -> gauge.value())
+			.isEqualTo(1.0));
+	}
+
+	@Test
+	void aRefundIsCountedApartFromTheRevenueOfThePaidOrder() {
+		TestReseller reseller = registerReseller();
+		String domain = uniqueDomain();
+		JsonNode placed = placeOrder(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
+			.expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		String orderId = placed.path("id").asString();
+		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
+		awaitOrderState(reseller, orderId, "PAID");
+
+		publish(orderId, reseller.id(), new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD")));
+
+		await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(meters
+			.find("rvssl.orders.refunds").tags("resellerId", reseller.id(), "price", "wholesale").counter())
+			.isNotNull()
+			.extracting((counter) -> counter.count())
+			.isEqualTo(9.0));
+		assertThat(meters.get("rvssl.orders.refunds").tags("resellerId", reseller.id(), "price", "retail").counter().count())
+			.isEqualTo(placed.at("/price/retail/amount").asLong() / 100.0);
+		assertThat(revenue(reseller, "wholesale")).isEqualTo(placed.at("/price/wholesale/amount").asLong() / 100.0);
+	}
+
+	private double deadLetters() {
+		return meters.get("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(Topics.ORDERS)).counter().count();
+	}
+
+	private double revenue(TestReseller reseller, String price) {
+		return meters.get("rvssl.orders.revenue").tags("resellerId", reseller.id(), "currency", "USD", "price", price)
+			.counter().count();
+	}
+
+}
