@@ -228,7 +228,13 @@ class SubmissionIntegrationTests {
 		Map<String, Object> pending = caStatus(orderId);
 		assertThat(pending).containsEntry("status", "PENDING_VALIDATION")
 			.containsEntry("caOrderId", submitted.caOrderId())
-			.containsEntry("detail", "Waiting for admin@issued.example.com to approve");
+			.containsEntry("detail", "Waiting for admin@issued.example.com to approve")
+			.containsEntry("stage", "DCV_PENDING");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> dcv = (List<Map<String, Object>>) pending.get("dcv");
+		assertThat(dcv).extracting(each -> each.get("method") + " " + each.get("domain") + " " + each.get("target"))
+			.containsExactly("EMAIL issued.example.com admin@issued.example.com",
+					"EMAIL www.issued.example.com admin@issued.example.com");
 		client.get().uri("/internal/v1/orders/{id}/certificate", orderId).exchange().expectStatus().isEqualTo(409);
 
 		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));

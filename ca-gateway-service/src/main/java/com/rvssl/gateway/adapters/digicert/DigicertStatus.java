@@ -91,8 +91,10 @@ final class DigicertStatus {
 	/** One sentence for the first domain's instruction (the others read alike). */
 	static String dcvDetail(List<DcvInstruction> instructions) {
 		DcvInstruction first = instructions.get(0);
-		String more = (instructions.size() > 1) ? " (and likewise for " + (instructions.size() - 1) + " more domain"
-				+ ((instructions.size() > 2) ? "s" : "") + ")" : "";
+		// one approver for every domain (the usual email case) needs no "likewise"
+		boolean same = instructions.stream().allMatch(other -> java.util.Objects.equals(other.target(), first.target()));
+		String more = (instructions.size() > 1 && !same) ? " (and likewise for " + (instructions.size() - 1)
+				+ " more domain" + ((instructions.size() > 2) ? "s" : "") + ")" : "";
 		return switch (first.method()) {
 			case EMAIL -> "Waiting for " + first.target() + " to approve" + more;
 			case HTTP -> "Waiting for the file " + first.target() + " to contain " + first.value() + more;

@@ -107,8 +107,10 @@ final class SectigoValidation {
 
 	private static String detail(List<DcvInstruction> instructions) {
 		DcvInstruction first = instructions.get(0);
-		String more = (instructions.size() > 1) ? " (and likewise for " + (instructions.size() - 1) + " more domain"
-				+ ((instructions.size() > 2) ? "s" : "") + ")" : "";
+		// one approver for every domain (the usual email case) needs no "likewise"
+		boolean same = instructions.stream().allMatch(other -> java.util.Objects.equals(other.target(), first.target()));
+		String more = (instructions.size() > 1 && !same) ? " (and likewise for " + (instructions.size() - 1)
+				+ " more domain" + ((instructions.size() > 2) ? "s" : "") + ")" : "";
 		return switch (first.method()) {
 			case EMAIL -> "Waiting for " + first.target() + " to approve" + more;
 			case HTTP -> "Waiting for the validation file " + first.target() + more;
