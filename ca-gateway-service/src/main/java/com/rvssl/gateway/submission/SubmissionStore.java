@@ -33,6 +33,14 @@ public class SubmissionStore {
 		return mongo.findById(orderId, SubmissionRecord.class);
 	}
 
+	/** Paid orders of this CA not at the CA yet: being submitted or waiting to be tried again. */
+	Mono<Long> countWaiting(com.rvssl.contracts.CertificateAuthority ca) {
+		return mongo.count(Query.query(Criteria.where("ca")
+			.is(ca)
+			.and("state")
+			.in(SubmissionState.SUBMITTING, SubmissionState.RETRYING)), SubmissionRecord.class);
+	}
+
 	/** Keeps a new order's spec; false when it is already known (a redelivered OrderPlaced). */
 	Mono<Boolean> insert(SubmissionRecord record) {
 		return mongo.insert(record).thenReturn(true).onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false));
