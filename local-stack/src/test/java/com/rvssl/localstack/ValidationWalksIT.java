@@ -237,7 +237,7 @@ class ValidationWalksIT {
 	}
 
 	private static long ledger(String orderId, String type) {
-		JsonNode ledger = call("GET", stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=500",
+		JsonNode ledger = call("GET", stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=200",
 				stack.credentials().resellerKey(), null).body();
 		long count = 0;
 		for (JsonNode entry : ledger.get("content")) {
