@@ -103,7 +103,8 @@ public final class LocalStack implements AutoCloseable {
 				"--sandbox.digicert.api-key=" + credentials.sandbox().digicertApiKey(),
 				"--sandbox.sectigo.login-name=" + credentials.sandbox().sectigoLoginName(),
 				"--sandbox.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword(),
-				"--sandbox.dv.approve-after=" + settings.dvApproveAfter()));
+				"--sandbox.dv.approve-after=" + settings.dvApproveAfter(),
+				"--sandbox.sectigo.push-url=" + PlatformService.sectigoPushUrl(settings)));
 		if (settings.persistent()) {
 			args.add("--sandbox.data-dir=" + settings.dataDir().resolve("sandbox").toAbsolutePath());
 		}

@@ -11,6 +11,21 @@ enum PlatformService {
 	CA_GATEWAY("ca-gateway-service", "rvssl-gateway"), STATUS_SYNC("status-sync-service", "rvssl-statussync"),
 	NOTIFICATION("notification-service", "rvssl-notify");
 
+	/** The local stack's fixed push secrets (status-sync checks them; the CA side sends them). */
+	static final String DIGICERT_WEBHOOK_SECRET = "local-digicert-webhook-secret";
+
+	static final String SECTIGO_PUSH_TOKEN = "local-sectigo-push-token";
+
+	/** Where DigiCert webhooks go: status-sync's receiver (registered by the gateway at start-up). */
+	static String digicertWebhookEndpoint(StackSettings settings) {
+		return settings.url(settings.ports().statusSync()) + "/ca-push/digicert";
+	}
+
+	/** Where the sandbox's Sectigo account pushes: status-sync's receiver, the token in the URL. */
+	static String sectigoPushUrl(StackSettings settings) {
+		return settings.url(settings.ports().statusSync()) + "/ca-push/sectigo?token=" + SECTIGO_PUSH_TOKEN;
+	}
+
 	private final String module;
 
 	private final String database;
@@ -51,12 +66,13 @@ enum PlatformService {
 				args.add("--rvssl.ca.sectigo.base-url=" + settings.url(ports.sandbox()));
 				args.add("--rvssl.ca.sectigo.login-name=" + credentials.sandbox().sectigoLoginName());
 				args.add("--rvssl.ca.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword());
+				args.add("--rvssl.gateway.digicert.webhook.endpoint=" + digicertWebhookEndpoint(settings));
+				args.add("--rvssl.gateway.digicert.webhook.secret=" + DIGICERT_WEBHOOK_SECRET);
 			}
 			case STATUS_SYNC -> {
 				args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
-				// the shared secrets of the CAs' pushes (the sandbox sends them to /ca-push/...)
-				args.add("--rvssl.sync.push.digicert-secret=local-digicert-webhook-secret");
-				args.add("--rvssl.sync.push.sectigo-token=local-sectigo-push-token");
+				args.add("--rvssl.sync.push.digicert-secret=" + DIGICERT_WEBHOOK_SECRET);
+				args.add("--rvssl.sync.push.sectigo-token=" + SECTIGO_PUSH_TOKEN);
 			}
 			// the local stack serves the account page over plain http, where a Secure cookie is not sent back
 			case BILLING -> args.add("--server.reactive.session.cookie.secure=false");

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The sandbox certificate authority. Runs on its own ({@code java -jar sandbox-ca-exec.jar}) or
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration" })
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class SandboxCaApplication {
 
     /** The configuration file's name: not {@code application}, which a host module owns. */
@@ -52,7 +54,7 @@ public class SandboxCaApplication {
     }
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    SandboxClock clock() {
+        return new SandboxClock(Clock.systemUTC());
     }
 }

@@ -15,27 +15,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digicert the DigiCert-style API's settings
  * @param dv how domain-validated orders are approved
  * @param sectigo the Sectigo-style reseller API's settings
+ * @param validation the pace of domain checks and of OV/EV steps
+ * @param push how status pushes go out
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @DefaultValue Dv dv,
-        @DefaultValue Sectigo sectigo) {
+        @DefaultValue Sectigo sectigo, @DefaultValue Validation validation) {
 
     @ConstructorBinding
     public SandboxProperties {
     }
 
-    /** Without Sectigo settings: the defaults. */
+    /** Without Sectigo and validation settings: the defaults. */
     public SandboxProperties(Path dataDir, Digicert digicert, Dv dv) {
-        this(dataDir, digicert, dv, new Sectigo("sandbox-reseller", "sandbox-password", Duration.ofDays(30)));
+        this(dataDir, digicert, dv, new Sectigo("sandbox-reseller", "sandbox-password", Duration.ofDays(30), null),
+                new Validation(Duration.ofDays(1), Duration.ofSeconds(5)));
     }
 
     /**
      * @param loginName the {@code loginName} every call must carry
      * @param loginPassword the {@code loginPassword} every call must carry
      * @param refundWindow how long after issuance a revoked certificate is still refunded
+     * @param pushUrl where the default account's status pushes go (none: no pushes)
      */
     public record Sectigo(@DefaultValue("sandbox-reseller") String loginName,
-            @DefaultValue("sandbox-password") String loginPassword, @DefaultValue("P30D") Duration refundWindow) {
+            @DefaultValue("sandbox-password") String loginPassword, @DefaultValue("P30D") Duration refundWindow,
+            String pushUrl) {
+    }
+
+    /**
+     * @param ovStepAfter how long, on the sandbox's clock, each OV/EV step takes by itself (documents,
+     *        call, review); the admin API moves an order on sooner
+     * @param checkInterval how often pending HTTP and DNS validations are checked without being asked
+     */
+    public record Validation(@DefaultValue("P1D") Duration ovStepAfter, @DefaultValue("PT5S") Duration checkInterval) {
     }
 
     /**

@@ -37,7 +37,13 @@ class SandboxCaApplicationTests {
             rootPem = roots(client);
             issuedId = placed(client, "ssl_basic",
                     body("kept.example.com", List.of(), TestCsrs.rsa("kept.example.com").pem(), "ref-kept"));
-            client.post().uri("/sandbox/orders/{id}/advance", issuedId).exchange().expectStatus().isOk();
+            client.post()
+                .uri("/sandbox/orders/{id}/advance", issuedId)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("to", "issued"))
+                .exchange()
+                .expectStatus()
+                .isOk();
             pendingId = placed(client, "ssl_ev_basic",
                     body("waiting.example.com", List.of(), TestCsrs.ecP256("waiting.example.com").pem(), "ref-wait"));
         }

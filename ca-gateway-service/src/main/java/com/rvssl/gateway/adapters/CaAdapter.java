@@ -20,8 +20,13 @@ public interface CaAdapter {
 	/** The CA's id of an order placed earlier with this reference (our order id), or empty. */
 	Mono<String> findByReference(String reference);
 
-	/** The CA's view of the order now, in our words and the CA's. */
-	Mono<CaOrderStatus> status(String caOrderId, Dcv dcv);
+	/** The CA's view of the order now, in our words and the CA's, with its validation stage and DCV instructions. */
+	Mono<CaOrderStatus> status(CaOrderQuery query);
+
+	/** The status knowing only the CA's order id and the DCV choice (no tokens computed from the CSR). */
+	default Mono<CaOrderStatus> status(String caOrderId, Dcv dcv) {
+		return status(CaOrderQuery.of(caOrderId, dcv));
+	}
 
 	/** The issued certificate: leaf, intermediates and root in PEM; {@link CaRefusal} while not issued. */
 	Mono<String> downloadPemChain(String caOrderId);
@@ -34,5 +39,8 @@ public interface CaAdapter {
 
 	/** Asks the CA to send the domain-control approval email again (to this address, when the CA allows). */
 	Mono<Void> resendDcvEmail(String caOrderId, String approverEmail);
+
+	/** Validates domain control by another method from now on (email: to {@code dcv.approverEmail()}). */
+	Mono<Void> changeDcvMethod(String caOrderId, Dcv dcv);
 
 }

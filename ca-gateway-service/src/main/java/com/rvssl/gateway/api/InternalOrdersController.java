@@ -2,6 +2,7 @@ package com.rvssl.gateway.api;
 
 import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaAdapters;
+import com.rvssl.gateway.adapters.CaOrderQuery;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
 import com.rvssl.gateway.submission.SubmissionRecord;
@@ -36,11 +37,13 @@ class InternalOrdersController {
 		return known(orderId)
 			.filter(record -> record.caOrderId() != null)
 			.switchIfEmpty(Mono.error(() -> new OrderNotFound("order " + orderId + " has not been submitted to a CA")))
-			.flatMap(record -> adapter(record).status(record.caOrderId(), record.dcv())
+			.flatMap(record -> adapter(record)
+				.status(new CaOrderQuery(record.caOrderId(), record.dcv(), record.domains(), record.csr(),
+						record.orderId()))
 				.onErrorMap(CaRefusal.class, refusal -> (refusal.httpStatus() == 404)
 						? new OrderNotFound("the CA does not know order " + record.caOrderId()) : refusal)
 				.map(status -> new CaStatusView(orderId, record.ca(), record.caOrderId(), status.state(),
-						status.caStatus(), status.detail())));
+						status.caStatus(), status.detail(), status.stage(), status.dcv())));
 	}
 
 	@GetMapping("/{orderId}/certificate")

@@ -33,6 +33,14 @@ public class SubmissionStore {
 		return mongo.findById(orderId, SubmissionRecord.class);
 	}
 
+	/** Paid orders of this CA not at the CA yet: being submitted or waiting to be tried again. */
+	Mono<Long> countWaiting(com.rvssl.contracts.CertificateAuthority ca) {
+		return mongo.count(Query.query(Criteria.where("ca")
+			.is(ca)
+			.and("state")
+			.in(SubmissionState.SUBMITTING, SubmissionState.RETRYING)), SubmissionRecord.class);
+	}
+
 	/** Keeps a new order's spec; false when it is already known (a redelivered OrderPlaced). */
 	Mono<Boolean> insert(SubmissionRecord record) {
 		return mongo.insert(record).thenReturn(true).onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false));
@@ -54,11 +62,16 @@ public class SubmissionStore {
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
 	}
 
-	/** Claims one record whose re-attempt is due, or whose claim is so old its holder must have crashed. */
+	/**
+	 * Claims the oldest record whose re-attempt is due, or whose claim is so old its holder must have
+	 * crashed.
+	 */
 	Mono<SubmissionRecord> claimDue(Instant now, Instant staleBefore) {
 		Query query = Query.query(new Criteria().orOperator(
 				Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
-				Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)));
+				Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)))
+			// oldest first, so a backlog built during an outage drains in the order it was paid
+			.with(org.springframework.data.domain.Sort.by("createdAt"));
 		Update update = new Update().set("state", SubmissionState.SUBMITTING)
 			.set("claimedAt", now)
 			.set("updatedAt", now)

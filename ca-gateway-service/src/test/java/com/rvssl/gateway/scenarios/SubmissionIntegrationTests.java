@@ -228,7 +228,13 @@ class SubmissionIntegrationTests {
 		Map<String, Object> pending = caStatus(orderId);
 		assertThat(pending).containsEntry("status", "PENDING_VALIDATION")
 			.containsEntry("caOrderId", submitted.caOrderId())
-			.containsEntry("detail", "Waiting for admin@issued.example.com to approve");
+			.containsEntry("detail", "Waiting for admin@issued.example.com to approve")
+			.containsEntry("stage", "DCV_PENDING");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> dcv = (List<Map<String, Object>>) pending.get("dcv");
+		assertThat(dcv).extracting(each -> each.get("method") + " " + each.get("domain") + " " + each.get("target"))
+			.containsExactly("EMAIL issued.example.com admin@issued.example.com",
+					"EMAIL www.issued.example.com admin@issued.example.com");
 		client.get().uri("/internal/v1/orders/{id}/certificate", orderId).exchange().expectStatus().isEqualTo(409);
 
 		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
@@ -287,6 +293,31 @@ class SubmissionIntegrationTests {
 	}
 
 	@Test
+	void ordersHeldByAnOutageAreCountedAsWaitingForTheirCaUntilTheyGoThrough() {
+		sandbox().fault("OUTAGE", 8, 1.0);
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "queued.example.com", csrFor("queued.example.com").pem()));
+		publish(paid(orderId));
+
+		await().atMost(PATIENCE).until(() -> waitingFor("digicert") >= 1);
+		awaitSubmitted(orderId);
+		await().atMost(PATIENCE).until(() -> waitingFor("digicert") == 0);
+	}
+
+	private double waitingFor(String ca) {
+		String metrics = client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		java.util.regex.Matcher gauge = java.util.regex.Pattern
+			.compile("rvssl_gateway_orders_waiting\\{[^}]*ca=\"" + ca + "\"[^}]*\\} ([0-9.E+-]+)")
+			.matcher(metrics);
+		return gauge.find() ? Double.parseDouble(gauge.group(1)) : -1;
+	}
+
+	@Test
 	void caCallsAndTheCircuitBreakerAreMeasuredAndTheServiceIsReady() {
 		String orderId = newOrderId();
 		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "measured.example.com",
@@ -309,7 +340,8 @@ class SubmissionIntegrationTests {
 			.containsPattern("resilience4j_ratelimiter_available_permissions\\{.*name=\"digicert\"")
 			.containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{.*name=\"sectigo\"")
 			.containsPattern("resilience4j_retry_calls_total\\{.*name=\"digicert\"")
-			.containsPattern("resilience4j_timelimiter_calls_total\\{.*name=\"digicert\"");
+			.containsPattern("resilience4j_timelimiter_calls_total\\{.*name=\"digicert\"")
+			.containsPattern("rvssl_gateway_orders_waiting\\{.*ca=\"sectigo\"");
 		client.get()
 			.uri("/actuator/health/readiness")
 			.exchange()

@@ -19,6 +19,9 @@ import com.rvssl.order.orders.OrderStore;
 import com.rvssl.order.orders.TimelineEntry;
 import com.rvssl.order.pricing.RetailPrices;
 import com.rvssl.order.views.StatusViews;
+import com.rvssl.order.orders.ValidationProgress;
+import com.rvssl.contracts.DcvInstruction;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.order.views.Views;
 
 /** The JSON the API answers with (API.md's shapes); domain objects never leave as they are stored. */
@@ -68,16 +71,35 @@ final class Responses {
 	record ApproverEmailsJson(String domain, List<String> approverEmails) {
 	}
 
-	record OrderJson(String id, String resellerId, String productCode, Validation validation, int termMonths,
+	record OrderJson(String id, String resellerId, String productCode, ValidationJson validation, int termMonths,
 			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
 			OrderPrice price, String caOrderId, CertificateSummary certificate, Instant createdAt, Instant updatedAt,
 			List<TimelineEntry> timeline) {
 
 		static OrderJson of(Order order) {
-			return new OrderJson(order.id(), order.resellerId(), order.productCode(), order.validation(),
+			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),
 					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
 					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
 					order.updatedAt(), order.timeline());
+		}
+
+	}
+
+	/**
+	 * The order's validation: the product's {@code level} (DV/OV/EV) and the CA's latest word while
+	 * it validates: {@code stage}, {@code dcv} (what each domain must show, never null) and
+	 * {@code detail}. Once the order is past validation, stage is null and dcv empty.
+	 */
+	record ValidationJson(Validation level, ValidationStage stage, List<DcvInstruction> dcv, String detail) {
+
+		static ValidationJson of(Order order) {
+			ValidationProgress progress = order.validationProgress();
+			boolean validating = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION;
+			if (progress == null) {
+				return new ValidationJson(order.validation(), null, List.of(), order.validationDetail());
+			}
+			return validating ? new ValidationJson(order.validation(), progress.stage(), progress.dcv(), progress.detail())
+					: new ValidationJson(order.validation(), null, List.of(), progress.detail());
 		}
 
 	}

@@ -13,6 +13,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.order.catalog.ProductType;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -28,13 +29,29 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
 		String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
 		List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
-		String requestHash, long version) {
+		String requestHash, long version, ValidationProgress validationProgress) {
 
+	@PersistenceCreator
 	public Order {
 		domains = (domains != null) ? List.copyOf(domains) : List.of();
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+	}
+
+	/** Without validation progress (none heard from the CA yet). */
+	public Order(String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
+			Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
+			Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
+			OrderState state, String caOrderId, CertificateSummary certificate, String pemChain,
+			PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
+			String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
+			List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
+			String requestHash, long version) {
+		this(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains, whmcsServiceId,
+				customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain, shortfall,
+				validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason, createdAt,
+				updatedAt, timeline, appliedEventIds, outbox, idempotencyKey, requestHash, version, null);
 	}
 
 	/**
@@ -95,7 +112,8 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		return new Order(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains,
 				whmcsServiceId, customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain,
 				shortfall, validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason,
-				createdAt, updatedAt, timeline, appliedEventIds, entries, idempotencyKey, requestHash, version);
+				createdAt, updatedAt, timeline, appliedEventIds, entries, idempotencyKey, requestHash, version,
+				validationProgress);
 	}
 
 }

@@ -138,7 +138,8 @@ public final class OrderLifecycle {
 					+ ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
 			return move(order, OrderState.PENDING_VALIDATION, at, note)
 				.map((change) -> change.with("validationStatus", updated.caStatus())
-					.with("validationDetail", updated.detail()));
+					.with("validationDetail", updated.detail())
+					.with("validationProgress", new ValidationProgress(updated.stage(), updated.dcv(), updated.detail())));
 		}
 		if (event instanceof CertificateIssued issued) {
 			CertificateSummary summary = new CertificateSummary(issued.serialNumber(), issued.notBefore(),

@@ -65,7 +65,8 @@ public final class StatusViews {
 						new View("Submitted", detail));
 			}
 			case PENDING_VALIDATION -> {
-				String hint = validationHint(order);
+				String hint = (order.validationProgress() != null) ? ValidationSentences.forClient(order.validationProgress())
+						.orElse(validationHint(order)) : validationHint(order);
 				String caDetail = (order.validationDetail() != null) ? order.validationDetail() : hint;
 				yield new Views(new View("Pending Validation", hint), new View("Pending Validation", caDetail),
 						new View("Pending Validation", caDetail));

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.DcvInstruction;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateIssued;
@@ -85,6 +88,18 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 				new CertificateValidationUpdated("pending", "approval email sent to admin@" + domain));
 		assertThat(awaitState(reseller, orderId, "PENDING_VALIDATION").at("/views/admin/detail").asString())
 			.contains("admin@" + domain);
+		publish(orderId, reseller.id(), new CertificateValidationUpdated("pending", "Waiting for the DNS record",
+				ValidationStage.DCV_PENDING,
+				List.of(new DcvInstruction(DcvMethod.DNS, domain, "_dnsauth." + domain, "token-1"))));
+		JsonNode byDns = await().atMost(Duration.ofMinutes(1)).until(() -> order(reseller, orderId),
+				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		assertThat(byDns.at("/validation/level").asString()).isEqualTo("DV");
+		assertThat(byDns.at("/validation/dcv/0/method").asString()).isEqualTo("DNS");
+		assertThat(byDns.at("/validation/dcv/0/target").asString()).isEqualTo("_dnsauth." + domain);
+		assertThat(byDns.at("/validation/dcv/0/value").asString()).isEqualTo("token-1");
+		assertThat(byDns.at("/validation/detail").asString()).isEqualTo("Waiting for the DNS record");
+		assertThat(byDns.at("/views/client/detail").asString())
+			.isEqualTo("Add the DNS record _dnsauth." + domain + " with the value token-1.");
 
 		TestCertificates.Chain chain = TestCertificates.chainFor(domain);
 		X509CertificateHolder leaf = chain.leaf();
@@ -96,7 +111,9 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(issued.at("/views/client/status").asString()).isEqualTo("Issued");
 		assertThat(issued.at("/certificate/serialNumber").asString()).isEqualTo(leaf.getSerialNumber().toString(16));
 		assertThat(issued.at("/certificate/issuer").asString()).contains("RVssl Test Issuing CA");
-		assertThat(issued.path("timeline")).hasSize(6);
+		assertThat(issued.path("timeline")).hasSize(7);
+		assertThat(issued.at("/validation/stage").isNull()).isTrue();
+		assertThat(issued.at("/validation/dcv")).isEmpty();
 
 		String pem = certificate(reseller, orderId, "pem").expectStatus().isOk().expectBody(String.class)
 			.returnResult().getResponseBody();

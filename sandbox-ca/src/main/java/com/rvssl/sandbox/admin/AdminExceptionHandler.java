@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 
 import com.rvssl.sandbox.faults.FaultMode;
+import com.rvssl.sandbox.push.PushMode;
 import com.rvssl.sandbox.orders.IllegalTransitionException;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
@@ -19,7 +20,7 @@ import com.rvssl.sandbox.orders.UnknownOrderException;
  * The sandbox's own API answers errors as RFC 9457 problem details, with bean validation
  * failures as an {@code errors} array of {@code {field, message}}.
  */
-@RestControllerAdvice(basePackageClasses = { AdminExceptionHandler.class, FaultMode.class })
+@RestControllerAdvice(basePackageClasses = { AdminExceptionHandler.class, FaultMode.class, PushMode.class })
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AdminExceptionHandler {
 

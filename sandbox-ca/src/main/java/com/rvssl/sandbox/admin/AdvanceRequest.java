@@ -3,7 +3,8 @@ package com.rvssl.sandbox.admin;
 /**
  * The optional body of {@code POST /sandbox/orders/{caOrderId}/advance}.
  *
- * @param to {@code issued} (the default) or {@code rejected}
+ * @param to none (the default): one validation step on; {@code issued}: straight to issued;
+ *        {@code rejected}: rejected
  * @param reason why, for a rejection
  */
 record AdvanceRequest(String to, String reason) {

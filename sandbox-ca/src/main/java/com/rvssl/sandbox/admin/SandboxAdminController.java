@@ -38,24 +38,31 @@ class SandboxAdminController {
 
     @GetMapping("/orders")
     Mono<List<AdminOrder>> orders(@RequestParam(required = false) String reference) {
-        return onDesk(() -> this.desk.withReference(reference).stream().map(AdminOrder::of).toList());
+        return onDesk(() -> this.desk.withReference(reference).stream().map(this::view).toList());
     }
 
-    /** Without a body: validation completes and the order is issued. */
+    @GetMapping("/orders/{caOrderId}")
+    Mono<AdminOrder> order(@PathVariable String caOrderId) {
+        return onDesk(() -> view(this.desk.find(orderNumber(caOrderId))));
+    }
+
+    /** Without a body: one validation step on (a DV order's domain control, or an OV/EV step). */
     @PostMapping("/orders/{caOrderId}/advance")
     Mono<AdminOrder> advance(@PathVariable String caOrderId,
             @RequestBody(required = false) AdvanceRequest request) {
         return onDesk(() -> {
             long id = orderNumber(caOrderId);
-            String to = (request != null && request.to() != null) ? request.to() : "issued";
+            String to = (request != null && request.to() != null) ? request.to() : "next";
             CaOrder order = switch (to) {
+                case "next" -> this.desk.advance(id);
                 case "issued" -> this.desk.approve(id);
                 case "rejected" -> this.desk.reject(id,
                         (request.reason() != null && !request.reason().isBlank()) ? request.reason()
                                 : DEFAULT_REJECTION);
-                default -> throw new IllegalArgumentException("'to' must be 'issued' or 'rejected', not '" + to + "'");
+                default -> throw new IllegalArgumentException(
+                        "'to' must be 'next', 'issued' or 'rejected', not '" + to + "'");
             };
-            return AdminOrder.of(order);
+            return view(order);
         });
     }
 
@@ -63,6 +70,10 @@ class SandboxAdminController {
     @GetMapping(path = "/roots", produces = MediaType.TEXT_PLAIN_VALUE)
     String roots() {
         return CertificateEncodings.pem(List.of(this.authority.root(), this.authority.intermediate()));
+    }
+
+    private AdminOrder view(CaOrder order) {
+        return AdminOrder.of(order, this.desk.proofs(order));
     }
 
     private static long orderNumber(String caOrderId) {

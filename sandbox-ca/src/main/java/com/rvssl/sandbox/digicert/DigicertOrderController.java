@@ -40,6 +40,9 @@ class DigicertOrderController {
 
     static final String API = "digicert";
 
+    private static final java.util.Set<String> DCV_METHODS = java.util.Set.of("email", "dns-txt-token",
+            "dns-cname-token", "http-token");
+
     private static final MediaType PKCS7 = MediaType.parseMediaType("application/x-pkcs7-certificates");
 
     private static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
@@ -84,7 +87,56 @@ class DigicertOrderController {
 
     @GetMapping("/order/certificate/{orderId}")
     Mono<OrderDetails> order(@PathVariable String orderId) {
-        return onDesk(() -> OrderDetails.of(this.desk.find(orderNumber(orderId)), this.clock));
+        return onDesk(() -> OrderDetails.of(this.desk.checkDomainControl(orderNumber(orderId)), this.clock));
+    }
+
+    /**
+     * Checks the order's HTTP or DNS token now: issued once every domain shows it, else 400
+     * {@code file_random_value_not_found} (HTTP) or {@code invalid_dns_txt} / {@code invalid_dns_cname} (DNS).
+     */
+    @PutMapping("/order/certificate/{orderId}/check-dcv")
+    Mono<DcvChecked> checkDcv(@PathVariable String orderId) {
+        return onDesk(() -> {
+            CaOrder order = this.desk.checkDomainControl(orderNumber(orderId));
+            if (order.status() == OrderStatus.ISSUED) {
+                return new DcvChecked(order.status().apiValue(), order.certificateId(), "complete");
+            }
+            if (order.status() != OrderStatus.PENDING) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_status",
+                        "The order is " + order.status().apiValue() + ".");
+            }
+            String method = (order.dcvMethod() != null) ? order.dcvMethod() : "email";
+            throw switch (method) {
+                case "http-token" -> new DigicertException(HttpStatus.BAD_REQUEST, "file_random_value_not_found",
+                        "The random value was not found at /.well-known/pki-validation/fileauth.txt.");
+                case "dns-txt-token" -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_dns_txt",
+                        "The DNS TXT record with the random value was not found.");
+                case "dns-cname-token" -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_dns_cname",
+                        "The DNS CNAME record for the random value was not found.");
+                default -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_dcv_method",
+                        "The order is validated by " + method + "; there is nothing to check.");
+            };
+        });
+    }
+
+    /** Another DCV method for the pending order; the reply carries the token to publish. */
+    @PutMapping("/order/certificate/{orderId}/dcv-method")
+    Mono<DcvMethodChanged> changeDcvMethod(@PathVariable String orderId, @RequestBody DcvMethodChange body) {
+        return onDesk(() -> {
+            if (body.dcvMethod() == null || !DCV_METHODS.contains(body.dcvMethod())) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_dcv_method",
+                        "dcv_method must be one of " + DCV_METHODS + ".");
+            }
+            long id = orderNumber(orderId);
+            CaOrder current = this.desk.find(id);
+            if (current.status() != OrderStatus.PENDING) {
+                throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_status",
+                        "The DCV method of a " + current.status().apiValue() + " order cannot change.");
+            }
+            CaOrder order = this.desk.changeDcvMethod(id, body.dcvMethod(), body.dcvEmails());
+            return new DcvMethodChanged(order.dcvMethod(),
+                    "email".equals(order.dcvMethod()) ? null : order.dcvRandomValue());
+        });
     }
 
     @GetMapping("/order/certificate")
@@ -150,6 +202,24 @@ class DigicertOrderController {
                         "Unknown format: " + format + " (pem_all, default_pem, p7b, cer).");
             };
         });
+    }
+
+    /** The reply of check-dcv when every domain is validated. */
+    record DcvChecked(@com.fasterxml.jackson.annotation.JsonProperty("order_status") String orderStatus,
+            @com.fasterxml.jackson.annotation.JsonProperty("certificate_id") long certificateId,
+            @com.fasterxml.jackson.annotation.JsonProperty("dcv_status") String dcvStatus) {
+    }
+
+    /** The body of a DCV method change. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record DcvMethodChange(@com.fasterxml.jackson.annotation.JsonProperty("dcv_method") String dcvMethod,
+            @com.fasterxml.jackson.annotation.JsonProperty("dcv_emails") List<String> dcvEmails) {
+    }
+
+    /** The reply of a DCV method change: the token to publish for the token methods. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record DcvMethodChanged(@com.fasterxml.jackson.annotation.JsonProperty("dcv_method") String dcvMethod,
+            @com.fasterxml.jackson.annotation.JsonProperty("dcv_random_value") String dcvRandomValue) {
     }
 
     private static ResponseEntity<byte[]> text(String pem) {

@@ -19,17 +19,46 @@ import java.util.List;
  * @param reissues how often the order was reissued over a new CSR
  * @param refunded whether the order's price went back to the reseller (cancel or revoke in the
  *        refund window)
+ * @param step where a pending order stands in the CA's checks (null once it left {@code pending})
+ * @param stepSince when the order reached that step, the start of the step's clock
  */
 public record CaOrder(long id, String api, String product, ValidationLevel validation, String reference,
         String commonName, List<String> dnsNames, String csr, int years, String dcvMethod, List<String> dcvEmails,
         long certificateId, long requestId, List<Domain> domains, String dcvRandomValue, Instant createdAt,
         OrderStatus status, Instant updatedAt, IssuedCertificate certificate, String rejectionReason, String note,
-        int dcvEmailsResent, int reissues, boolean refunded) {
+        int dcvEmailsResent, int reissues, boolean refunded, ValidationStep step, Instant stepSince) {
 
     public CaOrder {
         dnsNames = List.copyOf(dnsNames);
         dcvEmails = (dcvEmails != null) ? List.copyOf(dcvEmails) : List.of();
         domains = List.copyOf(domains);
+        // snapshots written before steps existed: a pending order starts its level's first step
+        if (status == OrderStatus.PENDING && step == null) {
+            step = ValidationStep.first(validation);
+            stepSince = (stepSince != null) ? stepSince : createdAt;
+        }
+        if (status != OrderStatus.PENDING) {
+            step = null;
+        }
+    }
+
+    /** The next validation step, reached now. */
+    CaOrder steppedTo(ValidationStep next, Instant at) {
+        requirePending(OrderStatus.PENDING);
+        return new CaOrder(this.id, this.api, this.product, this.validation, this.reference, this.commonName,
+                this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId,
+                this.requestId, this.domains, this.dcvRandomValue, this.createdAt, this.status, at, this.certificate,
+                this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded, next, at);
+    }
+
+    /** Domain control by another method from now on (and, for email, other approvers). */
+    CaOrder withDcvMethod(String method, List<String> emails, Instant at) {
+        requirePending(OrderStatus.PENDING);
+        return new CaOrder(this.id, this.api, this.product, this.validation, this.reference, this.commonName,
+                this.dnsNames, this.csr, this.years, method, (emails != null) ? emails : this.dcvEmails,
+                this.certificateId, this.requestId, this.domains, this.dcvRandomValue, this.createdAt, this.status, at,
+                this.certificate, this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded,
+                this.step, this.stepSince);
     }
 
     CaOrder issued(IssuedCertificate issued, Instant at) {
@@ -68,7 +97,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
                 this.dnsNames, newCsr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId,
                 this.requestId, this.domains, this.dcvRandomValue, this.createdAt, this.status, at,
                 (newCertificate != null) ? newCertificate : this.certificate, this.rejectionReason, this.note,
-                this.dcvEmailsResent, this.reissues + 1, this.refunded);
+                this.dcvEmailsResent, this.reissues + 1, this.refunded, this.step, this.stepSince);
     }
 
     /** The same order over another CSR, to sign a reissue with. */
@@ -76,14 +105,16 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
         return new CaOrder(this.id, this.api, this.product, this.validation, this.reference, this.commonName,
                 this.dnsNames, newCsr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId,
                 this.requestId, this.domains, this.dcvRandomValue, this.createdAt, this.status, this.updatedAt,
-                this.certificate, this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded);
+                this.certificate, this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded,
+                this.step, this.stepSince);
     }
 
     private CaOrder refund() {
         return new CaOrder(this.id, this.api, this.product, this.validation, this.reference, this.commonName,
                 this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId,
                 this.requestId, this.domains, this.dcvRandomValue, this.createdAt, this.status, this.updatedAt,
-                this.certificate, this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, true);
+                this.certificate, this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, true, this.step,
+                this.stepSince);
     }
 
     CaOrder dcvEmailResent(Instant at) {
@@ -102,6 +133,6 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
         return new CaOrder(this.id, this.api, this.product, this.validation, this.reference, this.commonName,
                 this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId,
                 this.requestId, this.domains, this.dcvRandomValue, this.createdAt, newStatus, at, newCertificate,
-                reason, newNote, resent, this.reissues, this.refunded);
+                reason, newNote, resent, this.reissues, this.refunded, this.step, this.stepSince);
     }
 }

@@ -22,12 +22,17 @@ import com.rvssl.sandbox.authority.CertificateAuthority;
 import com.rvssl.sandbox.authority.CertificateEncodings;
 import com.rvssl.sandbox.authority.LeafRequest;
 import com.rvssl.sandbox.authority.SigningRequest;
+import com.rvssl.sandbox.validation.DcvProof;
+import com.rvssl.sandbox.validation.DomainControl;
 
 /**
- * The CA's order desk: takes orders in, and moves them on. DV orders approve themselves once
- * {@code sandbox.dv.approve-after} has passed; rather than a scheduler, every read checks the
- * deadline and issues at the first read after it, as ACME servers compute an order's status
- * from its authorizations. OV and EV orders wait for the admin API.
+ * The CA's order desk: takes orders in, and moves them on. DV orders validated by email approve
+ * themselves once {@code sandbox.dv.approve-after} has passed; rather than a scheduler, every read
+ * checks the deadline and issues at the first read after it, as ACME servers compute an order's
+ * status from its authorizations. DV orders validated by HTTP or DNS are issued once their proofs
+ * are in place ({@link #checkDomainControl}, asked by the status calls and a periodic sweep). OV
+ * and EV orders walk through documents, verification call and review, one step per
+ * {@code sandbox.validation.ov-step-after} on the sandbox's clock or per admin {@link #advance}.
  */
 @Service
 public class OrderDesk {
@@ -44,11 +49,22 @@ public class OrderDesk {
 
     private final Clock clock;
 
-    public OrderDesk(CaOrderBook book, CertificateAuthority authority, SandboxProperties properties, Clock clock) {
+    private final DomainControl domainControl;
+
+    private final Duration ovStepAfter;
+
+    private final List<OrderWatcher> watchers;
+
+    public OrderDesk(CaOrderBook book, CertificateAuthority authority, SandboxProperties properties, Clock clock,
+            DomainControl domainControl, List<OrderWatcher> watchers) {
         this.book = book;
         this.authority = authority;
         this.dv = properties.dv();
         this.clock = clock;
+        this.domainControl = domainControl;
+        this.ovStepAfter = (properties.validation() != null) ? properties.validation().ovStepAfter()
+                : Duration.ofDays(1);
+        this.watchers = List.copyOf(watchers);
     }
 
     public CaOrder submit(NewOrder request) {
@@ -72,17 +88,88 @@ public class OrderDesk {
         CaOrder order = new CaOrder(id, request.api(), request.product(), request.validation(), request.reference(),
                 request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
                 request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
-                HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false);
+                HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false, null,
+                null);
         this.book.add(order);
         log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
                 request.commonName(), request.reference());
         return order;
     }
 
-    /** The order as it stands now, a DV order past its deadline issued first. */
+    /**
+     * The order as it stands now: an email-validated DV order past its deadline issued first, an
+     * OV/EV order moved on by the steps its clock allows.
+     */
     public CaOrder find(long id) {
         CaOrder order = this.book.find(id).orElseThrow(() -> new UnknownOrderException(id));
-        return dueForApproval(order) ? this.book.update(id, this::issueIfStillDue) : order;
+        if (dueForApproval(order)) {
+            return changed(order, this.book.update(id, this::issueIfStillDue));
+        }
+        if (dueForNextStep(order)) {
+            return changed(order, this.book.update(id, this::stepWhileDue));
+        }
+        return order;
+    }
+
+    /**
+     * The order after checking its HTTP or DNS proofs: a pending DV order whose every domain shows
+     * its proof is issued. The check runs outside the book's lock (it may fetch a file); the
+     * issuance re-checks the status under it.
+     */
+    public CaOrder checkDomainControl(long id) {
+        CaOrder order = find(id);
+        if (!awaitsDomainProof(order) || !this.domainControl.allShown(proofs(order))) {
+            return order;
+        }
+        return changed(order, this.book.update(id, (current) -> awaitsDomainProof(current) ? issue(current) : current));
+    }
+
+    /** Every pending DV order waiting for an HTTP or DNS proof, checked once. */
+    public void checkAllDomainControl() {
+        this.book.all().stream().filter(this::awaitsDomainProof).forEach((order) -> {
+            try {
+                checkDomainControl(order.id());
+            }
+            catch (RuntimeException ex) {
+                log.warn("Checking domain control of order {} failed: {}", order.id(), ex.toString());
+            }
+        });
+    }
+
+    /** What each domain of the order must show (also for issued orders: what it showed). */
+    public List<DcvProof> proofs(CaOrder order) {
+        return this.domainControl.proofs(order.api(), order.dcvMethod(), order.dnsNames(), order.csr(),
+                order.dcvRandomValue(), order.reference(), order.dcvEmails());
+    }
+
+    /** Whether this proof is in place now (for the APIs' per-domain status). */
+    public boolean shown(DcvProof proof) {
+        return this.domainControl.shown(proof);
+    }
+
+    /**
+     * Moves a pending order one step on: a DV order's domain control counts as done (issued); an
+     * OV/EV order goes from documents to call to review to issued.
+     */
+    public CaOrder advance(long id) {
+        CaOrder before = find(id);
+        CaOrder after = this.book.update(id, (order) -> {
+            if (order.status() != OrderStatus.PENDING) {
+                throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
+            }
+            ValidationStep next = order.step().next();
+            return (next == null) ? issue(order) : order.steppedTo(next, this.clock.instant());
+        });
+        log.info("Order {} advanced to {}", id, (after.step() != null) ? after.step() : after.status());
+        return changed(before, after);
+    }
+
+    /** Domain control by another method (the caller's names, e.g. {@code http-token}, {@code CNAME_CSR_HASH}). */
+    public CaOrder changeDcvMethod(long id, String method, List<String> approvers) {
+        find(id);
+        CaOrder changed = this.book.update(id, (order) -> order.withDcvMethod(method, approvers, this.clock.instant()));
+        log.info("Order {} validates domain control by {} from now on", id, method);
+        return changed;
     }
 
     /** Orders whose reference equals the text, whose common name contains it, or whose id it is. */
@@ -112,11 +199,11 @@ public class OrderDesk {
     }
 
     public CaOrder cancel(long id, String note) {
-        find(id);
+        CaOrder before = find(id);
         CaOrder canceled = this.book.update(id, (order) -> (order.status() == OrderStatus.CANCELED) ? order
                 : order.canceled(note, this.clock.instant()));
         log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
-        return canceled;
+        return changed(before, canceled);
     }
 
     /**
@@ -130,11 +217,11 @@ public class OrderDesk {
                     !this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
                     this.clock.instant()));
             log.info("Order {} revoked{}", id, revoked.refunded() ? " and refunded" : "");
-            return revoked;
+            return changed(current, revoked);
         }
         CaOrder canceled = this.book.update(id, (order) -> order.canceled(note, this.clock.instant()));
         log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
-        return canceled;
+        return changed(current, canceled);
     }
 
     /** Reissues over a new CSR (already verified): an issued order gets its new certificate now. */
@@ -156,21 +243,61 @@ public class OrderDesk {
 
     /** Completes validation now, whatever the product: the sandbox operator's "approve". */
     public CaOrder approve(long id) {
-        find(id);
-        return this.book.update(id, this::issue);
+        CaOrder before = find(id);
+        return changed(before, this.book.update(id, this::issue));
     }
 
     public CaOrder reject(long id, String reason) {
-        find(id);
+        CaOrder before = find(id);
         CaOrder rejected = this.book.update(id, (order) -> order.rejected(reason, this.clock.instant()));
         log.info("Order {} rejected: {}", id, reason);
-        return rejected;
+        return changed(before, rejected);
+    }
+
+    /** Tells the watchers (push senders) about a change of status or step; returns the new version. */
+    private CaOrder changed(CaOrder before, CaOrder after) {
+        if (before.status() != after.status() || before.step() != after.step()) {
+            for (OrderWatcher watcher : this.watchers) {
+                try {
+                    watcher.changed(before, after);
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Watcher {} failed on order {}: {}", watcher, after.id(), ex.toString());
+                }
+            }
+        }
+        return after;
+    }
+
+    private static boolean byEmail(CaOrder order) {
+        return order.dcvMethod() == null || order.dcvMethod().equalsIgnoreCase("email");
+    }
+
+    private boolean awaitsDomainProof(CaOrder order) {
+        return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && !byEmail(order);
     }
 
     private boolean dueForApproval(CaOrder order) {
-        return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV
+        return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && byEmail(order)
                 && this.dv.autoApprove()
                 && !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
+    }
+
+    private boolean dueForNextStep(CaOrder order) {
+        return order.status() == OrderStatus.PENDING && order.validation() != ValidationLevel.DV
+                && order.step() != null && order.stepSince() != null
+                && !this.clock.instant().isBefore(order.stepSince().plus(this.ovStepAfter));
+    }
+
+    /** Under the book's lock: as many steps as the clock allows, each starting when the last ended. */
+    private CaOrder stepWhileDue(CaOrder order) {
+        CaOrder current = order;
+        while (dueForNextStep(current)) {
+            Instant reached = current.stepSince().plus(this.ovStepAfter);
+            ValidationStep next = current.step().next();
+            current = (next == null) ? issue(current) : current.steppedTo(next, reached);
+        }
+        return current;
     }
 
     /** Re-checked under the book's lock: another reader may have issued it meanwhile. */

@@ -35,6 +35,7 @@ import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.orders.OrderStatus;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 import com.rvssl.sandbox.orders.ValidationLevel;
+import com.rvssl.sandbox.orders.ValidationStep;
 
 /**
  * The Sectigo-style reseller API. Every operation is one POST of form fields under
@@ -98,6 +99,7 @@ class SectigoResellerController {
             case "!AutoReplaceSSL" -> Set.of("orderNumber", "csr", "dcvMethod", "dcvEmailAddress", "domainNames");
             case "!AutoRevokeSSL" -> Set.of("orderNumber", "revocationReason");
             case "!GetDCVEmailAddressList" -> Set.of("domainName");
+            case "!AutoUpdateDCV" -> Set.of("orderNumber", "domainName", "newMethod", "newDCVEmailAddress");
             default -> null;
         };
         if (allowed == null) {
@@ -112,6 +114,7 @@ class SectigoResellerController {
                 case "!ResendDCVEmail" -> resend(form);
                 case "!AutoReplaceSSL" -> replace(form);
                 case "!AutoRevokeSSL" -> revoke(form);
+                case "!AutoUpdateDCV" -> updateDcv(form);
                 default -> emailAddresses(required(form, "domainName"));
             };
         }
@@ -211,7 +214,7 @@ class SectigoResellerController {
     }
 
     private SectigoReply collect(MultiValueMap<String, String> form) {
-        CaOrder order = this.desk.find(orderNumber(form));
+        CaOrder order = this.desk.checkDomainControl(orderNumber(form));
         int queryType = number(form, "queryType", 0, 0, 3);
         int responseType = number(form, "responseType", 3, 0, 5);
         boolean issued = order.status() == OrderStatus.ISSUED;
@@ -224,6 +227,9 @@ class SectigoResellerController {
             .add("validationStatus", validationStatus(order));
         if (order.rejectionReason() != null) {
             reply.add("rejectionReason", order.rejectionReason());
+        }
+        if ("Y".equalsIgnoreCase(form.getFirst("showExtStatus"))) {
+            extendedStatus(order, reply);
         }
         if (order.certificate() != null) {
             reply.add("serialNumber", order.certificate().serialNumber())
@@ -254,6 +260,58 @@ class SectigoResellerController {
             }
         }
         return reply;
+    }
+
+    /**
+     * The extended status ({@code showExtStatus=Y}): the DCV method and its state, and for OV/EV the
+     * organisation validation and the call-back's state. What to publish for HTTP or CNAME the
+     * reseller computes from its CSR, as Sectigo documents.
+     */
+    private static void extendedStatus(CaOrder order, SectigoReply reply) {
+        boolean pending = order.status() == OrderStatus.PENDING;
+        ValidationStep step = order.step();
+        reply.add("dcvMethod", (order.dcvMethod() != null) ? order.dcvMethod() : "EMAIL");
+        if (!order.dcvEmails().isEmpty()) {
+            reply.add("dcvEmailAddress", order.dcvEmails().get(0));
+        }
+        reply.add("dcvStatus", (pending && step == ValidationStep.DOMAIN_CONTROL) ? "Awaiting Validation" : "Validated");
+        if (order.validation() == ValidationLevel.DV) {
+            reply.add("organizationValidationStatus", "Not Applicable").add("ovCallBackStatus", "Not Applicable");
+            return;
+        }
+        String documents = !pending ? ((order.status() == OrderStatus.ISSUED) ? "Validated" : "Not Completed")
+                : (step == ValidationStep.DOCUMENTS_REQUESTED) ? "Awaiting Documents"
+                : (step == ValidationStep.UNDER_REVIEW) ? "Under Review" : "Documents Received";
+        String callBack = !pending ? ((order.status() == OrderStatus.ISSUED) ? "Completed" : "Not Completed")
+                : (step == ValidationStep.DOCUMENTS_REQUESTED) ? "Not Started"
+                : (step == ValidationStep.VERIFICATION_CALL_PENDING) ? "Pending" : "Completed";
+        reply.add("organizationValidationStatus", documents).add("ovCallBackStatus", callBack);
+    }
+
+    /** Another DCV method (and approver) for a pending order; {@code domainName}, when given, must be one of its names. */
+    private SectigoReply updateDcv(MultiValueMap<String, String> form) {
+        long id = orderNumber(form);
+        String method = required(form, "newMethod");
+        if (!DCV_METHODS.contains(method)) {
+            throw SectigoRefusal.invalid("newMethod", "Use one of " + DCV_METHODS + ".");
+        }
+        String approver = form.getFirst("newDCVEmailAddress");
+        if (method.equals("EMAIL") && (approver == null || approver.isBlank())) {
+            throw SectigoRefusal.missing("newDCVEmailAddress");
+        }
+        CaOrder current = this.desk.find(id);
+        String domain = form.getFirst("domainName");
+        if (domain != null && !domain.isBlank()
+                && current.dnsNames().stream().noneMatch((name) -> name.equalsIgnoreCase(domain.trim()))) {
+            throw SectigoRefusal.invalid("domainName", "The order does not cover that domain.");
+        }
+        try {
+            this.desk.changeDcvMethod(id, method, method.equals("EMAIL") ? List.of(approver) : null);
+        }
+        catch (IllegalTransitionException ex) {
+            throw SectigoRefusal.invalid("orderNumber", "The order is not awaiting validation.");
+        }
+        return SectigoReply.code(0);
     }
 
     private SectigoReply resend(MultiValueMap<String, String> form) {

@@ -29,7 +29,7 @@ class SandboxAdminTests {
     WebTestClient client;
 
     @Test
-    void anOvOrderStaysPendingUntilTheSandboxAdvancesItAndIsThenIssued() {
+    void anOvOrderStaysPendingUntilTheSandboxAdvancesItThroughCallAndReviewAndIsThenIssued() {
         long id = placed(this.client, "ssl_basic",
                 body("ov.example.com", List.of(), TestCsrs.rsa("ov.example.com").pem(), "ref-ov"));
         // well past the test DV delay of 0.5 s: an OV order must not approve itself
@@ -37,6 +37,18 @@ class SandboxAdminTests {
             .atMost(Duration.ofSeconds(5))
             .until(() -> status(this.client, id).equals("pending"));
 
+        for (String step : List.of("verification_call_pending", "under_review")) {
+            this.client.post()
+                .uri("/sandbox/orders/{id}/advance", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("pending")
+                .jsonPath("$.step")
+                .isEqualTo(step);
+        }
         this.client.post()
             .uri("/sandbox/orders/{id}/advance", id)
             .exchange()
@@ -44,7 +56,9 @@ class SandboxAdminTests {
             .isOk()
             .expectBody()
             .jsonPath("$.status")
-            .isEqualTo("issued");
+            .isEqualTo("issued")
+            .jsonPath("$.step")
+            .doesNotExist();
         assertThat(status(this.client, id)).isEqualTo("issued");
         this.client.get()
             .uri("/services/v2/certificate/download/order/{id}/format/pem_all", id)

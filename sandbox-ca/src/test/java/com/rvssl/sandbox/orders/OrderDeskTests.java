@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.rvssl.sandbox.SandboxProperties;
 import com.rvssl.sandbox.TestCsrs;
 import com.rvssl.sandbox.authority.CertificateAuthority;
+import com.rvssl.sandbox.validation.DomainControl;
+import com.rvssl.sandbox.validation.TestNetwork;
 
 /**
  * The desk with a real CA and a clock the tests move (only forwards; the CA and its keys are made
@@ -46,7 +48,66 @@ class OrderDeskTests {
 
     @BeforeEach
     void setUp() {
-        this.desk = new OrderDesk(new CaOrderBook(PROPERTIES), authority, PROPERTIES, CLOCK);
+        this.network = new TestNetwork();
+        this.desk = new OrderDesk(new CaOrderBook(PROPERTIES), authority, PROPERTIES, CLOCK,
+                new DomainControl(this.network), List.of((before, after) -> this.changes.add(after.id() + ":"
+                        + ((after.step() != null) ? after.step() : after.status()))));
+    }
+
+    private TestNetwork network;
+
+    private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void anOvOrderWalksThroughDocumentsCallAndReviewOneStepPerDayOfTheClock() {
+        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref-ov-clock",
+                "ov-clock.example.com", List.of(), TestCsrs.rsa("ov-clock.example.com").pem(), 1, "email", List.of()));
+        assertThat(order.step()).isEqualTo(ValidationStep.DOCUMENTS_REQUESTED);
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
+        CLOCK.advance(Duration.ofDays(1).minusSeconds(1));
+        assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
+        CLOCK.advance(Duration.ofDays(1).plusSeconds(1));
+        assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+        assertThat(this.changes).containsExactly(order.id() + ":VERIFICATION_CALL_PENDING", order.id() + ":ISSUED");
+    }
+
+    @Test
+    void advancingAnEvOrderMovesItOneStepAtATimeUntilIssued() {
+        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_ev_basic", ValidationLevel.EV, "ref-ev-adv",
+                "ev-adv.example.com", List.of(), TestCsrs.rsa("ev-adv.example.com").pem(), 1, "email", List.of()));
+        assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
+        assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.UNDER_REVIEW);
+        CaOrder issued = this.desk.advance(order.id());
+        assertThat(issued.status()).isEqualTo(OrderStatus.ISSUED);
+        assertThat(issued.step()).isNull();
+        assertThatThrownBy(() -> this.desk.advance(order.id())).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aDvOrderByDnsWaitsForItsTxtRecordEvenPastTheEmailDeadline() {
+        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV,
+                "ref-dns", "dns.example.com", List.of(), TestCsrs.rsa("dns.example.com").pem(), 1, "dns-txt-token",
+                List.of()));
+        CLOCK.advance(Duration.ofMinutes(5));
+        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+        this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", "wrong"));
+        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+        this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", order.dcvRandomValue()));
+        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+    }
+
+    @Test
+    void aSectigoCnameProofIsTheCsrHashSplitInTwoWithTheUniqueValue() {
+        CaOrder order = this.desk.submit(new NewOrder("sectigo", "287", ValidationLevel.DV, "order-77",
+                "cname.example.com", List.of(), TestCsrs.rsa("cname.example.com").pem(), 1, "CNAME_CSR_HASH",
+                List.of()));
+        com.rvssl.sandbox.validation.DcvProof proof = this.desk.proofs(order).get(0);
+        assertThat(proof.target()).matches("_[0-9A-F]{32}\\.cname\\.example\\.com");
+        assertThat(proof.value()).matches("[0-9A-F]{32}\\.[0-9A-F]{32}\\.order-77\\.sectigo\\.com");
+        this.network.putRecord(new TestNetwork.DnsRecord(proof.target().toLowerCase(), "CNAME",
+                proof.value().toLowerCase() + "."));
+        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.DcvInstruction;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
@@ -14,6 +16,7 @@ import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.IssuedCertificate;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -25,25 +28,40 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code validation} and {@code paceFrom} (submission or last nudge) set the pace of checks;
  * {@code leaseOwner} names the instance holding the current claim; {@code notAfter} is the issued
  * certificate's expiry, kept for renewal reminders; {@code issuedSerial} the serial already
- * announced, so that after a reissue only a certificate with a new serial counts as issued.
+ * announced, so that after a reissue only a certificate with a new serial counts as issued;
+ * {@code lastStage} and {@code lastDcv} the validation stage and DCV instructions last published.
  */
 @Document(TrackedOrder.COLLECTION)
 public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
 		String caOrderId, TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail,
 		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError,
 		String leaseId, Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds,
-		Validation validation, Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial) {
+		Validation validation, Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial,
+		ValidationStage lastStage, List<DcvInstruction> lastDcv) {
 
 	public static final String COLLECTION = "tracked_orders";
 
+	@PersistenceCreator
 	public TrackedOrder {
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
+		lastDcv = (lastDcv != null) ? List.copyOf(lastDcv) : List.of();
+	}
+
+	/** Without the last validation stage and instructions (none published yet). */
+	public TrackedOrder(String id, String resellerId, String correlationId, CertificateAuthority ca, String caOrderId,
+			TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail, Instant submittedAt,
+			Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, String leaseId,
+			Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds, Validation validation,
+			Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial) {
+		this(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus, lastDetail, submittedAt,
+				nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt, outbox, appliedEventIds,
+				validation, paceFrom, leaseOwner, notAfter, issuedSerial, null, List.of());
 	}
 
 	/**
 	 * What the CA's answer means for this order. A validation update is only published when the
-	 * status, the CA's word or the detail moved since the last check, so a CA that keeps saying
+	 * status, the CA's word, the detail, the stage or the DCV instructions moved since the last check, so a CA that keeps saying
 	 * "pending" causes no traffic.
 	 * @param certificate the issued certificate, required when the status is {@code ISSUED}
 	 */
@@ -58,9 +76,18 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 			case CANCELLED -> new Observation(answer, TrackingState.STOPPED, List.of(), CheckOutcome.CANCELLED);
 			case PENDING_VALIDATION -> changedSinceLastCheck(answer)
 					? new Observation(answer, TrackingState.OUTSTANDING,
-							List.of(new CertificateValidationUpdated(answer.caStatus(), answer.detail())), CheckOutcome.UPDATED)
+							List.of(new CertificateValidationUpdated(answer.caStatus(), answer.detail(), answer.stage(),
+									answer.dcv())),
+							CheckOutcome.UPDATED)
 					: new Observation(answer, TrackingState.OUTSTANDING, List.of(), CheckOutcome.UNCHANGED);
 		};
+	}
+
+	/** The same order having published this stage and these instructions last (for tests and replays). */
+	public TrackedOrder withLastValidation(ValidationStage stage, List<DcvInstruction> dcv) {
+		return new TrackedOrder(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus, lastDetail,
+				submittedAt, nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt, outbox,
+				appliedEventIds, validation, paceFrom, leaseOwner, notAfter, issuedSerial, stage, dcv);
 	}
 
 	/** After a reissue the CA may still serve the old certificate for a while: that is no news. */
@@ -76,7 +103,8 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 
 	private boolean changedSinceLastCheck(CaStatus answer) {
 		return answer.status() != lastStatus || !Objects.equals(answer.caStatus(), lastCaStatus)
-				|| !Objects.equals(answer.detail(), lastDetail);
+				|| !Objects.equals(answer.detail(), lastDetail) || answer.stage() != lastStage
+				|| !Objects.equals(answer.dcv(), lastDcv);
 	}
 
 	private static String firstPresent(String... candidates) {

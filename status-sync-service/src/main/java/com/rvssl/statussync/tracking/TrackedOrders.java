@@ -259,6 +259,8 @@ public class TrackedOrders {
 			.set("lastStatus", observation.status().status())
 			.set("lastCaStatus", observation.status().caStatus())
 			.set("lastDetail", observation.status().detail())
+			.set("lastStage", observation.status().stage())
+			.set("lastDcv", observation.status().dcv())
 			.set("consecutiveFailures", 0)
 			.unset("lastError")
 			.unset("leaseId")

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.DcvInstruction;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
@@ -44,6 +47,35 @@ class TrackedOrderTests {
 			.observe(answer(CaOrderStatus.PENDING_VALIDATION, "pending", "checking DNS"), null);
 
 		assertThat(observation.events()).containsExactly(new CertificateValidationUpdated("pending", "checking DNS"));
+	}
+
+	@Test
+	void aNewStageAloneIsPublishedWithItsStage() {
+		TrackedOrder documents = lastSaid("pending", "waiting").withLastValidation(ValidationStage.DOCUMENTS_REQUESTED,
+				List.of());
+		CaStatus call = new CaStatus("order-1", "DIGICERT", "ca-1", CaOrderStatus.PENDING_VALIDATION, "pending",
+				"waiting", ValidationStage.VERIFICATION_CALL_PENDING, List.of());
+
+		assertThat(documents.observe(call, null).events()).containsExactly(new CertificateValidationUpdated("pending",
+				"waiting", ValidationStage.VERIFICATION_CALL_PENDING, List.of()));
+	}
+
+	@Test
+	void newDcvInstructionsAloneArePublishedAndTheSameOnesAreNot() {
+		DcvInstruction email = new DcvInstruction(DcvMethod.EMAIL, "example.com", "admin@example.com", null);
+		DcvInstruction http = new DcvInstruction(DcvMethod.HTTP, "example.com",
+				"http://example.com/.well-known/pki-validation/fileauth.txt", "token");
+		TrackedOrder byEmail = lastSaid("pending", "waiting").withLastValidation(ValidationStage.DCV_PENDING,
+				List.of(email));
+
+		CaStatus nowHttp = new CaStatus("order-1", "DIGICERT", "ca-1", CaOrderStatus.PENDING_VALIDATION, "pending",
+				"waiting", ValidationStage.DCV_PENDING, List.of(http));
+		CaStatus stillEmail = new CaStatus("order-1", "DIGICERT", "ca-1", CaOrderStatus.PENDING_VALIDATION, "pending",
+				"waiting", ValidationStage.DCV_PENDING, List.of(email));
+
+		assertThat(byEmail.observe(nowHttp, null).events()).containsExactly(
+				new CertificateValidationUpdated("pending", "waiting", ValidationStage.DCV_PENDING, List.of(http)));
+		assertThat(byEmail.observe(stillEmail, null).outcome()).isEqualTo(CheckOutcome.UNCHANGED);
 	}
 
 	@Test

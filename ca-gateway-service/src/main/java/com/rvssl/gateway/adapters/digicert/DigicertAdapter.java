@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
+import com.rvssl.gateway.adapters.CaOrderQuery;
 import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaCalls;
 import com.rvssl.gateway.adapters.CaOrderRequest;
@@ -87,18 +89,36 @@ class DigicertAdapter implements CaAdapter {
 	}
 
 	@Override
-	public Mono<CaOrderStatus> status(String caOrderId, Dcv dcv) {
+	public Mono<CaOrderStatus> status(CaOrderQuery query) {
 		Mono<CaOrderStatus> call = client.get()
-			.uri("/services/v2/order/certificate/{id}", caOrderId)
+			.uri("/services/v2/order/certificate/{id}", query.caOrderId())
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
 			.bodyToMono(String.class)
 			.map(body -> {
 				JsonNode order = read(body);
-				return DigicertStatus.of(required(order, "status"), order.path("rejection_reason").asString(null),
-						order.path("certificate").path("common_name").asString(null), dcv);
+				required(order, "status");
+				return DigicertStatus.of(order, query.dcv());
 			});
 		return read("status", call);
+	}
+
+	@Override
+	public Mono<Void> changeDcvMethod(String caOrderId, Dcv dcv) {
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("dcv_method", DigicertOrderBody.dcvMethod(dcv.method()));
+		if (dcv.method() == DcvMethod.EMAIL && dcv.approverEmail() != null) {
+			body.put("dcv_emails", List.of(dcv.approverEmail()));
+		}
+		Mono<Void> call = client.put()
+			.uri("/services/v2/order/certificate/{id}/dcv-method", caOrderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
+			.toBodilessEntity()
+			.then();
+		return guarded("change_dcv", call);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Validation;
 import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaCalls;
+import com.rvssl.gateway.adapters.CaOrderQuery;
 import com.rvssl.gateway.adapters.CaOrderRequest;
 import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaOrderStatus.State;
@@ -71,13 +72,35 @@ class SectigoAdapter implements CaAdapter {
 	}
 
 	@Override
-	public Mono<CaOrderStatus> status(String caOrderId, Dcv dcv) {
+	public Mono<CaOrderStatus> status(CaOrderQuery query) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("orderNumber", query.caOrderId());
+		form.add("queryType", "0");
+		form.add("showExtStatus", "Y");
+		Mono<CaOrderStatus> call = post("download/CollectSSL", form)
+			.map(reply -> SectigoValidation.enrich(statusOf(reply.successOrThrow(), query.dcv()), reply, query));
+		return calls.read(NAME, "status", guard(call));
+	}
+
+	/** AutoUpdateDCV for every domain of the order (no {@code domainName}). */
+	@Override
+	public Mono<Void> changeDcvMethod(String caOrderId, Dcv dcv) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("orderNumber", caOrderId);
-		form.add("queryType", "0");
-		Mono<CaOrderStatus> call = post("download/CollectSSL", form)
-			.map(reply -> statusOf(reply.successOrThrow(), dcv));
-		return calls.read(NAME, "status", guard(call));
+		form.add("newMethod", dcvMethod(dcv.method()));
+		if (dcv.method() == DcvMethod.EMAIL && dcv.approverEmail() != null) {
+			form.add("newDCVEmailAddress", dcv.approverEmail());
+		}
+		Mono<Void> call = post("!AutoUpdateDCV", form).doOnNext(SectigoReply::successOrThrow).then();
+		return calls.call(NAME, "change_dcv", guard(call));
+	}
+
+	static String dcvMethod(DcvMethod method) {
+		return switch (method) {
+			case EMAIL -> "EMAIL";
+			case HTTP -> "HTTP_CSR_HASH";
+			case DNS -> "CNAME_CSR_HASH";
+		};
 	}
 
 	/** Leaf, intermediate and root as PEM, from CollectSSL with the chain as individual files. */
@@ -225,11 +248,7 @@ class SectigoAdapter implements CaAdapter {
 			form.add("serverSoftware", "-1");
 			form.add("isCustomerValidated", "N");
 			DcvMethod method = (request.dcv() != null) ? request.dcv().method() : DcvMethod.EMAIL;
-			form.add("dcvMethod", switch (method) {
-				case EMAIL -> "EMAIL";
-				case HTTP -> "HTTP_CSR_HASH";
-				case DNS -> "CNAME_CSR_HASH";
-			});
+			form.add("dcvMethod", dcvMethod(method));
 			if (method == DcvMethod.EMAIL && request.dcv() != null && request.dcv().approverEmail() != null) {
 				form.add("dcvEmailAddress", request.dcv().approverEmail());
 			}

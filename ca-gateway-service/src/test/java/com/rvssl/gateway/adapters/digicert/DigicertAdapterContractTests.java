@@ -18,6 +18,8 @@ import com.rvssl.gateway.adapters.CaOrderRequest;
 import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
+import com.rvssl.gateway.adapters.ValidationWorld;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.gateway.scenarios.Csrs;
 import com.rvssl.sandbox.SandboxCaApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +76,82 @@ class DigicertAdapterContractTests {
 		X509Certificate leaf = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT)).get(0);
 		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
 		assertThat(atCa(reference).get(0)).containsEntry("reissues", 1).containsEntry("status", "issued");
+	}
+
+	@Test
+	void anHttpOrderTellsWhichFileToPublishAndIsIssuedOnceItIsServed() {
+		List<String> domains = List.of("file.dc.example.com");
+		String caOrderId = adapter.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_dv_geotrust", Validation.DV,
+				12, domains, Csrs.forDomains(domains).pem(), new Dcv(DcvMethod.HTTP, null), null)).block(TIMEOUT);
+
+		CaOrderStatus pending = adapter.status(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT);
+		assertThat(pending.stage()).isEqualTo(ValidationStage.DCV_PENDING);
+		assertThat(pending.dcv()).singleElement().satisfies(instruction -> {
+			assertThat(instruction.method()).isEqualTo(DcvMethod.HTTP);
+			assertThat(instruction.domain()).isEqualTo("file.dc.example.com");
+			assertThat(instruction.target())
+				.isEqualTo("http://file.dc.example.com/.well-known/pki-validation/fileauth.txt");
+			assertThat(instruction.value()).isNotBlank();
+		});
+		assertThat(pending.detail()).contains("fileauth.txt");
+
+		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
+			world.publish(pending.dcv().get(0).target(), pending.dcv().get(0).value());
+			CaOrderStatus issued = adapter.status(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT);
+			assertThat(issued.state()).isEqualTo(CaOrderStatus.State.ISSUED);
+			assertThat(issued.stage()).isNull();
+			assertThat(issued.dcv()).isEmpty();
+		}
+	}
+
+	@Test
+	void anEmailOrderChangedToDnsTellsTheTxtRecordAndIsIssuedOnceItExists() {
+		List<String> domains = List.of("txt.dc.example.com");
+		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_dv_geotrust",
+				Csrs.forDomains(domains).pem(), domains)).block(TIMEOUT);
+		adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.DNS, null)).block(TIMEOUT);
+
+		CaOrderStatus pending = adapter.status(caOrderId, dcv()).block(TIMEOUT);
+		assertThat(pending.state()).isEqualTo(CaOrderStatus.State.PENDING_VALIDATION);
+		assertThat(pending.dcv()).singleElement().satisfies(instruction -> {
+			assertThat(instruction.method()).isEqualTo(DcvMethod.DNS);
+			assertThat(instruction.target()).isEqualTo("_dnsauth.txt.dc.example.com");
+		});
+		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
+			world.dnsRecord(pending.dcv().get(0).target(), "TXT", pending.dcv().get(0).value());
+		}
+		assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).state()).isEqualTo(CaOrderStatus.State.ISSUED);
+	}
+
+	@Test
+	void anOvOrderReportsDocumentsThenCallThenReviewAsTheSandboxAdvancesIt() {
+		List<String> domains = List.of("ov.dc.example.com");
+		String caOrderId = adapter.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_basic", Validation.OV, 12,
+				domains, Csrs.forDomains(domains).pem(), dcv(), null)).block(TIMEOUT);
+		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
+			List<ValidationStage> stages = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				CaOrderStatus status = adapter.status(caOrderId, dcv()).block(TIMEOUT);
+				assertThat(status.dcv()).isEmpty();
+				stages.add(status.stage());
+				world.advance(caOrderId);
+			}
+			assertThat(stages).containsExactly(ValidationStage.DOCUMENTS_REQUESTED,
+					ValidationStage.VERIFICATION_CALL_PENDING, ValidationStage.UNDER_REVIEW);
+		}
+		assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).state()).isEqualTo(CaOrderStatus.State.ISSUED);
+	}
+
+	@Test
+	void changingTheDcvMethodOfAnIssuedOrderIsARefusal() {
+		List<String> domains = List.of("late.dc.example.com");
+		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_basic", Csrs.forDomains(domains).pem(),
+				domains)).block(TIMEOUT);
+		WebClient.create(baseUrl).post().uri("/sandbox/orders/{id}/advance", caOrderId)
+			.bodyValue(Map.of("to", "issued")).retrieve().toBodilessEntity().block(TIMEOUT);
+		assertThatThrownBy(() -> adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT))
+			.isInstanceOfSatisfying(CaRefusal.class,
+					refusal -> assertThat(refusal.code()).isEqualTo("invalid_order_status"));
 	}
 
 	@Test

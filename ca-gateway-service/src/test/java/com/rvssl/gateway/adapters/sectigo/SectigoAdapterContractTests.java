@@ -18,6 +18,9 @@ import com.rvssl.gateway.adapters.CaOrderRequest;
 import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
+import com.rvssl.gateway.adapters.CaOrderQuery;
+import com.rvssl.gateway.adapters.ValidationWorld;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.gateway.scenarios.Csrs;
 import com.rvssl.sandbox.SandboxCaApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -175,12 +178,86 @@ class SectigoAdapterContractTests {
 				dcv(), new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 						new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
 		String caOrderId = adapter.place(ov).block(TIMEOUT);
-		assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).detail())
-			.isEqualTo("Waiting for the CA's organisation validation");
+		CaOrderStatus status = adapter.status(caOrderId, dcv()).block(TIMEOUT);
+		assertThat(status.detail()).isEqualTo("Waiting for the organisation's documents");
+		assertThat(status.stage()).isEqualTo(ValidationStage.DOCUMENTS_REQUESTED);
 
 		adapter.resendDcvEmail(caOrderId, "admin@ov.sectigo.example.com").block(TIMEOUT);
 
 		assertThat(atCa(reference).get(0)).containsEntry("dcvEmailsResent", 1);
+	}
+
+	@Test
+	void anHttpOrderTellsTheCsrHashFileToPublishAndIsIssuedOnceItIsServed() {
+		String reference = "ord-" + UUID.randomUUID();
+		List<String> domains = List.of("file.sectigo.example.com");
+		String csr = Csrs.forDomains(domains).pem();
+		Dcv http = new Dcv(DcvMethod.HTTP, null);
+		String caOrderId = adapter.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr, http, null))
+			.block(TIMEOUT);
+		CaOrderQuery query = new CaOrderQuery(caOrderId, http, domains, csr, reference);
+
+		CaOrderStatus pending = adapter.status(query).block(TIMEOUT);
+		assertThat(pending.stage()).isEqualTo(ValidationStage.DCV_PENDING);
+		assertThat(pending.dcv()).singleElement().satisfies(instruction -> {
+			assertThat(instruction.method()).isEqualTo(DcvMethod.HTTP);
+			assertThat(instruction.target())
+				.matches("http://file\\.sectigo\\.example\\.com/\\.well-known/pki-validation/[0-9A-F]{32}\\.txt");
+			assertThat(instruction.value().lines().toList()).hasSize(3).element(1).isEqualTo("sectigo.com");
+			assertThat(instruction.value().lines().toList().get(2)).isEqualTo(reference);
+		});
+		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
+			world.publish(pending.dcv().get(0).target(), pending.dcv().get(0).value());
+			assertThat(adapter.status(query).block(TIMEOUT).state()).isEqualTo(CaOrderStatus.State.ISSUED);
+		}
+	}
+
+	@Test
+	void anOrderChangedToDnsTellsTheCnameAndIsIssuedOnceItExists() {
+		String reference = "ord-" + UUID.randomUUID();
+		List<String> domains = List.of("cname.sectigo.example.com");
+		String csr = Csrs.forDomains(domains).pem();
+		String caOrderId = adapter.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr,
+				new Dcv(DcvMethod.HTTP, null), null)).block(TIMEOUT);
+		adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.DNS, null)).block(TIMEOUT);
+		CaOrderQuery query = new CaOrderQuery(caOrderId, new Dcv(DcvMethod.HTTP, null), domains, csr, reference);
+
+		CaOrderStatus pending = adapter.status(query).block(TIMEOUT);
+		assertThat(pending.dcv()).singleElement().satisfies(instruction -> {
+			assertThat(instruction.method()).isEqualTo(DcvMethod.DNS);
+			assertThat(instruction.target()).matches("_[0-9A-F]{32}\\.cname\\.sectigo\\.example\\.com");
+			assertThat(instruction.value()).endsWith("." + reference + ".sectigo.com");
+		});
+		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
+			world.dnsRecord(pending.dcv().get(0).target(), "CNAME", pending.dcv().get(0).value());
+		}
+		assertThat(adapter.status(query).block(TIMEOUT).state()).isEqualTo(CaOrderStatus.State.ISSUED);
+	}
+
+	@Test
+	void anOvOrderReportsCallThenReviewAsTheSandboxAdvancesIt() {
+		String reference = "ord-" + UUID.randomUUID();
+		List<String> domains = List.of("steps.sectigo.example.com");
+		String csr = Csrs.forDomains(domains).pem();
+		CaOrderRequest ov = new CaOrderRequest(reference, "24", Validation.OV, 12, domains, csr, dcv(),
+				new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
+						new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
+		String caOrderId = adapter.place(ov).block(TIMEOUT);
+		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
+			world.advance(caOrderId);
+			assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).stage())
+				.isEqualTo(ValidationStage.VERIFICATION_CALL_PENDING);
+			world.advance(caOrderId);
+			assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).stage()).isEqualTo(ValidationStage.UNDER_REVIEW);
+			world.advance(caOrderId);
+		}
+		assertThat(adapter.status(caOrderId, dcv()).block(TIMEOUT).state()).isEqualTo(CaOrderStatus.State.ISSUED);
+	}
+
+	@Test
+	void anUnknownOrderCannotChangeItsDcvMethod() {
+		assertThatThrownBy(() -> adapter.changeDcvMethod("424242", new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT))
+			.isInstanceOf(CaRefusal.class);
 	}
 
 	private static SectigoAdapter adapter(String login, String password) {
