@@ -3,6 +3,7 @@ package com.rvssl.gateway.submission;
 import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.CertificateAuthority;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -78,6 +79,21 @@ public class SubmissionStore {
 			.unset("nextAttemptAt")
 			.inc("attempts", 1);
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	/**
+	 * The CA took an order again: the rest of its backlog is due now, so the sweep drains it oldest
+	 * first (paced by the CA's rate limiter) instead of in the turns the outage's back-off left.
+	 */
+	Mono<Long> backlogDueNow(CertificateAuthority ca, Instant now) {
+		Query waiting = Query.query(Criteria.where("state")
+			.is(SubmissionState.RETRYING)
+			.and("ca")
+			.is(ca)
+			.and("nextAttemptAt")
+			.gt(now));
+		return mongo.updateMulti(waiting, new Update().set("nextAttemptAt", now), SubmissionRecord.class)
+			.map(result -> result.getModifiedCount());
 	}
 
 	Mono<Boolean> recordSubmitted(SubmissionRecord claimed, String caOrderId, OutboxEntry event, Instant now) {

@@ -135,7 +135,7 @@ public class Submissions {
 			return store.recordSubmitted(claimed, accepted.caOrderId(), event, now).flatMap(recorded -> {
 				if (recorded) {
 					log.info("Order {} submitted to {} as {}", claimed.orderId(), claimed.ca(), accepted.caOrderId());
-					return Mono.<Void>empty();
+					return store.backlogDueNow(claimed.ca(), now).then();
 				}
 				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)",
 						claimed.orderId(), accepted.caOrderId());
