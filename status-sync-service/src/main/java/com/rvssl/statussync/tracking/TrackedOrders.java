@@ -1,6 +1,7 @@
 package com.rvssl.statussync.tracking;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
@@ -161,13 +162,17 @@ public class TrackedOrders {
 
 	/**
 	 * After a check claimed at {@code claimedAt} was written: if a push came in since, the check may
-	 * have asked the CA just before the change, so the order is due again at once.
+	 * have asked the CA just before the change, so the order is due again at once. MongoDB keeps
+	 * milliseconds, so only a push in a later millisecond than the claim counts: the push that made
+	 * the order due is stored in the claim's own millisecond when the poll starts right after it,
+	 * and must not cause a second check (one within that millisecond after the claim is left to
+	 * the schedule).
 	 */
 	public Mono<Void> recheckIfPushedSince(String orderId, Instant claimedAt, Instant now) {
 		Query pushedMeanwhile = Query.query(Criteria.where("_id").is(orderId)
 			.and("state").is(TrackingState.OUTSTANDING)
 			.and("leaseId").is(null)
-			.and("pushedAt").gte(claimedAt));
+			.and("pushedAt").gt(claimedAt.truncatedTo(ChronoUnit.MILLIS)));
 		return mongo.updateFirst(pushedMeanwhile, new Update().set("nextCheckAt", now), TrackedOrder.class).then();
 	}
 
