@@ -104,7 +104,10 @@ public final class LocalStack implements AutoCloseable {
 				"--sandbox.sectigo.login-name=" + credentials.sandbox().sectigoLoginName(),
 				"--sandbox.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword(),
 				"--sandbox.dv.approve-after=" + settings.dvApproveAfter(),
-				"--sandbox.sectigo.push-url=" + PlatformService.sectigoPushUrl(settings)));
+				"--sandbox.sectigo.push-url=" + PlatformService.sectigoPushUrl(settings),
+				// DV approval links are mailed to the same SMTP catcher the notifications go to
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.ports().smtp(),
+				"--sandbox.public-url=" + settings.url(settings.ports().sandbox())));
 		if (settings.persistent()) {
 			args.add("--sandbox.data-dir=" + settings.dataDir().resolve("sandbox").toAbsolutePath());
 		}

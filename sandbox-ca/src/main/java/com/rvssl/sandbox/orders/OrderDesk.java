@@ -55,6 +55,9 @@ public class OrderDesk {
 
     private final List<OrderWatcher> watchers;
 
+    /** Starts as configured; the admin API switches it at run time. */
+    private volatile boolean autoApprove;
+
     public OrderDesk(CaOrderBook book, CertificateAuthority authority, SandboxProperties properties, Clock clock,
             DomainControl domainControl, List<OrderWatcher> watchers) {
         this.book = book;
@@ -65,6 +68,18 @@ public class OrderDesk {
         this.ovStepAfter = (properties.validation() != null) ? properties.validation().ovStepAfter()
                 : Duration.ofDays(1);
         this.watchers = List.copyOf(watchers);
+        this.autoApprove = this.dv.autoApprove();
+    }
+
+    /** Whether email-validated DV orders approve themselves after {@code sandbox.dv.approve-after}. */
+    public boolean autoApprove() {
+        return this.autoApprove;
+    }
+
+    /** Off: email-validated DV orders wait for their approval link (or the admin API). */
+    public void autoApprove(boolean enabled) {
+        this.autoApprove = enabled;
+        log.info("DV auto-approval {}", enabled ? "on" : "off");
     }
 
     public CaOrder submit(NewOrder request) {
@@ -93,6 +108,7 @@ public class OrderDesk {
         this.book.add(order);
         log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
                 request.commonName(), request.reference());
+        dcvEmailDue(order);
         return order;
     }
 
@@ -238,7 +254,9 @@ public class OrderDesk {
 
     public CaOrder resendDcvEmail(long id) {
         find(id);
-        return this.book.update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
+        CaOrder resent = this.book.update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
+        dcvEmailDue(resent);
+        return resent;
     }
 
     /** Completes validation now, whatever the product: the sandbox operator's "approve". */
@@ -269,6 +287,17 @@ public class OrderDesk {
         return after;
     }
 
+    private void dcvEmailDue(CaOrder order) {
+        for (OrderWatcher watcher : this.watchers) {
+            try {
+                watcher.dcvEmailDue(order);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Watcher {} failed on the DCV email of order {}: {}", watcher, order.id(), ex.toString());
+            }
+        }
+    }
+
     private static boolean byEmail(CaOrder order) {
         return order.dcvMethod() == null || order.dcvMethod().equalsIgnoreCase("email");
     }
@@ -279,7 +308,7 @@ public class OrderDesk {
 
     private boolean dueForApproval(CaOrder order) {
         return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && byEmail(order)
-                && this.dv.autoApprove()
+                && this.autoApprove
                 && !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
     }
 

@@ -1,0 +1,188 @@
+package com.rvssl.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * DV by email approval end to end: with the sandbox's auto-approval switched off, a DigiCert DV
+ * order validated by email waits until the approver follows the link the sandbox mailed (through
+ * the stack's SMTP catcher); the POST behind the link's page issues it, and the order's three
+ * views show it issued.
+ */
+@ExtendWith(RunningPlatform.class)
+class DcvEmailApprovalIT {
+
+	/** Generous: two cores shared by several builds. */
+	private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+	private static final Pattern LINK = Pattern.compile("(http://\\S+/sandbox/dcv/approve/[A-Za-z0-9_-]+)");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static LocalStack stack;
+
+	@BeforeAll
+	static void useThePlatform() {
+		stack = RunningPlatform.stack();
+	}
+
+	@AfterEach
+	void autoApproveAgain() {
+		autoApprove(true);
+	}
+
+	@Test
+	void aDvOrderByEmailWaitsForTheMailedApprovalLinkAndIsIssuedOnceTheApproverPostsIt() {
+		autoApprove(false);
+		String domain = "mailed-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+		String approver = "admin@" + domain;
+		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "EMAIL", "approverEmail", approver));
+
+		JsonNode pending = awaitOrder(orderId,
+				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		assertThat(pending.at("/validation/dcv/0/method").asString()).isEqualTo("EMAIL");
+		assertThat(pending.at("/views/client/status").asString()).isEqualTo("Pending Validation");
+		String caOrderId = pending.get("caOrderId").asString();
+
+		String link = await().atMost(PATIENCE).until(() -> approvalLinkMailedTo(approver), Optional::isPresent).get();
+		assertThat(link).startsWith(stack.sandboxUrl() + "/sandbox/dcv/approve/");
+
+		// a mail scanner fetching the link approves nothing
+		HttpResponse<String> page = page("GET", link);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<form method=\"post\"").contains(domain);
+		assertThat(call("GET", stack.sandboxUrl() + "/sandbox/orders/" + caOrderId, null, null).body()
+			.get("status")
+			.asString()).isEqualTo("pending");
+
+		assertThat(page("POST", link).statusCode()).isEqualTo(200);
+
+		JsonNode issued = awaitState(orderId, "ISSUED");
+		assertThat(issued.at("/views/client/status").asString()).isEqualTo("Issued");
+		assertThat(issued.at("/views/admin/status").asString()).isEqualTo("Active");
+		assertThat(issued.at("/views/provider/status").asString()).isEqualTo("Complete");
+		assertThat(issued.at("/certificate/serialNumber").asString()).isNotBlank();
+		assertThat(issued.at("/validation/stage").isNull()).isTrue();
+		assertThat(page("POST", link).statusCode()).as("the link works once").isEqualTo(410);
+	}
+
+	// --- the approver's mailbox and browser
+
+	private static Optional<String> approvalLinkMailedTo(String approver) throws MessagingException, IOException {
+		for (MimeMessage message : stack.receivedMail()) {
+			var to = message.getRecipients(Message.RecipientType.TO);
+			if (to != null && List.of(to).stream().anyMatch(a -> a.toString().equals(approver))
+					&& message.getContent() instanceof String text) {
+				Matcher matcher = LINK.matcher(text);
+				if (matcher.find()) {
+					return Optional.of(matcher.group(1));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static HttpResponse<String> page(String method, String url) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		return send(request, method + " " + url);
+	}
+
+	// --- the steps a WHMCS addon takes, and the sandbox's admin API
+
+	private static void autoApprove(boolean enabled) {
+		Reply reply = call("PUT", stack.sandboxUrl() + "/sandbox/dv/auto-approve", null, Map.of("enabled", enabled));
+		assertThat(reply.status()).as("switch auto-approval: %s", reply.body()).isEqualTo(200);
+		assertThat(reply.body().get("enabled").asBoolean()).isEqualTo(enabled);
+	}
+
+	private static String placeOrder(String product, String domain, Map<String, Object> dcv) {
+		Map<String, Object> body = Map.of("productCode", product, "termMonths", 12, "domains", List.of(domain),
+				"whmcsServiceId", "whmcs-" + domain, "customer",
+				Map.of("name", "Ann Lee", "email", "approve-" + domain + "@customer.example"), "csr",
+				TestCsr.forDomains(List.of(domain)).pem(), "dcv", dcv);
+		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders", stack.credentials().resellerKey(),
+				body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);
+		return reply.body().get("id").asString();
+	}
+
+	private static JsonNode awaitState(String orderId, String state) {
+		return awaitOrder(orderId, order -> state.equals(order.get("state").asString()));
+	}
+
+	private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
+		return await().atMost(PATIENCE)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> call("GET", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId,
+					stack.credentials().resellerKey(), null).body(), condition);
+	}
+
+	record Reply(int status, JsonNode body) {
+	}
+
+	private static Reply call(String method, String url, String key, Object body) {
+		return call(method, url, key, body, Map.of());
+	}
+
+	private static Reply call(String method, String url, String key, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Accept", "application/json")
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		headers.forEach(request::header);
+		HttpResponse<String> response = send(request.build(), method + " " + url);
+		String text = response.body();
+		return new Reply(response.statusCode(), (text == null || text.isBlank()) ? null : JSON.readTree(text));
+	}
+
+	private static HttpResponse<String> send(HttpRequest request, String what) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(what + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}
