@@ -232,6 +232,8 @@ class PlatformEndToEndIT {
 				assertThat(prometheus.value("sum(rvssl_ca_calls_seconds_bucket{ca=\"digicert\",le=\"+Inf\"})"))
 					.isEqualTo(prometheus.value("sum(rvssl_ca_calls_seconds_count{ca=\"digicert\"})"));
 				assertThat(prometheus.query("resilience4j_circuitbreaker_state{state=\"closed\"} == 1")).isNotEmpty();
+				// the gateway's queue per CA is exported even when empty, so the dashboard shows a zero
+				assertThat(prometheus.query("rvssl_gateway_orders_waiting{ca=\"digicert\"}")).hasSize(1);
 				assertThat(prometheus.value("sum(rvssl_sync_checks_total)")).isGreaterThanOrEqualTo(1);
 				assertThat(prometheus.value("sum(rvssl_notify_attempts_total)")).isGreaterThanOrEqualTo(1);
 				// the business series of this reseller's one order
