@@ -27,7 +27,8 @@ final class ClientArea
             $platform = Platform::connect();
             $order = $platform->find($link->order_id);
             ServiceOrders::record($order, $serviceId);
-            $vars += self::fromOrder($order, $serviceId);
+            // the order's own values replace the placeholders above ('order' => null among them)
+            $vars = array_merge($vars, self::fromOrder($order, $serviceId));
             if ($vars['needsConfiguration']) {
                 $vars['approverEmails'] = $platform->approverEmails((string) ($order['domains'][0] ?? ''));
             }
@@ -86,6 +87,9 @@ final class ClientArea
                     'value' => (string) ($instruction['value'] ?? ''),
                 ];
             }
+        }
+        if (($validation['stage'] ?? null) === null && $dcv === [] && (string) ($validation['detail'] ?? '') === '') {
+            return null; // nothing the customer could act on yet: no empty box on the page
         }
         return [
             'stage' => (string) ($validation['stage'] ?? ''),

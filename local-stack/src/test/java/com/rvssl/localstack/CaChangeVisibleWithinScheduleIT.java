@@ -61,7 +61,7 @@ class CaChangeVisibleWithinScheduleIT {
 
 		long changedAt = System.nanoTime();
 		PlatformClient.Reply advanced = http.post(stack.sandboxUrl() + "/sandbox/orders/" + caOrderId + "/advance", null,
-				Map.of(), Map.of());
+				Map.of("to", "issued"), Map.of());
 		assertThat(advanced.status()).as("advance at the sandbox: %s", advanced.body()).isEqualTo(200);
 
 		JsonNode issued = await().atMost(bound)
