@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -65,20 +66,55 @@ public class SubmissionStore {
 
 	/**
 	 * Claims the oldest record whose re-attempt is due, or whose claim is so old its holder must have
-	 * crashed.
+	 * crashed. A CA's waiting orders keep their queue: a due record with an older one of its CA still
+	 * waiting is put back behind it (its re-attempt moved to the older one's), so the re-attempt that
+	 * finds a CA back is always that CA's oldest order, and the rest follow it oldest first (see
+	 * {@link #backlogDueNow}). Only the head of each CA's queue calls a CA that is down.
 	 */
 	Mono<SubmissionRecord> claimDue(Instant now, Instant staleBefore) {
-		Query query = Query.query(new Criteria().orOperator(
+		Query due = Query.query(new Criteria().orOperator(
 				Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
 				Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)))
-			// oldest first, so a backlog built during an outage drains in the order it was paid
-			.with(org.springframework.data.domain.Sort.by("createdAt"));
+			.with(Sort.by("createdAt"));
+		return mongo.findOne(due, SubmissionRecord.class).flatMap(record -> {
+			if (record.state() != SubmissionState.RETRYING) {
+				return claim(Criteria.where("_id").is(record.orderId()).and("state").is(SubmissionState.SUBMITTING)
+					.and("claimedAt").lte(staleBefore), now);
+			}
+			return oldestWaiting(record.ca()).flatMap(head -> {
+				if (head.orderId().equals(record.orderId()) || head.nextAttemptAt() == null) {
+					return claim(Criteria.where("_id").is(record.orderId()).and("state").is(SubmissionState.RETRYING)
+						.and("nextAttemptAt").lte(now), now);
+				}
+				return queueBehind(record, head.nextAttemptAt(), now).then(Mono.defer(() -> claimDue(now, staleBefore)));
+			});
+		});
+	}
+
+	private Mono<SubmissionRecord> oldestWaiting(CertificateAuthority ca) {
+		Query waiting = Query.query(Criteria.where("state").is(SubmissionState.RETRYING).and("ca").is(ca))
+			.with(Sort.by("createdAt"));
+		return mongo.findOne(waiting, SubmissionRecord.class);
+	}
+
+	private Mono<Void> queueBehind(SubmissionRecord record, Instant headsAttempt, Instant now) {
+		Query stillDue = Query.query(Criteria.where("_id")
+			.is(record.orderId())
+			.and("state")
+			.is(SubmissionState.RETRYING)
+			.and("nextAttemptAt")
+			.lte(now));
+		return mongo.updateFirst(stillDue, new Update().set("nextAttemptAt", headsAttempt), SubmissionRecord.class)
+			.then();
+	}
+
+	private Mono<SubmissionRecord> claim(Criteria claimable, Instant now) {
 		Update update = new Update().set("state", SubmissionState.SUBMITTING)
 			.set("claimedAt", now)
 			.set("updatedAt", now)
 			.unset("nextAttemptAt")
 			.inc("attempts", 1);
-		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+		return mongo.findAndModify(Query.query(claimable), update, RETURN_NEW, SubmissionRecord.class);
 	}
 
 	/**
