@@ -47,6 +47,12 @@ public class SandboxCaApplication {
      * to stop it.
      */
     public static ConfigurableApplicationContext start(String... args) {
+        // Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request arrives
+        // before the previous response has fully terminated (reactor-netty#4361, fixed after 1.3.8),
+        // leaving that request unanswered until the client gives up; this setting avoids that path.
+        // Read once per JVM: tests that host the sandbox set it for the whole test JVM (root pom).
+        System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
+                System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true"));
         SpringApplication application = new SpringApplication(SandboxCaApplication.class);
         application.setWebApplicationType(WebApplicationType.REACTIVE);
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
