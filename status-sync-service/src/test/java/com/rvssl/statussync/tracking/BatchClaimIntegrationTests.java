@@ -89,7 +89,7 @@ class BatchClaimIntegrationTests {
 			.mapToObj(i -> outstanding("race-" + i, now.minus(Duration.ofMillis(due - i))))
 			.toList());
 
-		// 20 claimers per replica at once, each claiming batches of 25 until nothing is due
+		// 20 claimers per replica at once, each claiming batches of 50 until nothing is due
 		List<String> claimed = Flux.merge(Flux.range(0, 40)
 			.map(claimer -> claimUntilNothingIsDue((claimer % 2 == 0) ? "replica-a" : "replica-b")
 				.subscribeOn(Schedulers.parallel())))
@@ -142,10 +142,10 @@ class BatchClaimIntegrationTests {
 			.isEmpty();
 	}
 
-	/** Claims batches of 25 until the orders are all claimed, whoever claimed them. */
+	/** Claims batches of 50 until the orders are all claimed, whoever claimed them. */
 	private Flux<String> claimUntilNothingIsDue(String owner) {
 		return Flux.range(0, 1_000)
-			.concatMap(round -> orders.claimBatch(now, now.plus(LEASE), owner, 25)
+			.concatMap(round -> orders.claimBatch(now, now.plus(LEASE), owner, 50)
 				.map(TrackedOrder::id)
 				.collectList()
 				.zipWith(orders.oldestDue(now).hasElement()))
