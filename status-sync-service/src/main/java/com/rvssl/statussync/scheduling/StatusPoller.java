@@ -18,9 +18,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The check loop: every poll interval it claims a batch of due outstanding orders, one
- * find-and-modify each under this instance's lease owner (so replicas share the work and never
- * check one order at once; a dead replica's claims simply run out and become due again), asks the
+ * The check loop: every poll interval it claims a batch of due outstanding orders in a few round
+ * trips under this instance's lease owner (see {@link TrackedOrders#claimBatch}: replicas share the
+ * work and never check one order at once; a dead replica's claims simply run out and become due
+ * again), asks the
  * gateway, and writes the outcome, its events and the next check time in one update. A tick that fails is logged and the next one
  * starts afresh; a tick still running when the next is due makes that one be skipped, not queued.
  */

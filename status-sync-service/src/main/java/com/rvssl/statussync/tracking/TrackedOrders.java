@@ -2,7 +2,11 @@ package com.rvssl.statussync.tracking;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
@@ -27,7 +31,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tracked orders in MongoDB. Every change is one conditional update of one document, so it is
+ * The tracked orders in MongoDB. Every change of an order is one conditional update of its document
+ * (a batch claim updates several in one request, each under the same condition), so it is
  * atomic with the events it causes (pushed to the same document's outbox), and its filter says
  * which state it may apply to: a stopped or finished order is never moved again, and a check
  * whose lease was lost cannot write its result.
@@ -93,32 +98,49 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * Claims the most overdue outstanding order for {@code owner}: one find-and-modify on (state,
-	 * due time) that moves its next check to the end of the lease, so no other instance sees it due
-	 * until then. Empty when nothing is due.
+	 * Claims up to {@code limit} due outstanding orders for {@code owner}, most overdue first, in
+	 * three round trips whatever the limit: the ids of the most overdue (sorted by due time, ids
+	 * only), one update of those still due that moves their next check to the end of the lease
+	 * (so no other instance sees them due until then) under one lease id for this batch, and the
+	 * documents that carry that lease id. The update repeats the claim condition for each document,
+	 * so an order another instance claimed between the look-up and the update is simply not in
+	 * this batch. The lease id is shared by the batch, but every later write names its order's
+	 * {@code _id} as well, and a claim after an expired lease always brings a new one. Empty when
+	 * nothing is due.
 	 */
-	public Mono<TrackedOrder> claimNext(Instant now, Instant leaseUntil, String owner) {
-		Query due = Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now))
-			.with(Sort.by("nextCheckAt"));
-		Update lease = new Update().set("nextCheckAt", leaseUntil)
-			.set("leaseId", java.util.UUID.randomUUID().toString())
-			.set("leaseOwner", owner);
-		return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
-	}
-
-	/** Up to {@code limit} claims, one after the other, stopping at the first empty one. */
 	public Flux<TrackedOrder> claimBatch(Instant now, Instant leaseUntil, String owner, int limit) {
 		if (limit <= 0) {
 			return Flux.empty();
 		}
-		return claimNext(now, leaseUntil, owner)
-			.flatMapMany(claimed -> Flux.just(claimed).concatWith(Flux.defer(() -> claimBatch(now, leaseUntil, owner, limit - 1))));
+		Query mostOverdue = due(now).with(Sort.by("nextCheckAt")).limit(limit);
+		mostOverdue.fields().include("_id");
+		return mongo.find(mostOverdue, Document.class, TrackedOrder.COLLECTION)
+			.map(document -> document.get("_id"))
+			.collectList()
+			.filter(ids -> !ids.isEmpty())
+			.flatMapMany(ids -> lease(ids, now, leaseUntil, owner));
+	}
+
+	private Flux<TrackedOrder> lease(List<Object> ids, Instant now, Instant leaseUntil, String owner) {
+		String leaseId = UUID.randomUUID().toString();
+		Query stillDue = Query.query(Criteria.where("_id").in(ids)
+			.and("state").is(TrackingState.OUTSTANDING)
+			.and("nextCheckAt").lte(now));
+		Update lease = new Update().set("nextCheckAt", leaseUntil).set("leaseId", leaseId).set("leaseOwner", owner);
+		Map<String, Integer> dueRank = new HashMap<>();
+		ids.forEach(id -> dueRank.putIfAbsent(String.valueOf(id), dueRank.size()));
+		return mongo.updateMulti(stillDue, lease, TrackedOrder.class)
+			.filter(result -> result.getModifiedCount() > 0)
+			// looked up by _id alone, which every server answers from its primary index (the embedded
+			// one too); the lease id picks this batch's claims out of the few documents returned
+			.flatMapMany(leased -> mongo.find(Query.query(Criteria.where("_id").in(ids)), TrackedOrder.class))
+			.filter(order -> leaseId.equals(order.leaseId()))
+			.sort(Comparator.comparing((TrackedOrder order) -> dueRank.getOrDefault(order.id(), Integer.MAX_VALUE)));
 	}
 
 	/** The due time of the most overdue outstanding check, if any is due: how late the poller is. */
 	public Mono<Instant> oldestDue(Instant now) {
-		Query query = Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now))
-			.with(Sort.by("nextCheckAt"))
+		Query query = due(now).with(Sort.by("nextCheckAt"))
 			.limit(1);
 		query.fields().include("nextCheckAt");
 		return mongo.findOne(query, Document.class, TrackedOrder.COLLECTION)
@@ -348,6 +370,11 @@ public class TrackedOrders {
 
 	public Mono<TrackedOrder> byId(String orderId) {
 		return mongo.findById(orderId, TrackedOrder.class);
+	}
+
+	/** Outstanding and due: the claim condition, on the {@code due_checks} index (state, nextCheckAt). */
+	private static Query due(Instant now) {
+		return Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now));
 	}
 
 	private static Query leased(String orderId, String leaseId) {
