@@ -227,6 +227,39 @@ final class ServerModuleTest extends TestCase
         rvssl_TerminateAccount($params);
     }
 
+    public function testTheClientSwitchesAValidatingOrderToDnsAndIsToldWhenItCannot(): void
+    {
+        $domain = TestPlatform::uniqueDomain('switch');
+        $params = TestWhmcs::service(TestWhmcs::product('rapidssl-dv'), $domain);
+        self::assertSame('success', rvssl_CreateAccount($params));
+        $tooEarly = TestWhmcs::clientAction('rvssl_changeDcv', $params, ['dcv_method' => 'DNS']);
+        self::assertStringContainsString('only be changed while the CA validates', $tooEarly);
+
+        // by HTTP file, which the sandbox never approves by itself: the order waits at the CA
+        self::assertSame('success', TestWhmcs::clientAction('rvssl_configure', $params,
+            ['csr' => TestPlatform::csr($domain), 'dcv_method' => 'HTTP']));
+        $validating = TestPlatform::await(static function () use ($params) {
+            $page = rvssl_ClientArea($params);
+            return $page['vars']['canChangeDcv'] ? $page : null;
+        }, 120, 'the CA validating');
+        self::assertContains('admin@' . $domain, $validating['vars']['approverEmails']);
+
+        $refused = TestWhmcs::clientAction('rvssl_changeDcv', $params,
+            ['dcv_method' => 'EMAIL', 'approver_email' => 'someone@elsewhere.example']);
+        self::assertStringContainsString('accepts only these addresses', $refused);
+        self::assertSame('success', TestWhmcs::clientAction('rvssl_changeDcv', $params,
+            ['dcv_method' => 'DNS', 'approver_email' => 'admin@' . $domain]));
+
+        $order = TestPlatform::order($this->reseller['key'], TestWhmcs::link($params['serviceid'])->order_id);
+        self::assertStringContainsString('Validation method changed to DNS record', json_encode($order['timeline']));
+        $byDns = TestPlatform::await(static function () use ($params) {
+            $page = rvssl_ClientArea($params);
+            return ($page['vars']['validation']['dcv'][0]['method'] ?? null) === 'DNS' ? $page : null;
+        }, 120, 'the DNS record to create shown');
+        self::assertSame('_dnsauth.' . $domain, $byDns['vars']['validation']['dcv'][0]['target']);
+        rvssl_TerminateAccount($params);
+    }
+
     public function testRefreshRecordsAChangeMadeOutsideWhmcs(): void
     {
         $domain = TestPlatform::uniqueDomain('refresh');

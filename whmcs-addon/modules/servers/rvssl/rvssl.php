@@ -121,7 +121,7 @@ function rvssl_ClientAreaCustomButtonArray()
 
 function rvssl_ClientAreaAllowedFunctions()
 {
-    return ['configure', 'decodeCsr', 'reissue', 'resendDcv', 'download'];
+    return ['configure', 'decodeCsr', 'reissue', 'resendDcv', 'changeDcv', 'download'];
 }
 
 /** The client's configuration form: CSR, DCV method and approver, organisation for OV/EV. */
@@ -171,6 +171,23 @@ function rvssl_resendDcv(array $params)
 {
     return rvssl_with_order($params, static function (Platform $platform, object $link) {
         ServiceOrders::record($platform->resendDcv($link->order_id), (int) $link->service_id);
+        return 'success';
+    });
+}
+
+/**
+ * The client switches the validation method (an approval email that never arrives, a DNS zone
+ * easier to edit than the web server): EMAIL with the approver picked, HTTP or DNS.
+ */
+function rvssl_changeDcv(array $params)
+{
+    return rvssl_with_order($params, static function (Platform $platform, object $link) {
+        $method = strtoupper(trim((string) ($_POST['dcv_method'] ?? '')));
+        $dcv = ['method' => $method];
+        if ($method === 'EMAIL') {
+            $dcv['approverEmail'] = trim((string) ($_POST['approver_email'] ?? ''));
+        }
+        ServiceOrders::record($platform->changeDcv($link->order_id, $dcv), (int) $link->service_id);
         return 'success';
     });
 }

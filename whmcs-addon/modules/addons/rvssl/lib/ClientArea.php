@@ -29,7 +29,7 @@ final class ClientArea
             ServiceOrders::record($order, $serviceId);
             // the order's own values replace the placeholders above ('order' => null among them)
             $vars = array_merge($vars, self::fromOrder($order, $serviceId));
-            if ($vars['needsConfiguration']) {
+            if ($vars['needsConfiguration'] || $vars['canChangeDcv']) {
                 $vars['approverEmails'] = $platform->approverEmails((string) ($order['domains'][0] ?? ''));
             }
         } catch (ApiProblem $problem) {
@@ -58,6 +58,7 @@ final class ClientArea
             'downloads' => [],
             'canReissue' => $state === 'ISSUED',
             'canResendDcv' => in_array($state, ['SUBMITTED', 'PENDING_VALIDATION'], true),
+            'canChangeDcv' => self::checksDomains($order, $state),
         ];
         if ($state === 'ISSUED') {
             foreach (self::DOWNLOADS as $format => $label) {
@@ -66,6 +67,20 @@ final class ClientArea
             }
         }
         return $vars;
+    }
+
+    /**
+     * Whether the CA is still checking the domains, so the method may change: at the CA and not
+     * final, and for OV/EV only until the organisation checks begin (the platform says 409 otherwise).
+     */
+    private static function checksDomains(array $order, string $state): bool
+    {
+        if (!in_array($state, ['SUBMITTED', 'PENDING_VALIDATION'], true)) {
+            return false;
+        }
+        $validation = is_array($order['validation'] ?? null) ? $order['validation'] : [];
+        $stage = $validation['stage'] ?? null;
+        return ($validation['level'] ?? 'DV') === 'DV' || $stage === null || $stage === 'DCV_PENDING';
     }
 
     /**

@@ -86,6 +86,12 @@ final class Platform
         return $this->api->json('POST', $this->orderPath($orderId, '/dcv/resend'));
     }
 
+    /** Another domain-control validation method for an order the CA validates: {method, approverEmail}. */
+    public function changeDcv(string $orderId, array $dcv): array
+    {
+        return $this->api->json('PUT', $this->orderPath($orderId, '/dcv'), $dcv);
+    }
+
     private function orderUrl(string $path): string
     {
         return $this->settings->apiUrl . $path;

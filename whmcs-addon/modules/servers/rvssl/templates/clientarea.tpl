@@ -58,6 +58,20 @@
       <button type="submit" class="btn btn-default">Reissue</button>
     </form>
   {/if}
+  {if $canChangeDcv}
+    <h4>Change validation method</h4>
+    <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=changeDcv">
+      <div class="form-group"><label>Domain control validation</label>
+        <select name="dcv_method" class="form-control">
+          <option value="EMAIL">Approval email</option><option value="HTTP">HTTP file</option><option value="DNS">DNS record</option>
+        </select></div>
+      <div class="form-group"><label>Approver email (for approval by email)</label>
+        <select name="approver_email" class="form-control">
+          {foreach $approverEmails as $email}<option>{$email|escape}</option>{/foreach}
+        </select></div>
+      <button type="submit" class="btn btn-default">Change validation method</button>
+    </form>
+  {/if}
   {if $canResendDcv}
     <a class="btn btn-default" href="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=resendDcv">Resend approval email</a>
   {/if}

@@ -11,6 +11,7 @@ import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderCancelled;
@@ -53,7 +54,8 @@ final class EventSamples {
 			sample(new CreditToppedUp(Money.of(50000, "USD"), Money.of(50000, "USD"), "invoice-7")),
 			sample(new CreditLow(Money.of(900, "USD"), Money.of(5000, "USD"))),
 			sample(new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n")),
-			sample(new DcvResendRequested("admin@example.com")));
+			sample(new DcvResendRequested("admin@example.com")),
+			sample(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
 
 	private EventSamples() {
 	}

@@ -11,11 +11,15 @@ import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
+import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.Customer;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.testing.TestInfrastructure;
@@ -261,6 +265,15 @@ class StatusSyncIntegrationTests {
 
 	@Test
 	void aDcvResendMakesAnOrderWaitingForHoursDueAgainWithinTheCasMinimum() {
+		anOrderWaitingForHoursIsCheckedSoonAfter(new DcvResendRequested("admin@example.com"));
+	}
+
+	@Test
+	void aDcvMethodChangeMakesAnOrderWaitingForHoursDueAgainWithinTheCasMinimum() {
+		anOrderWaitingForHoursIsCheckedSoonAfter(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null)));
+	}
+
+	private void anOrderWaitingForHoursIsCheckedSoonAfter(OrderEvent customerAction) {
 		String orderId = newOrderId();
 		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"));
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
@@ -273,7 +286,7 @@ class StatusSyncIntegrationTests {
 			.getModifiedCount() == 1);
 		int callsBefore = gateway.statusCalls(orderId);
 
-		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new DcvResendRequested("admin@example.com")));
+		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, customerAction));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> gateway.statusCalls(orderId) > callsBefore);
 	}

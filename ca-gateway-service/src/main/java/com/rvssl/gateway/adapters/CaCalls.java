@@ -65,6 +65,14 @@ public class CaCalls {
 		return guarded(ca, operation, call, false);
 	}
 
+	/**
+	 * A call that changes the CA's order to a given value, so doing it twice does no harm (the DCV
+	 * method): retried on CaUnavailable like a read.
+	 */
+	public <T> Mono<T> repeatable(String ca, String operation, Mono<T> call) {
+		return guarded(ca, operation, call, true);
+	}
+
 	/** A call that changes nothing at the CA (status, search, download): retried on CaUnavailable. */
 	public <T> Mono<T> read(String ca, String operation, Mono<T> call) {
 		return guarded(ca, operation, call, true);

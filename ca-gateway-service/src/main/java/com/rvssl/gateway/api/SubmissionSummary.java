@@ -3,17 +3,21 @@ package com.rvssl.gateway.api;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Dcv;
 import com.rvssl.gateway.submission.CaAction;
 import com.rvssl.gateway.submission.SubmissionRecord;
 import com.rvssl.gateway.submission.SubmissionState;
 
-/** Where an order's submission stands, with the reissues and DCV resends asked since. */
+/**
+ * Where an order's submission stands, the DCV method the CA validates it by, and the reissues and
+ * DCV resends and changes asked since.
+ */
 record SubmissionSummary(String orderId, CertificateAuthority ca, String caOrderId, SubmissionState state,
-		int attempts, String lastError, List<CaAction> caActions) {
+		int attempts, String lastError, Dcv dcv, List<CaAction> caActions) {
 
 	static SubmissionSummary of(SubmissionRecord record) {
 		return new SubmissionSummary(record.orderId(), record.ca(), record.caOrderId(), record.state(),
-				record.attempts(), record.lastError(), record.caActions());
+				record.attempts(), record.lastError(), record.dcv(), record.caActions());
 	}
 
 }

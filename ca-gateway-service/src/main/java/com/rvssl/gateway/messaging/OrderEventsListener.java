@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
@@ -50,6 +51,9 @@ class OrderEventsListener {
 		}
 		else if (envelope.payload() instanceof DcvResendRequested resend) {
 			work = submissions.resendDcv(envelope, resend);
+		}
+		else if (envelope.payload() instanceof DcvChangeRequested change) {
+			work = submissions.changeDcv(envelope, change);
 		}
 		else {
 			return;

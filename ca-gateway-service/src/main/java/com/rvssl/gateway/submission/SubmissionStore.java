@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Dcv;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -153,8 +154,31 @@ public class SubmissionStore {
 
 	/** Records what became of a reissue or DCV resend; false when that event was applied already. */
 	Mono<Boolean> recordCaAction(String orderId, CaAction action, Instant now) {
+		return recordCaAction(orderId, action, null, now);
+	}
+
+	/** The same, and the DCV method the CA validates by from now on ({@code dcv} non-null), in the same update. */
+	Mono<Boolean> recordCaAction(String orderId, CaAction action, Dcv dcv, Instant now) {
 		Query query = Query.query(Criteria.where("_id").is(orderId).and("appliedEventIds").ne(action.eventId()));
 		Update update = new Update().push("appliedEventIds", action.eventId())
+			.push("caActions", action)
+			.set("updatedAt", now);
+		if (dcv != null) {
+			update.set("dcv", dcv);
+		}
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/** A DCV change before the order reached the CA: the order is placed with the new method instead. */
+	Mono<Boolean> replaceDcvBeforeSubmission(String orderId, Dcv dcv, CaAction action, Instant now) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.in(SubmissionState.AWAITING_PAYMENT, SubmissionState.RETRYING)
+			.and("appliedEventIds")
+			.ne(action.eventId()));
+		Update update = new Update().set("dcv", dcv)
+			.push("appliedEventIds", action.eventId())
 			.push("caActions", action)
 			.set("updatedAt", now);
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);

@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
+import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderPlaced;
@@ -104,8 +106,36 @@ public class Submissions {
 			.then();
 	}
 
+	/**
+	 * DcvChangeRequested: the CA validates domain control by the new method from now on. Applied
+	 * once; once the CA agreed, the record keeps the new method, so later status reads describe it
+	 * (the DNS record or file to publish); a refusal is kept with the old method. An order not at
+	 * the CA yet is simply submitted with the new method.
+	 */
+	public Mono<Void> changeDcv(EventEnvelope envelope, DcvChangeRequested change) {
+		String eventId = envelope.eventId().toString();
+		return store.find(envelope.orderId())
+			.filter(record -> !record.appliedEventIds().contains(eventId))
+			.flatMap(record -> {
+				if (record.state() == SubmissionState.AWAITING_PAYMENT || record.state() == SubmissionState.RETRYING) {
+					return store.replaceDcvBeforeSubmission(record.orderId(), change.dcv(),
+							new CaAction(eventId, CaAction.DCV_CHANGE, "DCV_REPLACED", "not at the CA yet", now()),
+							now());
+				}
+				return atCa(record, eventId, CaAction.DCV_CHANGE,
+						adapter -> adapter.changeDcvMethod(record.caOrderId(), change.dcv()), change.dcv());
+			})
+			.then();
+	}
+
 	private Mono<Boolean> atCa(SubmissionRecord record, String eventId, String kind,
 			Function<CaAdapter, Mono<Void>> request) {
+		return atCa(record, eventId, kind, request, null);
+	}
+
+	/** @param dcvOnceDone the DCV method the record keeps from now on if the CA does it (null: unchanged) */
+	private Mono<Boolean> atCa(SubmissionRecord record, String eventId, String kind,
+			Function<CaAdapter, Mono<Void>> request, Dcv dcvOnceDone) {
 		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
 		if (record.state() != SubmissionState.SUBMITTED || record.caOrderId() == null || adapter == null) {
 			String why = (adapter == null) ? "no adapter for CA " + record.ca() : "the order is " + record.state();
@@ -120,7 +150,8 @@ public class Submissions {
 					failure -> Mono.just(new CaAction(eventId, kind, "UNAVAILABLE", failure.getMessage(), now())))
 			.doOnNext(action -> log.info("{} of order {} at {} ({}): {} {}", kind, record.orderId(), record.ca(),
 					record.caOrderId(), action.outcome(), (action.detail() != null) ? action.detail() : ""))
-			.flatMap(action -> store.recordCaAction(record.orderId(), action, now()));
+			.flatMap(action -> store.recordCaAction(record.orderId(), action,
+					"DONE".equals(action.outcome()) ? dcvOnceDone : null, now()));
 	}
 
 	/** Submits a claimed record and records the outcome together with the event it causes. */

@@ -22,6 +22,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
@@ -482,6 +483,74 @@ class SubmissionIntegrationTests {
 	}
 
 	@Test
+	void aDcvChangeReachesTheCaOnceEvenRedeliveredAndLaterStatusReadsDescribeTheNewMethod() {
+		String orderId = newOrderId();
+		String domain = "switch.example.com";
+		publish(placed(CertificateAuthority.DIGICERT, orderId, "ssl_dv_rapidssl", Validation.DV, domain,
+				csrFor(domain).pem(), new Dcv(DcvMethod.HTTP, null)));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+
+		EventEnvelope toDns = event(orderId, new DcvChangeRequested(new Dcv(DcvMethod.DNS, null)));
+		publish(toDns);
+		publish(toDns);
+
+		await().atMost(PATIENCE).until(() -> caActions(orderId).size() == 1);
+		assertThat(caActions(orderId)).singleElement()
+			.satisfies(action -> assertThat(action).containsEntry("kind", "DCV_CHANGE")
+				.containsEntry("outcome", "DONE")
+				.containsEntry("eventId", toDns.eventId().toString()));
+		assertThat(dcvOnRecord(orderId)).containsEntry("method", "DNS");
+		assertThat(sandbox().ordersWithReference(orderId).get(0).get("dcvMethod")).isEqualTo("dns-txt-token");
+		assertThat(dcvInstruction(orderId)).containsEntry("method", "DNS").containsEntry("target", "_dnsauth." + domain);
+
+		// a later change, then the first one redelivered late: applying it again would put DNS back
+		publish(event(orderId, new DcvChangeRequested(new Dcv(DcvMethod.HTTP, null))));
+		publish(toDns);
+
+		await().atMost(PATIENCE).until(() -> caActions(orderId).size() == 2);
+		await().during(Duration.ofSeconds(2))
+			.atMost(PATIENCE)
+			.until(() -> caActions(orderId).size() == 2
+					&& "http-token".equals(sandbox().ordersWithReference(orderId).get(0).get("dcvMethod")));
+		assertThat(dcvOnRecord(orderId)).containsEntry("method", "HTTP");
+		assertThat(dcvInstruction(orderId)).containsEntry("method", "HTTP")
+			.containsEntry("target", "http://" + domain + "/.well-known/pki-validation/fileauth.txt");
+	}
+
+	@Test
+	void aDcvChangeTheCaRefusesIsKeptOnTheRecordWithTheOldMethodAndNotTriedAgain() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "late-switch.example.com",
+				csrFor("late-switch.example.com").pem()));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+		// the sandbox approves DV email orders by itself: once issued, the CA refuses any DCV change
+		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+
+		publish(event(orderId, new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
+
+		await().atMost(PATIENCE).until(() -> caActions(orderId).size() == 1);
+		assertThat(caActions(orderId)).singleElement()
+			.satisfies(action -> assertThat(action).containsEntry("kind", "DCV_CHANGE")
+				.containsEntry("outcome", "REFUSED")
+				.hasEntrySatisfying("detail", detail -> assertThat((String) detail).contains("cannot change")));
+		assertThat(dcvOnRecord(orderId)).containsEntry("method", "EMAIL")
+			.containsEntry("approverEmail", "admin@late-switch.example.com");
+		await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> caActions(orderId).size() == 1);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> dcvOnRecord(String orderId) {
+		return (Map<String, Object>) summary(orderId).get("dcv");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> dcvInstruction(String orderId) {
+		return ((List<Map<String, Object>>) caStatus(orderId).get("dcv")).get(0);
+	}
+
+	@Test
 	void aReissueRequestedBeforeTheOrderReachesTheCaReplacesTheCsrSubmitted() {
 		String orderId = newOrderId();
 		publish(placed(orderId, "ssl_basic", Validation.OV, "early.example.com", csrFor("early.example.com").pem()));
@@ -548,12 +617,17 @@ class SubmissionIntegrationTests {
 
 	static EventEnvelope placed(CertificateAuthority ca, String orderId, String caProduct, Validation validation,
 			String domain, String csr) {
+		return placed(ca, orderId, caProduct, validation, domain, csr, new Dcv(DcvMethod.EMAIL, "admin@" + domain));
+	}
+
+	static EventEnvelope placed(CertificateAuthority ca, String orderId, String caProduct, Validation validation,
+			String domain, String csr, Dcv dcv) {
 		Organization organization = (validation == Validation.DV) ? null
 				: new Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 						new Organization.Contact("Bob", "bob@example.com", "+44 20 0001"));
 		return event(orderId,
 				new OrderPlaced("product-" + caProduct, ca, caProduct, validation, 12,
-						List.of(domain, "www." + domain), csr, new Dcv(DcvMethod.EMAIL, "admin@" + domain),
+						List.of(domain, "www." + domain), csr, dcv,
 						new Customer("Ann Lee", "ann@example.com"), organization, Money.of(1299, "USD"),
 						Money.of(2999, "USD"), "whmcs-1"));
 	}

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Organization;
@@ -17,6 +18,7 @@ import com.rvssl.order.catalog.ProductType;
 import com.rvssl.order.csr.CsrDecoder;
 import com.rvssl.order.csr.DecodedCsr;
 import com.rvssl.order.csr.InvalidCsrException;
+import com.rvssl.order.dcv.ApproverEmails;
 import com.rvssl.order.orders.Configuration;
 import com.rvssl.order.orders.Order;
 import com.rvssl.order.orders.OrderDraft;
@@ -72,6 +74,64 @@ class OrderRequestChecks {
 		checkCsr(request.csr(), order.domains(), problems);
 		problems.throwIfAny();
 		return request.csr();
+	}
+
+	/**
+	 * A new DCV method for an order at the CA. Every problem is the caller's to fix in the body, so
+	 * all are 400: EMAIL needs an approver the CA accepts for the order's first domain (one of the
+	 * constructed addresses where {@link ApproverEmails} can tell, else an address at the domain
+	 * or a parent), HTTP cannot validate a wildcard. The approver is ignored for HTTP and DNS.
+	 */
+	Dcv checkDcvChange(Order order, Requests.DcvBody request) {
+		List<FieldError> errors = new ArrayList<>();
+		String primary = order.domains().isEmpty() ? null : order.domains().get(0);
+		if (request.method() == DcvMethod.HTTP && order.domains().stream().anyMatch((d) -> d.startsWith("*."))) {
+			errors.add(new FieldError("method", "a wildcard certificate cannot be validated over HTTP; use EMAIL or DNS"));
+		}
+		if (request.method() == DcvMethod.EMAIL) {
+			String email = (request.approverEmail() != null) ? request.approverEmail().trim().toLowerCase(Locale.ROOT)
+					: "";
+			if (email.isEmpty()) {
+				errors.add(new FieldError("approverEmail", "approverEmail is required for EMAIL validation"));
+			}
+			else if (primary != null) {
+				acceptedApprovers(primary).ifPresentOrElse((accepted) -> {
+					if (!accepted.contains(email)) {
+						errors.add(new FieldError("approverEmail",
+								"the CA accepts only these addresses for " + primary + ": " + String.join(", ", accepted)));
+					}
+				}, () -> {
+					if (!atDomainOrParent(primary, email)) {
+						errors.add(new FieldError("approverEmail",
+								"the approver email must be at " + bare(primary) + " or one of its parent domains"));
+					}
+				});
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
+		}
+		return request.toDcv();
+	}
+
+	/** The constructed approver addresses, when the domain has a registrable part {@link ApproverEmails} knows. */
+	private static java.util.Optional<List<String>> acceptedApprovers(String domain) {
+		try {
+			return java.util.Optional.of(ApproverEmails.of(domain));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static boolean atDomainOrParent(String domain, String email) {
+		String primary = bare(domain);
+		String mailDomain = email.substring(email.indexOf('@') + 1);
+		return mailDomain.contains(".") && (primary.equals(mailDomain) || primary.endsWith("." + mailDomain));
+	}
+
+	private static String bare(String domain) {
+		return domain.startsWith("*.") ? domain.substring(2) : domain;
 	}
 
 	Configuration checkConfiguration(Order order, Requests.Configure request) {

@@ -45,7 +45,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Orders: place, configure, approve, cancel, reissue, resend DCV, look up, list, follow, download the certificate. */
+/** Orders: place, configure, approve, cancel, reissue, resend or change DCV, look up, list, follow, download the certificate. */
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrdersController {
@@ -157,6 +157,20 @@ class OrdersController {
 	Mono<ResponseEntity<Responses.OrderJson>> resendDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String id) {
 		return desk.resendDcv(caller.scope(), id)
+			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
+	}
+
+	/**
+	 * 202: the order validates its domains by another method from now on; the gateway tells the CA
+	 * and the order's {@code validation.dcv} shows the new instructions once the CA has them. The
+	 * same method again is answered with the order and sends nothing.
+	 */
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DcvBody.class)))
+	@PutMapping("/{id}/dcv")
+	Mono<ResponseEntity<Responses.OrderJson>> changeDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable String id, ServerWebExchange exchange) {
+		return bodies.read(exchange, Requests.DcvBody.class)
+			.flatMap((body) -> desk.changeDcv(caller.scope(), id, (order) -> checks.checkDcvChange(order, body.value())))
 			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
 	}
 

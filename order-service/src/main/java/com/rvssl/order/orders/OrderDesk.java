@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
+import com.rvssl.contracts.Dcv;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -95,6 +97,18 @@ public class OrderDesk {
 		return change(resellerId, orderId, (order) -> OrderLifecycle.resendDcv(order, clock.instant()));
 	}
 
+	/**
+	 * Changes the DCV method of an order the CA validates. The state decides first (409), then
+	 * {@code check} validates the new method against the order (and throws when it does not fit).
+	 * The same method again changes nothing and sends nothing.
+	 */
+	public Mono<Order> changeDcv(String resellerId, String orderId, Function<Order, Dcv> check) {
+		return change(resellerId, orderId, (order) -> {
+			OrderLifecycle.requireDcvChangeable(order);
+			return OrderLifecycle.changeDcv(order, check.apply(order), clock.instant());
+		});
+	}
+
 	/** {@code check} validates the new CSR against the order's domains (and throws when it does not fit). */
 	public Mono<Order> reissue(String resellerId, String orderId, Function<Order, String> check) {
 		return change(resellerId, orderId, (order) -> {
@@ -125,6 +139,10 @@ public class OrderDesk {
 	private Mono<Order> change(String resellerId, String orderId, Function<Order, OrderChange> decide) {
 		return Mono.defer(() -> find(resellerId, orderId).flatMap((order) -> {
 			OrderChange change = decide.apply(order);
+			if (change == null) {
+				// nothing to change: the order as it is, no write and no event
+				return Mono.just(order);
+			}
 			return store.apply(order, null, change, clock.instant())
 				.doOnNext((saved) -> metrics.entered(saved.state()));
 		})).repeatWhenEmpty(MAX_ATTEMPTS, (repeats) -> repeats);

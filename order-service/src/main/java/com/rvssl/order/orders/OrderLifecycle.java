@@ -3,13 +3,17 @@ package com.rvssl.order.orders;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
+import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderCancelled;
@@ -87,6 +91,51 @@ public final class OrderLifecycle {
 		String email = order.dcv().approverEmail();
 		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Approval email resend requested to " + email))
 			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new DcvResendRequested(email)));
+	}
+
+	/**
+	 * Refuses (409) a DCV change the order cannot take: the CA must have the order and still be
+	 * checking its domains, which for OV/EV ends when the organisation checks begin.
+	 */
+	public static void requireDcvChangeable(Order order) {
+		boolean atCa = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION;
+		if (!atCa) {
+			throw new IllegalTransitionException(order.state(), order.state(),
+					"the validation method can only be changed while the CA validates the order; it is "
+							+ order.state());
+		}
+		ValidationStage stage = (order.validationProgress() != null) ? order.validationProgress().stage() : null;
+		if (order.validation() != Validation.DV && stage != null && stage != ValidationStage.DCV_PENDING) {
+			throw new IllegalTransitionException(order.state(), order.state(),
+					"the CA has validated the order's domains already (it is at " + stage
+							+ "): there is no domain validation left to change");
+		}
+	}
+
+	/**
+	 * Switches the order's domain-control validation to {@code dcv} (already checked): the order
+	 * keeps its state, stores the new method and asks the gateway to tell the CA. Null when the order
+	 * is validated that way already, so a repeated request sends no second change.
+	 */
+	public static OrderChange changeDcv(Order order, Dcv dcv, Instant at) {
+		requireDcvChangeable(order);
+		if (sameDcv(order.dcv(), dcv)) {
+			return null;
+		}
+		String how = switch (dcv.method()) {
+			case EMAIL -> "email approval by " + dcv.approverEmail();
+			case HTTP -> "HTTP file";
+			case DNS -> "DNS record";
+		};
+		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Validation method changed to " + how))
+			.with("dcv", dcv)
+			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new DcvChangeRequested(dcv)));
+	}
+
+	private static boolean sameDcv(Dcv current, Dcv wanted) {
+		return current != null && current.method() == wanted.method()
+				&& ((current.approverEmail() == null) ? wanted.approverEmail() == null
+						: current.approverEmail().equalsIgnoreCase(wanted.approverEmail()));
 	}
 
 	/**

@@ -5,12 +5,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.contracts.Dcv;
+import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
@@ -122,6 +125,39 @@ class OrderLifecycleTests {
 			.satisfies((event) -> assertThat(event.payload()).isEqualTo(new OrderCancelled("changed mind", true)));
 		assertThatThrownBy(() -> OrderLifecycle.cancel(at(OrderState.ISSUED), "too late", Instant.now()))
 			.isInstanceOf(IllegalTransitionException.class);
+	}
+
+	@Test
+	void aDcvChangeKeepsTheStateStoresTheMethodAndAsksTheGatewayOnce() {
+		Order validating = at(OrderState.PENDING_VALIDATION);
+		Dcv dns = new Dcv(DcvMethod.DNS, null);
+
+		OrderChange change = OrderLifecycle.changeDcv(validating, dns, Instant.now());
+
+		assertThat(change.state()).isEqualTo(OrderState.PENDING_VALIDATION);
+		assertThat(change.entry().note()).isEqualTo("Validation method changed to DNS record");
+		assertThat(change.facts()).containsEntry("dcv", dns);
+		assertThat(change.events()).singleElement()
+			.satisfies((event) -> assertThat(event.payload()).isEqualTo(new DcvChangeRequested(dns)));
+	}
+
+	@Test
+	void aDcvChangeToTheMethodTheOrderHasAlreadyChangesNothing() {
+		Order validating = at(OrderState.SUBMITTED);
+		Dcv sameApprover = new Dcv(validating.dcv().method(),
+				validating.dcv().approverEmail().toUpperCase(java.util.Locale.ROOT));
+
+		assertThat(OrderLifecycle.changeDcv(validating, sameApprover, Instant.now())).isNull();
+	}
+
+	@Test
+	void aDcvChangeIsRefusedBeforeTheCaHasTheOrderAndAfterIssuance() {
+		for (OrderState state : new OrderState[] { OrderState.PLACED, OrderState.PAID, OrderState.SUBMISSION_RETRYING,
+				OrderState.ISSUED, OrderState.REJECTED, OrderState.CANCELLED }) {
+			assertThatThrownBy(() -> OrderLifecycle.changeDcv(at(state), new Dcv(DcvMethod.DNS, null), Instant.now()))
+				.as("%s", state)
+				.isInstanceOf(IllegalTransitionException.class);
+		}
 	}
 
 	private static OrderState target(Order order, com.rvssl.contracts.events.OrderEvent event) {

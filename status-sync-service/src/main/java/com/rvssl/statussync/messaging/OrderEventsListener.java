@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts following an order when the gateway submitted it (at the pace of the validation level its
- * OrderPlaced announced), looks again soon after a DCV resend or reissue, and stops when it is
+ * OrderPlaced announced), looks again soon after a DCV resend or change or a reissue, and stops when it is
  * cancelled. Each
  * record is finished (bounded wait) before the next, which keeps an order's events in order.
  */
@@ -63,8 +64,10 @@ class OrderEventsListener {
 				.doOnNext(stopped -> log.info("order {} cancelled: {}", envelope.orderId(),
 						stopped ? "no more checks" : "nothing to stop"));
 		}
-		else if (envelope.payload() instanceof DcvResendRequested || envelope.payload() instanceof ReissueRequested) {
-			// the customer acts now: look again soon and restart the fast pace
+		else if (envelope.payload() instanceof DcvResendRequested || envelope.payload() instanceof DcvChangeRequested
+				|| envelope.payload() instanceof ReissueRequested) {
+			// the customer acts now: look again soon and restart the fast pace (after a DCV change,
+			// so the new record or file to publish reaches the order's views quickly)
 			Instant now = Instant.now();
 			handling = orders.byId(envelope.orderId())
 				.flatMap(order -> reopenIfReissue(envelope, order, now)

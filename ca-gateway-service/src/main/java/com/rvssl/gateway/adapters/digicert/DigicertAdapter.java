@@ -118,7 +118,8 @@ class DigicertAdapter implements CaAdapter {
 			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
 			.toBodilessEntity()
 			.then();
-		return guarded("change_dcv", call);
+		// setting the method again is harmless: retried on a blip, unlike the other writes
+		return calls.repeatable(NAME, "change_dcv", call.onErrorMap(connectionOrCodecFailure()));
 	}
 
 	@Override

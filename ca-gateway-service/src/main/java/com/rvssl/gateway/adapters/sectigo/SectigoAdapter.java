@@ -92,7 +92,8 @@ class SectigoAdapter implements CaAdapter {
 			form.add("newDCVEmailAddress", dcv.approverEmail());
 		}
 		Mono<Void> call = post("!AutoUpdateDCV", form).doOnNext(SectigoReply::successOrThrow).then();
-		return calls.call(NAME, "change_dcv", guard(call));
+		// setting the method again is harmless: retried on a blip, unlike the other writes
+		return calls.repeatable(NAME, "change_dcv", guard(call));
 	}
 
 	static String dcvMethod(DcvMethod method) {

@@ -1,0 +1,159 @@
+package com.rvssl.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The approval email never arrives, so the customer switches to a DNS record: with the sandbox's
+ * auto-approval off, a DigiCert DV order validated by email is switched to DNS through the public
+ * API; the gateway changes the method at the CA, status-sync looks again soon, the order's
+ * {@code validation.dcv} shows the TXT record to create, and once it exists the order is issued.
+ */
+@ExtendWith(RunningPlatform.class)
+class DcvMethodChangeIT {
+
+	/** Generous: two cores shared by several builds. */
+	private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static LocalStack stack;
+
+	@BeforeAll
+	static void useThePlatform() {
+		stack = RunningPlatform.stack();
+	}
+
+	@AfterEach
+	void autoApproveAgain() {
+		autoApprove(true);
+	}
+
+	@Test
+	void aDvOrderByEmailSwitchedToDnsShowsTheRecordToCreateAndIsIssuedOnceItExists() {
+		autoApprove(false);
+		String domain = "switched-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
+		JsonNode byEmail = awaitOrder(orderId,
+				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		assertThat(byEmail.at("/validation/dcv/0/method").asString()).isEqualTo("EMAIL");
+
+		Reply changed = call("PUT", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/dcv",
+				stack.credentials().resellerKey(), Map.of("method", "DNS"));
+		assertThat(changed.status()).as("change DCV: %s", changed.body()).isEqualTo(202);
+		assertThat(changed.body().get("timeline").valueStream().map(entry -> entry.get("note").asString()))
+			.contains("Validation method changed to DNS record");
+
+		JsonNode byDns = awaitOrder(orderId, order -> "DNS".equals(order.at("/validation/dcv/0/method").asString(null)));
+		assertThat(byDns.get("state").asString()).isEqualTo("PENDING_VALIDATION");
+		JsonNode instruction = byDns.at("/validation/dcv/0");
+		assertThat(instruction.get("target").asString()).isEqualTo("_dnsauth." + domain);
+		String value = instruction.get("value").asString();
+		assertThat(value).isNotBlank();
+		assertThat(byDns.at("/views/client/detail").asString())
+			.isEqualTo("Add the DNS record _dnsauth." + domain + " with the value " + value + ".");
+		JsonNode atCa = call("GET", stack.sandboxUrl() + "/sandbox/orders?reference=" + orderId, null, null).body();
+		assertThat(atCa).hasSize(1);
+		assertThat(atCa.at("/0/dcvMethod").asString()).isEqualTo("dns-txt-token");
+
+		sandbox("PUT", "/sandbox/dns", Map.of("name", "_dnsauth." + domain, "type", "TXT", "value", value));
+
+		JsonNode issued = awaitState(orderId, "ISSUED");
+		assertThat(issued.at("/views/client/status").asString()).isEqualTo("Issued");
+		assertThat(issued.at("/views/provider/status").asString()).isEqualTo("Complete");
+		assertThat(issued.at("/certificate/serialNumber").asString()).isNotBlank();
+	}
+
+	// --- the steps a WHMCS addon takes, and the sandbox's admin API
+
+	private static void sandbox(String method, String path, Object body) {
+		Reply reply = call(method, stack.sandboxUrl() + path, null, body);
+		assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isBetween(200, 299);
+	}
+
+	private static void autoApprove(boolean enabled) {
+		Reply reply = call("PUT", stack.sandboxUrl() + "/sandbox/dv/auto-approve", null, Map.of("enabled", enabled));
+		assertThat(reply.status()).as("switch auto-approval: %s", reply.body()).isEqualTo(200);
+		assertThat(reply.body().get("enabled").asBoolean()).isEqualTo(enabled);
+	}
+
+	private static String placeOrder(String product, String domain, Map<String, Object> dcv) {
+		Map<String, Object> body = Map.of("productCode", product, "termMonths", 12, "domains", List.of(domain),
+				"whmcsServiceId", "whmcs-" + domain, "customer",
+				Map.of("name", "Ann Lee", "email", "switch-" + domain + "@customer.example"), "csr",
+				TestCsr.forDomains(List.of(domain)).pem(), "dcv", dcv);
+		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders", stack.credentials().resellerKey(),
+				body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);
+		return reply.body().get("id").asString();
+	}
+
+	private static JsonNode awaitState(String orderId, String state) {
+		return awaitOrder(orderId, order -> state.equals(order.get("state").asString()));
+	}
+
+	private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
+		return await().atMost(PATIENCE)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> call("GET", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId,
+					stack.credentials().resellerKey(), null).body(), condition);
+	}
+
+	record Reply(int status, JsonNode body) {
+	}
+
+	private static Reply call(String method, String url, String key, Object body) {
+		return call(method, url, key, body, Map.of());
+	}
+
+	private static Reply call(String method, String url, String key, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Accept", "application/json")
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		headers.forEach(request::header);
+		HttpResponse<String> response = send(request.build(), method + " " + url);
+		String text = response.body();
+		return new Reply(response.statusCode(), (text == null || text.isBlank()) ? null : JSON.readTree(text));
+	}
+
+	private static HttpResponse<String> send(HttpRequest request, String what) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(what + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}
