@@ -58,7 +58,9 @@ import static org.awaitility.Awaitility.await;
 		"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",
 		"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s",
 		// after the submissions, two reads per order (status, certificate): at the production limits
-		// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone would take 20 s and 40 s
+		// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone would take 20 s and 40 s.
+		// The sandbox's DigiCert account allows twice the gateway's DigiCert limit (see sandbox()),
+		// so that its 429s are the injected ones, as with the production limits.
 		"resilience4j.ratelimiter.instances.digicert.limit-for-period=500",
 		"resilience4j.ratelimiter.instances.sectigo.limit-for-period=50" })
 @DirtiesContext
@@ -95,8 +97,10 @@ class FaultToleranceIntegrationTests {
 
 	private static synchronized SandboxCa sandbox() {
 		if (sandbox == null) {
-			// DV orders approve themselves soon after submission, so that each can be followed to issuance
-			sandbox = SandboxCa.start("PT2S");
+			// DV orders approve themselves soon after submission, so that each can be followed to issuance;
+			// DigiCert's request limits are raised to twice the gateway's own (see the properties above)
+			sandbox = SandboxCa.start("PT2S", "--sandbox.digicert.limits.short-window-requests=1000",
+					"--sandbox.digicert.limits.long-window-requests=10000");
 		}
 		return sandbox;
 	}
