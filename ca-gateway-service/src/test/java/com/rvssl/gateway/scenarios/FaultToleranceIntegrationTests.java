@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.math.BigInteger;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -28,31 +30,47 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Many orders through a CA that fails in every way the sandbox can inject: each order ends
- * submitted exactly once (counted on the sandbox's side, by reference), and the circuit breaker
- * opens during an outage and closes after it.
+ * submitted exactly once (counted on the sandbox's side, by reference) and issued exactly once (one
+ * CA order, issued, one certificate and no reissue at the sandbox; ISSUED and the same certificate
+ * read through the gateway's internal API while faults still play), and the circuit breaker opens
+ * during an outage and closes after it.
  */
-@SpringBootTest(properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
 		"rvssl.gateway.submission.retry-backoff=PT0.1S", "rvssl.gateway.submission.reattempt-base=PT0.5S",
 		"rvssl.gateway.submission.reattempt-max=PT1S", "rvssl.gateway.submission.batch=200",
 		"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s",
 		"resilience4j.circuitbreaker.instances.sectigo.wait-duration-in-open-state=1s",
 		"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",
-		"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s" })
+		"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s",
+		// after the submissions, two reads per order (status, certificate): at the production limits
+		// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone would take 20 s and 40 s.
+		// The sandbox's DigiCert account allows twice the gateway's DigiCert limit (see sandbox()),
+		// so that its 429s are the injected ones, as with the production limits.
+		"resilience4j.ratelimiter.instances.digicert.limit-for-period=500",
+		"resilience4j.ratelimiter.instances.sectigo.limit-for-period=50" })
 @DirtiesContext
 class FaultToleranceIntegrationTests {
 
 	/** Generous: 200 orders per CA through faults, on machines shared by several builds. */
 	private static final Duration PATIENCE = Duration.ofMinutes(4);
+
+	/** Concurrent reads through the gateway: enough to be quick, fewer than Sectigo's bulkhead queues well. */
+	private static final int READERS = 8;
 
 	private static SandboxCa sandbox;
 
@@ -67,6 +85,9 @@ class FaultToleranceIntegrationTests {
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
 
+	@LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-fault-tests");
@@ -76,7 +97,10 @@ class FaultToleranceIntegrationTests {
 
 	private static synchronized SandboxCa sandbox() {
 		if (sandbox == null) {
-			sandbox = SandboxCa.start("PT1H");
+			// DV orders approve themselves soon after submission, so that each can be followed to issuance;
+			// DigiCert's request limits are raised to twice the gateway's own (see the properties above)
+			sandbox = SandboxCa.start("PT2S", "--sandbox.digicert.limits.short-window-requests=1000",
+					"--sandbox.digicert.limits.long-window-requests=10000");
 		}
 		return sandbox;
 	}
@@ -99,7 +123,7 @@ class FaultToleranceIntegrationTests {
 	}
 
 	@Test
-	void twoHundredDigicertOrdersThroughAnOutageAndEveryOtherFaultAreEachSubmittedExactlyOnceAndTheCircuitOpensAndCloses() {
+	void twoHundredDigicertOrdersThroughAnOutageAndEveryOtherFaultAreEachSubmittedAndIssuedExactlyOnceAndTheCircuitOpensAndCloses() {
 		CircuitBreaker circuit = circuitBreakers.circuitBreaker("digicert");
 		List<String> transitions = new CopyOnWriteArrayList<>();
 		circuit.getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition().name()));
@@ -117,18 +141,21 @@ class FaultToleranceIntegrationTests {
 		orders.addAll(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 170));
 
 		assertEachSubmittedExactlyOnce(orders);
+		assertEachIssuedExactlyOnce("digicert", orders);
 		await().atMost(PATIENCE).until(() -> circuit.getState() == CircuitBreaker.State.CLOSED);
 		assertThat(transitions).contains("CLOSED_TO_OPEN", "OPEN_TO_HALF_OPEN", "HALF_OPEN_TO_CLOSED");
 	}
 
 	@Test
-	void twoHundredSectigoOrdersThroughEveryFaultAreEachSubmittedExactlyOnce() {
+	void twoHundredSectigoOrdersThroughEveryFaultAreEachSubmittedAndIssuedExactlyOnce() {
 		for (String mode : List.of("OUTAGE", "ERROR_5XX", "RATE_LIMIT", "LOST_REPLY", "MALFORMED")) {
 			sandbox().fault("sectigo", mode, 10, 0.12, 0);
 		}
 		sandbox().fault("sectigo", "LATENCY", 10, 0.05, 3500);
 
-		assertEachSubmittedExactlyOnce(order(CertificateAuthority.SECTIGO, "287", 200));
+		List<String> orders = order(CertificateAuthority.SECTIGO, "287", 200);
+		assertEachSubmittedExactlyOnce(orders);
+		assertEachIssuedExactlyOnce("sectigo", orders);
 	}
 
 	private void assertEachSubmittedExactlyOnce(List<String> orders) {
@@ -148,6 +175,65 @@ class FaultToleranceIntegrationTests {
 				.singleElement()
 				.satisfies(event -> assertThat(event.caOrderId()).isEqualTo(atCa.get(orderId).get(0).get("caOrderId")));
 		}
+	}
+
+	/**
+	 * Follows every order to issuance through the gateway's internal API (status-sync's read path:
+	 * the same retry and circuit breaker as the submissions) while the CA still fails now and then,
+	 * then checks the sandbox's side: one CA order per reference, issued once, and its certificate
+	 * the one the gateway serves.
+	 */
+	private void assertEachIssuedExactlyOnce(String api, List<String> orders) {
+		for (String mode : List.of("ERROR_5XX", "RATE_LIMIT", "MALFORMED")) {
+			sandbox().fault(api, mode, 5, 0.05, 0);
+		}
+		sandbox().fault(api, "LATENCY", 5, 0.02, 3500);
+		Map<String, String> caOrderIds = new ConcurrentHashMap<>();
+		Map<String, String> servedSerials = new ConcurrentHashMap<>();
+		WebClient gateway = WebClient.create("http://localhost:" + port);
+		// a read the faults spoil (503, 502) is simply asked again at the next poll
+		await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			Flux.fromIterable(orders)
+				.filter(orderId -> !servedSerials.containsKey(orderId))
+				.flatMap(orderId -> read(gateway, "/internal/v1/orders/{id}/ca-status", orderId)
+					.filter(status -> "ISSUED".equals(status.get("status")))
+					.doOnNext(status -> caOrderIds.put(orderId, (String) status.get("caOrderId")))
+					.flatMap(status -> read(gateway, "/internal/v1/orders/{id}/certificate", orderId))
+					.doOnNext(certificate -> servedSerials.put(orderId, (String) certificate.get("serialNumber"))),
+						READERS)
+				.then()
+				.block(PATIENCE);
+			return servedSerials.size() == orders.size();
+		});
+		sandbox().clearFaults();
+		Map<String, List<Map<String, Object>>> atCa = sandbox().allOrders()
+			.stream()
+			.filter(order -> order.get("reference") != null)
+			.collect(Collectors.groupingBy(order -> (String) order.get("reference")));
+		for (String orderId : orders) {
+			assertThat(atCa.get(orderId)).as("CA orders of %s", orderId)
+				.singleElement()
+				.satisfies(caOrder -> {
+					assertThat(caOrder.get("status")).as("status of %s at the CA", orderId).isEqualTo("issued");
+					assertThat(caOrder.get("reissues")).as("reissues of %s at the CA", orderId).isEqualTo(0);
+					assertThat(caOrder.get("caOrderId")).as("CA order of %s", orderId).isEqualTo(caOrderIds.get(orderId));
+					assertThat(caOrder.get("serialNumber")).as("serial of %s at the CA", orderId).isNotNull();
+					assertThat(new BigInteger(servedSerials.get(orderId), 16))
+						.as("serial of %s served by the gateway", orderId)
+						.isEqualTo(new BigInteger((String) caOrder.get("serialNumber"), 16));
+				});
+		}
+	}
+
+	/** The gateway's answer, or nothing when it was not a success (the CA failed, or is not done yet). */
+	private static Mono<Map<String, Object>> read(WebClient gateway, String path, String orderId) {
+		return gateway.get()
+			.uri(path, orderId)
+			.exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+					? response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+					}) : response.releaseBody().then(Mono.<Map<String, Object>>empty()))
+			.timeout(Duration.ofSeconds(30))
+			.onErrorResume(ex -> Mono.empty());
 	}
 
 	private List<String> order(CertificateAuthority ca, String caProduct, int count) {

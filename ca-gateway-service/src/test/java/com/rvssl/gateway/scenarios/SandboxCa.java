@@ -1,6 +1,7 @@
 package com.rvssl.gateway.scenarios;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +27,10 @@ final class SandboxCa implements AutoCloseable {
 		this.admin = WebClient.create(baseUrl);
 	}
 
-	static SandboxCa start(String approveAfter) {
-		return new SandboxCa(SandboxCaApplication.start("--server.port=0", "--sandbox.dv.approve-after=" + approveAfter));
+	static SandboxCa start(String approveAfter, String... moreArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--sandbox.dv.approve-after=" + approveAfter));
+		arguments.addAll(List.of(moreArguments));
+		return new SandboxCa(SandboxCaApplication.start(arguments.toArray(String[]::new)));
 	}
 
 	String baseUrl() {
