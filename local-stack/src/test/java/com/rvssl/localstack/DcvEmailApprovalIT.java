@@ -27,10 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * DV by email approval end to end: with the sandbox's auto-approval switched off, a DigiCert DV
- * order validated by email waits until the approver follows the link the sandbox mailed (through
- * the stack's SMTP catcher); the POST behind the link's page issues it, and the order's three
- * views show it issued.
+ * DV by email end to end, with the sandbox's auto-approval switched off: a DigiCert DV order
+ * validated by email waits until the approver follows the link the sandbox mailed (through the
+ * stack's SMTP catcher), and the POST behind the link's page issues it; or, when the approval
+ * email never arrives, the customer switches the order to a DNS record through the public API
+ * (the gateway changes the method at the CA, status-sync looks again soon, the order's
+ * {@code validation.dcv} shows the TXT record to create) and it is issued once the record exists.
  */
 @ExtendWith(RunningPlatform.class)
 class DcvEmailApprovalIT {
@@ -91,6 +93,41 @@ class DcvEmailApprovalIT {
 		assertThat(page("POST", link).statusCode()).as("the link works once").isEqualTo(410);
 	}
 
+	@Test
+	void aDvOrderByEmailSwitchedToDnsShowsTheRecordToCreateAndIsIssuedOnceItExists() {
+		autoApprove(false);
+		String domain = "switched-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
+		JsonNode byEmail = awaitOrder(orderId,
+				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		assertThat(byEmail.at("/validation/dcv/0/method").asString()).isEqualTo("EMAIL");
+
+		Reply changed = call("PUT", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/dcv",
+				stack.credentials().resellerKey(), Map.of("method", "DNS"));
+		assertThat(changed.status()).as("change DCV: %s", changed.body()).isEqualTo(202);
+		assertThat(changed.body().get("timeline").valueStream().map(entry -> entry.get("note").asString()))
+			.contains("Validation method changed to DNS record");
+
+		JsonNode byDns = awaitOrder(orderId, order -> "DNS".equals(order.at("/validation/dcv/0/method").asString(null)));
+		assertThat(byDns.get("state").asString()).isEqualTo("PENDING_VALIDATION");
+		JsonNode instruction = byDns.at("/validation/dcv/0");
+		assertThat(instruction.get("target").asString()).isEqualTo("_dnsauth." + domain);
+		String value = instruction.get("value").asString();
+		assertThat(value).isNotBlank();
+		assertThat(byDns.at("/views/client/detail").asString())
+			.isEqualTo("Add the DNS record _dnsauth." + domain + " with the value " + value + ".");
+		JsonNode atCa = call("GET", stack.sandboxUrl() + "/sandbox/orders?reference=" + orderId, null, null).body();
+		assertThat(atCa).hasSize(1);
+		assertThat(atCa.at("/0/dcvMethod").asString()).isEqualTo("dns-txt-token");
+
+		sandbox("PUT", "/sandbox/dns", Map.of("name", "_dnsauth." + domain, "type", "TXT", "value", value));
+
+		JsonNode issued = awaitState(orderId, "ISSUED");
+		assertThat(issued.at("/views/client/status").asString()).isEqualTo("Issued");
+		assertThat(issued.at("/views/provider/status").asString()).isEqualTo("Complete");
+		assertThat(issued.at("/certificate/serialNumber").asString()).isNotBlank();
+	}
+
 	// --- the approver's mailbox and browser
 
 	private static Optional<String> approvalLinkMailedTo(String approver) throws MessagingException, IOException {
@@ -118,6 +155,11 @@ class DcvEmailApprovalIT {
 	}
 
 	// --- the steps a WHMCS addon takes, and the sandbox's admin API
+
+	private static void sandbox(String method, String path, Object body) {
+		Reply reply = call(method, stack.sandboxUrl() + path, null, body);
+		assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isBetween(200, 299);
+	}
 
 	private static void autoApprove(boolean enabled) {
 		Reply reply = call("PUT", stack.sandboxUrl() + "/sandbox/dv/auto-approve", null, Map.of("enabled", enabled));

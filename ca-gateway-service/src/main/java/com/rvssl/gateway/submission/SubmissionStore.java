@@ -171,28 +171,23 @@ public class SubmissionStore {
 
 	/** A DCV change before the order reached the CA: the order is placed with the new method instead. */
 	Mono<Boolean> replaceDcvBeforeSubmission(String orderId, Dcv dcv, CaAction action, Instant now) {
-		Query query = Query.query(Criteria.where("_id")
-			.is(orderId)
-			.and("state")
-			.in(SubmissionState.AWAITING_PAYMENT, SubmissionState.RETRYING)
-			.and("appliedEventIds")
-			.ne(action.eventId()));
-		Update update = new Update().set("dcv", dcv)
-			.push("appliedEventIds", action.eventId())
-			.push("caActions", action)
-			.set("updatedAt", now);
-		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+		return replaceBeforeSubmission(orderId, "dcv", dcv, action, now);
 	}
 
 	/** A reissue before the order reached the CA: the order is placed over the new CSR instead. */
 	Mono<Boolean> replaceCsrBeforeSubmission(String orderId, String csr, CaAction action, Instant now) {
+		return replaceBeforeSubmission(orderId, "csr", csr, action, now);
+	}
+
+	private Mono<Boolean> replaceBeforeSubmission(String orderId, String field, Object value, CaAction action,
+			Instant now) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(orderId)
 			.and("state")
 			.in(SubmissionState.AWAITING_PAYMENT, SubmissionState.RETRYING)
 			.and("appliedEventIds")
 			.ne(action.eventId()));
-		Update update = new Update().set("csr", csr)
+		Update update = new Update().set(field, value)
 			.push("appliedEventIds", action.eventId())
 			.push("caActions", action)
 			.set("updatedAt", now);
