@@ -48,7 +48,7 @@ public class SandboxCaApplication {
      */
     public static ConfigurableApplicationContext start(String... args) {
         // Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request arrives
-        // before the previous response has fully terminated (reactor-netty#4361, fixed after 1.3.8),
+        // before the previous response has fully terminated (reactor-netty#4361, fixed upstream in September 2026),
         // leaving that request unanswered until the client gives up; this setting avoids that path.
         // Read once per JVM: tests that host the sandbox set it for the whole test JVM (root pom).
         System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
