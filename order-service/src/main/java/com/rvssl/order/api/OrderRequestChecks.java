@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -115,12 +116,12 @@ class OrderRequestChecks {
 	}
 
 	/** The constructed approver addresses, when the domain has a registrable part {@link ApproverEmails} knows. */
-	private static java.util.Optional<List<String>> acceptedApprovers(String domain) {
+	private static Optional<List<String>> acceptedApprovers(String domain) {
 		try {
-			return java.util.Optional.of(ApproverEmails.of(domain));
+			return Optional.of(ApproverEmails.of(domain));
 		}
 		catch (IllegalArgumentException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 

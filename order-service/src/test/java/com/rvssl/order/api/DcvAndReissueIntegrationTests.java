@@ -17,8 +17,6 @@ import com.rvssl.order.support.OrderServiceIntegrationTest;
 import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +29,7 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 		TestReseller reseller = registerReseller();
 		String domain = uniqueDomain();
 		String emailOrder = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
-		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + emailOrder + "/dcv/resend", null), 409,
+		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + emailOrder + "/dcv/resend", null), 409,
 				"illegal-transition");
 
 		String dnsDomain = uniqueDomain();
@@ -42,7 +40,7 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 		awaitOrderState(reseller, dnsOrder, "PAID");
 		publish(dnsOrder, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-dns"));
 		int timeline = awaitOrderState(reseller, dnsOrder, "SUBMITTED").path("timeline").size();
-		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + dnsOrder + "/dcv/resend", null), 409,
+		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + dnsOrder + "/dcv/resend", null), 409,
 				"illegal-transition");
 
 		assertThat(order(reseller, dnsOrder).path("timeline").size()).isEqualTo(timeline);
@@ -57,17 +55,17 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 		String domain = uniqueDomain();
 		String orderId = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
 		String goodCsr = TestCertificates.csr(TestCertificates.rsa2048(), domain);
-		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of("csr", goodCsr)),
+		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of("csr", goodCsr)),
 				409, "illegal-transition");
 
 		issue(reseller, orderId, domain);
 		int timeline = order(reseller, orderId).path("timeline").size();
-		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
 				Map.of("csr", TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain))), 422,
 				"invalid-request");
-		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
 				Map.of("csr", TestCertificates.privateKeyPem(TestCertificates.rsa2048()))), 400, "invalid-request");
-		problem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of()), 400,
+		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of()), 400,
 				"invalid-request");
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
@@ -78,8 +76,8 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 	@Test
 	void approverEmailsNeedARegistrableDomain() {
 		TestReseller reseller = registerReseller();
-		problem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails", null), 400, "invalid-request");
-		problem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=co.uk", null), 422,
+		assertProblem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails", null), 400, "invalid-request");
+		assertProblem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=co.uk", null), 422,
 				"invalid-request");
 		JsonNode wildcard = call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=*.shop.example.com",
 				null)
@@ -88,22 +86,6 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(wildcard.at("/approverEmails/0").asString()).isEqualTo("admin@shop.example.com");
 	}
 
-	private String placed(TestReseller reseller, Map<String, Object> body) {
-		return placeOrder(reseller, body).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.path("id")
-			.asString();
-	}
 
-	private static void problem(EntityExchangeResult<JsonNode> result, int status, String type) {
-		assertThat(result.getStatus().value()).as("%s %s: %s", result.getMethod(), result.getUrl(),
-				result.getResponseBody()).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result.getResponseBody().path("type").asString()).endsWith("/" + type);
-		assertThat(result.getResponseBody().path("title").asString()).isNotBlank();
-	}
 
 }

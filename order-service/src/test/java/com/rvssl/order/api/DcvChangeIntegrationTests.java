@@ -23,7 +23,6 @@ import com.rvssl.order.support.OrderServiceIntegrationTest;
 import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,16 +98,16 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		String orderId = submitted(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
 		int timeline = order(reseller, orderId).path("timeline").size();
 
-		problem(changeDcv(reseller.key(), orderId, null), 400, "invalid-request");
-		problem(changeDcv(reseller.key(), orderId, Map.of()), 400, "invalid-request", "method");
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "FAX")), 400, "invalid-request", "method");
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL")), 400, "invalid-request", "approverEmail");
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "not-an-email")), 400,
+		assertProblem(changeDcv(reseller.key(), orderId, null), 400, "invalid-request");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of()), 400, "invalid-request", "method");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "FAX")), 400, "invalid-request", "method");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL")), 400, "invalid-request", "approverEmail");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "not-an-email")), 400,
 				"invalid-request", "approverEmail");
 		// at the domain, but not a mailbox the CA sends approvals to
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "sales@" + domain)), 400,
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "sales@" + domain)), 400,
 				"invalid-request", "approverEmail");
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")), 400,
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")), 400,
 				"invalid-request", "approverEmail");
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
@@ -127,7 +126,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		body.put("productCode", "positivessl-dv-wildcard");
 		String orderId = submitted(reseller, body);
 
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "HTTP")), 400, "invalid-request", "method");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "HTTP")), 400, "invalid-request", "method");
 		assertThat(changeDcv(reseller.key(), orderId, Map.of("method", "DNS")).getStatus().value()).isEqualTo(202);
 	}
 
@@ -138,8 +137,8 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		String domain = uniqueDomain();
 		String orderId = submitted(owner, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
 
-		problem(changeDcv(other.key(), orderId, Map.of("method", "DNS")), 404, "order-not-found");
-		problem(changeDcv(other.key(), "no-such-order", Map.of("method", "DNS")), 404, "order-not-found");
+		assertProblem(changeDcv(other.key(), orderId, Map.of("method", "DNS")), 404, "order-not-found");
+		assertProblem(changeDcv(other.key(), "no-such-order", Map.of("method", "DNS")), 404, "order-not-found");
 
 		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv().method()).isEqualTo(DcvMethod.EMAIL);
 	}
@@ -151,12 +150,12 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		String orderId = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
 
 		EntityExchangeResult<JsonNode> early = changeDcv(reseller.key(), orderId, Map.of("method", "DNS"));
-		problem(early, 409, "illegal-transition");
+		assertProblem(early, 409, "illegal-transition");
 		assertThat(early.getResponseBody().path("detail").asString()).contains("while the CA validates");
 
 		issue(reseller, orderId, domain);
 		int timeline = order(reseller, orderId).path("timeline").size();
-		problem(changeDcv(reseller.key(), orderId, Map.of("method", "DNS")), 409, "illegal-transition");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "DNS")), 409, "illegal-transition");
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
 		await().during(Duration.ofSeconds(1))
@@ -185,7 +184,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		await().atMost(20, TimeUnit.SECONDS)
 			.until(() -> "DOCUMENTS_REQUESTED".equals(order(reseller, orderId).at("/validation/stage").asString(null)));
 		EntityExchangeResult<JsonNode> late = changeDcv(reseller.key(), orderId, Map.of("method", "DNS"));
-		problem(late, 409, "illegal-transition");
+		assertProblem(late, 409, "illegal-transition");
 		assertThat(late.getResponseBody().path("detail").asString()).contains("validated the order's domains already");
 
 		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv()).isEqualTo(new Dcv(DcvMethod.HTTP, null));
@@ -209,26 +208,6 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		return orderId;
 	}
 
-	private String placed(TestReseller reseller, Map<String, Object> body) {
-		return placeOrder(reseller, body).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.path("id")
-			.asString();
-	}
 
-	private static void problem(EntityExchangeResult<JsonNode> result, int status, String type, String... fields) {
-		assertThat(result.getStatus().value()).as("%s %s: %s", result.getMethod(), result.getUrl(),
-				result.getResponseBody()).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result.getResponseBody().path("type").asString()).endsWith("/" + type);
-		assertThat(result.getResponseBody().path("title").asString()).isNotBlank();
-		for (String field : fields) {
-			assertThat(result.getResponseBody().path("errors").valueStream().map((error) -> error.path("field").asString()))
-				.contains(field);
-		}
-	}
 
 }

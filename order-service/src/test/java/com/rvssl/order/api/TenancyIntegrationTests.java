@@ -109,15 +109,6 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 			.asString()).isEqualTo("PLACED");
 	}
 
-	private String placed(TestReseller reseller, Map<String, Object> body) {
-		return placeOrder(reseller, body).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.path("id")
-			.asString();
-	}
 
 	private static void notFound(EntityExchangeResult<JsonNode> result) {
 		assertThat(result.getStatus().value()).as("%s %s", result.getMethod(), result.getUrl()).isEqualTo(404);

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -119,6 +120,31 @@ public abstract class OrderServiceIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json(body))
 			.exchange();
+	}
+
+	/** Places the order and returns its id, expecting 201. */
+	protected String placed(TestReseller reseller, Map<String, Object> body) {
+		return placeOrder(reseller, body).expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.path("id")
+			.asString();
+	}
+
+	/** A problem+json answer of {@code status} and {@code type} (its URI's last segment), naming each of {@code fields}. */
+	protected static void assertProblem(EntityExchangeResult<JsonNode> result, int status, String type,
+			String... fields) {
+		assertThat(result.getStatus().value()).as("%s %s: %s", result.getMethod(), result.getUrl(),
+				result.getResponseBody()).isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result.getResponseBody().path("type").asString()).endsWith("/" + type);
+		assertThat(result.getResponseBody().path("title").asString()).isNotBlank();
+		for (String field : fields) {
+			assertThat(result.getResponseBody().path("errors").valueStream().map((error) -> error.path("field").asString()))
+				.contains(field);
+		}
 	}
 
 	protected JsonNode order(TestReseller reseller, String orderId) {
