@@ -241,7 +241,7 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		var partition = new org.apache.kafka.common.TopicPartition(record.topic(), record.partition());
 		try (var admin = org.apache.kafka.clients.admin.Admin
 			.create(Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-					com.rvssl.contracts.testing.TestInfrastructure.kafkaBootstrapServers()))) {
+					com.rvssl.kit.test.TestInfrastructure.kafkaBootstrapServers()))) {
 			eventually().until(() -> {
 				var committed = admin.listConsumerGroupOffsets("billing-service-order-status")
 					.partitionsToOffsetAndMetadata().get().get(partition);

@@ -23,7 +23,7 @@ import com.rvssl.billing.BillingIntegrationTest.Reseller;
 import com.rvssl.billing.accounts.ApiKeys;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.bson.Document;

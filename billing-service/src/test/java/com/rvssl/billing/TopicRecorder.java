@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 
 /**
  * A test consumer of everything on the orders, accounts and orders dead-letter topics, read from the

@@ -26,7 +26,7 @@ import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ResellerRegistered;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.notify.security.ApiKeys;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -12,7 +12,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Validation;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.Pace;
 import com.rvssl.statussync.tracking.TrackedOrder;

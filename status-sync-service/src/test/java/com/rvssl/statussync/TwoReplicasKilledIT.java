@@ -27,7 +27,7 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.kafka.EventDeserializer;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,6 +1,6 @@
 package com.rvssl.gateway.health;
 
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

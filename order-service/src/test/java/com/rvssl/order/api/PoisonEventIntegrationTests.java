@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import com.rvssl.contracts.Topics;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

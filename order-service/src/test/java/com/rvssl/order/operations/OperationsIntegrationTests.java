@@ -19,7 +19,7 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
 import com.rvssl.order.support.TestCertificates;
 

@@ -17,7 +17,7 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.Event;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 
 /**
  * Reads everything on the orders topic from the beginning, as any other service would see it.

@@ -20,7 +20,7 @@ import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.ResellerRegistered;
-import com.rvssl.contracts.testing.TestInfrastructure;
+import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.order.orders.OrderStore;
 import com.rvssl.order.security.ApiKeys;
 

@@ -1,4 +1,4 @@
-package com.rvssl.contracts.testing;
+package com.rvssl.kit.test;
 
 import java.net.InetSocketAddress;
 

@@ -1,0 +1,67 @@
+package com.rvssl.kit.kafka;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import com.rvssl.contracts.Topics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.FailedRecordProcessor;
+
+/**
+ * Kafka as every service uses it: the platform's topics and their dead-letter topics (same
+ * partition count), one error handler that retries in place and then dead-letters, and the count
+ * of dead letters. Boot's listener container factory picks the error handler up by itself.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(KafkaRetryProperties.class)
+public class KafkaKitAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "rvsslTopics")
+	KafkaAdmin.NewTopics rvsslTopics() {
+		return new KafkaAdmin.NewTopics(List.of(Topics.ORDERS, Topics.ACCOUNTS)
+			.stream()
+			.flatMap((topic) -> List.of(topic, Topics.deadLetterOf(topic)).stream())
+			.map((topic) -> TopicBuilder.name(topic).partitions(Topics.PARTITIONS).build())
+			.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, KafkaRetryProperties retry,
+			ObjectProvider<KafkaErrorHandlerCustomizer> customizers) {
+		DefaultErrorHandler handler = DeadLetterErrorHandler.create(kafka, retry);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(handler));
+		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnClass(MeterRegistry.class)
+	DeadLetterCount deadLetterCount(MeterRegistry registry, KafkaListenerEndpointRegistry listeners,
+			ObjectProvider<CommonErrorHandler> errorHandler) {
+		DeadLetterCount count = new DeadLetterCount(registry, listeners);
+		if (errorHandler.getIfUnique() instanceof FailedRecordProcessor handler) {
+			handler.setRetryListeners(count);
+		}
+		return count;
+	}
+
+}

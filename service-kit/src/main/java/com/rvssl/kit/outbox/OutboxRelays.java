@@ -1,0 +1,53 @@
+package com.rvssl.kit.outbox;
+
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+
+/** The relays of a service's outbox collections, started and stopped with the application. */
+public class OutboxRelays implements SmartLifecycle {
+
+	private final Map<String, OutboxRelay> relays;
+
+	private volatile boolean running;
+
+	/** @param relays each collection's relay, by the collection's name */
+	public OutboxRelays(Map<String, OutboxRelay> relays) {
+		this.relays = Map.copyOf(relays);
+	}
+
+	/** The relay of one collection, e.g. for a test that publishes a round at once. */
+	public OutboxRelay of(String collectionName) {
+		OutboxRelay relay = relays.get(collectionName);
+		if (relay == null) {
+			throw new IllegalArgumentException("no outbox relay for collection " + collectionName);
+		}
+		return relay;
+	}
+
+	/** One round of every relay. */
+	public Mono<Void> relayOnce() {
+		return Flux.fromIterable(relays.values()).concatMap(OutboxRelay::relayOnce).then();
+	}
+
+	@Override
+	public void start() {
+		relays.values().forEach(OutboxRelay::start);
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		relays.values().forEach(OutboxRelay::stop);
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}
