@@ -60,12 +60,12 @@ public final class TopicRecorder {
 
 	/** Every event of the order seen on the orders topic, in order. */
 	public List<EventEnvelope> orderEvents(String orderId) {
-		return events(Topics.ORDERS).filter((event) -> orderId.equals(event.orderId())).toList();
+		return stream(Topics.ORDERS).filter((event) -> orderId.equals(event.orderId())).toList();
 	}
 
 	/** Every event about the reseller on the accounts topic, in order. */
 	public List<EventEnvelope> accountEvents(String resellerId) {
-		return events(Topics.ACCOUNTS).filter((event) -> resellerId.equals(event.resellerId())).toList();
+		return stream(Topics.ACCOUNTS).filter((event) -> resellerId.equals(event.resellerId())).toList();
 	}
 
 	/** The payloads of the order's events of one type, in order (a republished duplicate counts again). */
@@ -90,9 +90,14 @@ public final class TopicRecorder {
 
 	/** Every order's events of one type on the orders topic, by order id. */
 	public <T> Map<String, List<T>> byOrder(Class<T> type) {
-		return events(Topics.ORDERS).filter((event) -> type.isInstance(event.payload()))
+		return stream(Topics.ORDERS).filter((event) -> type.isInstance(event.payload()))
 			.collect(Collectors.groupingBy(EventEnvelope::orderId,
 					Collectors.mapping((event) -> type.cast(event.payload()), Collectors.toList())));
+	}
+
+	/** Every event seen on a topic, in order of arrival. */
+	public List<EventEnvelope> events(String topic) {
+		return stream(topic).toList();
 	}
 
 	/** The raw records that reached the dead-letter topic of {@code topic}. */
@@ -101,7 +106,7 @@ public final class TopicRecorder {
 		return records.stream().filter((record) -> record.topic().equals(deadLetterTopic)).toList();
 	}
 
-	private Stream<EventEnvelope> events(String topic) {
+	private Stream<EventEnvelope> stream(String topic) {
 		return records.stream().filter((record) -> record.topic().equals(topic)).flatMap((record) -> {
 			try {
 				return Stream.of(EventJson.read(record.value()));

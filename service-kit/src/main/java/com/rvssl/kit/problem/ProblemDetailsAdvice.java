@@ -37,10 +37,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
-		if (body instanceof ProblemDetail problem) {
-			Problems.completed(problem);
-		}
-		return super.handleExceptionInternal(ex, body, headers, status, exchange);
+		// the base class fills in a missing body from the exception: complete it afterwards
+		return super.handleExceptionInternal(ex, body, headers, status, exchange).map((entity) -> {
+			if (entity.getBody() instanceof ProblemDetail problem) {
+				Problems.completed(problem);
+			}
+			return entity;
+		});
 	}
 
 	@Override

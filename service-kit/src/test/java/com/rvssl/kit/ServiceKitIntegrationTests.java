@@ -1,0 +1,235 @@
+package com.rvssl.kit;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.kit.app.KitTestApplication;
+import com.rvssl.kit.app.KitTestApplication.FailingListener;
+import com.rvssl.kit.test.ProbeAssertions;
+import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The kit's auto-configuration in the smallest service built on it, against the real broker and
+ * wire server: API keys, the problem shape, probes, retries and dead letters.
+ */
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class ServiceKitIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	KafkaTemplate<String, EventEnvelope> kafka;
+
+	@Autowired
+	FailingListener listener;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "kit-tests");
+	}
+
+	@Test
+	void anApiPathWithoutAKeyIsRefusedWithABearerChallengeAndAProblem() {
+		web.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/unauthorized")
+			.jsonPath("$.title")
+			.isEqualTo("Unauthorized")
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.detail")
+			.isEqualTo("A valid API key is required: Authorization: Bearer <key>.")
+			.jsonPath("$.errors")
+			.isEmpty();
+	}
+
+	@Test
+	void aKeyNobodyHasIsRefusedInWords() {
+		web.get()
+			.uri("/api/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer rk_live_stolen")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The API key is not known.");
+	}
+
+	@Test
+	void aResellerKeyIsAcceptedWhateverTheCaseOfTheScheme() {
+		web.get()
+			.uri("/api/me")
+			.header(HttpHeaders.AUTHORIZATION, "bearer " + KitTestApplication.RESELLER_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.operator")
+			.isEqualTo(false)
+			.jsonPath("$.scope")
+			.isEqualTo("reseller-one");
+	}
+
+	@Test
+	void theOperatorKeySeesEveryReseller() {
+		web.get()
+			.uri("/api/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.operator")
+			.isEqualTo(true)
+			.jsonPath("$.scope")
+			.isEqualTo("null");
+	}
+
+	@Test
+	void pathsOutsideTheApiNeedNoKeyAndGetNoSession() {
+		web.get()
+			.uri("/open/ping")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE)
+			.expectBody(String.class)
+			.isEqualTo("pong");
+	}
+
+	@Test
+	void invalidFieldsAreNamedInTheProblemsErrors() {
+		web.post()
+			.uri("/api/things")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \" \", \"quantity\": 0}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/invalid-request")
+			.jsonPath("$.errors.length()")
+			.isEqualTo(2)
+			.jsonPath("$.errors[?(@.field == 'name')].message")
+			.exists()
+			.jsonPath("$.errors[?(@.field == 'quantity')].message")
+			.exists();
+	}
+
+	@Test
+	void springsOwnErrorsTakeTheSameShape() {
+		web.post()
+			.uri("/api/things")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Bad Request")
+			.jsonPath("$.detail")
+			.exists()
+			.jsonPath("$.errors")
+			.isEmpty();
+	}
+
+	@Test
+	void readinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
+		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(web);
+	}
+
+	@Test
+	void aRecordThatKeepsFailingIsRetriedInPlaceThenDeadLettered() {
+		String orderId = "retry-" + java.util.UUID.randomUUID();
+		double before = deadLetters(Topics.ORDERS);
+
+		send(orderId);
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(TopicRecorder.get().deadLetters(Topics.ORDERS))
+				.anySatisfy((record) -> assertThat(record.key()).isEqualTo(orderId)));
+		assertThat(listener.attempts(orderId)).as("retried before giving up").isGreaterThan(1);
+		assertThat(deadLetters(Topics.ORDERS)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aFailureNamedNotRetryableGoesToTheDeadLetterTopicAtOnce() {
+		String orderId = "final-" + java.util.UUID.randomUUID();
+
+		send(orderId);
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(TopicRecorder.get().deadLetters(Topics.ORDERS))
+				.anySatisfy((record) -> assertThat(record.key()).isEqualTo(orderId)));
+		assertThat(listener.attempts(orderId)).isEqualTo(1);
+	}
+
+	@Test
+	void deadLettersAreCountedOnlyForTheTopicsTheServiceReads() {
+		assertThat(meters.find("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(Topics.ORDERS)).counter())
+			.isNotNull();
+		assertThat(meters.find("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(Topics.ACCOUNTS)).counter())
+			.as("this service reads no account events")
+			.isNull();
+	}
+
+	@Test
+	void theReactorNettyWorkaroundIsOnForTheWholeJvm() {
+		assertThat(System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead")).isEqualTo("true");
+	}
+
+	private void send(String orderId) {
+		kafka.send(Topics.ORDERS, orderId, EventEnvelope.of(orderId, "reseller-one", "kit-test",
+				new OrderCancelled("test", true)));
+	}
+
+	private double deadLetters(String topic) {
+		return meters.get("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(topic)).counter().count();
+	}
+
+}

@@ -1,0 +1,116 @@
+package com.rvssl.kit.app;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import reactor.core.publisher.Mono;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.Topics;
+import com.rvssl.kit.kafka.KafkaErrorHandlerCustomizer;
+import com.rvssl.kit.security.ApiKeyResolver;
+import com.rvssl.kit.security.ApiKeys;
+import com.rvssl.kit.security.Caller;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The smallest service built on the kit: one secured and one open route, a validated body, and a
+ * listener of the orders topic that fails on purpose for some orders.
+ */
+@SpringBootApplication
+public class KitTestApplication {
+
+	/** The key of the one reseller this application knows. */
+	public static final String RESELLER_KEY = "rk_live_reseller-one";
+
+	public static final String OPERATOR_KEY = "ok_operator";
+
+	@Bean
+	ApiKeyResolver resellers() {
+		return (hash) -> hash.equals(ApiKeys.hash(RESELLER_KEY)) ? Mono.just("reseller-one") : Mono.empty();
+	}
+
+	@Bean
+	KafkaErrorHandlerCustomizer neverRetried() {
+		return (handler) -> handler.addNotRetryableExceptions(CannotEverSucceed.class);
+	}
+
+	@Bean
+	FailingListener failingListener() {
+		return new FailingListener();
+	}
+
+	@RestController
+	static class Routes {
+
+		@GetMapping("/api/me")
+		Map<String, Object> me(ServerWebExchange exchange) {
+			Caller caller = Caller.of(exchange);
+			return Map.of("operator", caller.operator(), "scope", String.valueOf(caller.scope()));
+		}
+
+		@PostMapping("/api/things")
+		Map<String, Object> create(@Valid @RequestBody Thing thing) {
+			return Map.of("name", thing.name());
+		}
+
+		@GetMapping("/open/ping")
+		String ping() {
+			return "pong";
+		}
+
+	}
+
+	record Thing(@NotBlank String name, @Positive int quantity) {
+	}
+
+	/** A failure no retry can cure. */
+	static class CannotEverSucceed extends RuntimeException {
+
+		CannotEverSucceed(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Fails for orders named {@code retry-*} (a retryable failure) and {@code final-*} (not retryable). */
+	public static class FailingListener {
+
+		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+		@KafkaListener(topics = Topics.ORDERS, groupId = "kit-tests")
+		void on(EventEnvelope event) {
+			attempts.computeIfAbsent(event.orderId(), (id) -> new AtomicInteger()).incrementAndGet();
+			if (event.orderId().startsWith("retry-")) {
+				throw new IllegalStateException("the database is away");
+			}
+			if (event.orderId().startsWith("final-")) {
+				throw new CannotEverSucceed("this record can never be applied");
+			}
+		}
+
+		public int attempts(String orderId) {
+			AtomicInteger count = attempts.get(orderId);
+			return (count != null) ? count.get() : 0;
+		}
+
+		public List<String> orders() {
+			return List.copyOf(attempts.keySet());
+		}
+
+	}
+
+}

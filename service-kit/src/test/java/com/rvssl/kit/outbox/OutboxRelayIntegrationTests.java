@@ -1,0 +1,192 @@
+package com.rvssl.kit.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.EventJson;
+import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.CreditToppedUp;
+import com.rvssl.contracts.kafka.EventSerializer;
+import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay engine against the real broker and wire server the tests share: every entry goes out
+ * once and in its document's order, even with two replicas relaying the same collection at once;
+ * a claim another replica holds is respected until it runs out; a failed send loses nothing.
+ */
+class OutboxRelayIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofMinutes(1);
+
+	private static final OutboxCollection ACCOUNTS = OutboxCollection.named("accounts");
+
+	private final String database = "outbox-" + UUID.randomUUID();
+
+	// every reseller id of this test starts with it, so that events of other tests are not counted
+	private final String run = "relay-" + UUID.randomUUID() + "-";
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final List<KafkaTemplate<String, EventEnvelope>> templates = new ArrayList<>();
+
+	private MongoClient client;
+
+	private ReactiveMongoTemplate mongo;
+
+	@BeforeEach
+	void connect() {
+		client = MongoClients.create(TestInfrastructure.mongoUri(database));
+		mongo = new ReactiveMongoTemplate(client, database);
+	}
+
+	@AfterEach
+	void disconnect() {
+		templates.forEach(KafkaTemplate::destroy);
+		mongo.getMongoDatabase().flatMap((db) -> Mono.from(db.drop())).block(WAIT);
+		client.close();
+	}
+
+	@Test
+	void twoReplicasPublishEveryEntryOnceAndEachDocumentInItsOrder() {
+		int documents = 60;
+		int entriesEach = 3;
+		insert(IntStream.range(0, documents).mapToObj((i) -> account(run + i, entriesEach, "envelope")).toList());
+		OutboxRelay replicaA = relay(TestInfrastructure.kafkaBootstrapServers());
+		OutboxRelay replicaB = relay(TestInfrastructure.kafkaBootstrapServers());
+
+		// both replicas keep relaying side by side until every outbox is empty
+		Flux.merge(untilEmpty(replicaA), untilEmpty(replicaB)).blockLast(WAIT);
+
+		// every send was acknowledged before its entry left the outbox: only the recorder may still lag
+		await().atMost(WAIT).until(() -> recorded().size() >= documents * entriesEach);
+		assertThat(recorded()).as("no entry published twice").hasSize(documents * entriesEach);
+		Map<String, List<String>> references = recorded().stream()
+			.collect(Collectors.groupingBy(EventEnvelope::resellerId, Collectors
+				.mapping((event) -> ((CreditToppedUp) event.payload()).reference(), Collectors.toList())));
+		assertThat(references).hasSize(documents)
+			.allSatisfy((reseller, sent) -> assertThat(sent).as("in the order they were written")
+				.containsExactly(reseller + "#0", reseller + "#1", reseller + "#2"));
+		assertThat(registry.get("rvssl.outbox.published").counter().count()).isEqualTo(documents * entriesEach);
+		assertThat(remaining()).as("every outbox emptied, every claim given back").isEmpty();
+	}
+
+	@Test
+	void anOutboxAnotherReplicaHoldsWaitsUntilItsClaimRunsOut() {
+		Document held = account(run + "held", 1, "envelope").append(OutboxCollection.CLAIMED_UNTIL,
+				Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+		Document abandoned = account(run + "abandoned", 1, "envelope").append(OutboxCollection.CLAIMED_UNTIL,
+				Date.from(Instant.now().minus(Duration.ofSeconds(1))));
+		insert(List.of(held, abandoned));
+
+		relay(TestInfrastructure.kafkaBootstrapServers()).relayOnce().block(WAIT);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded()).extracting(EventEnvelope::resellerId)
+			.containsExactly(run + "abandoned"));
+		assertThat(remaining()).extracting((document) -> document.getString("_id")).containsExactly(run + "held");
+	}
+
+	@Test
+	void entriesWrittenBeforeTheKitUnderJsonStillGoOut() {
+		insert(List.of(account(run + "legacy", 2, "json")));
+
+		relay(TestInfrastructure.kafkaBootstrapServers()).relayOnce().block(WAIT);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded()).hasSize(2));
+		assertThat(remaining()).isEmpty();
+	}
+
+	@Test
+	void aSendThatFailsKeepsTheEntriesAndGivesTheClaimBack() {
+		insert(List.of(account(run + "unsent", 2, "envelope")));
+		// a broker nobody listens on: the send fails once its metadata wait is over
+		OutboxRelay cutOff = relay("127.0.0.1:1");
+
+		cutOff.relayOnce().block(WAIT);
+
+		List<Document> left = remaining();
+		assertThat(left).hasSize(1);
+		assertThat(left.get(0).getList(OutboxCollection.OUTBOX, Document.class)).hasSize(2);
+		assertThat(left.get(0).containsKey(OutboxCollection.CLAIMED_UNTIL)).as("claim given back").isFalse();
+		assertThat(registry.get("rvssl.outbox.published").counter().count()).isZero();
+	}
+
+	private Flux<Void> untilEmpty(OutboxRelay relay) {
+		return relay.relayOnce()
+			.then(mongo.count(pending(), "accounts"))
+			.repeat()
+			.takeUntil((pending) -> pending == 0)
+			.then()
+			.subscribeOn(Schedulers.parallel())
+			.flux();
+	}
+
+	private OutboxRelay relay(String bootstrapServers) {
+		KafkaTemplate<String, EventEnvelope> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.MAX_BLOCK_MS_CONFIG,
+						1000),
+				new StringSerializer(), new EventSerializer()));
+		templates.add(kafka);
+		return new OutboxRelay(ACCOUNTS, mongo, kafka,
+				new OutboxProperties(Duration.ofMillis(200), 100, Duration.ofSeconds(45), Duration.ofSeconds(5), 8),
+				registry);
+	}
+
+	/** An account document with {@code entries} events in its outbox, the envelope under {@code field}. */
+	private static Document account(String resellerId, int entries, String field) {
+		List<Document> outbox = IntStream.range(0, entries).mapToObj((n) -> {
+			EventEnvelope event = EventEnvelope.of(resellerId, "test",
+					new CreditToppedUp(Money.of(100, "USD"), Money.of(100L * (n + 1), "USD"), resellerId + "#" + n));
+			return new Document("eventId", event.eventId().toString()).append(field, EventJson.writeString(event));
+		}).toList();
+		return new Document("_id", resellerId).append("balance", 0).append(OutboxCollection.OUTBOX, outbox);
+	}
+
+	private static Query pending() {
+		return Query.query(Criteria.where(OutboxCollection.OUTBOX + ".0").exists(true));
+	}
+
+	private void insert(List<Document> documents) {
+		mongo.insert(documents, "accounts").blockLast(WAIT);
+	}
+
+	private List<Document> remaining() {
+		return mongo.find(pending(), Document.class, "accounts").collectList().block(WAIT);
+	}
+
+	private List<EventEnvelope> recorded() {
+		return TopicRecorder.get().events(Topics.ACCOUNTS).stream().filter((event) -> event.resellerId().startsWith(run)).toList();
+	}
+
+}
