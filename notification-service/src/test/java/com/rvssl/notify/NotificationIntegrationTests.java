@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -25,24 +24,20 @@ import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.OrderPlaced;
-import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.test.TestInfrastructure;
-import com.rvssl.notify.security.ApiKeys;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,9 +54,7 @@ import static org.awaitility.Awaitility.await;
 				"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
 				"spring.kafka.consumer.group-id=notification-it" })
 @AutoConfigureWebTestClient
-class NotificationIntegrationTests {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+class NotificationIntegrationTests extends ServiceIntegrationTest {
 
 	private static final String OPERATOR_KEY = "operator-key-for-tests";
 
@@ -81,12 +74,6 @@ class NotificationIntegrationTests {
 	static void stopSmtp() {
 		smtp.stop();
 	}
-
-	@Autowired
-	KafkaTemplate<String, EventEnvelope> kafka;
-
-	@Autowired
-	WebTestClient http;
 
 	@Test
 	void emailsTheCustomerOnceWhenTheCertificateIsIssuedAndListsItForItsResellerOnly() {
@@ -413,33 +400,12 @@ class NotificationIntegrationTests {
 	private Reseller register(String name) {
 		String slug = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
 		Reseller reseller = new Reseller(newId(slug), newId("key"), newId(slug) + "@reseller.test");
-		send(EventEnvelope.of(reseller.id(), "corr",
-				new ResellerRegistered(name, "USD", ApiKeys.hash(reseller.key()), reseller.email())));
-		await().atMost(PATIENCE)
-			.until(() -> http.get()
-				.uri("/api/v1/deliveries")
-				.header("Authorization", "Bearer " + reseller.key())
-				.exchange()
-				.returnResult(String.class)
-				.getStatus()
-				.equals(HttpStatus.OK));
+		announce(reseller.id(), name, reseller.key(), reseller.email());
 		return reseller;
 	}
 
 	private List<DeliveryLine> deliveries(String key, String orderId) {
-		return http.get()
-			.uri("/api/v1/deliveries?orderId={orderId}&channel=EMAIL", orderId)
-			.header("Authorization", "Bearer " + key)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBodyList(DeliveryLine.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private void send(EventEnvelope envelope) {
-		kafka.send(envelope.topic(), envelope.key(), envelope).join();
+		return deliveryLog(key, orderId, "EMAIL");
 	}
 
 	private static EventEnvelope placed(String orderId, Reseller reseller, String customerEmail, String domain) {
@@ -542,10 +508,6 @@ class NotificationIntegrationTests {
 		}
 	}
 
-	private static String newId(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
 	private static GreenMail startSmtp() {
 		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
@@ -565,10 +527,6 @@ class NotificationIntegrationTests {
 	}
 
 	record Reseller(String id, String key, String email) {
-	}
-
-	record DeliveryLine(String id, String orderId, String channel, String recipient, String event, String status,
-			int attempts) {
 	}
 
 }

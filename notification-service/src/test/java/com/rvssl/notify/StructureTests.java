@@ -1,8 +1,7 @@
 package com.rvssl.notify;
 
+import com.rvssl.kit.test.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,9 +14,31 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class StructureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.rvssl.notify");
+	private static final String ROOT = "com.rvssl.notify";
+
+	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
+
+	@Test
+	void usesNoOtherModule() {
+		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
+	}
+
+	@Test
+	void servesHttpOnlyFromTheApiPackage() {
+		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
+	}
+
+	// not webhooks, whose job is an HTTP post (WebClient), nor email, which escapes its HTML with
+	// spring-web's HtmlUtils: both use spring-web as a library, not as a way in
+	@Test
+	void keepsTheDomainFreeOfWebAndKafka() {
+		ArchitectureRules.domainFreeOfWebAndKafka(ROOT + ".deliveries", ROOT + ".recipients").check(classes);
+	}
+
+	@Test
+	void namesClassesWithBusinessWords() {
+		ArchitectureRules.namesAreBusinessWords().check(classes);
+	}
 
 	@Test
 	void onlyKafkaListenersWaitForReactiveWork() {
@@ -27,15 +48,6 @@ class StructureTests {
 			.callMethodWhere(target(nameStartingWith("block"))
 				.and(target(owner(assignableTo(Mono.class).or(assignableTo(Flux.class))))))
 			.because("only a Kafka listener may wait, so that each record is finished before the next")
-			.check(classes);
-	}
-
-	@Test
-	void dependsOnNoOtherServiceOnlyOnTheContracts() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.rvssl.order..", "com.rvssl.billing..", "com.rvssl.gateway..",
-					"com.rvssl.statussync..", "com.rvssl.sandbox..", "com.rvssl.localstack..")
 			.check(classes);
 	}
 

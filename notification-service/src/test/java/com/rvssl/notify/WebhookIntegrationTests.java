@@ -20,9 +20,8 @@ import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.contracts.events.RenewalDue;
-import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.test.TestInfrastructure;
-import com.rvssl.notify.security.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -31,15 +30,12 @@ import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,9 +51,7 @@ import static org.awaitility.Awaitility.await;
 				"rvssl.notify.retry.sweep-interval=PT0.1S", "rvssl.notify.retry.send-lease=PT10S",
 				"spring.mail.port=1", "spring.kafka.consumer.group-id=notification-webhook-it" })
 @AutoConfigureWebTestClient
-class WebhookIntegrationTests {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+class WebhookIntegrationTests extends ServiceIntegrationTest {
 
 	private static final String OPERATOR_KEY = "operator-key-for-webhook-tests";
 
@@ -95,12 +89,6 @@ class WebhookIntegrationTests {
 	static void stopReceiver() {
 		RECEIVER.disposeNow();
 	}
-
-	@Autowired
-	KafkaTemplate<String, EventEnvelope> kafka;
-
-	@Autowired
-	WebTestClient http;
 
 	@Test
 	void signsEveryWebhookSoTheReceiverCanVerifyItWithTheSecret() {
@@ -305,37 +293,16 @@ class WebhookIntegrationTests {
 		String id = newId(name);
 		Reseller reseller = new Reseller(id, newId("key"), "/hook/" + id,
 				"http://127.0.0.1:" + RECEIVER.port() + "/hook/" + id, "secret-" + UUID.randomUUID());
-		send(EventEnvelope.of(reseller.id(), "corr",
-				new ResellerRegistered(name, "USD", ApiKeys.hash(reseller.key()), id + "@reseller.test")));
-		await().atMost(PATIENCE)
-			.until(() -> http.get()
-				.uri("/api/v1/deliveries")
-				.header("Authorization", "Bearer " + reseller.key())
-				.exchange()
-				.returnResult(String.class)
-				.getStatus()
-				.equals(HttpStatus.OK));
+		announce(reseller.id(), name, reseller.key(), id + "@reseller.test");
 		return reseller;
 	}
 
 	private List<DeliveryLine> webhookDeliveries(String key, String orderId) {
-		return http.get()
-			.uri("/api/v1/deliveries?orderId={orderId}&channel=WEBHOOK", orderId)
-			.header("Authorization", "Bearer " + key)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBodyList(DeliveryLine.class)
-			.returnResult()
-			.getResponseBody();
+		return deliveryLog(key, orderId, "WEBHOOK");
 	}
 
 	private static List<Received> receivedAt(Reseller reseller) {
 		return RECEIVED.stream().filter(webhook -> webhook.path().equals(reseller.path())).toList();
-	}
-
-	private void send(EventEnvelope envelope) {
-		kafka.send(envelope.topic(), envelope.key(), envelope).join();
 	}
 
 	/** The receiver's own check, written from API.md and not with the service's code. */
@@ -350,10 +317,6 @@ class WebhookIntegrationTests {
 		}
 	}
 
-	private static String newId(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
 	enum Behaviour {
 
 		ACCEPT, FAIL, HANG
@@ -365,10 +328,6 @@ class WebhookIntegrationTests {
 	}
 
 	record Reseller(String id, String key, String path, String url, String secret) {
-	}
-
-	record DeliveryLine(String id, String orderId, String channel, String recipient, String event, String status,
-			int attempts) {
 	}
 
 }

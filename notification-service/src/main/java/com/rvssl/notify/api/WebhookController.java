@@ -2,23 +2,20 @@ package com.rvssl.notify.api;
 
 import java.time.Instant;
 
-import com.rvssl.notify.security.Authenticator;
-import com.rvssl.notify.security.Caller;
-import com.rvssl.notify.security.ForbiddenException;
+import com.rvssl.kit.security.Caller;
 import com.rvssl.notify.webhooks.WebhookEndpoint;
 import com.rvssl.notify.webhooks.WebhookRegistration;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A reseller's own WHMCS webhook: set it (URL and signing secret), see it (never the secret back),
@@ -30,39 +27,36 @@ class WebhookController {
 
 	private final WebhookRegistration registration;
 
-	private final Authenticator authenticator;
-
-	WebhookController(WebhookRegistration registration, Authenticator authenticator) {
+	WebhookController(WebhookRegistration registration) {
 		this.registration = registration;
-		this.authenticator = authenticator;
 	}
 
 	@PutMapping
-	Mono<WebhookView> set(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody WebhookSetting setting) {
-		return reseller(authorization)
+	Mono<WebhookView> set(ServerWebExchange exchange, @RequestBody WebhookSetting setting) {
+		return reseller(exchange)
 			.flatMap(resellerId -> registration.set(resellerId, setting.url(), setting.secret()))
 			.map(WebhookView::of);
 	}
 
 	@GetMapping
-	Mono<WebhookView> show(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return reseller(authorization).flatMap(resellerId -> registration.of(resellerId)
+	Mono<WebhookView> show(ServerWebExchange exchange) {
+		return reseller(exchange).flatMap(resellerId -> registration.of(resellerId)
 			.switchIfEmpty(Mono.error(() -> new WebhookNotSetException(resellerId))))
 			.map(WebhookView::of);
 	}
 
 	@DeleteMapping
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> remove(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return reseller(authorization).flatMap(registration::remove);
+	Mono<Void> remove(ServerWebExchange exchange) {
+		return reseller(exchange).flatMap(registration::remove);
 	}
 
-	private Mono<String> reseller(String authorization) {
-		return authenticator.caller(authorization)
-			.filter(caller -> !caller.operator())
-			.map(Caller::resellerId)
-			.switchIfEmpty(Mono.error(() -> new ForbiddenException("a webhook belongs to a reseller: use its API key")));
+	private static Mono<String> reseller(ServerWebExchange exchange) {
+		Caller caller = Caller.of(exchange);
+		if (caller.operator()) {
+			return Mono.error(new ForbiddenException("a webhook belongs to a reseller: use its API key"));
+		}
+		return Mono.just(caller.resellerId());
 	}
 
 	/** What the reseller sends; checked by the registration, which answers 422 with every field's error. */

@@ -2,13 +2,9 @@ package com.rvssl.notify.deliveries;
 
 import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import com.rvssl.kit.work.RepeatingWork;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +13,7 @@ import org.springframework.stereotype.Component;
  * runs out and they become due.
  */
 @Component
-class RetrySweep implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(RetrySweep.class);
+class RetrySweep extends RepeatingWork {
 
 	private static final int BATCH = 50;
 
@@ -31,40 +25,15 @@ class RetrySweep implements SmartLifecycle {
 
 	private final DeliveryProperties properties;
 
-	private volatile Disposable loop;
-
 	RetrySweep(Deliveries deliveries, DeliveryDispatch dispatch, DeliveryProperties properties) {
+		super("delivery retry sweep", properties.sweepInterval(), properties.sweepInterval());
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.properties = properties;
 	}
 
 	@Override
-	public void start() {
-		loop = Flux.interval(properties.sweepInterval())
-			.onBackpressureDrop()
-			.concatMap(tick -> sweepOnce().onErrorResume(ex -> {
-				log.warn("delivery retry sweep failed, trying again: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = loop;
-		if (running != null) {
-			running.dispose();
-		}
-		loop = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null && !loop.isDisposed();
-	}
-
-	Mono<Void> sweepOnce() {
+	protected Mono<Void> round() {
 		Instant now = Instant.now();
 		return deliveries.due(now, BATCH)
 			.concatMap(due -> deliveries.claim(due.id(), now, now.plus(properties.sendLease())))

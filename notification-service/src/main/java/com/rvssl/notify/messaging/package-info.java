@@ -1,2 +1,2 @@
-/** Kafka: listeners of the orders and accounts topics, topics and dead-letter error handling. */
+/** Kafka: listeners of the orders and accounts topics (the topics, retries and dead letters are the service kit's). */
 package com.rvssl.notify.messaging;

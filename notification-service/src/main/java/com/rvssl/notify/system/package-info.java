@@ -1,2 +1,2 @@
-/** Cross-cutting plumbing: the MongoDB ping health indicator and the collections' indexes. */
+/** Cross-cutting plumbing: the collections' indexes. */
 package com.rvssl.notify.system;

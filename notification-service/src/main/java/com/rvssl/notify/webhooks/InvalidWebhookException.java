@@ -2,21 +2,20 @@ package com.rvssl.notify.webhooks;
 
 import java.util.List;
 
+import com.rvssl.kit.problem.InvalidField;
+
 /** A webhook the API refuses (422), with what is wrong field by field. */
 public class InvalidWebhookException extends RuntimeException {
 
-	private final List<FieldError> errors;
+	private final List<InvalidField> errors;
 
-	public InvalidWebhookException(List<FieldError> errors) {
+	public InvalidWebhookException(List<InvalidField> errors) {
 		super("the webhook is not valid");
 		this.errors = List.copyOf(errors);
 	}
 
-	public List<FieldError> errors() {
+	public List<InvalidField> errors() {
 		return errors;
-	}
-
-	public record FieldError(String field, String message) {
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.rvssl.notify.webhooks.InvalidWebhookException.FieldError;
+import com.rvssl.kit.problem.InvalidField;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -28,7 +28,7 @@ public class WebhookRegistration {
 	}
 
 	public Mono<WebhookEndpoint> set(String resellerId, String url, String secret) {
-		List<FieldError> errors = validate(url, secret);
+		List<InvalidField> errors = validate(url, secret);
 		if (!errors.isEmpty()) {
 			return Mono.error(new InvalidWebhookException(errors));
 		}
@@ -43,16 +43,16 @@ public class WebhookRegistration {
 		return endpoints.deleteById(resellerId);
 	}
 
-	static List<FieldError> validate(String url, String secret) {
-		List<FieldError> errors = new ArrayList<>();
+	static List<InvalidField> validate(String url, String secret) {
+		List<InvalidField> errors = new ArrayList<>();
 		if (url == null || url.isBlank()) {
-			errors.add(new FieldError("url", "must be given"));
+			errors.add(new InvalidField("url", "must be given"));
 		}
 		else if (!isHttpUrl(url.trim())) {
-			errors.add(new FieldError("url", "must be an absolute http or https URL"));
+			errors.add(new InvalidField("url", "must be an absolute http or https URL"));
 		}
 		if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-			errors.add(new FieldError("secret", "must be at least " + MIN_SECRET_LENGTH + " characters"));
+			errors.add(new InvalidField("secret", "must be at least " + MIN_SECRET_LENGTH + " characters"));
 		}
 		return errors;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.problem.InvalidField;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +46,7 @@ class WebhookSignatureTests {
 	@Test
 	void refusesAUrlThatIsNotHttpAndAShortSecret() {
 		assertThat(WebhookRegistration.validate("ftp://whmcs.example.com/hook", "short"))
-			.extracting(InvalidWebhookException.FieldError::field)
+			.extracting(InvalidField::field)
 			.containsExactly("url", "secret");
 		assertThat(WebhookRegistration.validate("not a url", "0123456789abcdef")).hasSize(1);
 		assertThat(WebhookRegistration.validate("https://whmcs.example.com/modules/rvssl/hook.php",
