@@ -1,50 +1,41 @@
 package com.rvssl.order;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import com.rvssl.kit.test.ArchitectureRules;
 
-/** The package structure the module keeps: the domain knows nothing of HTTP or Kafka, names are business words. */
+/**
+ * The structure every module keeps: it shares only the contracts and the kit, HTTP is served from
+ * the api package alone, the domain knows nothing of HTTP or Kafka, names are business words.
+ */
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.rvssl.order");
+	private static final String ROOT = "com.rvssl.order";
+
+	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
 
 	@Test
-	void theOrderDomainDoesNotDependOnTheWebOrKafka() {
-		noClasses().that()
-			.resideInAnyPackage("..orders..", "..views..", "..catalog..", "..csr..", "..certificates..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..order.api..", "..order.messaging..", "org.springframework.web..",
-					"org.springframework.kafka..")
-			.check(classes);
+	void usesNoOtherModule() {
+		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
 	}
 
 	@Test
 	void onlyTheApiPackageServesHttp() {
-		noClasses().that()
-			.resideOutsideOfPackages("..order.api..")
-			.should()
-			.beAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
+	}
+
+	@Test
+	void theOrderDomainDoesNotDependOnTheWebOrKafka() {
+		ArchitectureRules
+			.domainFreeOfWebAndKafka(ROOT + ".orders", ROOT + ".views", ROOT + ".catalog", ROOT + ".csr",
+					ROOT + ".certificates", ROOT + ".pricing", ROOT + ".settings", ROOT + ".dcv")
 			.check(classes);
 	}
 
 	@Test
 	void noClassIsNamedAfterAVagueRole() {
-		noClasses().should()
-			.haveSimpleNameEndingWith("Manager")
-			.orShould()
-			.haveSimpleNameEndingWith("Helper")
-			.orShould()
-			.haveSimpleNameEndingWith("Util")
-			.orShould()
-			.haveSimpleNameEndingWith("Impl")
-			.check(classes);
+		ArchitectureRules.namesAreBusinessWords().check(classes);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.rvssl.order.api;
 
+import com.rvssl.kit.problem.InvalidField;
 import com.rvssl.order.dcv.ApproverEmails;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ class DcvController {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(),
-					java.util.List.of(new FieldError("domain", ex.getMessage())));
+					java.util.List.of(new InvalidField("domain", ex.getMessage())));
 		}
 	}
 

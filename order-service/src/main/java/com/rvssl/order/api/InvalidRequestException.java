@@ -2,6 +2,8 @@ package com.rvssl.order.api;
 
 import java.util.List;
 
+import com.rvssl.kit.problem.InvalidField;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,23 +15,23 @@ public class InvalidRequestException extends RuntimeException {
 
 	private final HttpStatus status;
 
-	private final List<FieldError> errors;
+	private final List<InvalidField> errors;
 
-	public InvalidRequestException(HttpStatus status, String detail, List<FieldError> errors) {
+	public InvalidRequestException(HttpStatus status, String detail, List<InvalidField> errors) {
 		super(detail);
 		this.status = status;
 		this.errors = List.copyOf(errors);
 	}
 
 	public static InvalidRequestException unreadable(String field, String message) {
-		return new InvalidRequestException(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)));
+		return new InvalidRequestException(HttpStatus.BAD_REQUEST, message, List.of(new InvalidField(field, message)));
 	}
 
 	public HttpStatus status() {
 		return status;
 	}
 
-	public List<FieldError> errors() {
+	public List<InvalidField> errors() {
 		return errors;
 	}
 

@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.rvssl.kit.problem.InvalidField;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -76,9 +78,9 @@ class JsonBodies {
 		}
 		Set<ConstraintViolation<T>> violations = validator.validate(value);
 		if (!violations.isEmpty()) {
-			List<FieldError> errors = violations.stream()
-				.map((violation) -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
-				.sorted(Comparator.comparing(FieldError::field))
+			List<InvalidField> errors = violations.stream()
+				.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
+				.sorted(Comparator.comparing(InvalidField::field))
 				.toList();
 			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "the request has invalid fields", errors);
 		}

@@ -12,6 +12,7 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Organization;
+import com.rvssl.kit.problem.InvalidField;
 import com.rvssl.order.catalog.Catalog;
 import com.rvssl.order.catalog.Price;
 import com.rvssl.order.catalog.Product;
@@ -84,26 +85,27 @@ class OrderRequestChecks {
 	 * or a parent), HTTP cannot validate a wildcard. The approver is ignored for HTTP and DNS.
 	 */
 	Dcv checkDcvChange(Order order, Requests.DcvBody request) {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		String primary = order.domains().isEmpty() ? null : order.domains().get(0);
 		if (request.method() == DcvMethod.HTTP && order.domains().stream().anyMatch((d) -> d.startsWith("*."))) {
-			errors.add(new FieldError("method", "a wildcard certificate cannot be validated over HTTP; use EMAIL or DNS"));
+			errors.add(new InvalidField("method",
+					"a wildcard certificate cannot be validated over HTTP; use EMAIL or DNS"));
 		}
 		if (request.method() == DcvMethod.EMAIL) {
 			String email = (request.approverEmail() != null) ? request.approverEmail().trim().toLowerCase(Locale.ROOT)
 					: "";
 			if (email.isEmpty()) {
-				errors.add(new FieldError("approverEmail", "approverEmail is required for EMAIL validation"));
+				errors.add(new InvalidField("approverEmail", "approverEmail is required for EMAIL validation"));
 			}
 			else if (primary != null) {
 				acceptedApprovers(primary).ifPresentOrElse((accepted) -> {
 					if (!accepted.contains(email)) {
-						errors.add(new FieldError("approverEmail",
+						errors.add(new InvalidField("approverEmail",
 								"the CA accepts only these addresses for " + primary + ": " + String.join(", ", accepted)));
 					}
 				}, () -> {
 					if (!atDomainOrParent(primary, email)) {
-						errors.add(new FieldError("approverEmail",
+						errors.add(new InvalidField("approverEmail",
 								"the approver email must be at " + bare(primary) + " or one of its parent domains"));
 					}
 				});
@@ -244,17 +246,17 @@ class OrderRequestChecks {
 	/** Collects problems; a request that cannot be read at all is a 400, one that cannot be sold a 422. */
 	private static final class Problems {
 
-		private final List<FieldError> errors = new ArrayList<>();
+		private final List<InvalidField> errors = new ArrayList<>();
 
 		private boolean unreadable;
 
 		void unreadable(String field, String message) {
-			errors.add(new FieldError(field, message));
+			errors.add(new InvalidField(field, message));
 			unreadable = true;
 		}
 
 		void unsellable(String field, String message) {
-			errors.add(new FieldError(field, message));
+			errors.add(new InvalidField(field, message));
 		}
 
 		void throwIfAny() {

@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.rvssl.contracts.Money;
+import com.rvssl.kit.security.Caller;
 import com.rvssl.order.catalog.PriceList;
 import com.rvssl.order.catalog.Product;
 import com.rvssl.order.orders.AutoOrderMode;
@@ -26,7 +27,6 @@ import com.rvssl.order.certificates.DownloadFormat;
 import com.rvssl.order.orders.OrderDesk;
 import com.rvssl.order.orders.OrderState;
 import com.rvssl.order.orders.OrderStatusStream;
-import com.rvssl.order.security.Caller;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

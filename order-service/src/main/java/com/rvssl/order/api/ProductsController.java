@@ -7,11 +7,12 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import com.rvssl.contracts.Money;
+import com.rvssl.kit.problem.InvalidField;
+import com.rvssl.kit.security.Caller;
 import com.rvssl.order.catalog.Price;
 import com.rvssl.order.catalog.PriceList;
 import com.rvssl.order.catalog.Product;
 import com.rvssl.order.pricing.RetailPrices;
-import com.rvssl.order.security.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -94,19 +95,19 @@ class ProductsController {
 	}
 
 	private static List<Price> checkedPrices(Product product, Requests.CatalogPrices request) {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		List<Price> prices = new ArrayList<>();
 		for (int i = 0; i < request.prices().size(); i++) {
 			Requests.TermPrice term = request.prices().get(i);
 			String field = "prices[" + i + "]";
 			Price current = product.priceFor(term.termMonths()).orElse(null);
 			if (current == null) {
-				errors.add(new FieldError(field + ".termMonths", product.code() + " is not sold for "
+				errors.add(new InvalidField(field + ".termMonths", product.code() + " is not sold for "
 						+ term.termMonths() + " months; new terms come with a new catalog file"));
 				continue;
 			}
 			String currency = current.wholesale().currency();
-			List<FieldError> before = List.copyOf(errors);
+			List<InvalidField> before = List.copyOf(errors);
 			Money wholesale = checkedMoney(field + ".wholesale", term.wholesale(), currency, errors);
 			Money recommended = checkedMoney(field + ".recommendedRetail", term.recommendedRetail(), currency, errors);
 			if (errors.size() == before.size()) {
@@ -129,7 +130,7 @@ class ProductsController {
 			Price price = parseTerm(termMonths).flatMap(product::priceFor)
 				.orElseThrow(() -> new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
 						code + " is not sold for a term of '" + termMonths + "' months",
-						List.of(new FieldError("termMonths", "sold for "
+						List.of(new InvalidField("termMonths", "sold for "
 								+ product.prices().stream().map(Price::termMonths).toList() + " months only"))));
 			return new ProductTerm(product, price);
 		});
@@ -145,7 +146,7 @@ class ProductsController {
 	}
 
 	private static Money money(String field, Requests.MoneyBody body, String currency) {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		Money money = checkedMoney(field, body, currency, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, errors.get(0).message(), errors);
@@ -154,14 +155,15 @@ class ProductsController {
 	}
 
 	/** Prices are in the catalog's currency (no conversion anywhere) and never negative. */
-	private static Money checkedMoney(String field, Requests.MoneyBody body, String currency, List<FieldError> errors) {
+	private static Money checkedMoney(String field, Requests.MoneyBody body, String currency,
+			List<InvalidField> errors) {
 		if (!currency.equals(body.currency())) {
-			errors.add(new FieldError(field + ".currency",
+			errors.add(new InvalidField(field + ".currency",
 					"prices are in the catalog currency " + currency + ", not " + body.currency()));
 			return null;
 		}
 		if (body.amount() < 0) {
-			errors.add(new FieldError(field + ".amount", "a price cannot be negative"));
+			errors.add(new InvalidField(field + ".amount", "a price cannot be negative"));
 			return null;
 		}
 		return Money.of(body.amount(), currency);

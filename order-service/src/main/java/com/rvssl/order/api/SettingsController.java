@@ -4,7 +4,7 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import com.rvssl.order.security.Caller;
+import com.rvssl.kit.security.Caller;
 import com.rvssl.order.settings.AutoOrderSettings;
 
 import org.springframework.http.HttpStatus;

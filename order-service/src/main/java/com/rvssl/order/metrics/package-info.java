@@ -1,2 +1,2 @@
-/** Operational metrics that are not about one order: dead letters, orders by state. */
+/** Operational metrics that are not about one order: orders by state (the service kit counts dead letters). */
 package com.rvssl.order.metrics;

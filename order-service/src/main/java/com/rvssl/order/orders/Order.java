@@ -10,6 +10,7 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Organization;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.kit.outbox.OutboxEntry;
 import com.rvssl.order.catalog.ProductType;
 
 import org.springframework.data.annotation.Id;
@@ -21,7 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the timeline, the ids of the events already applied and the events still to publish. Changes are
  * made by {@link OrderStore} in single conditional updates guarded by {@code version}.
  */
-@Document("orders")
+@Document(Order.COLLECTION)
 public record Order(@Id String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
 		Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
 		Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
@@ -30,6 +31,9 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
 		List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
 		String requestHash, long version, ValidationProgress validationProgress) {
+
+	/** The collection of order documents, whose outboxes the kit's relay publishes. */
+	public static final String COLLECTION = "orders";
 
 	@PersistenceCreator
 	public Order {

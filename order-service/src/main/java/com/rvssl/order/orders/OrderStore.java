@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import com.rvssl.kit.outbox.OutboxEntry;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The orders collection. Every change is one {@code findAndModify} whose filter names the version
  * it was computed from (and, for events, refuses an event id already applied), so the state, the
- * timeline entry, the applied id and the outbox entries land together or not at all.
+ * timeline entry, the applied id and the outbox entries land together or not at all. Orders are
+ * only ever inserted or updated, never replaced: a replacement would drop the outbox claim the
+ * kit's relay keeps in the document while it publishes.
  */
 @Component
 public class OrderStore {
@@ -113,19 +115,6 @@ public class OrderStore {
 			.ne(eventId));
 		Update update = new Update().addToSet("appliedEventIds", eventId).inc("version", 1);
 		return mongo.findAndModify(filter, update, FindAndModifyOptions.options().returnNew(true), Order.class);
-	}
-
-	/** Orders with events still to publish, oldest change first. */
-	public Flux<Order> withPendingEvents(int limit) {
-		Query query = Query.query(Criteria.where("outbox.eventId").exists(true))
-			.with(Sort.by(Sort.Order.asc("updatedAt")))
-			.limit(limit);
-		return mongo.find(query, Order.class);
-	}
-
-	public Mono<Void> markPublished(String orderId, String eventId) {
-		Update update = new Update().pull("outbox", new Document("eventId", eventId));
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), update, Order.class).then();
 	}
 
 	/** One page of a listing, in the API's paging shape. */

@@ -5,8 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
+import com.rvssl.kit.problem.ProblemResponses;
+import com.rvssl.kit.problem.Problems;
+import com.rvssl.kit.security.Caller;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,8 +25,15 @@ import org.springframework.web.server.WebFilterChain;
  * is enough to stop a runaway WHMCS cron without a shared store.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(RateLimit.AFTER_AUTHENTICATION)
 public class RateLimit implements WebFilter {
+
+	/**
+	 * Just after Spring Security's filter chain (order -100, {@code WebFluxSecurityConfiguration}),
+	 * which leaves the {@link Caller} in the exchange: before it every request would look anonymous
+	 * and pass unlimited.
+	 */
+	static final int AFTER_AUTHENTICATION = -100 + 10;
 
 	private final double perSecond;
 
@@ -39,7 +49,7 @@ public class RateLimit implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Caller caller = exchange.getAttribute(Caller.ATTRIBUTE);
+		Caller caller = Caller.of(exchange);
 		if (caller == null) {
 			return chain.filter(exchange);
 		}
@@ -50,10 +60,10 @@ public class RateLimit implements WebFilter {
 			return chain.filter(exchange);
 		}
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-		return ProblemWriter.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "https://rvssl.example/problems/rate-limited",
-				"Too many requests",
-				"more than " + (long) perSecond + " requests per second with this API key; retry after " + retryAfter
-						+ " s");
+		String detail = "more than " + (long) perSecond + " requests per second with this API key; retry after "
+				+ retryAfter + " s";
+		return ProblemResponses.write(exchange,
+				Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail));
 	}
 
 }

@@ -2,6 +2,9 @@ package com.rvssl.order.security;
 
 import reactor.core.publisher.Mono;
 
+import com.rvssl.kit.problem.ProblemResponses;
+import com.rvssl.kit.problem.Problems;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,7 +16,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Refuses a declared body larger than the API ever needs before reading it (413). Bodies without a
- * length (chunked) are still capped by the codecs' in-memory limit.
+ * length (chunked) are still capped by the codecs' in-memory limit. First of all filters, before
+ * authentication too: an oversized body is refused without looking up its key.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,9 +33,9 @@ public class RequestSizeLimit implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > maxBodyBytes) {
-			return ProblemWriter.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "https://rvssl.example/problems/body-too-large",
+			return ProblemResponses.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
 					"Request body too large",
-					"request body of " + length + " bytes is over the limit of " + maxBodyBytes + " bytes");
+					"request body of " + length + " bytes is over the limit of " + maxBodyBytes + " bytes"));
 		}
 		return chain.filter(exchange);
 	}

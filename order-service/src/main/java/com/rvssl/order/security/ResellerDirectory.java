@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
+import com.rvssl.kit.security.ApiKeyResolver;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -13,9 +15,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The resellers billing has registered, found by the hash of their API key. */
+/**
+ * The resellers billing has registered, found by the hash of their API key: what the kit's API-key
+ * authentication asks to know who is calling.
+ */
 @Component
-public class ResellerDirectory {
+public class ResellerDirectory implements ApiKeyResolver {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -43,6 +48,11 @@ public class ResellerDirectory {
 
 	public Mono<Reseller> findByKeyHash(String apiKeyHash) {
 		return mongo.findOne(Query.query(Criteria.where("apiKeyHash").is(apiKeyHash)), Reseller.class);
+	}
+
+	@Override
+	public Mono<String> resellerIdOf(String apiKeyHash) {
+		return findByKeyHash(apiKeyHash).map(Reseller::id);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * Who is calling: API keys (compared as SHA-256 hex, never stored in clear), resellers learnt from
- * billing's ResellerRegistered events, the operator key from configuration, and request limits.
+ * Who is calling and how much: the resellers learnt from billing's ResellerRegistered events, by
+ * the hash of their API key (the service kit checks the keys and the operator key), and the
+ * request limits around authentication.
  */
 package com.rvssl.order.security;

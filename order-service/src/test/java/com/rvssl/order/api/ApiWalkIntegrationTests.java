@@ -11,8 +11,8 @@ import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ReissueRequested;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -114,7 +114,7 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(ok(call(HttpMethod.POST, key, "/api/v1/orders/" + orderId + "/approve", null)).path("state").asString())
 			.isEqualTo("PLACED");
 		await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> found.size() == 1);
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> found.size() == 1);
 
 		// GET /api/v1/orders/{id} and GET /api/v1/orders?state=&domain=&page=&size=
 		assertThat(ok(call(HttpMethod.GET, key, "/api/v1/orders/" + orderId, null)).path("domains").get(0).asString())
@@ -139,7 +139,7 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 				null);
 		assertThat(resent.getStatus().value()).isEqualTo(202);
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvResendRequested.class), (found) -> !found.isEmpty()))
+			.until(() -> events().of(orderId, DcvResendRequested.class), (found) -> !found.isEmpty()))
 			.containsExactly(new DcvResendRequested("admin@" + domain));
 
 		// GET /api/v1/orders/{id}/certificate?format=pem|pkcs7|bundle once issued
@@ -165,7 +165,7 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(reissued.path("state").asString()).isEqualTo("ISSUED");
 		assertThat(reissued.path("timeline").get(reissued.path("timeline").size() - 1).path("note").asString()).isEqualTo("Reissue requested");
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, ReissueRequested.class), (found) -> !found.isEmpty()))
+			.until(() -> events().of(orderId, ReissueRequested.class), (found) -> !found.isEmpty()))
 			.containsExactly(new ReissueRequested(newCsr));
 
 		// GET /api/v1/orders/{id}/events: the current (final) status, then the stream ends
@@ -202,7 +202,7 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 			.path("state")
 			.asString()).isEqualTo("CANCELLED");
 		await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(secondId, OrderCancelled.class), (found) -> !found.isEmpty());
+			.until(() -> events().of(secondId, OrderCancelled.class), (found) -> !found.isEmpty());
 	}
 
 	@Test

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.orders.Order;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -29,7 +29,7 @@ class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 
 		assertThat(order(reseller, orderId).path("state").asString()).isEqualTo("PLACED");
 		await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> found.size() == 1);
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> found.size() == 1);
 	}
 
 	@Test
@@ -46,7 +46,7 @@ class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 
 		approve(reseller, orderId).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("PLACED");
 		await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> found.size() == 1);
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> found.size() == 1);
 		approve(reseller, orderId).expectStatus()
 			.isEqualTo(409)
 			.expectHeader()
@@ -82,7 +82,7 @@ class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 
 		approve(reseller, orderId).expectStatus().isOk();
 		await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> found.size() == 1);
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> found.size() == 1);
 	}
 
 	@Test
@@ -103,7 +103,9 @@ class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 	private void assertNothingLeaves(String orderId) {
 		Order stored = orders.findById(orderId).block(Duration.ofSeconds(5));
 		assertThat(stored.outbox()).isEmpty();
-		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS).until(() -> events().ofOrder(orderId).isEmpty());
+		await().during(Duration.ofSeconds(1))
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> events().orderEvents(orderId).isEmpty());
 	}
 
 	private String placeConfigured(TestReseller reseller) {

@@ -16,8 +16,8 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -179,7 +179,7 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 		String goodOrder = post(quiet, json(validOrder(domain))).getResponseBody().path("id").asString();
 
 		List<EventEnvelope> published = await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().ofReseller(quiet.id()), (found) -> !found.isEmpty());
+			.until(() -> events().resellerOrderEvents(quiet.id()), (found) -> !found.isEmpty());
 		assertThat(published).extracting(EventEnvelope::orderId).containsExactly(goodOrder);
 		assertThat(storedOrders(quiet)).isEqualTo(1);
 	}

@@ -13,8 +13,8 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.ReissueRequested;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
 
@@ -45,8 +45,8 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 
 		assertThat(order(reseller, dnsOrder).path("timeline").size()).isEqualTo(timeline);
 		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
-			.until(() -> events().payloads(dnsOrder, DcvResendRequested.class).isEmpty()
-					&& events().payloads(emailOrder, DcvResendRequested.class).isEmpty());
+			.until(() -> events().of(dnsOrder, DcvResendRequested.class).isEmpty()
+					&& events().of(emailOrder, DcvResendRequested.class).isEmpty());
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
 		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, ReissueRequested.class).isEmpty());
+			.until(() -> events().of(orderId, ReissueRequested.class).isEmpty());
 	}
 
 	@Test

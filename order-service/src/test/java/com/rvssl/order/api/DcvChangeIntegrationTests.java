@@ -19,8 +19,8 @@ import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -49,7 +49,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(order.path("timeline").size()).isEqualTo(timeline + 1);
 		assertThat(order.at("/timeline/" + timeline + "/note").asString()).isEqualTo("Validation method changed to DNS record");
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvChangeRequested.class), (found) -> !found.isEmpty()))
+			.until(() -> events().of(orderId, DcvChangeRequested.class), (found) -> !found.isEmpty()))
 			.containsExactly(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null)));
 
 		// an approver sent along with DNS is ignored: the same method, so nothing changes
@@ -60,7 +60,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv()).isEqualTo(new Dcv(DcvMethod.DNS, null));
 		await().during(Duration.ofSeconds(1))
 			.atMost(10, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvChangeRequested.class).size() == 1);
+			.until(() -> events().of(orderId, DcvChangeRequested.class).size() == 1);
 		// no email to resend while validated by DNS
 		assertThat(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/dcv/resend", null).getStatus()
 			.value()).isEqualTo(409);
@@ -85,9 +85,9 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 			.value()).isEqualTo(202);
 
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvResendRequested.class), (found) -> !found.isEmpty()))
+			.until(() -> events().of(orderId, DcvResendRequested.class), (found) -> !found.isEmpty()))
 			.containsExactly(new DcvResendRequested("Hostmaster@" + domain));
-		assertThat(events().payloads(orderId, DcvChangeRequested.class))
+		assertThat(events().of(orderId, DcvChangeRequested.class))
 			.containsExactly(new DcvChangeRequested(new Dcv(DcvMethod.EMAIL, "Hostmaster@" + domain)));
 	}
 
@@ -115,7 +115,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 			.isEqualTo(new Dcv(DcvMethod.EMAIL, "admin@" + domain));
 		await().during(Duration.ofSeconds(1))
 			.atMost(10, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvChangeRequested.class).isEmpty());
+			.until(() -> events().of(orderId, DcvChangeRequested.class).isEmpty());
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
 		await().during(Duration.ofSeconds(1))
 			.atMost(10, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvChangeRequested.class).isEmpty());
+			.until(() -> events().of(orderId, DcvChangeRequested.class).isEmpty());
 	}
 
 	@Test
@@ -190,7 +190,7 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv()).isEqualTo(new Dcv(DcvMethod.HTTP, null));
 		await().during(Duration.ofSeconds(1))
 			.atMost(10, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, DcvChangeRequested.class)
+			.until(() -> events().of(orderId, DcvChangeRequested.class)
 				.equals(List.of(new DcvChangeRequested(new Dcv(DcvMethod.HTTP, null)))));
 	}
 

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;

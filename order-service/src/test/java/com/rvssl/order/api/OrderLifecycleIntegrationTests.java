@@ -24,10 +24,10 @@ import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.certificates.CertificateDownloads;
 import com.rvssl.order.orders.Order;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,14 +57,14 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(placed.path("price").path("wholesale").path("amount").asLong()).isEqualTo(900);
 
 		OrderPlaced event = await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> !found.isEmpty())
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> !found.isEmpty())
 			.get(0);
 		assertThat(event.csr()).isEqualTo(csr);
 		assertThat(event.wholesale()).isEqualTo(Money.of(900, "USD"));
 		assertThat(event.retail()).isEqualTo(Money.of(1999, "USD"));
 		assertThat(event.caProduct()).isEqualTo("ssl_dv_rapidssl");
 		assertThat(event.domains()).containsExactly(domain);
-		EventEnvelope envelope = events().ofOrder(orderId).get(0);
+		EventEnvelope envelope = events().orderEvents(orderId).get(0);
 		assertThat(envelope.correlationId()).isEqualTo(orderId);
 		assertThat(envelope.resellerId()).isEqualTo(reseller.id());
 
@@ -195,7 +195,7 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(cancelled.at("/views/client/status").asString()).isEqualTo("Cancelled");
 
 		OrderCancelled event = await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderCancelled.class), (found) -> !found.isEmpty())
+			.until(() -> events().of(orderId, OrderCancelled.class), (found) -> !found.isEmpty())
 			.get(0);
 		assertThat(event.refundable()).isTrue();
 		assertThat(event.reason()).isEqualTo("customer changed their mind");
@@ -230,10 +230,10 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 			.isEqualTo("PLACED");
 
 		List<OrderPlaced> placed = await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> !found.isEmpty());
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> !found.isEmpty());
 		assertThat(placed).hasSize(1);
 		assertThat(placed.get(0).csr()).isEqualTo(csr);
-		assertThat(events().ofOrder(orderId)).hasSize(1);
+		assertThat(events().orderEvents(orderId)).hasSize(1);
 
 		http.put()
 			.uri("/api/v1/orders/{id}/configuration", orderId)

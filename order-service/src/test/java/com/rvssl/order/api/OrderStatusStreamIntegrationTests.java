@@ -13,8 +13,8 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;

@@ -1,22 +1,15 @@
 package com.rvssl.order.api;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -43,27 +36,12 @@ class PoisonEventIntegrationTests extends OrderServiceIntegrationTest {
 			throw new IllegalStateException(ex);
 		}
 
-		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "dlt-probe-" + UUID.randomUUID()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (int partition = 0; partition < Topics.PARTITIONS; partition++) {
-				partitions.add(new TopicPartition(Topics.deadLetterOf(Topics.ORDERS), partition));
-			}
-			deadLetters.assign(partitions);
-			deadLetters.seekToBeginning(partitions);
-			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-			await().atMost(30, TimeUnit.SECONDS).pollInSameThread().until(() -> {
-				deadLetters.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				});
-				return !found.isEmpty();
-			});
-			assertThat(found.get(0).value()).isEqualTo(garbage);
-		}
+		List<ConsumerRecord<String, byte[]>> found = await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> events().deadLetters(Topics.ORDERS)
+				.stream()
+				.filter((record) -> key.equals(record.key()))
+				.toList(), (records) -> !records.isEmpty());
+		assertThat(found.get(0).value()).isEqualTo(garbage);
 
 		// the partition is not blocked: a reseller registered afterwards still gets through
 		registerReseller();

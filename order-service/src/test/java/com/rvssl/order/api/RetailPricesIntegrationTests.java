@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -38,7 +38,7 @@ class RetailPricesIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(placed.at("/price/wholesale/amount").asLong()).isEqualTo(900);
 		String orderId = placed.path("id").asString();
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().payloads(orderId, OrderPlaced.class), (found) -> !found.isEmpty())
+			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> !found.isEmpty())
 			.get(0)
 			.retail()).isEqualTo(Money.of(2900, "USD"));
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
-import com.rvssl.order.support.TestCertificates;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -100,7 +100,7 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 			.asString()).isEqualTo("MANUAL");
 		// and no event for Alice's orders beyond those her own calls and the test's issuance caused
 		List<EventEnvelope> heldEvents = await().atMost(5, TimeUnit.SECONDS)
-			.until(() -> events().ofOrder(held), (found) -> true);
+			.until(() -> events().orderEvents(held), (found) -> true);
 		assertThat(heldEvents).isEmpty();
 
 		// Alice still works her own orders: the held one is hers to approve

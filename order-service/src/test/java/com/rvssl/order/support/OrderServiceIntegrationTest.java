@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,9 +19,11 @@ import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.kit.security.ApiKeys;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
 import com.rvssl.order.orders.OrderStore;
-import com.rvssl.order.security.ApiKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,28 +62,15 @@ public abstract class OrderServiceIntegrationTest {
 	@Autowired
 	protected OrderStore orders;
 
-	private OrderEventProbe probe;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "order-service-it");
 		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.hash(OPERATOR_KEY));
 	}
 
-	@AfterEach
-	void closeProbe() {
-		if (probe != null) {
-			probe.close();
-			probe = null;
-		}
-	}
-
-	/** The orders topic as other services see it (opened on first use, closed after each test). */
-	protected OrderEventProbe events() {
-		if (probe == null) {
-			probe = new OrderEventProbe();
-		}
-		return probe;
+	/** The platform's topics as the other services see them, recorded from the beginning. */
+	protected static TopicRecorder events() {
+		return TopicRecorder.get();
 	}
 
 	/** Registers a reseller the way billing does (ResellerRegistered) and waits until its key works. */

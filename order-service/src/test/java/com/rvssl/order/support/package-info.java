@@ -1,2 +1,2 @@
-/** Test support: real CSRs and certificate chains, an event probe on the orders topic, the shared context. */
+/** Test support: the shared context of the integration tests, and orders in memory for unit tests. */
 package com.rvssl.order.support;

@@ -63,6 +63,11 @@ public final class TopicRecorder {
 		return stream(Topics.ORDERS).filter((event) -> orderId.equals(event.orderId())).toList();
 	}
 
+	/** Every event of the reseller's orders on the orders topic, in order. */
+	public List<EventEnvelope> resellerOrderEvents(String resellerId) {
+		return events(Topics.ORDERS).filter((event) -> resellerId.equals(event.resellerId())).toList();
+	}
+
 	/** Every event about the reseller on the accounts topic, in order. */
 	public List<EventEnvelope> accountEvents(String resellerId) {
 		return stream(Topics.ACCOUNTS).filter((event) -> resellerId.equals(event.resellerId())).toList();

@@ -1,2 +1,0 @@
-/** Operational pieces: the MongoDB health check. */
-package com.rvssl.order.system;
