@@ -65,7 +65,7 @@ public final class TopicRecorder {
 
 	/** Every event of the reseller's orders on the orders topic, in order. */
 	public List<EventEnvelope> resellerOrderEvents(String resellerId) {
-		return events(Topics.ORDERS).filter((event) -> resellerId.equals(event.resellerId())).toList();
+		return stream(Topics.ORDERS).filter((event) -> resellerId.equals(event.resellerId())).toList();
 	}
 
 	/** Every event about the reseller on the accounts topic, in order. */
