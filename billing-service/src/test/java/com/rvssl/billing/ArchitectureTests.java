@@ -1,30 +1,53 @@
 package com.rvssl.billing;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+
+import com.rvssl.kit.test.ArchitectureRules;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-@AnalyzeClasses(packages = "com.rvssl", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	@ArchTest
-	static final ArchRule billingSharesNothingWithOtherServicesButTheContracts = noClasses().that()
-		.resideInAPackage("com.rvssl.billing..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("com.rvssl.order..", "com.rvssl.gateway..", "com.rvssl.statussync..",
-				"com.rvssl.notify..", "com.rvssl.sandbox..");
+	private static final String ROOT = "com.rvssl.billing";
 
-	@ArchTest
-	static final ArchRule theDomainDoesNotKnowTheWebOrKafka = noClasses().that()
-		.resideInAnyPackage("com.rvssl.billing.accounts..", "com.rvssl.billing.charging..",
-				"com.rvssl.billing.ledger..", "com.rvssl.billing.waiting..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("com.rvssl.billing.api..", "com.rvssl.billing.messaging..", "org.springframework.kafka..",
-				"org.springframework.web..");
+	private static final String[] DOMAIN = { ROOT + ".accounts", ROOT + ".charging", ROOT + ".ledger",
+			ROOT + ".waiting", ROOT + ".orderstatus" };
+
+	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
+
+	@Test
+	void usesNoOtherModule() {
+		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
+	}
+
+	// the account page is billing's second way in over HTTP, with its own security chain, kept apart from the API
+	@Test
+	void servesHttpOnlyFromTheApiAndTheAccountPage() {
+		ArchitectureRules.controllersOnlyIn(ROOT + ".api", ROOT + ".page").check(classes);
+	}
+
+	@Test
+	void keepsTheDomainFreeOfWebAndKafka() {
+		ArchitectureRules.domainFreeOfWebAndKafka(DOMAIN).check(classes);
+	}
+
+	// the kit's rule keeps the domain out of the api package; the page is the other way in
+	@Test
+	void keepsTheDomainFreeOfTheAccountPage() {
+		noClasses().that()
+			.resideInAnyPackage(Arrays.stream(DOMAIN).map((p) -> p + "..").toArray(String[]::new))
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".page..")
+			.because("the domain is the same whichever way a request reaches it")
+			.check(classes);
+	}
+
+	@Test
+	void namesClassesWithBusinessWords() {
+		ArchitectureRules.namesAreBusinessWords().check(classes);
+	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.rvssl.billing.accounts.ApiKeys;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Customer;
 import com.rvssl.contracts.EventEnvelope;
@@ -16,7 +15,9 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderPlaced;
+import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -47,7 +48,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * broker and wire server. Tests isolate themselves by creating their own resellers and orders.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "rvssl.billing.sweep-interval=PT1S", "rvssl.outbox.relay-interval=PT0.1S" })
+		properties = { "rvssl.billing.sweep-interval=PT1S", "rvssl.outbox.poll-interval=PT0.1S" })
 @AutoConfigureWebTestClient
 abstract class BillingIntegrationTest {
 
@@ -66,7 +67,7 @@ abstract class BillingIntegrationTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "billing-it");
-		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.sha256Hex(OPERATOR_KEY));
+		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.hash(OPERATOR_KEY));
 	}
 
 	@BeforeEach

@@ -20,10 +20,11 @@ import java.util.stream.IntStream;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.rvssl.billing.BillingIntegrationTest.Reseller;
-import com.rvssl.billing.accounts.ApiKeys;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.bson.Document;
@@ -188,8 +189,8 @@ class BillingProcessCrashIT {
 				"-jar", jar.toString(), "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + mongoUri,
-				"--rvssl.security.operator-key-hash=" + ApiKeys.sha256Hex(OPERATOR_KEY),
-				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.relay-interval=PT0.1S");
+				"--rvssl.security.operator-key-hash=" + ApiKeys.hash(OPERATOR_KEY),
+				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.poll-interval=PT0.1S");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
 			.start();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.rvssl.contracts.Money;
+import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
 import org.apache.kafka.common.header.Header;
@@ -23,7 +24,7 @@ class DeadLetterIntegrationTests extends BillingIntegrationTest {
 		publishRaw(orderId, poison);
 		publish(orderPlaced(reseller, orderId, 300));
 
-		eventually().until(() -> topics.deadLetters()
+		eventually().until(() -> topics.deadLetters(Topics.ORDERS)
 			.stream()
 			.anyMatch((record) -> orderId.equals(record.key())
 					&& new String(record.value(), StandardCharsets.UTF_8).equals(new String(poison,
@@ -39,7 +40,7 @@ class DeadLetterIntegrationTests extends BillingIntegrationTest {
 
 		publish(orderPlaced(ghost, orderId, 300));
 
-		eventually().until(() -> topics.deadLetters().stream().anyMatch((record) -> orderId.equals(record.key())));
+		eventually().until(() -> topics.deadLetters(Topics.ORDERS).stream().anyMatch((record) -> orderId.equals(record.key())));
 	}
 
 	@Test
@@ -50,7 +51,7 @@ class DeadLetterIntegrationTests extends BillingIntegrationTest {
 
 		awaitHandled(publish(orderPlaced(reseller, euroOrder, Money.of(1_000, "EUR"))));
 
-		var deadLetter = eventually().until(() -> topics.deadLetters()
+		var deadLetter = eventually().until(() -> topics.deadLetters(Topics.ORDERS)
 			.stream()
 			.filter((record) -> euroOrder.equals(record.key()))
 			.findFirst(), java.util.Optional::isPresent).get();

@@ -26,7 +26,7 @@ class OperationsIntegrationTests extends BillingIntegrationTest {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP")
-			.jsonPath("$.components.mongoPing.status")
+			.jsonPath("$.components.mongo.status")
 			.isEqualTo("UP");
 	}
 

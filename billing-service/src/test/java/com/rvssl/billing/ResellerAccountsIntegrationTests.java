@@ -2,9 +2,9 @@ package com.rvssl.billing;
 
 import java.util.Map;
 
-import com.rvssl.billing.accounts.ApiKeys;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.ResellerRegistered;
+import com.rvssl.kit.security.ApiKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -28,7 +28,7 @@ class ResellerAccountsIntegrationTests extends BillingIntegrationTest {
 		EventEnvelope registered = eventually().until(() -> topics.accountEvents(reseller.resellerId()),
 				(events) -> !events.isEmpty()).get(0);
 		assertThat(registered.payload()).isInstanceOfSatisfying(ResellerRegistered.class, (event) -> {
-			assertThat(event.apiKeyHash()).isEqualTo(ApiKeys.sha256Hex(reseller.apiKey()));
+			assertThat(event.apiKeyHash()).isEqualTo(ApiKeys.hash(reseller.apiKey()));
 			assertThat(event.currency()).isEqualTo("USD");
 		});
 	}

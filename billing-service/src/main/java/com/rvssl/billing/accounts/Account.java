@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.billing.waiting.WaitingOrder;
+import com.rvssl.kit.outbox.OutboxEntry;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -15,14 +16,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * queue of waiting orders, the movements not yet in the ledger ({@code inflight}), the applied
  * top-up idempotency keys and the outbox. Every decision is written by one update conditioned on
  * {@code version}, so two decisions on the same account can never both be based on the same state.
+ * An account is only ever updated, never replaced: the service kit's outbox relay keeps its claim
+ * on the outbox in the same document.
  * {@code lowCreditThreshold} (minor units, 0 = none) is the reseller's low-credit line;
  * {@code creditLowSignalled} remembers that CreditLow was sent for the current crossing below it.
  */
-@Document("accounts")
+@Document(Account.COLLECTION)
 public record Account(@Id String id, String name, String currency, String email,
 		@Indexed(unique = true) String apiKeyHash, Instant createdAt, long balance, long version, long ledgerSeq,
 		List<WaitingOrder> waiting, List<PendingEntry> inflight, List<String> appliedTopUpKeys,
 		List<OutboxEntry> outbox, Long lowCreditThreshold, Boolean creditLowSignalled) {
+
+	/** The collection of the accounts, whose outboxes the service kit's relay publishes. */
+	public static final String COLLECTION = "accounts";
 
 	public Account {
 		waiting = (waiting == null) ? List.of() : List.copyOf(waiting);

@@ -33,10 +33,6 @@ public class AccountStore {
 		return mongo.findAll(Account.class);
 	}
 
-	public Flux<Account> withOutbox() {
-		return mongo.find(Query.query(where("outbox.0").exists(true)), Account.class);
-	}
-
 	public Mono<Account> insert(Account account) {
 		return mongo.insert(account);
 	}
@@ -82,14 +78,6 @@ public class AccountStore {
 		return mongo
 			.updateFirst(Query.query(where("_id").is(resellerId)),
 					new Update().pull("inflight", Query.query(where("id").is(pendingId))), Account.class)
-			.then();
-	}
-
-	/** Forgets an outbox entry once the broker has acknowledged it. */
-	public Mono<Void> published(String resellerId, String eventId) {
-		return mongo
-			.updateFirst(Query.query(where("_id").is(resellerId)),
-					new Update().pull("outbox", Query.query(where("eventId").is(eventId))), Account.class)
 			.then();
 	}
 

@@ -3,6 +3,7 @@ package com.rvssl.billing.accounts;
 import java.util.List;
 
 import com.rvssl.billing.waiting.WaitingOrder;
+import com.rvssl.kit.outbox.OutboxEntry;
 
 /** The new state of an account after one decision, written in one compare-and-set update. */
 public record AccountUpdate(long balance, long ledgerSeq, List<WaitingOrder> waiting, List<PendingEntry> pending,

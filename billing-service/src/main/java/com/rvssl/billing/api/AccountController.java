@@ -11,8 +11,8 @@ import com.rvssl.billing.charging.TopUps;
 import com.rvssl.billing.ledger.CreditLedger;
 import com.rvssl.billing.ledger.EntryType;
 import com.rvssl.billing.ledger.LedgerEntry;
-import com.rvssl.billing.security.Caller;
 import com.rvssl.contracts.Money;
+import com.rvssl.kit.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,12 +26,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /** The reseller's account with the provider: balance, top-ups, ledger and the orders waiting for payment. */
 @RestController
@@ -56,29 +56,28 @@ class AccountController {
 	}
 
 	@GetMapping
-	Mono<AccountView> account(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@RequestParam(required = false) String resellerId) {
-		return account(AccountScope.resellerId(caller, resellerId)).map(AccountView::of);
+	Mono<AccountView> account(@RequestParam(required = false) String resellerId, ServerWebExchange exchange) {
+		return account(AccountScope.resellerId(Caller.of(exchange), resellerId)).map(AccountView::of);
 	}
 
 	/** The balance under which a charge sends CreditLow (once per crossing); 0 switches it off. */
 	@PutMapping("/low-credit-threshold")
-	Mono<AccountView> lowCreditThreshold(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@RequestParam(required = false) String resellerId, @Valid @RequestBody ThresholdRequest request) {
-		String id = AccountScope.resellerId(caller, resellerId);
+	Mono<AccountView> lowCreditThreshold(@RequestParam(required = false) String resellerId,
+			@Valid @RequestBody ThresholdRequest request, ServerWebExchange exchange) {
+		String id = AccountScope.resellerId(Caller.of(exchange), resellerId);
 		return lowCreditLine.set(id, Money.of(request.threshold().amount(), request.threshold().currency()))
 			.then(account(id))
 			.map(AccountView::of);
 	}
 
 	@PostMapping("/top-ups")
-	Mono<ResponseEntity<TopUpReceipt>> topUp(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@RequestParam(required = false) String resellerId,
-			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody TopUpRequest request) {
+	Mono<ResponseEntity<TopUpReceipt>> topUp(@RequestParam(required = false) String resellerId,
+			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody TopUpRequest request,
+			ServerWebExchange exchange) {
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			return Mono.error(new ApiProblems.BadRequest("Idempotency-Key must be 1 to 200 characters."));
 		}
-		String id = AccountScope.resellerId(caller, resellerId);
+		String id = AccountScope.resellerId(Caller.of(exchange), resellerId);
 		return topUps
 			.topUp(id, idempotencyKey, Money.of(request.amount().amount(), request.amount().currency()),
 					request.reference())
@@ -87,13 +86,13 @@ class AccountController {
 	}
 
 	@GetMapping("/ledger")
-	Mono<LedgerPage> ledger(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@RequestParam(required = false) String resellerId, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+	Mono<LedgerPage> ledger(@RequestParam(required = false) String resellerId,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			ServerWebExchange exchange) {
 		if (page < 0 || size < 1 || size > 200) {
 			return Mono.error(new ApiProblems.BadRequest("page must be >= 0 and size 1 to 200."));
 		}
-		String id = AccountScope.resellerId(caller, resellerId);
+		String id = AccountScope.resellerId(Caller.of(exchange), resellerId);
 		return account(id).then(ledger.page(id, page, size))
 			.map((result) -> new LedgerPage(result.content().stream().map(LedgerLine::of).toList(), result.page(),
 					result.size(), result.totalElements()));
@@ -101,9 +100,9 @@ class AccountController {
 
 	/** Oldest first: the order in which credit will release them. */
 	@GetMapping("/waiting-orders")
-	Mono<List<WaitingLine>> waitingOrders(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@RequestParam(required = false) String resellerId) {
-		return account(AccountScope.resellerId(caller, resellerId)).map((account) -> account.waiting()
+	Mono<List<WaitingLine>> waitingOrders(@RequestParam(required = false) String resellerId,
+			ServerWebExchange exchange) {
+		return account(AccountScope.resellerId(Caller.of(exchange), resellerId)).map((account) -> account.waiting()
 			.stream()
 			.map((order) -> new WaitingLine(order.orderId(), Money.of(order.amount(), account.currency()),
 					order.placedAt(), WAITING_STATUS))

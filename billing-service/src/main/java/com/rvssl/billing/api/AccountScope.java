@@ -1,6 +1,6 @@
 package com.rvssl.billing.api;
 
-import com.rvssl.billing.security.Caller;
+import com.rvssl.kit.security.Caller;
 
 /**
  * Whose account a request acts on: a reseller's own, always; the operator names one with

@@ -1,7 +1,7 @@
 package com.rvssl.billing.api;
 
 import com.rvssl.billing.accounts.ResellerRegistration;
-import com.rvssl.billing.security.Caller;
+import com.rvssl.kit.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /** The operator's side: opening reseller accounts. */
 @RestController
@@ -31,9 +31,8 @@ class AdminController {
 	/** Opens an account at zero credit; the API key in the answer is shown this once only. */
 	@PostMapping("/resellers")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<NewReseller> register(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@Valid @RequestBody ResellerRequest request) {
-		if (!caller.operator()) {
+	Mono<NewReseller> register(@Valid @RequestBody ResellerRequest request, ServerWebExchange exchange) {
+		if (!Caller.of(exchange).operator()) {
 			return Mono.error(new ApiProblems.Forbidden("Only the operator opens reseller accounts."));
 		}
 		String currency = (request.currency() == null) ? "USD" : request.currency();

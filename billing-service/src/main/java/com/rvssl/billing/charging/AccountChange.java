@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.rvssl.billing.accounts.Account;
 import com.rvssl.billing.accounts.AccountUpdate;
-import com.rvssl.billing.accounts.OutboxEntry;
 import com.rvssl.billing.accounts.PendingEntry;
 import com.rvssl.billing.accounts.PendingKind;
 import com.rvssl.billing.waiting.WaitingOrder;
@@ -18,6 +17,7 @@ import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.kit.outbox.OutboxEntry;
 
 /**
  * One decision on an account, worked out in memory from the state it was read in: the new balance

@@ -1,78 +1,36 @@
 package com.rvssl.billing.messaging;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import com.rvssl.billing.accounts.Account;
 import com.rvssl.billing.charging.CurrencyMismatchException;
 import com.rvssl.billing.charging.UnknownResellerException;
-import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Topics;
-import com.rvssl.contracts.kafka.EventSerializer;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import com.rvssl.kit.kafka.KafkaErrorHandlerCustomizer;
+import com.rvssl.kit.outbox.OutboxCollection;
 
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** Topics billing uses, and what happens to a record that cannot be processed: a few retries, then its dead-letter topic. */
+/**
+ * What billing adds to the service kit's Kafka: the topics, the retries and the dead-letter topic
+ * come from the kit; the accounts' outboxes are published by the kit's relay.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
 	@Bean
-	NewTopic ordersTopic() {
-		return TopicBuilder.name(Topics.ORDERS).partitions(Topics.PARTITIONS).build();
+	OutboxCollection accountsOutbox() {
+		return OutboxCollection.named(Account.COLLECTION);
 	}
 
+	/** No retry can pay an order of a reseller billing does not know, or in another currency than the account's. */
 	@Bean
-	NewTopic ordersDeadLetterTopic() {
-		return TopicBuilder.name(Topics.deadLetterOf(Topics.ORDERS)).partitions(Topics.PARTITIONS).build();
-	}
-
-	@Bean
-	NewTopic accountsTopic() {
-		return TopicBuilder.name(Topics.ACCOUNTS).partitions(Topics.PARTITIONS).build();
-	}
-
-	@Bean
-	NewTopic accountsDeadLetterTopic() {
-		return TopicBuilder.name(Topics.deadLetterOf(Topics.ACCOUNTS)).partitions(Topics.PARTITIONS).build();
-	}
-
-	/**
-	 * Blocking retries keep an order's events in order; then the record goes to {@code <topic>-dlt}
-	 * on the same partition. The dead-letter template is not a bean (a KafkaTemplate bean would
-	 * replace Boot's) and writes both events and the raw bytes of records that never were events.
-	 */
-	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaProperties properties) {
-		Map<Class<?>, Serializer<?>> serializers = new LinkedHashMap<>();
-		serializers.put(byte[].class, new ByteArraySerializer());
-		serializers.put(EventEnvelope.class, new EventSerializer());
-		serializers.put(String.class, new StringSerializer());
-		DefaultKafkaProducerFactory<String, Object> producers = new DefaultKafkaProducerFactory<>(
-				properties.buildProducerProperties(), new StringSerializer(),
-				new DelegatingByTypeSerializer(serializers, true));
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers));
-		ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-		backOff.setMaxInterval(1_000);
-		backOff.setMaxAttempts(4);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-		handler.addNotRetryableExceptions(UnknownResellerException.class, CurrencyMismatchException.class);
-		return handler;
+	KafkaErrorHandlerCustomizer refusedOrdersAreNotRetried() {
+		return (handler) -> handler.addNotRetryableExceptions(UnknownResellerException.class,
+				CurrencyMismatchException.class);
 	}
 
 	/**

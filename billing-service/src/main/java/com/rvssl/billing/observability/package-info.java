@@ -1,2 +1,2 @@
-/** Business metrics (balances, waiting orders, charges, refunds) and the MongoDB ping health check. */
+/** Business metrics: balances, waiting orders, charges and refunds. */
 package com.rvssl.billing.observability;

@@ -2,8 +2,8 @@ package com.rvssl.billing.page;
 
 import java.util.List;
 
-import com.rvssl.billing.accounts.AccountStore;
-import com.rvssl.billing.accounts.ApiKeys;
+import com.rvssl.kit.security.ApiKeyResolver;
+import com.rvssl.kit.security.ApiKeys;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -13,23 +13,25 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Signs a reseller in with its API key, checked exactly as the API checks it (its SHA-256 against
- * the stored hash). The session keeps only the reseller's id: the key itself is never stored,
- * neither on the server nor in the browser. The operator key opens no account page.
+ * Signs a reseller in with its API key, checked exactly as the API checks it (its SHA-256, by the
+ * same {@link ApiKeyResolver}). The session keeps only the reseller's id: the key itself is never
+ * stored, neither on the server nor in the browser. The operator key opens no account page: the
+ * resolver knows only resellers' keys.
+ *
+ * <p>Not a bean: a second {@link ReactiveAuthenticationManager} bean beside the service kit's would
+ * leave Spring Security without a default one to pick.
  */
-@Component
 class ApiKeySignIn implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
 
 	static final String FIELD = "apiKey";
 
-	private final AccountStore accounts;
+	private final ApiKeyResolver resellers;
 
-	ApiKeySignIn(AccountStore accounts) {
-		this.accounts = accounts;
+	ApiKeySignIn(ApiKeyResolver resellers) {
+		this.resellers = resellers;
 	}
 
 	/** The key from the sign-in form; an empty one still goes on, to be refused in words. */
@@ -50,8 +52,8 @@ class ApiKeySignIn implements ReactiveAuthenticationManager, ServerAuthenticatio
 		if (key.isBlank() || key.length() > 200) {
 			return Mono.error(new BadCredentialsException("no key"));
 		}
-		return accounts.findByApiKeyHash(ApiKeys.sha256Hex(key))
-			.<Authentication>map((account) -> UsernamePasswordAuthenticationToken.authenticated(account.id(), null,
+		return resellers.resellerIdOf(ApiKeys.hash(key))
+			.<Authentication>map((resellerId) -> UsernamePasswordAuthenticationToken.authenticated(resellerId, null,
 					List.of(new SimpleGrantedAuthority("ROLE_RESELLER"))))
 			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown key")));
 	}

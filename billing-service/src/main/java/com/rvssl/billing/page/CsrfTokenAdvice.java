@@ -11,7 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Puts the session's CSRF token into every page's model as {@code _csrf}, so each form carries it
  * in a hidden field. Spring Security hands it over lazily, as a {@code Mono} in the exchange.
  */
-@ControllerAdvice(assignableTypes = AccountPageController.class)
+@ControllerAdvice(basePackageClasses = CsrfTokenAdvice.class)
 class CsrfTokenAdvice {
 
 	@ModelAttribute("_csrf")

@@ -3,13 +3,14 @@ package com.rvssl.billing.page;
 import java.net.URI;
 import java.time.Clock;
 
+import com.rvssl.kit.security.ApiKeyResolver;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
@@ -23,7 +24,6 @@ import org.springframework.security.web.server.authentication.logout.SecurityCon
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -31,13 +31,13 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Two security chains. The page's: a session signed in with the API key, CSRF tokens kept in the
- * session on every form, strict security headers. Everything else (the API, actuator, the page's
- * static files): exactly as before Spring Security was added, stateless, no CSRF, no extra
- * headers, with the API-key filter of the {@code security} package deciding who calls.
+ * The account page's security chain: a session signed in with the API key, CSRF tokens kept in the
+ * session on every form, strict security headers. Ordered before the service kit's chains, so it
+ * alone decides for the page's paths; the API ({@code /api/**}, the kit's API-key chain) and
+ * everything else (actuator, the page's static files, the kit's open chain) stay stateless, with
+ * no CSRF and no headers added.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebFluxSecurity
 class PageSecurity {
 
 	static final String SIGNED_IN_AT = "rvssl.page.signedInAt";
@@ -55,8 +55,9 @@ class PageSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain accountPage(ServerHttpSecurity http, ApiKeySignIn signIn, PageProperties properties,
+	SecurityWebFilterChain accountPage(ServerHttpSecurity http, ApiKeyResolver resellers, PageProperties properties,
 			Clock clock, @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+		ApiKeySignIn signIn = new ApiKeySignIn(resellers);
 		WebSessionServerSecurityContextRepository contexts = new WebSessionServerSecurityContextRepository();
 		WebSessionServerCsrfTokenRepository csrfTokens = new WebSessionServerCsrfTokenRepository();
 
@@ -90,21 +91,6 @@ class PageSecurity {
 				.logoutSuccessHandler(signedOut()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-			.build();
-	}
-
-	/** The API and everything else: no session, no CSRF, no headers added; the API-key filter decides. */
-	@Bean
-	@Order(2)
-	SecurityWebFilterChain everythingElse(ServerHttpSecurity http) {
-		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.headers(ServerHttpSecurity.HeaderSpec::disable)
 			.build();
 	}
 

@@ -43,14 +43,17 @@ public final class ArchitectureRules {
 			.because("services talk only through events; they share the contracts and the service kit");
 	}
 
-	/** Controllers live in the module's web package (its {@code api} package) and nowhere else. */
-	public static ArchRule controllersOnlyIn(String webPackage) {
+	/**
+	 * Controllers live in the module's web packages (its {@code api} package, and a package of
+	 * server-rendered pages where a module has one) and nowhere else.
+	 */
+	public static ArchRule controllersOnlyIn(String... webPackages) {
 		return classes().that()
 			.areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
 			.or()
 			.areAnnotatedWith("org.springframework.stereotype.Controller")
 			.should()
-			.resideInAPackage(webPackage + "..")
+			.resideInAnyPackage(List.of(webPackages).stream().map((p) -> p + "..").toArray(String[]::new))
 			.because("HTTP is one entry point among others; the domain is reached through it, not inside it");
 	}
 
