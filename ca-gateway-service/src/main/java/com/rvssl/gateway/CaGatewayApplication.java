@@ -3,12 +3,10 @@ package com.rvssl.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The CA gateway: every call to a Certificate Authority goes through this service. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class CaGatewayApplication {
 
 	public static void main(String[] args) {
