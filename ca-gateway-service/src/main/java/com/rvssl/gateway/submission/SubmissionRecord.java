@@ -10,16 +10,20 @@ import com.rvssl.contracts.Organization;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.gateway.adapters.CaOrderRequest;
+import com.rvssl.kit.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One order's submission to its CA: the spec kept from OrderPlaced, the state, the outbox, later requests (reissue, DCV resend or change). */
-@Document("submissions")
+@Document(SubmissionRecord.COLLECTION)
 public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
 		String caProduct, Validation validation, int termMonths, List<String> domains, String csr, Dcv dcv,
 		Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
 		Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
 		List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions) {
+
+	/** The collection of the records, whose outboxes the kit's relay publishes. */
+	public static final String COLLECTION = "submissions";
 
 	public SubmissionRecord {
 		domains = (domains != null) ? List.copyOf(domains) : List.of();

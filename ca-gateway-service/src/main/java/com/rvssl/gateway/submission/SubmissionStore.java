@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
+import com.rvssl.kit.outbox.OutboxEntry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -13,7 +14,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -283,18 +283,6 @@ public class SubmissionStore {
 			.set("lastError", reason)
 			.set("updatedAt", now);
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
-	}
-
-	/** Records with events still to publish. */
-	public Flux<SubmissionRecord> withPendingEvents(int limit) {
-		Query query = Query.query(Criteria.where("outbox.0").exists(true)).limit(limit);
-		return mongo.find(query, SubmissionRecord.class);
-	}
-
-	/** Forgets a published event. */
-	public Mono<Void> published(String orderId, OutboxEntry entry) {
-		Query query = Query.query(Criteria.where("_id").is(orderId));
-		return mongo.updateFirst(query, new Update().pull("outbox", entry), SubmissionRecord.class).then();
 	}
 
 }

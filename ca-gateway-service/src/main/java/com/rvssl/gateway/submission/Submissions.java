@@ -20,6 +20,7 @@ import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaAdapters;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
+import com.rvssl.kit.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -20,12 +20,13 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.SubmissionFailed;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -59,11 +60,12 @@ class BacklogDrainIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofMinutes(1);
 
-	private static final String CSR = Csrs.forDomains(List.of("backlog.example.com")).pem();
+	private static final String CSR = TestCertificates.csr(TestCertificates.rsa2048(), "backlog.example.com");
 
-	private static SandboxCa sandbox;
+	@RegisterExtension
+	static final SandboxCaForClass sandbox = SandboxCaForClass.starting("PT1H");
 
-	private static PublishedEvents published;
+	private final TopicRecorder published = TopicRecorder.get();
 
 	@Autowired
 	KafkaTemplate<String, EventEnvelope> kafka;
@@ -74,33 +76,12 @@ class BacklogDrainIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-backlog-tests");
-		registry.add("rvssl.ca.digicert.base-url", () -> sandbox().baseUrl());
-		registry.add("rvssl.ca.sectigo.base-url", () -> sandbox().baseUrl());
-	}
-
-	private static synchronized SandboxCa sandbox() {
-		if (sandbox == null) {
-			sandbox = SandboxCa.start("PT1H");
-		}
-		return sandbox;
-	}
-
-	@BeforeAll
-	static void listen() {
-		published = new PublishedEvents(TestInfrastructure.kafkaBootstrapServers());
-	}
-
-	@AfterAll
-	static void stop() {
-		published.close();
-		sandbox.clearFaults();
-		sandbox.close();
-		sandbox = null;
+		sandbox.register(registry);
 	}
 
 	@Test
 	void aBacklogBuiltDuringAnOutageReachesTheCaOldestFirstAndNeverFasterThanItsRateLimit() {
-		sandbox().fault("digicert", "OUTAGE", 120, 1.0, 0);
+		sandbox.get().fault("digicert", "OUTAGE", 120, 1.0, 0);
 		List<String> paid = new ArrayList<>();
 		for (int i = 0; i < BACKLOG; i++) {
 			String orderId = "backlog-" + UUID.randomUUID();
@@ -111,13 +92,13 @@ class BacklogDrainIntegrationTests {
 		}
 		// the oldest has been turned away a few times: its back-off has grown past the youngest's
 		await().atMost(PATIENCE).until(() -> published.of(paid.get(0), SubmissionFailed.class).size() >= 4);
-		sandbox().clearFaults();
+		sandbox.get().clearFaults();
 
 		await().atMost(PATIENCE)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> paid.stream().allMatch(id -> !published.of(id, CertificateSubmitted.class).isEmpty()));
 
-		List<Map<String, Object>> arrived = sandbox().allOrders()
+		List<Map<String, Object>> arrived = sandbox.get().allOrders()
 			.stream()
 			.filter(order -> paid.contains((String) order.get("reference")))
 			.sorted(Comparator.comparing((Map<String, Object> order) -> Instant.parse((String) order.get("createdAt")))

@@ -21,13 +21,13 @@ import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TopicRecorder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 		"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s",
 		// after the submissions, two reads per order (status, certificate): at the production limits
 		// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone would take 20 s and 40 s.
-		// The sandbox's DigiCert account allows twice the gateway's DigiCert limit (see sandbox()),
+		// The sandbox's DigiCert account allows twice the gateway's DigiCert limit (see sandbox.get()),
 		// so that its 429s are the injected ones, as with the production limits.
 		"resilience4j.ratelimiter.instances.digicert.limit-for-period=500",
 		"resilience4j.ratelimiter.instances.sectigo.limit-for-period=50" })
@@ -72,12 +72,17 @@ class FaultToleranceIntegrationTests {
 	/** Concurrent reads through the gateway: enough to be quick, fewer than Sectigo's bulkhead queues well. */
 	private static final int READERS = 8;
 
-	private static SandboxCa sandbox;
-
-	private static PublishedEvents published;
+	// DV orders approve themselves soon after submission, so that each can be followed to issuance;
+	// DigiCert's request limits are raised to twice the gateway's own (see the properties above)
+	@RegisterExtension
+	static final SandboxCaForClass sandbox = SandboxCaForClass.starting("PT2S",
+			"--sandbox.digicert.limits.short-window-requests=1000",
+			"--sandbox.digicert.limits.long-window-requests=10000");
 
 	/** One CSR for every order: the sandbox checks it, and the test is about counting, not keys. */
-	private static final String CSR = Csrs.forDomains(List.of("fault.example.com")).pem();
+	private static final String CSR = TestCertificates.csr(TestCertificates.rsa2048(), "fault.example.com");
+
+	private final TopicRecorder published = TopicRecorder.get();
 
 	@Autowired
 	KafkaTemplate<String, EventEnvelope> kafka;
@@ -91,35 +96,7 @@ class FaultToleranceIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-fault-tests");
-		registry.add("rvssl.ca.digicert.base-url", () -> sandbox().baseUrl());
-		registry.add("rvssl.ca.sectigo.base-url", () -> sandbox().baseUrl());
-	}
-
-	private static synchronized SandboxCa sandbox() {
-		if (sandbox == null) {
-			// DV orders approve themselves soon after submission, so that each can be followed to issuance;
-			// DigiCert's request limits are raised to twice the gateway's own (see the properties above)
-			sandbox = SandboxCa.start("PT2S", "--sandbox.digicert.limits.short-window-requests=1000",
-					"--sandbox.digicert.limits.long-window-requests=10000");
-		}
-		return sandbox;
-	}
-
-	@BeforeAll
-	static void listen() {
-		published = new PublishedEvents(TestInfrastructure.kafkaBootstrapServers());
-	}
-
-	@AfterEach
-	void clearFaults() {
-		sandbox().clearFaults();
-	}
-
-	@AfterAll
-	static void stop() {
-		published.close();
-		sandbox.close();
-		sandbox = null;
+		sandbox.register(registry);
 	}
 
 	@Test
@@ -130,14 +107,14 @@ class FaultToleranceIntegrationTests {
 
 		// An outage until the circuit has opened (however slowly a busy machine delivers the orders),
 		// then every other fault mixed in.
-		sandbox().fault("digicert", "OUTAGE", 120, 1.0, 0);
+		sandbox.get().fault("digicert", "OUTAGE", 120, 1.0, 0);
 		List<String> orders = new ArrayList<>(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 30));
 		await().atMost(PATIENCE).until(() -> transitions.contains("CLOSED_TO_OPEN"));
-		sandbox().clearFaults();
+		sandbox.get().clearFaults();
 		for (String mode : List.of("ERROR_5XX", "RATE_LIMIT", "LOST_REPLY", "MALFORMED")) {
-			sandbox().fault("digicert", mode, 15, 0.1, 0);
+			sandbox.get().fault("digicert", mode, 15, 0.1, 0);
 		}
-		sandbox().fault("digicert", "LATENCY", 15, 0.05, 3500);
+		sandbox.get().fault("digicert", "LATENCY", 15, 0.05, 3500);
 		orders.addAll(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 170));
 
 		assertEachSubmittedExactlyOnce(orders);
@@ -149,9 +126,9 @@ class FaultToleranceIntegrationTests {
 	@Test
 	void twoHundredSectigoOrdersThroughEveryFaultAreEachSubmittedAndIssuedExactlyOnce() {
 		for (String mode : List.of("OUTAGE", "ERROR_5XX", "RATE_LIMIT", "LOST_REPLY", "MALFORMED")) {
-			sandbox().fault("sectigo", mode, 10, 0.12, 0);
+			sandbox.get().fault("sectigo", mode, 10, 0.12, 0);
 		}
-		sandbox().fault("sectigo", "LATENCY", 10, 0.05, 3500);
+		sandbox.get().fault("sectigo", "LATENCY", 10, 0.05, 3500);
 
 		List<String> orders = order(CertificateAuthority.SECTIGO, "287", 200);
 		assertEachSubmittedExactlyOnce(orders);
@@ -163,9 +140,9 @@ class FaultToleranceIntegrationTests {
 			Map<String, List<CertificateSubmitted>> submitted = published.byOrder(CertificateSubmitted.class);
 			return orders.stream().allMatch(submitted::containsKey);
 		});
-		sandbox().clearFaults();
+		sandbox.get().clearFaults();
 		Map<String, List<CertificateSubmitted>> submitted = published.byOrder(CertificateSubmitted.class);
-		Map<String, List<Map<String, Object>>> atCa = sandbox().allOrders()
+		Map<String, List<Map<String, Object>>> atCa = sandbox.get().allOrders()
 			.stream()
 			.filter(order -> order.get("reference") != null)
 			.collect(Collectors.groupingBy(order -> (String) order.get("reference")));
@@ -185,9 +162,9 @@ class FaultToleranceIntegrationTests {
 	 */
 	private void assertEachIssuedExactlyOnce(String api, List<String> orders) {
 		for (String mode : List.of("ERROR_5XX", "RATE_LIMIT", "MALFORMED")) {
-			sandbox().fault(api, mode, 5, 0.05, 0);
+			sandbox.get().fault(api, mode, 5, 0.05, 0);
 		}
-		sandbox().fault(api, "LATENCY", 5, 0.02, 3500);
+		sandbox.get().fault(api, "LATENCY", 5, 0.02, 3500);
 		Map<String, String> caOrderIds = new ConcurrentHashMap<>();
 		Map<String, String> servedSerials = new ConcurrentHashMap<>();
 		WebClient gateway = WebClient.create("http://localhost:" + port);
@@ -205,8 +182,8 @@ class FaultToleranceIntegrationTests {
 				.block(PATIENCE);
 			return servedSerials.size() == orders.size();
 		});
-		sandbox().clearFaults();
-		Map<String, List<Map<String, Object>>> atCa = sandbox().allOrders()
+		sandbox.get().clearFaults();
+		Map<String, List<Map<String, Object>>> atCa = sandbox.get().allOrders()
 			.stream()
 			.filter(order -> order.get("reference") != null)
 			.collect(Collectors.groupingBy(order -> (String) order.get("reference")));

@@ -9,6 +9,7 @@ import com.rvssl.contracts.Topics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,10 +27,13 @@ import org.springframework.kafka.listener.FailedRecordProcessor;
 /**
  * Kafka as every service uses it: the platform's topics and their dead-letter topics (same
  * partition count), one error handler that retries in place and then dead-letters, and the count
- * of dead letters. Boot's listener container factory picks the error handler up by itself.
+ * of dead letters. Boot's listener container factory picks the error handler up by itself. Only
+ * with Boot's Kafka configuration: an application that excludes it (the sandbox CA, hosted in
+ * another module's tests) has no broker to talk to.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean(KafkaProperties.class)
 @EnableConfigurationProperties(KafkaRetryProperties.class)
 public class KafkaKitAutoConfiguration {
 

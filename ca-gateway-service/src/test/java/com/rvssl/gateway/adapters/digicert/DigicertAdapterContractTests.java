@@ -2,6 +2,7 @@ package com.rvssl.gateway.adapters.digicert;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
 import com.rvssl.gateway.adapters.ValidationWorld;
 import com.rvssl.contracts.ValidationStage;
-import com.rvssl.gateway.scenarios.Csrs;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.sandbox.SandboxCaApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,8 @@ class DigicertAdapterContractTests {
 	void anOrderIsFoundByItsReferenceIssuedAndReissuedOverTheNewKey() throws Exception {
 		String reference = "ord-" + UUID.randomUUID();
 		List<String> domains = List.of("dc.example.com", "www.dc.example.com");
-		String caOrderId = adapter.place(request(reference, "ssl_dv_rapidssl", Csrs.forDomains(domains).pem(), domains))
+		String caOrderId = adapter
+			.place(request(reference, "ssl_dv_rapidssl", csrFor("dc.example.com", "www.dc.example.com"), domains))
 			.block(TIMEOUT);
 
 		assertThat(adapter.findByReference(reference).block(TIMEOUT)).isEqualTo(caOrderId);
@@ -70,11 +72,12 @@ class DigicertAdapterContractTests {
 		await().atMost(TIMEOUT)
 			.until(() -> adapter.status(caOrderId, dcv()).block(TIMEOUT).state() == CaOrderStatus.State.ISSUED);
 
-		Csrs.Csr newCsr = Csrs.forDomains(domains);
-		adapter.reissue(caOrderId, newCsr.pem(), domains).block(TIMEOUT);
+		KeyPair newKey = TestCertificates.ec("secp256r1");
+		adapter.reissue(caOrderId, TestCertificates.csr(newKey, "dc.example.com", "www.dc.example.com"), domains)
+			.block(TIMEOUT);
 
 		X509Certificate leaf = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT)).get(0);
-		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newKey.getPublic().getEncoded());
 		assertThat(atCa(reference).get(0)).containsEntry("reissues", 1).containsEntry("status", "issued");
 	}
 
@@ -82,7 +85,8 @@ class DigicertAdapterContractTests {
 	void anHttpOrderTellsWhichFileToPublishAndIsIssuedOnceItIsServed() {
 		List<String> domains = List.of("file.dc.example.com");
 		String caOrderId = adapter.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_dv_geotrust", Validation.DV,
-				12, domains, Csrs.forDomains(domains).pem(), new Dcv(DcvMethod.HTTP, null), null)).block(TIMEOUT);
+				12, domains, csrFor("file.dc.example.com"), new Dcv(DcvMethod.HTTP, null), null))
+			.block(TIMEOUT);
 
 		CaOrderStatus pending = adapter.status(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT);
 		assertThat(pending.stage()).isEqualTo(ValidationStage.DCV_PENDING);
@@ -108,7 +112,7 @@ class DigicertAdapterContractTests {
 	void anEmailOrderChangedToDnsTellsTheTxtRecordAndIsIssuedOnceItExists() {
 		List<String> domains = List.of("txt.dc.example.com");
 		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_dv_geotrust",
-				Csrs.forDomains(domains).pem(), domains)).block(TIMEOUT);
+				csrFor("txt.dc.example.com"), domains)).block(TIMEOUT);
 		adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.DNS, null)).block(TIMEOUT);
 
 		CaOrderStatus pending = adapter.status(caOrderId, dcv()).block(TIMEOUT);
@@ -127,7 +131,7 @@ class DigicertAdapterContractTests {
 	void anOvOrderReportsDocumentsThenCallThenReviewAsTheSandboxAdvancesIt() {
 		List<String> domains = List.of("ov.dc.example.com");
 		String caOrderId = adapter.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_basic", Validation.OV, 12,
-				domains, Csrs.forDomains(domains).pem(), dcv(), null)).block(TIMEOUT);
+				domains, csrFor("ov.dc.example.com"), dcv(), null)).block(TIMEOUT);
 		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
 			List<ValidationStage> stages = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -145,8 +149,8 @@ class DigicertAdapterContractTests {
 	@Test
 	void changingTheDcvMethodOfAnIssuedOrderIsARefusal() {
 		List<String> domains = List.of("late.dc.example.com");
-		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_basic", Csrs.forDomains(domains).pem(),
-				domains)).block(TIMEOUT);
+		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_basic", csrFor("late.dc.example.com"), domains))
+			.block(TIMEOUT);
 		WebClient.create(baseUrl).post().uri("/sandbox/orders/{id}/advance", caOrderId)
 			.bodyValue(Map.of("to", "issued")).retrieve().toBodilessEntity().block(TIMEOUT);
 		assertThatThrownBy(() -> adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT))
@@ -158,7 +162,7 @@ class DigicertAdapterContractTests {
 	void aReissueWithAnInvalidCsrIsRefusedAsInvalidCsr() {
 		List<String> domains = List.of("badreissue.example.com");
 		String caOrderId = adapter
-			.place(request("ord-" + UUID.randomUUID(), "ssl_basic", Csrs.forDomains(domains).pem(), domains))
+			.place(request("ord-" + UUID.randomUUID(), "ssl_basic", csrFor("badreissue.example.com"), domains))
 			.block(TIMEOUT);
 		assertThatThrownBy(() -> adapter.reissue(caOrderId, "not a csr", domains).block(TIMEOUT))
 			.isInstanceOfSatisfying(CaRefusal.class, refusal -> assertThat(refusal.code()).isEqualTo("invalid_csr"));
@@ -174,6 +178,11 @@ class DigicertAdapterContractTests {
 	private static DigicertAdapter adapter(String key) {
 		return new DigicertAdapter(WebClient.builder(), new DigicertProperties(baseUrl, key),
 				CaCallsForTests.withoutRetry());
+	}
+
+	/** A CSR for the names (the first is its common name); these tests do not check its key. */
+	private static String csrFor(String commonName, String... otherNames) {
+		return TestCertificates.csr(TestCertificates.rsa2048(), commonName, otherNames);
 	}
 
 	private static CaOrderRequest request(String reference, String product, String csr, List<String> domains) {

@@ -2,6 +2,7 @@ package com.rvssl.gateway.adapters.sectigo;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import com.rvssl.gateway.adapters.CaUnavailable;
 import com.rvssl.gateway.adapters.CaOrderQuery;
 import com.rvssl.gateway.adapters.ValidationWorld;
 import com.rvssl.contracts.ValidationStage;
-import com.rvssl.gateway.scenarios.Csrs;
+import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.sandbox.SandboxCaApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +67,9 @@ class SectigoAdapterContractTests {
 	@Test
 	void aDvOrderIsPlacedPendingThenIssuedAndItsChainIsTheCsrsKeyUnderTheSandboxRoot() throws Exception {
 		String reference = "ord-" + UUID.randomUUID();
-		Csrs.Csr csr = Csrs.forDomains(List.of("dv.sectigo.example.com", "www.dv.sectigo.example.com"));
-		String caOrderId = adapter.place(request(reference, "287", csr.pem())).block(TIMEOUT);
+		KeyPair key = TestCertificates.ec("secp256r1");
+		String csr = TestCertificates.csr(key, "dv.sectigo.example.com", "www.dv.sectigo.example.com");
+		String caOrderId = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
 
 		assertThat(atCa(reference)).singleElement().satisfies(order -> {
 			assertThat(order).containsEntry("api", "sectigo").containsEntry("caOrderId", caOrderId)
@@ -83,7 +85,7 @@ class SectigoAdapterContractTests {
 			.until(() -> adapter.status(caOrderId, dcv()).block(TIMEOUT).state() == CaOrderStatus.State.ISSUED);
 		List<X509Certificate> chain = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT));
 		assertThat(chain).hasSize(3);
-		assertThat(chain.get(0).getPublicKey().getEncoded()).isEqualTo(csr.keys().getPublic().getEncoded());
+		assertThat(chain.get(0).getPublicKey().getEncoded()).isEqualTo(key.getPublic().getEncoded());
 		chain.get(0).verify(chain.get(1).getPublicKey());
 		chain.get(1).verify(chain.get(2).getPublicKey());
 	}
@@ -91,7 +93,7 @@ class SectigoAdapterContractTests {
 	@Test
 	void placingTheSameReferenceAgainAdoptsTheOrderAlreadyThere() {
 		String reference = "ord-" + UUID.randomUUID();
-		String csr = Csrs.forDomains(List.of("again.sectigo.example.com")).pem();
+		String csr = csrFor("again.sectigo.example.com");
 		String first = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
 
 		String second = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
@@ -138,7 +140,7 @@ class SectigoAdapterContractTests {
 	@Test
 	void aLostReplyIsFoundByPlacingAgain() {
 		String reference = "ord-" + UUID.randomUUID();
-		String csr = Csrs.forDomains(List.of("lost.sectigo.example.com")).pem();
+		String csr = csrFor("lost.sectigo.example.com");
 		fault("LOST_REPLY");
 		assertThatThrownBy(() -> adapter.place(request(reference, "287", csr)).block(TIMEOUT))
 			.isInstanceOf(CaUnavailable.class);
@@ -152,16 +154,17 @@ class SectigoAdapterContractTests {
 	@Test
 	void anIssuedOrderIsReissuedOverTheNewKeyAndARevokeWithinTheWindowIsRefunded() throws Exception {
 		String reference = "ord-" + UUID.randomUUID();
-		String caOrderId = adapter.place(request(reference, "287", Csrs.forDomains(List.of("re.sectigo.example.com")).pem()))
+		String caOrderId = adapter.place(request(reference, "287", csrFor("re.sectigo.example.com")))
 			.block(TIMEOUT);
 		await().atMost(TIMEOUT)
 			.until(() -> adapter.status(caOrderId, dcv()).block(TIMEOUT).state() == CaOrderStatus.State.ISSUED);
 
-		Csrs.Csr newCsr = Csrs.forDomains(List.of("re.sectigo.example.com"));
-		adapter.reissue(caOrderId, newCsr.pem(), List.of("re.sectigo.example.com")).block(TIMEOUT);
+		KeyPair newKey = TestCertificates.ec("secp256r1");
+		adapter.reissue(caOrderId, TestCertificates.csr(newKey, "re.sectigo.example.com"), List.of("re.sectigo.example.com"))
+			.block(TIMEOUT);
 
 		X509Certificate leaf = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT)).get(0);
-		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newKey.getPublic().getEncoded());
 		assertThat(atCa(reference).get(0)).containsEntry("reissues", 1);
 
 		adapter.cancel(caOrderId, "customer left").block(TIMEOUT);
@@ -173,7 +176,7 @@ class SectigoAdapterContractTests {
 	@Test
 	void theApprovalEmailIsResentForAPendingOrder() {
 		String reference = "ord-" + UUID.randomUUID();
-		String csr = Csrs.forDomains(List.of("ov.sectigo.example.com")).pem();
+		String csr = csrFor("ov.sectigo.example.com");
 		CaOrderRequest ov = new CaOrderRequest(reference, "24", Validation.OV, 12, List.of("ov.sectigo.example.com"), csr,
 				dcv(), new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 						new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
@@ -191,7 +194,7 @@ class SectigoAdapterContractTests {
 	void anHttpOrderTellsTheCsrHashFileToPublishAndIsIssuedOnceItIsServed() {
 		String reference = "ord-" + UUID.randomUUID();
 		List<String> domains = List.of("file.sectigo.example.com");
-		String csr = Csrs.forDomains(domains).pem();
+		String csr = csrFor("file.sectigo.example.com");
 		Dcv http = new Dcv(DcvMethod.HTTP, null);
 		String caOrderId = adapter.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr, http, null))
 			.block(TIMEOUT);
@@ -216,7 +219,7 @@ class SectigoAdapterContractTests {
 	void anOrderChangedToDnsTellsTheCnameAndIsIssuedOnceItExists() {
 		String reference = "ord-" + UUID.randomUUID();
 		List<String> domains = List.of("cname.sectigo.example.com");
-		String csr = Csrs.forDomains(domains).pem();
+		String csr = csrFor("cname.sectigo.example.com");
 		String caOrderId = adapter.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr,
 				new Dcv(DcvMethod.HTTP, null), null)).block(TIMEOUT);
 		adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.DNS, null)).block(TIMEOUT);
@@ -238,7 +241,7 @@ class SectigoAdapterContractTests {
 	void anOvOrderReportsCallThenReviewAsTheSandboxAdvancesIt() {
 		String reference = "ord-" + UUID.randomUUID();
 		List<String> domains = List.of("steps.sectigo.example.com");
-		String csr = Csrs.forDomains(domains).pem();
+		String csr = csrFor("steps.sectigo.example.com");
 		CaOrderRequest ov = new CaOrderRequest(reference, "24", Validation.OV, 12, domains, csr, dcv(),
 				new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 						new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
@@ -263,6 +266,11 @@ class SectigoAdapterContractTests {
 	private static SectigoAdapter adapter(String login, String password) {
 		return new SectigoAdapter(WebClient.builder(), new SectigoProperties(baseUrl, login, password),
 				CaCallsForTests.withoutRetry());
+	}
+
+	/** A CSR for the names (the first is its common name); these tests do not check its key. */
+	private static String csrFor(String commonName, String... otherNames) {
+		return TestCertificates.csr(TestCertificates.rsa2048(), commonName, otherNames);
 	}
 
 	private static CaOrderRequest request(String reference, String product, String csr) {
