@@ -10,11 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class StatusSyncApplication {
 
 	public static void main(String[] args) {
-		// Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request arrives
-		// before the previous response has fully terminated (reactor-netty#4361, fixed upstream in September 2026),
-		// leaving that request unanswered until the client gives up; this setting avoids that path.
-		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
-				System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true"));
 		SpringApplication.run(StatusSyncApplication.class, args);
 	}
 

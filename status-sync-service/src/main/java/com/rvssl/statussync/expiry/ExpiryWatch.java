@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.rvssl.contracts.events.RenewalDue;
-import com.rvssl.statussync.system.RepeatingWork;
+import com.rvssl.kit.work.RepeatingWork;
 import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import io.micrometer.core.instrument.Gauge;

@@ -3,7 +3,7 @@ package com.rvssl.statussync.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rvssl.statussync.system.RepeatingWork;
+import com.rvssl.kit.work.RepeatingWork;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.GatewayClient;

@@ -1,2 +1,2 @@
-/** Cross-cutting web and health plumbing: problem details and the MongoDB ping health indicator. */
+/** Cross-cutting web plumbing: this service's own errors as problem details. */
 package com.rvssl.statussync.system;

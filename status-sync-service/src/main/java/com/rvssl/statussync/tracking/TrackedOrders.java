@@ -10,11 +10,9 @@ import java.util.UUID;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
-import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import org.bson.Document;
@@ -23,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -266,7 +263,7 @@ public class TrackedOrders {
 			.and("state").is(TrackingState.DONE)
 			.and("notAfter").is(order.notAfter())
 			.and(REMINDERS_SENT).ne(days));
-		Update update = new Update().push("outbox").each(outboxEntry(order, event));
+		Update update = new Update().push("outbox").each(TrackedOrderOutbox.entry(order, event));
 		update.addToSet(REMINDERS_SENT).each(covered.toArray());
 		return mongo.updateFirst(notYet, update, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
 	}
@@ -310,7 +307,7 @@ public class TrackedOrders {
 		}
 		List<Document> entries = observation.events()
 			.stream()
-			.map(event -> outboxEntry(claimed, event))
+			.map(event -> TrackedOrderOutbox.entry(claimed, event))
 			.toList();
 		if (!entries.isEmpty()) {
 			update.push("outbox").each(entries.toArray());
@@ -329,34 +326,6 @@ public class TrackedOrders {
 			.inc("consecutiveFailures", 1);
 		return mongo.updateFirst(leased(orderId, leaseId), update, TrackedOrder.class)
 			.map(result -> result.getModifiedCount() > 0);
-	}
-
-	public Flux<TrackedOrder> withPendingOutbox(int limit) {
-		return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)).limit(limit), TrackedOrder.class);
-	}
-
-	/**
-	 * Claims an order's outbox for one relay until {@code until}, so that two replicas never
-	 * publish the same entries side by side; a relay that dies leaves the claim to run out.
-	 */
-	public Mono<TrackedOrder> claimOutbox(String orderId, Instant now, Instant until) {
-		Query unclaimed = Query.query(Criteria.where("_id").is(orderId)
-			.and("outbox.0").exists(true)
-			.orOperator(Criteria.where("outboxClaimedUntil").is(null), Criteria.where("outboxClaimedUntil").lt(now)));
-		return mongo.findAndModify(unclaimed, new Update().set("outboxClaimedUntil", until),
-				FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
-	}
-
-	/** Gives an outbox claim back once its entries are out (or the attempt failed). */
-	public Mono<Void> releaseOutbox(String orderId) {
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), new Update().unset("outboxClaimedUntil"),
-				TrackedOrder.class).then();
-	}
-
-	/** Forgets an outbox entry once the broker acknowledged it. */
-	public Mono<Void> published(String orderId, String eventId) {
-		Update pull = new Update().pull("outbox", new Document("eventId", eventId));
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), pull, TrackedOrder.class).then();
 	}
 
 	public Mono<Long> countOutstanding() {
@@ -381,12 +350,6 @@ public class TrackedOrders {
 		return Query.query(Criteria.where("_id").is(orderId)
 			.and("state").is(TrackingState.OUTSTANDING)
 			.and("leaseId").is(leaseId));
-	}
-
-	private static Document outboxEntry(TrackedOrder order, OrderEvent event) {
-		EventEnvelope envelope = EventEnvelope.of(order.id(), order.resellerId(), order.correlationId(), event);
-		return new Document("eventId", envelope.eventId().toString()).append("envelope",
-				EventJson.writeString(envelope));
 	}
 
 }
