@@ -3,7 +3,7 @@ package com.rvssl.statussync.expiry;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.IssuedCertificates;
 import reactor.core.publisher.Flux;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +20,10 @@ import org.springframework.web.server.ServerWebInputException;
 @RequestMapping("/internal/v1/expiring")
 class ExpiringController {
 
-	private final TrackedOrders orders;
+	private final IssuedCertificates certificates;
 
-	ExpiringController(TrackedOrders orders) {
-		this.orders = orders;
+	ExpiringController(IssuedCertificates certificates) {
+		this.certificates = certificates;
 	}
 
 	@GetMapping
@@ -32,7 +32,7 @@ class ExpiringController {
 			return Flux.error(new ServerWebInputException("withinDays must be between 0 and 3660"));
 		}
 		Instant now = Instant.now();
-		return orders.expiring(now, now.plus(Duration.ofDays(withinDays)))
+		return certificates.expiring(now, now.plus(Duration.ofDays(withinDays)))
 			.map(order -> ExpiringCertificate.of(order, now));
 	}
 

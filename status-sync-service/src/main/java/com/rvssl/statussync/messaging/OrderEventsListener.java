@@ -13,6 +13,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.SyncProperties;
+import com.rvssl.statussync.tracking.PlacedOrders;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
@@ -37,10 +38,13 @@ class OrderEventsListener {
 
 	private final TrackedOrders orders;
 
+	private final PlacedOrders placedOrders;
+
 	private final CheckSchedule schedule;
 
-	OrderEventsListener(TrackedOrders orders, SyncProperties properties) {
+	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, SyncProperties properties) {
 		this.orders = orders;
+		this.placedOrders = placedOrders;
 		this.schedule = CheckSchedule.of(properties);
 	}
 
@@ -48,11 +52,11 @@ class OrderEventsListener {
 	void on(EventEnvelope envelope) {
 		Mono<?> handling;
 		if (envelope.payload() instanceof OrderPlaced placed) {
-			handling = orders.rememberOrder(envelope.orderId(), placed.validation(),
+			handling = placedOrders.rememberOrder(envelope.orderId(), placed.validation(),
 					placed.domains().isEmpty() ? null : placed.domains().get(0));
 		}
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
-			handling = orders.validationOf(envelope.orderId())
+			handling = placedOrders.validationOf(envelope.orderId())
 				.flatMap(validation -> orders.track(envelope, submitted, validation,
 						schedule.firstCheck(submitted.ca(), Instant.now())))
 				.doOnNext(tracked -> log.info(tracked ? "tracking order {} at {} as {}"

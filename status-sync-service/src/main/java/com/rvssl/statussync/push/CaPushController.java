@@ -3,7 +3,7 @@ package com.rvssl.statussync.push;
 import java.time.Instant;
 
 import com.rvssl.contracts.CertificateAuthority;
-import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.PushedOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,13 +36,13 @@ class CaPushController {
 
 	private static final Logger log = LoggerFactory.getLogger(CaPushController.class);
 
-	private final TrackedOrders orders;
+	private final PushedOrders orders;
 
 	private final SharedSecret digicertSecret;
 
 	private final SharedSecret sectigoToken;
 
-	CaPushController(TrackedOrders orders, PushProperties properties) {
+	CaPushController(PushedOrders orders, PushProperties properties) {
 		this.orders = orders;
 		this.digicertSecret = SharedSecret.of(properties.digicertSecret());
 		this.sectigoToken = SharedSecret.of(properties.sectigoToken());

@@ -8,7 +8,9 @@ import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.GatewayClient;
 import com.rvssl.statussync.tracking.CheckOutcome;
+import com.rvssl.statussync.tracking.DueChecks;
 import com.rvssl.statussync.tracking.Observation;
+import com.rvssl.statussync.tracking.PushedOrders;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The check loop: every poll interval it claims a batch of due outstanding orders in a few round
- * trips under this instance's lease owner (see {@link TrackedOrders#claimBatch}: replicas share the
+ * trips under this instance's lease owner (see {@link DueChecks#claimBatch}: replicas share the
  * work and never check one order at once; a dead replica's claims simply run out and become due
  * again), asks the
  * gateway, and writes the outcome, its events and the next check time in one update. A tick that fails is logged and the next one
@@ -32,6 +34,10 @@ public class StatusPoller extends RepeatingWork {
 
 	private final TrackedOrders orders;
 
+	private final DueChecks dueChecks;
+
+	private final PushedOrders pushedOrders;
+
 	private final GatewayClient gateway;
 
 	private final SyncProperties properties;
@@ -40,9 +46,12 @@ public class StatusPoller extends RepeatingWork {
 
 	private final SyncMetrics metrics;
 
-	public StatusPoller(TrackedOrders orders, GatewayClient gateway, SyncProperties properties, SyncMetrics metrics) {
+	public StatusPoller(TrackedOrders orders, DueChecks dueChecks, PushedOrders pushedOrders, GatewayClient gateway,
+			SyncProperties properties, SyncMetrics metrics) {
 		super("status poll", properties.pollInterval(), properties.pollInterval());
 		this.orders = orders;
+		this.dueChecks = dueChecks;
+		this.pushedOrders = pushedOrders;
 		this.gateway = gateway;
 		this.properties = properties;
 		this.schedule = CheckSchedule.of(properties);
@@ -60,11 +69,11 @@ public class StatusPoller extends RepeatingWork {
 	 */
 	Mono<Void> pollOnce() {
 		Instant now = Instant.now();
-		return orders.oldestDue(now)
+		return dueChecks.oldestDue(now)
 			.map(due -> Duration.between(due, now))
 			.defaultIfEmpty(Duration.ZERO)
 			.doOnNext(metrics::backlog)
-			.thenMany(orders.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
+			.thenMany(dueChecks.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
 					properties.batchSize()))
 			.flatMap(claimed -> check(claimed, now), properties.concurrency())
 			.then(orders.countOutstanding().doOnNext(metrics::outstanding))
@@ -80,7 +89,7 @@ public class StatusPoller extends RepeatingWork {
 		String leaseId = claimed.leaseId();
 		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
 			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()))
-			.then(Mono.defer(() -> orders.recheckIfPushedSince(claimed.id(), claimedAt, Instant.now())));
+			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, Instant.now())));
 	}
 
 	/** The CA's status via the gateway, and the certificate when it is issued. */
