@@ -1,9 +1,10 @@
-package com.rvssl.statussync.scheduling;
+package com.rvssl.statussync.api;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rvssl.statussync.tracking.TrackedOrderNotFoundException;
+import com.rvssl.statussync.scheduling.SchedulePromise;
+import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import com.rvssl.statussync.tracking.TrackingState;
 import reactor.core.publisher.Mono;

@@ -1,8 +1,6 @@
-package com.rvssl.statussync.system;
+package com.rvssl.statussync.api;
 
 import com.rvssl.kit.problem.Problems;
-import com.rvssl.statussync.push.PushRefusedException;
-import com.rvssl.statussync.tracking.TrackedOrderNotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
