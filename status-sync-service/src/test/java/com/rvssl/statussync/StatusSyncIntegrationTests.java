@@ -2,14 +2,11 @@ package com.rvssl.statussync;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
-import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
@@ -22,27 +19,19 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
-import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.statussync.tracking.TrackedOrder;
-import com.rvssl.statussync.tracking.TrackedOrders;
 import com.rvssl.statussync.tracking.TrackingState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,37 +46,19 @@ import static org.awaitility.Awaitility.await;
 				"rvssl.outbox.poll-interval=PT0.1S", "rvssl.sync.expiry-sweep-interval=PT0.5S",
 				"spring.kafka.consumer.group-id=status-sync-it" })
 @AutoConfigureWebTestClient
-class StatusSyncIntegrationTests {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 
 	static final GatewayStandIn gateway = GatewayStandIn.start();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "status-sync-integration");
-		registry.add("rvssl.gateway.base-url", gateway::baseUrl);
+		register(registry, "status-sync-integration", gateway);
 	}
 
 	@AfterAll
 	static void stopGateway() {
 		gateway.stop();
 	}
-
-	@Autowired
-	KafkaTemplate<String, EventEnvelope> kafka;
-
-	@Autowired
-	PublishedEvents published;
-
-	@Autowired
-	TrackedOrders trackedOrders;
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
 
 	@Test
 	void followsASubmittedOrderThroughValidationUpdatesToItsIssuedCertificate() {
@@ -133,7 +104,7 @@ class StatusSyncIntegrationTests {
 		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateRejected.class).size() == 1);
 		assertThat(published.of(orderId, CertificateRejected.class).get(0).reason()).isEqualTo("domain on a blocklist");
 		assertThat(published.of(orderId, CertificateIssued.class)).isEmpty();
-		assertThat(trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).state()).isEqualTo(TrackingState.DONE);
+		assertThat(tracked(orderId).state()).isEqualTo(TrackingState.DONE);
 	}
 
 	@Test
@@ -176,7 +147,7 @@ class StatusSyncIntegrationTests {
 
 		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
 		assertThat(gateway.statusCalls(orderId)).isEqualTo(4);
-		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
+		TrackedOrder order = tracked(orderId);
 		assertThat(order.state()).isEqualTo(TrackingState.DONE);
 		assertThat(order.checks()).isEqualTo(4);
 	}
@@ -191,7 +162,7 @@ class StatusSyncIntegrationTests {
 		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new OrderCancelled("customer asked", true)));
 
 		await().atMost(PATIENCE)
-			.until(() -> trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).state() == TrackingState.STOPPED);
+			.until(() -> tracked(orderId).state() == TrackingState.STOPPED);
 		int callsWhenStopped = gateway.statusCalls(orderId);
 		// a check already under way when the cancellation landed may still reach the gateway, no more
 		await().during(Duration.ofSeconds(3))
@@ -242,7 +213,7 @@ class StatusSyncIntegrationTests {
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
 
 		await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
-		assertThat(trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).notAfter())
+		assertThat(tracked(orderId).notAfter())
 			.isEqualTo(java.time.Instant.parse("2027-11-25T10:00:00Z"));
 		long daysLeft = Duration.between(java.time.Instant.now(), java.time.Instant.parse("2027-11-25T10:00:00Z")).toDays();
 		http.get()
@@ -278,12 +249,7 @@ class StatusSyncIntegrationTests {
 		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"));
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
 		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) >= 1);
-		// as if it had waited long and been pushed back by the pace: next check in three hours
-		await().atMost(PATIENCE).until(() -> mongo.updateFirst(
-				Query.query(Criteria.where("_id").is(orderId).and("leaseId").is(null)),
-				new Update().set("nextCheckAt", java.time.Instant.now().plus(Duration.ofHours(3))), TrackedOrder.class)
-			.block(Duration.ofSeconds(5))
-			.getModifiedCount() == 1);
+		postponeByHours(orderId, 3);
 		int callsBefore = gateway.statusCalls(orderId);
 
 		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, customerAction));
@@ -350,16 +316,8 @@ class StatusSyncIntegrationTests {
 	}
 
 	private TrackingState stateOf(String orderId) {
-		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
+		TrackedOrder order = tracked(orderId);
 		return (order != null) ? order.state() : null;
-	}
-
-	private void send(EventEnvelope envelope) {
-		kafka.send(Topics.ORDERS, envelope.key(), envelope).join();
-	}
-
-	private static EventEnvelope submitted(String orderId, CertificateAuthority ca) {
-		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new CertificateSubmitted(ca, "ca-" + orderId));
 	}
 
 	private static EventEnvelope placed(String orderId, String domain) {
@@ -369,21 +327,7 @@ class StatusSyncIntegrationTests {
 						Money.of(1000, "USD"), Money.of(2000, "USD"), "whmcs-1"));
 	}
 
-	private static String newOrderId() {
-		return "ord-" + UUID.randomUUID();
-	}
-
 	record TrackedView(String orderId, String state) {
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Observer {
-
-		@Bean
-		PublishedEvents publishedEvents() {
-			return new PublishedEvents();
-		}
-
 	}
 
 }
