@@ -1,6 +1,7 @@
 package com.rvssl.statussync;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
@@ -19,13 +20,18 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
+import com.rvssl.statussync.scheduling.StatusPoller;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackingState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -39,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Status sync against a real broker, a real MongoDB wire server and a stand-in ca-gateway over a
  * real socket. DigiCert orders are checked at most once a second here, Sectigo ones once an hour.
+ * The service's clock is a {@link TestClock}: the system clock, except while a test stops it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
@@ -47,6 +54,10 @@ import static org.awaitility.Awaitility.await;
 				"spring.kafka.consumer.group-id=status-sync-it" })
 @AutoConfigureWebTestClient
 class StatusSyncIntegrationTests extends ServiceIntegrationTest {
+
+	private static final Duration DIGICERT_MINIMUM = Duration.ofSeconds(1);
+
+	private static final Duration SECTIGO_MINIMUM = Duration.ofHours(1);
 
 	static final GatewayStandIn gateway = GatewayStandIn.start();
 
@@ -59,6 +70,12 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 	static void stopGateway() {
 		gateway.stop();
 	}
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	StatusPoller poller;
 
 	@Test
 	void followsASubmittedOrderThroughValidationUpdatesToItsIssuedCertificate() {
@@ -171,24 +188,47 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		assertThat(published.of(orderId, CertificateValidationUpdated.class)).hasSize(1);
 	}
 
+	/**
+	 * Time stands still here, so the schedule is held to the millisecond however fast the machine
+	 * is: a whole poll round a millisecond before a check is due asks nothing, a round at that time
+	 * asks once, and each answer puts the next check exactly the CA's minimum later.
+	 */
 	@Test
 	void honoursEachCertificateAuthoritysMinimumIntervalBetweenChecks() {
 		String digicertOrder = newOrderId();
 		String sectigoOrder = newOrderId();
 		gateway.script(digicertOrder, GatewayStandIn.pending("pending", "waiting"));
 		gateway.script(sectigoOrder, GatewayStandIn.pending("pending", "waiting"));
+		Instant submittedAt = clock.stop();
+		try {
+			send(submitted(digicertOrder, CertificateAuthority.DIGICERT));
+			send(submitted(sectigoOrder, CertificateAuthority.SECTIGO));
+			await().atMost(PATIENCE).until(() -> tracked(digicertOrder) != null && tracked(sectigoOrder) != null);
+			assertThat(nextCheckOf(digicertOrder)).isEqualTo(submittedAt.plus(DIGICERT_MINIMUM));
+			assertThat(nextCheckOf(sectigoOrder)).isEqualTo(submittedAt.plus(SECTIGO_MINIMUM));
 
-		send(submitted(digicertOrder, CertificateAuthority.DIGICERT));
-		send(submitted(sectigoOrder, CertificateAuthority.SECTIGO));
-		await().atMost(PATIENCE).until(() -> gateway.statusCalls(digicertOrder) >= 1);
-		long firstCall = System.nanoTime();
+			Instant due = submittedAt;
+			for (int check = 1; check <= 3; check++) {
+				due = due.plus(DIGICERT_MINIMUM);
+				clock.set(due.minusMillis(1));
+				poller.pollOnce().block(PATIENCE);
+				assertThat(gateway.statusCalls(digicertOrder)).as("calls a millisecond before check %d is due", check)
+					.isEqualTo(check - 1);
 
-		// 1 s apart at the least: over 3.5 s the first call and at most three more (without the minimum,
-		// the 0.1 s poll would ask some thirty times); at least one more shows it keeps checking
-		await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(4)).until(() -> true);
-		assertThat(System.nanoTime() - firstCall).isGreaterThanOrEqualTo(Duration.ofMillis(3500).toNanos());
-		assertThat(gateway.statusCalls(digicertOrder)).isBetween(2, 4);
-		assertThat(gateway.statusCalls(sectigoOrder)).isZero();
+				// the background poll takes it now; the check and its answer are written in one update
+				clock.set(due);
+				int checks = check;
+				await().atMost(PATIENCE).until(() -> tracked(digicertOrder).checks() >= checks);
+				assertThat(gateway.statusCalls(digicertOrder)).as("calls once check %d is due", check).isEqualTo(check);
+				assertThat(nextCheckOf(digicertOrder)).as("next check after answer %d", check)
+					.isEqualTo(due.plus(DIGICERT_MINIMUM));
+			}
+			assertThat(gateway.statusCalls(sectigoOrder)).isZero();
+			assertThat(nextCheckOf(sectigoOrder)).isEqualTo(submittedAt.plus(SECTIGO_MINIMUM));
+		}
+		finally {
+			clock.resume();
+		}
 	}
 
 	@Test
@@ -328,6 +368,17 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	record TrackedView(String orderId, String state) {
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StoppableTime {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock();
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.rvssl.statussync.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,8 +23,11 @@ class ExpiringController {
 
 	private final IssuedCertificates certificates;
 
-	ExpiringController(IssuedCertificates certificates) {
+	private final Clock clock;
+
+	ExpiringController(IssuedCertificates certificates, Clock clock) {
 		this.certificates = certificates;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -31,7 +35,7 @@ class ExpiringController {
 		if (withinDays < 0 || withinDays > 3660) {
 			return Flux.error(new ServerWebInputException("withinDays must be between 0 and 3660"));
 		}
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return certificates.expiring(now, now.plus(Duration.ofDays(withinDays)))
 			.map(order -> ExpiringCertificate.of(order, now));
 	}

@@ -1,5 +1,6 @@
 package com.rvssl.statussync.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,14 +25,17 @@ class ScheduleController {
 
 	private final SyncProperties properties;
 
-	ScheduleController(TrackedOrders orders, SyncProperties properties) {
+	private final Clock clock;
+
+	ScheduleController(TrackedOrders orders, SyncProperties properties, Clock clock) {
 		this.orders = orders;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@GetMapping("/internal/v1/tracked/{orderId}/schedule")
 	Mono<SchedulePromise> promise(@PathVariable String orderId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return orders.byId(orderId)
 			.filter(order -> order.state() == TrackingState.OUTSTANDING)
 			.map(order -> SchedulePromise.of(order.id(), order.ca(), order.validation(),

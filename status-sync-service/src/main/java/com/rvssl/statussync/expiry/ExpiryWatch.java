@@ -1,5 +1,6 @@
 package com.rvssl.statussync.expiry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,11 +46,14 @@ class ExpiryWatch extends RepeatingWork {
 
 	private final Map<Integer, AtomicLong> expiring = new ConcurrentHashMap<>();
 
+	private final Clock clock;
+
 	ExpiryWatch(IssuedCertificates certificates, PlacedOrders placedOrders, SyncProperties properties,
-			MeterRegistry registry) {
+			MeterRegistry registry, Clock clock) {
 		super("expiry sweep", Duration.ofSeconds(5), properties.expirySweepInterval());
 		this.certificates = certificates;
 		this.placedOrders = placedOrders;
+		this.clock = clock;
 		this.properties = properties;
 		for (int days : THRESHOLDS_DAYS) {
 			AtomicLong count = new AtomicLong();
@@ -67,7 +71,7 @@ class ExpiryWatch extends RepeatingWork {
 	}
 
 	Mono<Void> sweepOnce() {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return Flux.fromArray(new Integer[] { 30, 7, 1 })
 			.concatMap(days -> certificates.countExpiring(now, now.plus(Duration.ofDays(days)))
 				.doOnNext(count -> expiring.get(days).set(count)))

@@ -1,5 +1,6 @@
 package com.rvssl.statussync.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -42,9 +43,12 @@ class OrderEventsListener {
 
 	private final CheckSchedule schedule;
 
-	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, SyncProperties properties) {
+	private final Clock clock;
+
+	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, SyncProperties properties, Clock clock) {
 		this.orders = orders;
 		this.placedOrders = placedOrders;
+		this.clock = clock;
 		this.schedule = CheckSchedule.of(properties);
 	}
 
@@ -58,13 +62,13 @@ class OrderEventsListener {
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
 			handling = placedOrders.validationOf(envelope.orderId())
 				.flatMap(validation -> orders.track(envelope, submitted, validation,
-						schedule.firstCheck(submitted.ca(), Instant.now())))
+						schedule.firstCheck(submitted.ca(), clock.instant())))
 				.doOnNext(tracked -> log.info(tracked ? "tracking order {} at {} as {}"
 						: "order {} at {} ({}) already known, submission ignored", envelope.orderId(), submitted.ca(),
 						submitted.caOrderId()));
 		}
 		else if (envelope.payload() instanceof OrderCancelled) {
-			handling = orders.stop(envelope, Instant.now())
+			handling = orders.stop(envelope, clock.instant())
 				.doOnNext(stopped -> log.info("order {} cancelled: {}", envelope.orderId(),
 						stopped ? "no more checks" : "nothing to stop"));
 		}
@@ -72,7 +76,7 @@ class OrderEventsListener {
 				|| envelope.payload() instanceof ReissueRequested) {
 			// the customer acts now: look again soon and restart the fast pace (after a DCV change,
 			// so the new record or file to publish reaches the order's views quickly)
-			Instant now = Instant.now();
+			Instant now = clock.instant();
 			handling = orders.byId(envelope.orderId())
 				.flatMap(order -> reopenIfReissue(envelope, order, now)
 					.then(orders.nudge(order.id(), now, schedule.afterNudge(order.ca(), now))))

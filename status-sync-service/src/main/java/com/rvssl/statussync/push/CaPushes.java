@@ -1,6 +1,6 @@
 package com.rvssl.statussync.push;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.statussync.tracking.PushedOrders;
@@ -27,8 +27,11 @@ public class CaPushes {
 
 	private final SharedSecret sectigoToken;
 
-	public CaPushes(PushedOrders orders, PushProperties properties) {
+	private final Clock clock;
+
+	public CaPushes(PushedOrders orders, PushProperties properties, Clock clock) {
 		this.orders = orders;
+		this.clock = clock;
 		this.digicertSecret = SharedSecret.of(properties.digicertSecret());
 		this.sectigoToken = SharedSecret.of(properties.sectigoToken());
 	}
@@ -48,7 +51,7 @@ public class CaPushes {
 	 * only logged, so a caller learns nothing about our orders.
 	 */
 	public Mono<Void> checkSoon(CertificateAuthority ca, String caOrderId) {
-		return orders.pushed(ca, caOrderId, Instant.now()).doOnNext(known -> {
+		return orders.pushed(ca, caOrderId, clock.instant()).doOnNext(known -> {
 			if (!known) {
 				log.info("push from {} for CA order {}: not an outstanding order of ours, ignored", ca, caOrderId);
 			}

@@ -1,5 +1,6 @@
 package com.rvssl.statussync.scheduling;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -46,8 +47,10 @@ public class StatusPoller extends RepeatingWork {
 
 	private final SyncMetrics metrics;
 
+	private final Clock clock;
+
 	public StatusPoller(TrackedOrders orders, DueChecks dueChecks, PushedOrders pushedOrders, GatewayClient gateway,
-			SyncProperties properties, SyncMetrics metrics) {
+			SyncProperties properties, SyncMetrics metrics, Clock clock) {
 		super("status poll", properties.pollInterval(), properties.pollInterval());
 		this.orders = orders;
 		this.dueChecks = dueChecks;
@@ -56,6 +59,7 @@ public class StatusPoller extends RepeatingWork {
 		this.properties = properties;
 		this.schedule = CheckSchedule.of(properties);
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	@Override
@@ -65,10 +69,11 @@ public class StatusPoller extends RepeatingWork {
 
 	/**
 	 * One poll: note how late the oldest due check is, then claim and check a batch (bounded batch
-	 * and concurrency), then refresh the outstanding gauge.
+	 * and concurrency), then refresh the outstanding gauge. Public for tests that run a whole round
+	 * at a time of their choosing.
 	 */
-	Mono<Void> pollOnce() {
-		Instant now = Instant.now();
+	public Mono<Void> pollOnce() {
+		Instant now = clock.instant();
 		return dueChecks.oldestDue(now)
 			.map(due -> Duration.between(due, now))
 			.defaultIfEmpty(Duration.ZERO)
@@ -89,7 +94,7 @@ public class StatusPoller extends RepeatingWork {
 		String leaseId = claimed.leaseId();
 		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
 			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()))
-			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, Instant.now())));
+			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())));
 	}
 
 	/** The CA's status via the gateway, and the certificate when it is issued. */
@@ -109,7 +114,7 @@ public class StatusPoller extends RepeatingWork {
 	}
 
 	private Mono<Void> record(TrackedOrder claimed, String leaseId, Observation observation) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return orders.record(claimed, leaseId, observation, schedule.afterAnswer(claimed.ca(), claimed.validation(), claimed.paceFrom(), now), now)
 			.doOnNext(written -> {
 				if (!written) {
@@ -128,7 +133,7 @@ public class StatusPoller extends RepeatingWork {
 
 	private Mono<Void> recordFailure(TrackedOrder claimed, String leaseId, Throwable cause) {
 		int failures = claimed.consecutiveFailures() + 1;
-		Instant next = schedule.afterGatewayError(claimed.ca(), failures, Instant.now());
+		Instant next = schedule.afterGatewayError(claimed.ca(), failures, clock.instant());
 		log.warn("gateway could not tell the status of order {} (failure {} in a row), next check at {}: {}",
 				claimed.id(), failures, next, cause.toString());
 		metrics.checked(CheckOutcome.GATEWAY_ERROR);
