@@ -2,31 +2,17 @@ package com.rvssl.statussync;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.rvssl.contracts.CertificateAuthority;
-import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
-import com.rvssl.contracts.events.CertificateSubmitted;
-import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.statussync.tracking.TrackedOrder;
-import com.rvssl.statussync.tracking.TrackedOrders;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,41 +32,23 @@ import static org.awaitility.Awaitility.await;
 				"rvssl.sync.push.digicert-secret=" + CaPushIntegrationTests.DIGICERT_SECRET,
 				"rvssl.sync.push.sectigo-token=" + CaPushIntegrationTests.SECTIGO_TOKEN })
 @AutoConfigureWebTestClient
-class CaPushIntegrationTests {
+class CaPushIntegrationTests extends ServiceIntegrationTest {
 
 	static final String DIGICERT_SECRET = "test-digicert-webhook-secret";
 
 	static final String SECTIGO_TOKEN = "test-sectigo-push-token";
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
 	static final GatewayStandIn gateway = GatewayStandIn.start();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "status-sync-push");
-		registry.add("rvssl.gateway.base-url", gateway::baseUrl);
+		register(registry, "status-sync-push", gateway);
 	}
 
 	@AfterAll
 	static void stopGateway() {
 		gateway.stop();
 	}
-
-	@Autowired
-	KafkaTemplate<String, EventEnvelope> kafka;
-
-	@Autowired
-	PublishedEvents published;
-
-	@Autowired
-	TrackedOrders trackedOrders;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
-
-	@Autowired
-	WebTestClient http;
 
 	@Test
 	void aDigicertWebhookCarryingItsKeyGetsAnOrderWaitingForHoursCheckedAtOnce() {
@@ -104,7 +72,7 @@ class CaPushIntegrationTests {
 		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for the DNS record"), GatewayStandIn.issued());
 		Instant submittedAround = Instant.now();
 		send(submitted(orderId, CertificateAuthority.SECTIGO, caOrderId));
-		await().atMost(PATIENCE).until(() -> trackedOrders.byId(orderId).block(Duration.ofSeconds(5)) != null);
+		await().atMost(PATIENCE).until(() -> tracked(orderId) != null);
 		assertThat(nextCheckOf(orderId)).isAfter(submittedAround.plus(Duration.ofHours(3)).minusSeconds(5));
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> gateway.statusCalls(orderId) == 0);
 
@@ -112,7 +80,7 @@ class CaPushIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> gateway.statusCalls(orderId) == 1);
 		// polling after a push-triggered check keeps the vendor's minimum again
-		await().atMost(PATIENCE).until(() -> trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).leaseId() == null);
+		await().atMost(PATIENCE).until(() -> tracked(orderId).leaseId() == null);
 		assertThat(nextCheckOf(orderId)).isAfter(Instant.now().plus(Duration.ofHours(3)).minusSeconds(30));
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> gateway.statusCalls(orderId) == 1);
 
@@ -133,8 +101,8 @@ class CaPushIntegrationTests {
 		send(submitted(sectigoOrder, CertificateAuthority.SECTIGO, sectigoCaOrder));
 		// the DigiCert order not checked yet and not due for hours
 		send(submitted(digicertOrder, CertificateAuthority.DIGICERT, digicertCaOrder));
-		await().atMost(PATIENCE).until(() -> trackedOrders.byId(sectigoOrder).block(Duration.ofSeconds(5)) != null
-				&& trackedOrders.byId(digicertOrder).block(Duration.ofSeconds(5)) != null);
+		await().atMost(PATIENCE).until(() -> tracked(sectigoOrder) != null
+				&& tracked(digicertOrder) != null);
 		postponeByHours(digicertOrder, 3);
 		Instant digicertDue = nextCheckOf(digicertOrder);
 		Instant sectigoDue = nextCheckOf(sectigoOrder);
@@ -164,7 +132,7 @@ class CaPushIntegrationTests {
 		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting"));
 		gateway.slow(orderId, Duration.ofSeconds(2));
 		send(submitted(orderId, CertificateAuthority.SECTIGO, caOrderId));
-		await().atMost(PATIENCE).until(() -> trackedOrders.byId(orderId).block(Duration.ofSeconds(5)) != null);
+		await().atMost(PATIENCE).until(() -> tracked(orderId) != null);
 
 		sectigoPush(SECTIGO_TOKEN, caOrderId, 2).expectStatus().isAccepted();
 		await().atMost(Duration.ofSeconds(10)).until(() -> gateway.statusCalls(orderId) == 1);
@@ -238,47 +206,13 @@ class CaPushIntegrationTests {
 			.isEqualTo(401);
 	}
 
-	private void postponeByHours(String orderId, int hours) {
-		await().atMost(PATIENCE)
-			.until(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("leaseId").is(null)),
-					new Update().set("nextCheckAt", Instant.now().plus(Duration.ofHours(hours))), TrackedOrder.class)
-				.block(Duration.ofSeconds(5))
-				.getModifiedCount() == 1);
-	}
-
-	private Instant nextCheckOf(String orderId) {
-		return trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).nextCheckAt();
-	}
-
 	private Document rawDocument(String orderId) {
 		return mongo.findById(orderId, Document.class, TrackedOrder.COLLECTION).block(Duration.ofSeconds(5));
-	}
-
-	private void send(EventEnvelope envelope) {
-		kafka.send(Topics.ORDERS, envelope.key(), envelope).join();
-	}
-
-	private static EventEnvelope submitted(String orderId, CertificateAuthority ca, String caOrderId) {
-		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new CertificateSubmitted(ca, caOrderId));
-	}
-
-	private static String newOrderId() {
-		return "ord-" + UUID.randomUUID();
 	}
 
 	/** CA order numbers are numeric at both CAs. */
 	private static String newCaOrderNumber() {
 		return Long.toString(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Observer {
-
-		@Bean
-		PublishedEvents publishedEvents() {
-			return new PublishedEvents();
-		}
-
 	}
 
 }

@@ -1,15 +1,13 @@
 package com.rvssl.statussync;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
-import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
@@ -22,9 +20,8 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
-import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.statussync.scheduling.StatusPoller;
 import com.rvssl.statussync.tracking.TrackedOrder;
-import com.rvssl.statussync.tracking.TrackedOrders;
 import com.rvssl.statussync.tracking.TrackingState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,15 +31,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Status sync against a real broker, a real MongoDB wire server and a stand-in ca-gateway over a
  * real socket. DigiCert orders are checked at most once a second here, Sectigo ones once an hour.
+ * The service's clock is a {@link TestClock}: the system clock, except while a test stops it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
@@ -57,16 +53,17 @@ import static org.awaitility.Awaitility.await;
 				"rvssl.outbox.poll-interval=PT0.1S", "rvssl.sync.expiry-sweep-interval=PT0.5S",
 				"spring.kafka.consumer.group-id=status-sync-it" })
 @AutoConfigureWebTestClient
-class StatusSyncIntegrationTests {
+class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration DIGICERT_MINIMUM = Duration.ofSeconds(1);
+
+	private static final Duration SECTIGO_MINIMUM = Duration.ofHours(1);
 
 	static final GatewayStandIn gateway = GatewayStandIn.start();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "status-sync-integration");
-		registry.add("rvssl.gateway.base-url", gateway::baseUrl);
+		register(registry, "status-sync-integration", gateway);
 	}
 
 	@AfterAll
@@ -75,19 +72,10 @@ class StatusSyncIntegrationTests {
 	}
 
 	@Autowired
-	KafkaTemplate<String, EventEnvelope> kafka;
+	TestClock clock;
 
 	@Autowired
-	PublishedEvents published;
-
-	@Autowired
-	TrackedOrders trackedOrders;
-
-	@Autowired
-	WebTestClient http;
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
+	StatusPoller poller;
 
 	@Test
 	void followsASubmittedOrderThroughValidationUpdatesToItsIssuedCertificate() {
@@ -133,7 +121,7 @@ class StatusSyncIntegrationTests {
 		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateRejected.class).size() == 1);
 		assertThat(published.of(orderId, CertificateRejected.class).get(0).reason()).isEqualTo("domain on a blocklist");
 		assertThat(published.of(orderId, CertificateIssued.class)).isEmpty();
-		assertThat(trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).state()).isEqualTo(TrackingState.DONE);
+		assertThat(tracked(orderId).state()).isEqualTo(TrackingState.DONE);
 	}
 
 	@Test
@@ -176,7 +164,7 @@ class StatusSyncIntegrationTests {
 
 		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
 		assertThat(gateway.statusCalls(orderId)).isEqualTo(4);
-		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
+		TrackedOrder order = tracked(orderId);
 		assertThat(order.state()).isEqualTo(TrackingState.DONE);
 		assertThat(order.checks()).isEqualTo(4);
 	}
@@ -191,7 +179,7 @@ class StatusSyncIntegrationTests {
 		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new OrderCancelled("customer asked", true)));
 
 		await().atMost(PATIENCE)
-			.until(() -> trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).state() == TrackingState.STOPPED);
+			.until(() -> tracked(orderId).state() == TrackingState.STOPPED);
 		int callsWhenStopped = gateway.statusCalls(orderId);
 		// a check already under way when the cancellation landed may still reach the gateway, no more
 		await().during(Duration.ofSeconds(3))
@@ -200,24 +188,47 @@ class StatusSyncIntegrationTests {
 		assertThat(published.of(orderId, CertificateValidationUpdated.class)).hasSize(1);
 	}
 
+	/**
+	 * Time stands still here, so the schedule is held to the millisecond however fast the machine
+	 * is: a whole poll round a millisecond before a check is due asks nothing, a round at that time
+	 * asks once, and each answer puts the next check exactly the CA's minimum later.
+	 */
 	@Test
 	void honoursEachCertificateAuthoritysMinimumIntervalBetweenChecks() {
 		String digicertOrder = newOrderId();
 		String sectigoOrder = newOrderId();
 		gateway.script(digicertOrder, GatewayStandIn.pending("pending", "waiting"));
 		gateway.script(sectigoOrder, GatewayStandIn.pending("pending", "waiting"));
+		Instant submittedAt = clock.stop();
+		try {
+			send(submitted(digicertOrder, CertificateAuthority.DIGICERT));
+			send(submitted(sectigoOrder, CertificateAuthority.SECTIGO));
+			await().atMost(PATIENCE).until(() -> tracked(digicertOrder) != null && tracked(sectigoOrder) != null);
+			assertThat(nextCheckOf(digicertOrder)).isEqualTo(submittedAt.plus(DIGICERT_MINIMUM));
+			assertThat(nextCheckOf(sectigoOrder)).isEqualTo(submittedAt.plus(SECTIGO_MINIMUM));
 
-		send(submitted(digicertOrder, CertificateAuthority.DIGICERT));
-		send(submitted(sectigoOrder, CertificateAuthority.SECTIGO));
-		await().atMost(PATIENCE).until(() -> gateway.statusCalls(digicertOrder) >= 1);
-		long firstCall = System.nanoTime();
+			Instant due = submittedAt;
+			for (int check = 1; check <= 3; check++) {
+				due = due.plus(DIGICERT_MINIMUM);
+				clock.set(due.minusMillis(1));
+				poller.pollOnce().block(PATIENCE);
+				assertThat(gateway.statusCalls(digicertOrder)).as("calls a millisecond before check %d is due", check)
+					.isEqualTo(check - 1);
 
-		// 1 s apart at the least: over 3.5 s the first call and at most three more (without the minimum,
-		// the 0.1 s poll would ask some thirty times); at least one more shows it keeps checking
-		await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(4)).until(() -> true);
-		assertThat(System.nanoTime() - firstCall).isGreaterThanOrEqualTo(Duration.ofMillis(3500).toNanos());
-		assertThat(gateway.statusCalls(digicertOrder)).isBetween(2, 4);
-		assertThat(gateway.statusCalls(sectigoOrder)).isZero();
+				// the background poll takes it now; the check and its answer are written in one update
+				clock.set(due);
+				int checks = check;
+				await().atMost(PATIENCE).until(() -> tracked(digicertOrder).checks() >= checks);
+				assertThat(gateway.statusCalls(digicertOrder)).as("calls once check %d is due", check).isEqualTo(check);
+				assertThat(nextCheckOf(digicertOrder)).as("next check after answer %d", check)
+					.isEqualTo(due.plus(DIGICERT_MINIMUM));
+			}
+			assertThat(gateway.statusCalls(sectigoOrder)).isZero();
+			assertThat(nextCheckOf(sectigoOrder)).isEqualTo(submittedAt.plus(SECTIGO_MINIMUM));
+		}
+		finally {
+			clock.resume();
+		}
 	}
 
 	@Test
@@ -242,7 +253,7 @@ class StatusSyncIntegrationTests {
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
 
 		await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
-		assertThat(trackedOrders.byId(orderId).block(Duration.ofSeconds(5)).notAfter())
+		assertThat(tracked(orderId).notAfter())
 			.isEqualTo(java.time.Instant.parse("2027-11-25T10:00:00Z"));
 		long daysLeft = Duration.between(java.time.Instant.now(), java.time.Instant.parse("2027-11-25T10:00:00Z")).toDays();
 		http.get()
@@ -278,12 +289,7 @@ class StatusSyncIntegrationTests {
 		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"));
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
 		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) >= 1);
-		// as if it had waited long and been pushed back by the pace: next check in three hours
-		await().atMost(PATIENCE).until(() -> mongo.updateFirst(
-				Query.query(Criteria.where("_id").is(orderId).and("leaseId").is(null)),
-				new Update().set("nextCheckAt", java.time.Instant.now().plus(Duration.ofHours(3))), TrackedOrder.class)
-			.block(Duration.ofSeconds(5))
-			.getModifiedCount() == 1);
+		postponeByHours(orderId, 3);
 		int callsBefore = gateway.statusCalls(orderId);
 
 		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, customerAction));
@@ -350,16 +356,8 @@ class StatusSyncIntegrationTests {
 	}
 
 	private TrackingState stateOf(String orderId) {
-		TrackedOrder order = trackedOrders.byId(orderId).block(Duration.ofSeconds(5));
+		TrackedOrder order = tracked(orderId);
 		return (order != null) ? order.state() : null;
-	}
-
-	private void send(EventEnvelope envelope) {
-		kafka.send(Topics.ORDERS, envelope.key(), envelope).join();
-	}
-
-	private static EventEnvelope submitted(String orderId, CertificateAuthority ca) {
-		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new CertificateSubmitted(ca, "ca-" + orderId));
 	}
 
 	private static EventEnvelope placed(String orderId, String domain) {
@@ -369,19 +367,16 @@ class StatusSyncIntegrationTests {
 						Money.of(1000, "USD"), Money.of(2000, "USD"), "whmcs-1"));
 	}
 
-	private static String newOrderId() {
-		return "ord-" + UUID.randomUUID();
-	}
-
 	record TrackedView(String orderId, String state) {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Observer {
+	static class StoppableTime {
 
 		@Bean
-		PublishedEvents publishedEvents() {
-			return new PublishedEvents();
+		@Primary
+		TestClock testClock() {
+			return new TestClock();
 		}
 
 	}

@@ -15,8 +15,8 @@ import com.rvssl.contracts.Validation;
 import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.Pace;
+import com.rvssl.statussync.tracking.DueChecks;
 import com.rvssl.statussync.tracking.TrackedOrder;
-import com.rvssl.statussync.tracking.TrackedOrders;
 import com.rvssl.statussync.tracking.TrackingState;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Scale benchmark, not a test: inserts many outstanding orders (all due) into the MongoDB the
  * tests use, then measures the poller's database work without a gateway: claim a batch (the
- * service's {@link TrackedOrders#claimBatch}: the most overdue ids, one update of those still due
+ * service's {@link DueChecks#claimBatch}: the most overdue ids, one update of those still due
  * under a lease, one look-up by id) and write each order's next check from the adaptive schedule
  * under its lease (one conditional update per order, as a check's result is). Prints the figures.
  * Runs only when asked:
@@ -59,7 +59,7 @@ class StatusSyncScaleBenchmark {
 				: "embedded mongo-java-server (no secondary indexes: every claim scans the collection)";
 		try (MongoClient client = MongoClients.create(uri)) {
 			ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, database);
-			TrackedOrders tracked = new TrackedOrders(mongo);
+			DueChecks dueChecks = new DueChecks(mongo);
 			CheckSchedule schedule = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1),
 					Duration.ofSeconds(2), Duration.ofMinutes(5),
 					new Pace(Duration.ofMinutes(10), 0.1, Duration.ofHours(1), 5, Duration.ofHours(4)));
@@ -99,7 +99,7 @@ class StatusSyncScaleBenchmark {
 			AtomicLong writeNanos = new AtomicLong();
 			long firstBatchStart = System.nanoTime();
 			Instant now = Instant.now();
-			long firstBatch = tracked.claimBatch(now, now.plusSeconds(30), "bench-0", batch).count().block(Duration.ofMinutes(10));
+			long firstBatch = dueChecks.claimBatch(now, now.plusSeconds(30), "bench-0", batch).count().block(Duration.ofMinutes(10));
 			double firstBatchMillis = (System.nanoTime() - firstBatchStart) / 1e6;
 			claimed.addAndGet(firstBatch);
 			System.out.printf("benchmark: first batch of %d claimed in %.1f ms%n", firstBatch, firstBatchMillis);
@@ -110,7 +110,7 @@ class StatusSyncScaleBenchmark {
 					.concatMap(round -> {
 						Instant tick = Instant.now();
 						long claimStart = System.nanoTime();
-						return tracked.claimBatch(tick, tick.plusSeconds(30), "bench-" + worker, batch)
+						return dueChecks.claimBatch(tick, tick.plusSeconds(30), "bench-" + worker, batch)
 							.collectList()
 							.doOnNext(leased -> claimNanos.addAndGet(System.nanoTime() - claimStart))
 							.flatMap(leased -> {

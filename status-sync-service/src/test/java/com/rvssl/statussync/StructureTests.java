@@ -1,8 +1,7 @@
 package com.rvssl.statussync;
 
+import com.rvssl.kit.test.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,9 +14,33 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class StructureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.rvssl.statussync");
+	private static final String ROOT = "com.rvssl.statussync";
+
+	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
+
+	@Test
+	void usesNoOtherModule() {
+		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
+	}
+
+	@Test
+	void servesHttpOnlyFromTheApiPackage() {
+		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
+	}
+
+	// not gateway, whose job is an HTTP call to the ca-gateway (WebClient): it uses spring-web as a
+	// library, not as a way in
+	@Test
+	void keepsTheDomainFreeOfWebAndKafka() {
+		ArchitectureRules
+			.domainFreeOfWebAndKafka(ROOT + ".tracking", ROOT + ".scheduling", ROOT + ".expiry", ROOT + ".push")
+			.check(classes);
+	}
+
+	@Test
+	void namesClassesWithBusinessWords() {
+		ArchitectureRules.namesAreBusinessWords().check(classes);
+	}
 
 	@Test
 	void onlyKafkaListenersWaitForReactiveWork() {
@@ -27,15 +50,6 @@ class StructureTests {
 			.callMethodWhere(target(nameStartingWith("block"))
 				.and(target(owner(assignableTo(Mono.class).or(assignableTo(Flux.class))))))
 			.because("only a Kafka listener may wait, so that each record is finished before the next")
-			.check(classes);
-	}
-
-	@Test
-	void dependsOnNoOtherServiceOnlyOnTheContracts() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.rvssl.order..", "com.rvssl.billing..", "com.rvssl.gateway..",
-					"com.rvssl.notify..", "com.rvssl.sandbox..", "com.rvssl.localstack..")
 			.check(classes);
 	}
 

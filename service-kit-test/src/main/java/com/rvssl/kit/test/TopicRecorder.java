@@ -31,13 +31,14 @@ public final class TopicRecorder {
 	private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
 
 	private TopicRecorder(String bootstrapServers) {
-		// Never creates a topic: a recorder made before the service under test has created its topics
-		// would otherwise create them with the broker's one partition, and not see the partitions the
-		// service adds until its next metadata refresh, minutes later.
+		// A recorder made before the service under test created the topics must not create them
+		// itself (the broker's default is one partition, and the consumer would learn of the
+		// service's further partitions only at its next metadata refresh, five minutes later): it
+		// waits for them instead, looking again every second.
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-				false);
+				false, ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
 		Thread poller = new Thread(() -> {
 			try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 					new ByteArrayDeserializer())) {

@@ -1,5 +1,6 @@
 package com.rvssl.statussync.expiry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -7,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.rvssl.contracts.events.RenewalDue;
-import com.rvssl.statussync.system.RepeatingWork;
+import com.rvssl.kit.work.RepeatingWork;
 import com.rvssl.statussync.scheduling.SyncProperties;
-import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.IssuedCertificates;
+import com.rvssl.statussync.tracking.PlacedOrders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -36,15 +38,22 @@ class ExpiryWatch extends RepeatingWork {
 	/** Per reminder day and sweep; the rest wait for the next sweep. */
 	private static final int REMINDERS_PER_SWEEP = 1_000;
 
-	private final TrackedOrders orders;
+	private final IssuedCertificates certificates;
+
+	private final PlacedOrders placedOrders;
 
 	private final SyncProperties properties;
 
 	private final Map<Integer, AtomicLong> expiring = new ConcurrentHashMap<>();
 
-	ExpiryWatch(TrackedOrders orders, SyncProperties properties, MeterRegistry registry) {
+	private final Clock clock;
+
+	ExpiryWatch(IssuedCertificates certificates, PlacedOrders placedOrders, SyncProperties properties,
+			MeterRegistry registry, Clock clock) {
 		super("expiry sweep", Duration.ofSeconds(5), properties.expirySweepInterval());
-		this.orders = orders;
+		this.certificates = certificates;
+		this.placedOrders = placedOrders;
+		this.clock = clock;
 		this.properties = properties;
 		for (int days : THRESHOLDS_DAYS) {
 			AtomicLong count = new AtomicLong();
@@ -62,9 +71,9 @@ class ExpiryWatch extends RepeatingWork {
 	}
 
 	Mono<Void> sweepOnce() {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return Flux.fromArray(new Integer[] { 30, 7, 1 })
-			.concatMap(days -> orders.countExpiring(now, now.plus(Duration.ofDays(days)))
+			.concatMap(days -> certificates.countExpiring(now, now.plus(Duration.ofDays(days)))
 				.doOnNext(count -> expiring.get(days).set(count)))
 			.then(remindOnce(now));
 	}
@@ -72,11 +81,11 @@ class ExpiryWatch extends RepeatingWork {
 	/** Nearest reminder first, so a certificate owed several gets only the nearest. */
 	Mono<Void> remindOnce(Instant now) {
 		return Flux.fromIterable(RenewalReminders.DAYS_BEFORE_EXPIRY)
-			.concatMap(days -> orders.dueForReminder(now, days, REMINDERS_PER_SWEEP)
-				.concatMap(order -> orders.commonNameOf(order.id())
+			.concatMap(days -> certificates.dueForReminder(now, days, REMINDERS_PER_SWEEP)
+				.concatMap(order -> placedOrders.commonNameOf(order.id())
 					.map(java.util.Optional::of)
 					.defaultIfEmpty(java.util.Optional.empty())
-					.flatMap(commonName -> orders.remind(order, days, RenewalReminders.coveredBy(days),
+					.flatMap(commonName -> certificates.remind(order, days, RenewalReminders.coveredBy(days),
 							new RenewalDue(days, order.notAfter(), commonName.orElse(null))))
 					.doOnNext(recorded -> {
 						if (recorded) {

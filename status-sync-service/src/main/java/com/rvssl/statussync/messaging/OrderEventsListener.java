@@ -1,5 +1,6 @@
 package com.rvssl.statussync.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.SyncProperties;
+import com.rvssl.statussync.tracking.PlacedOrders;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
@@ -37,10 +39,16 @@ class OrderEventsListener {
 
 	private final TrackedOrders orders;
 
+	private final PlacedOrders placedOrders;
+
 	private final CheckSchedule schedule;
 
-	OrderEventsListener(TrackedOrders orders, SyncProperties properties) {
+	private final Clock clock;
+
+	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, SyncProperties properties, Clock clock) {
 		this.orders = orders;
+		this.placedOrders = placedOrders;
+		this.clock = clock;
 		this.schedule = CheckSchedule.of(properties);
 	}
 
@@ -48,19 +56,19 @@ class OrderEventsListener {
 	void on(EventEnvelope envelope) {
 		Mono<?> handling;
 		if (envelope.payload() instanceof OrderPlaced placed) {
-			handling = orders.rememberOrder(envelope.orderId(), placed.validation(),
+			handling = placedOrders.rememberOrder(envelope.orderId(), placed.validation(),
 					placed.domains().isEmpty() ? null : placed.domains().get(0));
 		}
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
-			handling = orders.validationOf(envelope.orderId())
+			handling = placedOrders.validationOf(envelope.orderId())
 				.flatMap(validation -> orders.track(envelope, submitted, validation,
-						schedule.firstCheck(submitted.ca(), Instant.now())))
+						schedule.firstCheck(submitted.ca(), clock.instant())))
 				.doOnNext(tracked -> log.info(tracked ? "tracking order {} at {} as {}"
 						: "order {} at {} ({}) already known, submission ignored", envelope.orderId(), submitted.ca(),
 						submitted.caOrderId()));
 		}
 		else if (envelope.payload() instanceof OrderCancelled) {
-			handling = orders.stop(envelope, Instant.now())
+			handling = orders.stop(envelope, clock.instant())
 				.doOnNext(stopped -> log.info("order {} cancelled: {}", envelope.orderId(),
 						stopped ? "no more checks" : "nothing to stop"));
 		}
@@ -68,7 +76,7 @@ class OrderEventsListener {
 				|| envelope.payload() instanceof ReissueRequested) {
 			// the customer acts now: look again soon and restart the fast pace (after a DCV change,
 			// so the new record or file to publish reaches the order's views quickly)
-			Instant now = Instant.now();
+			Instant now = clock.instant();
 			handling = orders.byId(envelope.orderId())
 				.flatMap(order -> reopenIfReissue(envelope, order, now)
 					.then(orders.nudge(order.id(), now, schedule.afterNudge(order.ca(), now))))

@@ -1,2 +1,4 @@
-/** Kafka: the orders listener, the outbox relay, topics and the dead-letter error handling. */
+/**
+ * Kafka: the orders listener. Topics, dead letters and the outbox relay are the service kit's.
+ */
 package com.rvssl.statussync.messaging;

@@ -13,10 +13,10 @@ import com.rvssl.contracts.Validation;
  * @param currentInterval the wait between two checks of this order at its age
  * @param changeSeenWithin the longest a CA-side change made now goes unseen by status sync
  */
-record SchedulePromise(String orderId, CertificateAuthority ca, Validation validation, Duration minInterval,
+public record SchedulePromise(String orderId, CertificateAuthority ca, Validation validation, Duration minInterval,
 		Duration currentInterval, Duration pollInterval, Duration changeSeenWithin) {
 
-	static SchedulePromise of(String orderId, CertificateAuthority ca, Validation validation, Duration waited,
+	public static SchedulePromise of(String orderId, CertificateAuthority ca, Validation validation, Duration waited,
 			SyncProperties properties) {
 		Duration minimum = CheckSchedule.of(properties).minInterval(ca);
 		Duration interval = properties.pace().interval(minimum, validation, waited);

@@ -1,14 +1,17 @@
 package com.rvssl.statussync.scheduling;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rvssl.statussync.system.RepeatingWork;
+import com.rvssl.kit.work.RepeatingWork;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.GatewayClient;
 import com.rvssl.statussync.tracking.CheckOutcome;
+import com.rvssl.statussync.tracking.DueChecks;
 import com.rvssl.statussync.tracking.Observation;
+import com.rvssl.statussync.tracking.PushedOrders;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The check loop: every poll interval it claims a batch of due outstanding orders in a few round
- * trips under this instance's lease owner (see {@link TrackedOrders#claimBatch}: replicas share the
+ * trips under this instance's lease owner (see {@link DueChecks#claimBatch}: replicas share the
  * work and never check one order at once; a dead replica's claims simply run out and become due
  * again), asks the
  * gateway, and writes the outcome, its events and the next check time in one update. A tick that fails is logged and the next one
@@ -32,6 +35,10 @@ public class StatusPoller extends RepeatingWork {
 
 	private final TrackedOrders orders;
 
+	private final DueChecks dueChecks;
+
+	private final PushedOrders pushedOrders;
+
 	private final GatewayClient gateway;
 
 	private final SyncProperties properties;
@@ -40,13 +47,19 @@ public class StatusPoller extends RepeatingWork {
 
 	private final SyncMetrics metrics;
 
-	public StatusPoller(TrackedOrders orders, GatewayClient gateway, SyncProperties properties, SyncMetrics metrics) {
+	private final Clock clock;
+
+	public StatusPoller(TrackedOrders orders, DueChecks dueChecks, PushedOrders pushedOrders, GatewayClient gateway,
+			SyncProperties properties, SyncMetrics metrics, Clock clock) {
 		super("status poll", properties.pollInterval(), properties.pollInterval());
 		this.orders = orders;
+		this.dueChecks = dueChecks;
+		this.pushedOrders = pushedOrders;
 		this.gateway = gateway;
 		this.properties = properties;
 		this.schedule = CheckSchedule.of(properties);
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	@Override
@@ -56,15 +69,16 @@ public class StatusPoller extends RepeatingWork {
 
 	/**
 	 * One poll: note how late the oldest due check is, then claim and check a batch (bounded batch
-	 * and concurrency), then refresh the outstanding gauge.
+	 * and concurrency), then refresh the outstanding gauge. Public for tests that run a whole round
+	 * at a time of their choosing.
 	 */
-	Mono<Void> pollOnce() {
-		Instant now = Instant.now();
-		return orders.oldestDue(now)
+	public Mono<Void> pollOnce() {
+		Instant now = clock.instant();
+		return dueChecks.oldestDue(now)
 			.map(due -> Duration.between(due, now))
 			.defaultIfEmpty(Duration.ZERO)
 			.doOnNext(metrics::backlog)
-			.thenMany(orders.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
+			.thenMany(dueChecks.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
 					properties.batchSize()))
 			.flatMap(claimed -> check(claimed, now), properties.concurrency())
 			.then(orders.countOutstanding().doOnNext(metrics::outstanding))
@@ -80,7 +94,7 @@ public class StatusPoller extends RepeatingWork {
 		String leaseId = claimed.leaseId();
 		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
 			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()))
-			.then(Mono.defer(() -> orders.recheckIfPushedSince(claimed.id(), claimedAt, Instant.now())));
+			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())));
 	}
 
 	/** The CA's status via the gateway, and the certificate when it is issued. */
@@ -100,7 +114,7 @@ public class StatusPoller extends RepeatingWork {
 	}
 
 	private Mono<Void> record(TrackedOrder claimed, String leaseId, Observation observation) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return orders.record(claimed, leaseId, observation, schedule.afterAnswer(claimed.ca(), claimed.validation(), claimed.paceFrom(), now), now)
 			.doOnNext(written -> {
 				if (!written) {
@@ -119,7 +133,7 @@ public class StatusPoller extends RepeatingWork {
 
 	private Mono<Void> recordFailure(TrackedOrder claimed, String leaseId, Throwable cause) {
 		int failures = claimed.consecutiveFailures() + 1;
-		Instant next = schedule.afterGatewayError(claimed.ca(), failures, Instant.now());
+		Instant next = schedule.afterGatewayError(claimed.ca(), failures, clock.instant());
 		log.warn("gateway could not tell the status of order {} (failure {} in a row), next check at {}: {}",
 				claimed.id(), failures, next, cause.toString());
 		metrics.checked(CheckOutcome.GATEWAY_ERROR);

@@ -11,6 +11,7 @@ import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
+import com.rvssl.kit.outbox.OutboxEntry;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.IssuedCertificate;

@@ -1,21 +1,12 @@
 package com.rvssl.statussync.tracking;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
-import com.rvssl.contracts.events.OrderEvent;
-import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
@@ -23,7 +14,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,23 +21,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tracked orders in MongoDB. Every change of an order is one conditional update of its document
- * (a batch claim updates several in one request, each under the same condition), so it is
- * atomic with the events it causes (pushed to the same document's outbox), and its filter says
- * which state it may apply to: a stopped or finished order is never moved again, and a check
- * whose lease was lost cannot write its result.
+ * The tracked orders in MongoDB: following an order from its submission, stopping, the customer's
+ * nudges and the outcome of each check. Every change of an order is one conditional update of its
+ * document, so it is atomic with the events it causes (pushed to the same document's outbox, see
+ * {@link TrackedOrderOutbox}), and its filter says which state it may apply to: a stopped or
+ * finished order is never moved again, and a check whose lease was lost cannot write its result.
+ * The claims of due checks are {@link DueChecks}', the CAs' pushes {@link PushedOrders}', the
+ * renewal reminders {@link IssuedCertificates}' and what OrderPlaced said {@link PlacedOrders}'.
  */
 @Repository
 public class TrackedOrders {
-
-	/** Validation levels of placed orders, by order id (kept apart: an order is tracked only once submitted). */
-	static final String VALIDATIONS = "order_validations";
-
-	/**
-	 * The renewal reminders (days before expiry) already recorded for the current certificate. Kept
-	 * in the tracked document, outside {@link TrackedOrder}'s fields: only these queries use it.
-	 */
-	static final String REMINDERS_SENT = "remindersSent";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -98,57 +81,6 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * Claims up to {@code limit} due outstanding orders for {@code owner}, most overdue first, in
-	 * three round trips whatever the limit: the ids of the most overdue (sorted by due time, ids
-	 * only), one update of those still due that moves their next check to the end of the lease
-	 * (so no other instance sees them due until then) under one lease id for this batch, and the
-	 * documents that carry that lease id. The update repeats the claim condition for each document,
-	 * so an order another instance claimed between the look-up and the update is simply not in
-	 * this batch. The lease id is shared by the batch, but every later write names its order's
-	 * {@code _id} as well, and a claim after an expired lease always brings a new one. Empty when
-	 * nothing is due.
-	 */
-	public Flux<TrackedOrder> claimBatch(Instant now, Instant leaseUntil, String owner, int limit) {
-		if (limit <= 0) {
-			return Flux.empty();
-		}
-		Query mostOverdue = due(now).with(Sort.by("nextCheckAt")).limit(limit);
-		mostOverdue.fields().include("_id");
-		return mongo.find(mostOverdue, Document.class, TrackedOrder.COLLECTION)
-			.map(document -> document.get("_id"))
-			.collectList()
-			.filter(ids -> !ids.isEmpty())
-			.flatMapMany(ids -> lease(ids, now, leaseUntil, owner));
-	}
-
-	private Flux<TrackedOrder> lease(List<Object> ids, Instant now, Instant leaseUntil, String owner) {
-		String leaseId = UUID.randomUUID().toString();
-		Query stillDue = Query.query(Criteria.where("_id").in(ids)
-			.and("state").is(TrackingState.OUTSTANDING)
-			.and("nextCheckAt").lte(now));
-		Update lease = new Update().set("nextCheckAt", leaseUntil).set("leaseId", leaseId).set("leaseOwner", owner);
-		Map<String, Integer> dueRank = new HashMap<>();
-		ids.forEach(id -> dueRank.putIfAbsent(String.valueOf(id), dueRank.size()));
-		return mongo.updateMulti(stillDue, lease, TrackedOrder.class)
-			.filter(result -> result.getModifiedCount() > 0)
-			// looked up by _id alone, which every server answers from its primary index (the embedded
-			// one too); the lease id picks this batch's claims out of the few documents returned
-			.flatMapMany(leased -> mongo.find(Query.query(Criteria.where("_id").in(ids)), TrackedOrder.class))
-			.filter(order -> leaseId.equals(order.leaseId()))
-			.sort(Comparator.comparing((TrackedOrder order) -> dueRank.getOrDefault(order.id(), Integer.MAX_VALUE)));
-	}
-
-	/** The due time of the most overdue outstanding check, if any is due: how late the poller is. */
-	public Mono<Instant> oldestDue(Instant now) {
-		Query query = due(now).with(Sort.by("nextCheckAt"))
-			.limit(1);
-		query.fields().include("nextCheckAt");
-		return mongo.findOne(query, Document.class, TrackedOrder.COLLECTION)
-			.mapNotNull(document -> document.getDate("nextCheckAt"))
-			.map(java.util.Date::toInstant);
-	}
-
-	/**
 	 * A DCV resend or a reissue: the customer is acting now, so the pace starts again and, unless a
 	 * check is running (its result will use the new pace), the next check comes soon.
 	 */
@@ -164,41 +96,6 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * A CA pushed news about one of its orders: check it now, whatever the schedule says (the push
-	 * is the CA's own word that something changed, so the minimum interval does not apply). An
-	 * order whose check is running is left to it, never checked a second time alongside; its
-	 * {@code pushedAt} makes the poller look once more right after that check (see
-	 * {@link #recheckIfPushedSince}).
-	 * @return whether the CA order is one of ours still outstanding
-	 */
-	public Mono<Boolean> pushed(CertificateAuthority ca, String caOrderId, Instant now) {
-		Criteria outstanding = Criteria.where("ca").is(ca).and("caOrderId").is(caOrderId).and("state").is(TrackingState.OUTSTANDING);
-		Query idle = Query.query(Criteria.where("ca").is(ca)
-			.and("caOrderId").is(caOrderId)
-			.and("state").is(TrackingState.OUTSTANDING)
-			.and("leaseId").is(null));
-		return mongo.updateFirst(Query.query(outstanding), new Update().set("pushedAt", now), TrackedOrder.class)
-			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
-					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class).thenReturn(true));
-	}
-
-	/**
-	 * After a check claimed at {@code claimedAt} was written: if a push came in since, the check may
-	 * have asked the CA just before the change, so the order is due again at once. MongoDB keeps
-	 * milliseconds, so only a push in a later millisecond than the claim counts: the push that made
-	 * the order due is stored in the claim's own millisecond when the poll starts right after it,
-	 * and must not cause a second check (one within that millisecond after the claim is left to
-	 * the schedule).
-	 */
-	public Mono<Void> recheckIfPushedSince(String orderId, Instant claimedAt, Instant now) {
-		Query pushedMeanwhile = Query.query(Criteria.where("_id").is(orderId)
-			.and("state").is(TrackingState.OUTSTANDING)
-			.and("leaseId").is(null)
-			.and("pushedAt").gt(claimedAt.truncatedTo(ChronoUnit.MILLIS)));
-		return mongo.updateFirst(pushedMeanwhile, new Update().set("nextCheckAt", now), TrackedOrder.class).then();
-	}
-
-	/**
 	 * A reissue of an issued order: follow it again until the CA serves a certificate with a new
 	 * serial. Orders not issued yet are only nudged.
 	 */
@@ -211,69 +108,6 @@ public class TrackedOrders {
 			.set("paceFrom", now)
 			.unset("finishedAt");
 		return mongo.updateFirst(issued, reopen, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
-	}
-
-	/**
-	 * Remembers from an order's OrderPlaced its validation level (for the pace of its checks once
-	 * submitted) and its common name (for its renewal reminders).
-	 */
-	public Mono<Void> rememberOrder(String orderId, Validation validation, String commonName) {
-		Query byId = Query.query(Criteria.where("_id").is(orderId));
-		return mongo.upsert(byId, new Update().set("validation", validation == null ? null : validation.name())
-			.set("commonName", commonName), VALIDATIONS).then();
-	}
-
-	/** The common name OrderPlaced announced, if it was seen. */
-	public Mono<String> commonNameOf(String orderId) {
-		return mongo.findById(orderId, Document.class, VALIDATIONS).mapNotNull(document -> document.getString("commonName"));
-	}
-
-	/** The validation level OrderPlaced announced; DV (the fast pace) when it was not seen. */
-	public Mono<Validation> validationOf(String orderId) {
-		return mongo.findById(orderId, Document.class, VALIDATIONS)
-			.mapNotNull(document -> document.getString("validation"))
-			.map(Validation::valueOf)
-			.defaultIfEmpty(Validation.DV);
-	}
-
-	/** Issued certificates that expire between {@code from} and {@code until}, soonest first. */
-	public Flux<TrackedOrder> expiring(Instant from, Instant until) {
-		Query query = Query.query(Criteria.where("state").is(TrackingState.DONE).and("notAfter").gte(from).lte(until))
-			.with(Sort.by("notAfter"));
-		return mongo.find(query, TrackedOrder.class);
-	}
-
-	/**
-	 * Issued certificates, still valid at {@code now}, that expire within {@code days} days and have
-	 * not had that reminder (nor a nearer one) yet.
-	 */
-	public Flux<TrackedOrder> dueForReminder(Instant now, int days, int limit) {
-		Query query = Query.query(Criteria.where("state").is(TrackingState.DONE)
-			.and("notAfter").gt(now).lte(now.plus(java.time.Duration.ofDays(days)))
-			.and(REMINDERS_SENT).ne(days)).limit(limit);
-		return mongo.find(query, TrackedOrder.class);
-	}
-
-	/**
-	 * Records the {@code days} reminder of an issued certificate and its RenewalDue event in one
-	 * update, together with the farther reminders ({@code covered}) it makes pointless. Refused when
-	 * that reminder was already recorded (another sweep or replica was first) or the certificate
-	 * changed meanwhile (a reissue), so each reminder goes out once per certificate.
-	 * @return whether this call recorded it
-	 */
-	public Mono<Boolean> remind(TrackedOrder order, int days, List<Integer> covered, RenewalDue event) {
-		Query notYet = Query.query(Criteria.where("_id").is(order.id())
-			.and("state").is(TrackingState.DONE)
-			.and("notAfter").is(order.notAfter())
-			.and(REMINDERS_SENT).ne(days));
-		Update update = new Update().push("outbox").each(outboxEntry(order, event));
-		update.addToSet(REMINDERS_SENT).each(covered.toArray());
-		return mongo.updateFirst(notYet, update, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
-	}
-
-	public Mono<Long> countExpiring(Instant from, Instant until) {
-		return mongo.count(Query.query(Criteria.where("state").is(TrackingState.DONE).and("notAfter").gte(from).lte(until)),
-				TrackedOrder.class);
 	}
 
 	/**
@@ -301,7 +135,7 @@ public class TrackedOrders {
 			// a new certificate (first issue or a reissue) starts its own reminders
 			.ifPresent(issued -> update.set("notAfter", issued.notAfter())
 				.set("issuedSerial", issued.serialNumber())
-				.unset(REMINDERS_SENT));
+				.unset(IssuedCertificates.REMINDERS_SENT));
 		if (observation.isFinal()) {
 			update.set("finishedAt", now).unset("nextCheckAt");
 		}
@@ -310,7 +144,7 @@ public class TrackedOrders {
 		}
 		List<Document> entries = observation.events()
 			.stream()
-			.map(event -> outboxEntry(claimed, event))
+			.map(event -> TrackedOrderOutbox.entry(claimed, event))
 			.toList();
 		if (!entries.isEmpty()) {
 			update.push("outbox").each(entries.toArray());
@@ -331,34 +165,6 @@ public class TrackedOrders {
 			.map(result -> result.getModifiedCount() > 0);
 	}
 
-	public Flux<TrackedOrder> withPendingOutbox(int limit) {
-		return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)).limit(limit), TrackedOrder.class);
-	}
-
-	/**
-	 * Claims an order's outbox for one relay until {@code until}, so that two replicas never
-	 * publish the same entries side by side; a relay that dies leaves the claim to run out.
-	 */
-	public Mono<TrackedOrder> claimOutbox(String orderId, Instant now, Instant until) {
-		Query unclaimed = Query.query(Criteria.where("_id").is(orderId)
-			.and("outbox.0").exists(true)
-			.orOperator(Criteria.where("outboxClaimedUntil").is(null), Criteria.where("outboxClaimedUntil").lt(now)));
-		return mongo.findAndModify(unclaimed, new Update().set("outboxClaimedUntil", until),
-				FindAndModifyOptions.options().returnNew(true), TrackedOrder.class);
-	}
-
-	/** Gives an outbox claim back once its entries are out (or the attempt failed). */
-	public Mono<Void> releaseOutbox(String orderId) {
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), new Update().unset("outboxClaimedUntil"),
-				TrackedOrder.class).then();
-	}
-
-	/** Forgets an outbox entry once the broker acknowledged it. */
-	public Mono<Void> published(String orderId, String eventId) {
-		Update pull = new Update().pull("outbox", new Document("eventId", eventId));
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), pull, TrackedOrder.class).then();
-	}
-
 	public Mono<Long> countOutstanding() {
 		return mongo.count(Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING)), TrackedOrder.class);
 	}
@@ -372,21 +178,10 @@ public class TrackedOrders {
 		return mongo.findById(orderId, TrackedOrder.class);
 	}
 
-	/** Outstanding and due: the claim condition, on the {@code due_checks} index (state, nextCheckAt). */
-	private static Query due(Instant now) {
-		return Query.query(Criteria.where("state").is(TrackingState.OUTSTANDING).and("nextCheckAt").lte(now));
-	}
-
 	private static Query leased(String orderId, String leaseId) {
 		return Query.query(Criteria.where("_id").is(orderId)
 			.and("state").is(TrackingState.OUTSTANDING)
 			.and("leaseId").is(leaseId));
-	}
-
-	private static Document outboxEntry(TrackedOrder order, OrderEvent event) {
-		EventEnvelope envelope = EventEnvelope.of(order.id(), order.resellerId(), order.correlationId(), event);
-		return new Document("eventId", envelope.eventId().toString()).append("envelope",
-				EventJson.writeString(envelope));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.rvssl.statussync.health;
 
+import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -31,24 +32,7 @@ class ProbesIntegrationTests {
 
 	@Test
 	void readinessReportsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
-		web.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka.status").isEqualTo("UP")
-			.jsonPath("$.components.mongo.status").isEqualTo("UP");
-		web.get()
-			.uri("/actuator/health/liveness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.components.livenessState.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka").doesNotExist()
-			.jsonPath("$.components.mongo").doesNotExist();
+		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(web);
 	}
 
 }

@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TrackedOrders#claimBatch} against the MongoDB wire server the tests use, each test in a
+ * {@link DueChecks#claimBatch} against the MongoDB wire server the tests use, each test in a
  * database of its own: the batch claim keeps every guarantee of a claim of one order at a time.
  */
 class BatchClaimIntegrationTests {
@@ -45,12 +45,15 @@ class BatchClaimIntegrationTests {
 
 	private ReactiveMongoTemplate mongo;
 
+	private DueChecks dueChecks;
+
 	private TrackedOrders orders;
 
 	@BeforeEach
 	void connect() {
 		client = MongoClients.create(TestInfrastructure.mongoUri(database));
 		mongo = new ReactiveMongoTemplate(client, database);
+		dueChecks = new DueChecks(mongo);
 		orders = new TrackedOrders(mongo);
 	}
 
@@ -68,7 +71,7 @@ class BatchClaimIntegrationTests {
 			.map(minutes -> outstanding("overdue-" + minutes + "-min", now.minus(Duration.ofMinutes(minutes))))
 			.toList());
 
-		List<TrackedOrder> batch = orders.claimBatch(now, now.plus(LEASE), "replica-a", 4).collectList().block(WAIT);
+		List<TrackedOrder> batch = dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 4).collectList().block(WAIT);
 
 		assertThat(batch).extracting(TrackedOrder::id)
 			.containsExactly("overdue-10-min", "overdue-9-min", "overdue-8-min", "overdue-7-min");
@@ -106,15 +109,15 @@ class BatchClaimIntegrationTests {
 	@Test
 	void anOrderWhoseLeaseRanOutIsClaimedAgainAndTheOldLeaseCanNoLongerWrite() {
 		insert(List.of(outstanding("leased", now.minusSeconds(1))));
-		TrackedOrder first = orders.claimBatch(now, now.plus(LEASE), "replica-a", 10).single().block(WAIT);
+		TrackedOrder first = dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 10).single().block(WAIT);
 
 		Instant duringTheLease = now.plus(LEASE).minusMillis(1);
-		assertThat(orders.claimBatch(duringTheLease, duringTheLease.plus(LEASE), "replica-b", 10).collectList().block(WAIT))
+		assertThat(dueChecks.claimBatch(duringTheLease, duringTheLease.plus(LEASE), "replica-b", 10).collectList().block(WAIT))
 			.as("not claimable while the lease holds")
 			.isEmpty();
 
 		Instant afterTheLease = now.plus(LEASE);
-		TrackedOrder second = orders.claimBatch(afterTheLease, afterTheLease.plus(LEASE), "replica-b", 10)
+		TrackedOrder second = dueChecks.claimBatch(afterTheLease, afterTheLease.plus(LEASE), "replica-b", 10)
 			.single()
 			.block(WAIT);
 		assertThat(second.id()).isEqualTo("leased");
@@ -135,9 +138,9 @@ class BatchClaimIntegrationTests {
 				outstanding("stopped", now.minusSeconds(60)).append("state", TrackingState.STOPPED.name()),
 				outstanding("done", now.minusSeconds(60)).append("state", TrackingState.DONE.name())));
 
-		assertThat(orders.claimBatch(now, now.plus(LEASE), "replica-a", 100).map(TrackedOrder::id).collectList().block(WAIT))
+		assertThat(dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 100).map(TrackedOrder::id).collectList().block(WAIT))
 			.containsExactly("due-now");
-		assertThat(orders.claimBatch(now, now.plus(LEASE), "replica-a", 100).collectList().block(WAIT))
+		assertThat(dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 100).collectList().block(WAIT))
 			.as("nothing else is due")
 			.isEmpty();
 	}
@@ -145,10 +148,10 @@ class BatchClaimIntegrationTests {
 	/** Claims batches of 50 until the orders are all claimed, whoever claimed them. */
 	private Flux<String> claimUntilNothingIsDue(String owner) {
 		return Flux.range(0, 1_000)
-			.concatMap(round -> orders.claimBatch(now, now.plus(LEASE), owner, 50)
+			.concatMap(round -> dueChecks.claimBatch(now, now.plus(LEASE), owner, 50)
 				.map(TrackedOrder::id)
 				.collectList()
-				.zipWith(orders.oldestDue(now).hasElement()))
+				.zipWith(dueChecks.oldestDue(now).hasElement()))
 			.takeUntil(claimedAndMoreDue -> !claimedAndMoreDue.getT2())
 			.flatMapIterable(Tuple2::getT1);
 	}

@@ -1,5 +1,7 @@
-package com.rvssl.statussync.tracking;
+package com.rvssl.statussync.api;
 
+import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.TrackingState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

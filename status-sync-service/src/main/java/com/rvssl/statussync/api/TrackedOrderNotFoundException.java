@@ -1,4 +1,4 @@
-package com.rvssl.statussync.tracking;
+package com.rvssl.statussync.api;
 
 /** Asked for an order this service does not follow. */
 public class TrackedOrderNotFoundException extends RuntimeException {

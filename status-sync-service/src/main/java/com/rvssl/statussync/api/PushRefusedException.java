@@ -1,4 +1,4 @@
-package com.rvssl.statussync.push;
+package com.rvssl.statussync.api;
 
 /** A push without the right secret: answered 401, and nothing is checked. */
 public class PushRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.rvssl.statussync.expiry;
+package com.rvssl.statussync.api;
 
 import java.time.Instant;
 

@@ -1,9 +1,11 @@
-package com.rvssl.statussync.scheduling;
+package com.rvssl.statussync.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rvssl.statussync.tracking.TrackedOrderNotFoundException;
+import com.rvssl.statussync.scheduling.SchedulePromise;
+import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import com.rvssl.statussync.tracking.TrackingState;
 import reactor.core.publisher.Mono;
@@ -23,14 +25,17 @@ class ScheduleController {
 
 	private final SyncProperties properties;
 
-	ScheduleController(TrackedOrders orders, SyncProperties properties) {
+	private final Clock clock;
+
+	ScheduleController(TrackedOrders orders, SyncProperties properties, Clock clock) {
 		this.orders = orders;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@GetMapping("/internal/v1/tracked/{orderId}/schedule")
 	Mono<SchedulePromise> promise(@PathVariable String orderId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return orders.byId(orderId)
 			.filter(order -> order.state() == TrackingState.OUTSTANDING)
 			.map(order -> SchedulePromise.of(order.id(), order.ca(), order.validation(),

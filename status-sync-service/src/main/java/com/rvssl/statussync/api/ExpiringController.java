@@ -1,9 +1,10 @@
-package com.rvssl.statussync.expiry;
+package com.rvssl.statussync.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.tracking.IssuedCertificates;
 import reactor.core.publisher.Flux;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +21,13 @@ import org.springframework.web.server.ServerWebInputException;
 @RequestMapping("/internal/v1/expiring")
 class ExpiringController {
 
-	private final TrackedOrders orders;
+	private final IssuedCertificates certificates;
 
-	ExpiringController(TrackedOrders orders) {
-		this.orders = orders;
+	private final Clock clock;
+
+	ExpiringController(IssuedCertificates certificates, Clock clock) {
+		this.certificates = certificates;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -31,8 +35,8 @@ class ExpiringController {
 		if (withinDays < 0 || withinDays > 3660) {
 			return Flux.error(new ServerWebInputException("withinDays must be between 0 and 3660"));
 		}
-		Instant now = Instant.now();
-		return orders.expiring(now, now.plus(Duration.ofDays(withinDays)))
+		Instant now = clock.instant();
+		return certificates.expiring(now, now.plus(Duration.ofDays(withinDays)))
 			.map(order -> ExpiringCertificate.of(order, now));
 	}
 

@@ -1,9 +1,11 @@
-package com.rvssl.statussync.tracking;
+package com.rvssl.statussync.api;
 
 import java.time.Instant;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.statussync.gateway.CaOrderStatus;
+import com.rvssl.statussync.tracking.TrackedOrder;
+import com.rvssl.statussync.tracking.TrackingState;
 
 /** A tracked order as the internal admin API shows it (no outbox payloads, no lease internals). */
 public record TrackedOrderView(String orderId, String resellerId, CertificateAuthority ca, String caOrderId,

@@ -1,9 +1,7 @@
-package com.rvssl.statussync.push;
-
-import java.time.Instant;
+package com.rvssl.statussync.api;
 
 import com.rvssl.contracts.CertificateAuthority;
-import com.rvssl.statussync.tracking.TrackedOrders;
+import com.rvssl.statussync.push.CaPushes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -25,10 +23,8 @@ import org.springframework.web.server.ServerWebInputException;
  * Where the CAs push: a DigiCert-style webhook (JSON, the webhook's secret in {@code X-WEBHOOK-KEY})
  * and a Sectigo-style status push (a form with {@code orderNumber} and {@code statusCode}, the
  * token in the URL). The secret is checked before the body is read; a wrong one is a 401 and
- * nothing happens. A genuine push only makes the order due now: the check itself, with its lease,
- * is the poller's, so a push never runs a check beside another one of the same order. The push's
- * own status is not trusted as the order's status (the check asks the CA through the gateway).
- * Unknown CA order ids are accepted (202) and logged, so a caller learns nothing about our orders.
+ * nothing happens. A genuine push only makes the order due now (see {@link CaPushes}); unknown CA
+ * order ids are accepted (202) too, so a caller learns nothing about our orders.
  */
 @RestController
 @RequestMapping("/ca-push")
@@ -36,23 +32,17 @@ class CaPushController {
 
 	private static final Logger log = LoggerFactory.getLogger(CaPushController.class);
 
-	private final TrackedOrders orders;
+	private final CaPushes pushes;
 
-	private final SharedSecret digicertSecret;
-
-	private final SharedSecret sectigoToken;
-
-	CaPushController(TrackedOrders orders, PushProperties properties) {
-		this.orders = orders;
-		this.digicertSecret = SharedSecret.of(properties.digicertSecret());
-		this.sectigoToken = SharedSecret.of(properties.sectigoToken());
+	CaPushController(CaPushes pushes) {
+		this.pushes = pushes;
 	}
 
 	@PostMapping(path = "/digicert", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<Void> digicert(@RequestHeader(name = "X-WEBHOOK-KEY", required = false) String key,
 			@RequestBody Mono<JsonNode> body) {
-		if (!digicertSecret.matches(key)) {
+		if (!pushes.isDigicertSecret(key)) {
 			return Mono.error(new PushRefusedException("the X-WEBHOOK-KEY header does not carry the webhook's secret"));
 		}
 		return body.map(json -> {
@@ -66,13 +56,13 @@ class CaPushController {
 			return caOrderId;
 		})
 			.switchIfEmpty(Mono.error(() -> new ServerWebInputException("the webhook has no body")))
-			.flatMap(caOrderId -> checkSoon(CertificateAuthority.DIGICERT, caOrderId));
+			.flatMap(caOrderId -> pushes.checkSoon(CertificateAuthority.DIGICERT, caOrderId));
 	}
 
 	@PostMapping(path = "/sectigo", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<Void> sectigo(@RequestParam(required = false) String token, ServerWebExchange exchange) {
-		if (!sectigoToken.matches(token)) {
+		if (!pushes.isSectigoToken(token)) {
 			return Mono.error(new PushRefusedException("the push URL does not carry the right token"));
 		}
 		return exchange.getFormData().flatMap(form -> {
@@ -81,16 +71,8 @@ class CaPushController {
 				return Mono.error(new ServerWebInputException("orderNumber is missing"));
 			}
 			log.info("Sectigo pushed status code {} for order {}", form.getFirst("statusCode"), caOrderId);
-			return checkSoon(CertificateAuthority.SECTIGO, caOrderId.strip());
+			return pushes.checkSoon(CertificateAuthority.SECTIGO, caOrderId.strip());
 		});
-	}
-
-	private Mono<Void> checkSoon(CertificateAuthority ca, String caOrderId) {
-		return orders.pushed(ca, caOrderId, Instant.now()).doOnNext(known -> {
-			if (!known) {
-				log.info("push from {} for CA order {}: not an outstanding order of ours, ignored", ca, caOrderId);
-			}
-		}).then();
 	}
 
 }

@@ -1,2 +1,0 @@
-/** Health the probes use: readiness needs the Kafka cluster (and MongoDB); liveness only the process. */
-package com.rvssl.statussync.health;

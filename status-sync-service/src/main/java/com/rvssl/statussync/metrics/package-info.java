@@ -1,2 +1,0 @@
-/** Operational metrics: records sent to dead-letter topics. */
-package com.rvssl.statussync.metrics;

@@ -1,0 +1,61 @@
+package com.rvssl.statussync.push;
+
+import java.time.Clock;
+
+import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.statussync.tracking.PushedOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the CAs' pushes may do: one that carries its CA's shared secret makes the outstanding order
+ * it names due now. The check itself, with its lease, is the poller's, so a push never runs a check
+ * beside another one of the same order; the push's own status is not trusted as the order's status
+ * (the check asks the CA through the gateway).
+ */
+@Component
+public class CaPushes {
+
+	private static final Logger log = LoggerFactory.getLogger(CaPushes.class);
+
+	private final PushedOrders orders;
+
+	private final SharedSecret digicertSecret;
+
+	private final SharedSecret sectigoToken;
+
+	private final Clock clock;
+
+	public CaPushes(PushedOrders orders, PushProperties properties, Clock clock) {
+		this.orders = orders;
+		this.clock = clock;
+		this.digicertSecret = SharedSecret.of(properties.digicertSecret());
+		this.sectigoToken = SharedSecret.of(properties.sectigoToken());
+	}
+
+	/** Whether a DigiCert webhook's {@code X-WEBHOOK-KEY} is the webhook's secret. */
+	public boolean isDigicertSecret(String key) {
+		return digicertSecret.matches(key);
+	}
+
+	/** Whether a Sectigo push URL's {@code token} is the one given to Sectigo. */
+	public boolean isSectigoToken(String token) {
+		return sectigoToken.matches(token);
+	}
+
+	/**
+	 * Makes the CA order due now, if it is an outstanding order of ours. Unknown CA order ids are
+	 * only logged, so a caller learns nothing about our orders.
+	 */
+	public Mono<Void> checkSoon(CertificateAuthority ca, String caOrderId) {
+		return orders.pushed(ca, caOrderId, clock.instant()).doOnNext(known -> {
+			if (!known) {
+				log.info("push from {} for CA order {}: not an outstanding order of ours, ignored", ca, caOrderId);
+			}
+		}).then();
+	}
+
+}
