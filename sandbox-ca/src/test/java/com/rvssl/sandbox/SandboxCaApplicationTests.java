@@ -24,83 +24,83 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class SandboxCaApplicationTests {
 
-    @TempDir
-    Path dataDir;
+	@TempDir
+	Path dataDir;
 
-    @Test
-    void theRootAndTheOrdersSurviveARestartWithADataDirectory() {
-        String rootPem;
-        long issuedId;
-        long pendingId;
-        try (ConfigurableApplicationContext first = start()) {
-            WebTestClient client = clientFor(first);
-            rootPem = roots(client);
-            issuedId = placed(client, "ssl_basic",
-                    body("kept.example.com", List.of(), TestCsrs.rsa("kept.example.com").pem(), "ref-kept"));
-            client.post()
-                .uri("/sandbox/orders/{id}/advance", issuedId)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of("to", "issued"))
-                .exchange()
-                .expectStatus()
-                .isOk();
-            pendingId = placed(client, "ssl_ev_basic",
-                    body("waiting.example.com", List.of(), TestCsrs.ecP256("waiting.example.com").pem(), "ref-wait"));
-        }
+	@Test
+	void theRootAndTheOrdersSurviveARestartWithADataDirectory() {
+		String rootPem;
+		long issuedId;
+		long pendingId;
+		try (ConfigurableApplicationContext first = start()) {
+			WebTestClient client = clientFor(first);
+			rootPem = roots(client);
+			issuedId = placed(client, "ssl_basic",
+					body("kept.example.com", List.of(), TestCsrs.rsa("kept.example.com").pem(), "ref-kept"));
+			client.post()
+				.uri("/sandbox/orders/{id}/advance", issuedId)
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.bodyValue(java.util.Map.of("to", "issued"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+			pendingId = placed(client, "ssl_ev_basic",
+					body("waiting.example.com", List.of(), TestCsrs.ecP256("waiting.example.com").pem(), "ref-wait"));
+		}
 
-        try (ConfigurableApplicationContext second = start()) {
-            WebTestClient client = clientFor(second);
-            assertThat(roots(client)).isEqualTo(rootPem);
-            assertThat(status(client, issuedId)).isEqualTo("issued");
-            assertThat(status(client, pendingId)).isEqualTo("pending");
-            client.get()
-                .uri("/sandbox/orders?reference=ref-kept")
-                .exchange()
-                .expectBody()
-                .jsonPath("$[0].caOrderId")
-                .isEqualTo(Long.toString(issuedId));
+		try (ConfigurableApplicationContext second = start()) {
+			WebTestClient client = clientFor(second);
+			assertThat(roots(client)).isEqualTo(rootPem);
+			assertThat(status(client, issuedId)).isEqualTo("issued");
+			assertThat(status(client, pendingId)).isEqualTo("pending");
+			client.get()
+				.uri("/sandbox/orders?reference=ref-kept")
+				.exchange()
+				.expectBody()
+				.jsonPath("$[0].caOrderId")
+				.isEqualTo(Long.toString(issuedId));
 
-            byte[] chainPem = client.get()
-                .uri("/services/v2/certificate/download/order/{id}/format/pem_all", issuedId)
-                .header("X-DC-DEVKEY", DEV_KEY)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(byte[].class)
-                .returnResult()
-                .getResponseBody();
-            List<X509Certificate> chain = Certificates.read(chainPem);
-            assertThat(chain.get(2)).isEqualTo(Certificates.readPem(rootPem).get(0));
+			byte[] chainPem = client.get()
+				.uri("/services/v2/certificate/download/order/{id}/format/pem_all", issuedId)
+				.header("X-DC-DEVKEY", DEV_KEY)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(byte[].class)
+				.returnResult()
+				.getResponseBody();
+			List<X509Certificate> chain = Certificates.read(chainPem);
+			assertThat(chain.get(2)).isEqualTo(Certificates.readPem(rootPem).get(0));
 
-            long newId = placed(client, "ssl_basic",
-                    body("new.example.com", List.of(), TestCsrs.rsa("new.example.com").pem(), "ref-new"));
-            assertThat(newId).isGreaterThan(pendingId);
-        }
-    }
+			long newId = placed(client, "ssl_basic",
+					body("new.example.com", List.of(), TestCsrs.rsa("new.example.com").pem(), "ref-new"));
+			assertThat(newId).isGreaterThan(pendingId);
+		}
+	}
 
-    @Test
-    void itStartsBesideTheMongoAndKafkaStartersWithoutCreatingTheirBeans() {
-        try (ConfigurableApplicationContext context = SandboxCaApplication.start("--server.port=0")) {
-            assertThat(context.getBeanNamesForType(MongoClient.class)).isEmpty();
-            assertThat(context.getBeanNamesForType(org.springframework.data.mongodb.core.ReactiveMongoTemplate.class)).isEmpty();
-            assertThat(context.getBeanNamesForType(KafkaTemplate.class)).isEmpty();
-            assertThat(context.getEnvironment().getProperty("spring.application.name")).isEqualTo("sandbox-ca");
-            clientFor(context).get().uri("/actuator/health").exchange().expectStatus().isOk();
-        }
-    }
+	@Test
+	void itStartsBesideTheMongoAndKafkaStartersWithoutCreatingTheirBeans() {
+		try (ConfigurableApplicationContext context = SandboxCaApplication.start("--server.port=0")) {
+			assertThat(context.getBeanNamesForType(MongoClient.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(org.springframework.data.mongodb.core.ReactiveMongoTemplate.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(KafkaTemplate.class)).isEmpty();
+			assertThat(context.getEnvironment().getProperty("spring.application.name")).isEqualTo("sandbox-ca");
+			clientFor(context).get().uri("/actuator/health").exchange().expectStatus().isOk();
+		}
+	}
 
-    private ConfigurableApplicationContext start() {
-        return SandboxCaApplication.start("--server.port=0", "--sandbox.data-dir=" + this.dataDir,
-                "--sandbox.dv.auto-approve=false");
-    }
+	private ConfigurableApplicationContext start() {
+		return SandboxCaApplication.start("--server.port=0", "--sandbox.data-dir=" + this.dataDir,
+				"--sandbox.dv.auto-approve=false");
+	}
 
-    private static WebTestClient clientFor(ConfigurableApplicationContext context) {
-        return WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
-            .build();
-    }
+	private static WebTestClient clientFor(ConfigurableApplicationContext context) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+			.build();
+	}
 
-    private static String roots(WebTestClient client) {
-        return client.get().uri("/sandbox/roots").exchange().expectBody(String.class).returnResult().getResponseBody();
-    }
+	private static String roots(WebTestClient client) {
+		return client.get().uri("/sandbox/roots").exchange().expectBody(String.class).returnResult().getResponseBody();
+	}
 }

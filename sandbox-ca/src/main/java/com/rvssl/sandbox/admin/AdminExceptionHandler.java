@@ -24,29 +24,29 @@ import com.rvssl.sandbox.orders.UnknownOrderException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AdminExceptionHandler {
 
-    @ExceptionHandler
-    ProblemDetail unknownOrder(UnknownOrderException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such CA order.");
-    }
+	@ExceptionHandler
+	ProblemDetail unknownOrder(UnknownOrderException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such CA order.");
+	}
 
-    @ExceptionHandler
-    ProblemDetail illegalTransition(IllegalTransitionException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-    }
+	@ExceptionHandler
+	ProblemDetail illegalTransition(IllegalTransitionException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
 
-    @ExceptionHandler
-    ProblemDetail badArgument(IllegalArgumentException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-    }
+	@ExceptionHandler
+	ProblemDetail badArgument(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
 
-    @ExceptionHandler
-    ProblemDetail invalid(WebExchangeBindException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        List<Map<String, String>> errors = ex.getFieldErrors()
-            .stream()
-            .map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-            .toList();
-        problem.setProperty("errors", errors);
-        return problem;
-    }
+	@ExceptionHandler
+	ProblemDetail invalid(WebExchangeBindException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+		List<Map<String, String>> errors = ex.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		problem.setProperty("errors", errors);
+		return problem;
+	}
 }

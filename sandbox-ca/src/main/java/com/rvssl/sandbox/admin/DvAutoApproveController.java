@@ -17,20 +17,20 @@ import com.rvssl.sandbox.orders.OrderDesk;
 @RequestMapping("/sandbox/dv/auto-approve")
 class DvAutoApproveController {
 
-    private final OrderDesk desk;
+	private final OrderDesk desk;
 
-    DvAutoApproveController(OrderDesk desk) {
-        this.desk = desk;
-    }
+	DvAutoApproveController(OrderDesk desk) {
+		this.desk = desk;
+	}
 
-    @GetMapping
-    DvAutoApprove current() {
-        return new DvAutoApprove(this.desk.autoApprove());
-    }
+	@GetMapping
+	DvAutoApprove current() {
+		return new DvAutoApprove(this.desk.autoApprove());
+	}
 
-    @PutMapping
-    DvAutoApprove change(@Valid @RequestBody DvAutoApprove request) {
-        this.desk.autoApprove(request.enabled());
-        return current();
-    }
+	@PutMapping
+	DvAutoApprove change(@Valid @RequestBody DvAutoApprove request) {
+		this.desk.autoApprove(request.enabled());
+		return current();
+	}
 }

@@ -29,64 +29,64 @@ import com.rvssl.sandbox.validation.TestNetwork;
 @RequestMapping("/sandbox")
 class TestNetworkController {
 
-    private final TestNetwork network;
+	private final TestNetwork network;
 
-    private final SandboxClock clock;
+	private final SandboxClock clock;
 
-    TestNetworkController(TestNetwork network, SandboxClock clock) {
-        this.network = network;
-        this.clock = clock;
-    }
+	TestNetworkController(TestNetwork network, SandboxClock clock) {
+		this.network = network;
+		this.clock = clock;
+	}
 
-    @PutMapping("/resolver")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void route(@Valid @RequestBody NetworkRequests.Route route) {
-        this.network.route(route.domain(), route.address());
-    }
+	@PutMapping("/resolver")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void route(@Valid @RequestBody NetworkRequests.Route route) {
+		this.network.route(route.domain(), route.address());
+	}
 
-    @GetMapping("/resolver")
-    Map<String, String> routes() {
-        return this.network.routes();
-    }
+	@GetMapping("/resolver")
+	Map<String, String> routes() {
+		return this.network.routes();
+	}
 
-    @DeleteMapping("/resolver/{domain}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unroute(@PathVariable String domain) {
-        this.network.unroute(domain);
-    }
+	@DeleteMapping("/resolver/{domain}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unroute(@PathVariable String domain) {
+		this.network.unroute(domain);
+	}
 
-    @PutMapping("/dns")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void putRecord(@Valid @RequestBody NetworkRequests.Record record) {
-        this.network.putRecord(new TestNetwork.DnsRecord(record.name(), record.type(), record.value()));
-    }
+	@PutMapping("/dns")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void putRecord(@Valid @RequestBody NetworkRequests.Record record) {
+		this.network.putRecord(new TestNetwork.DnsRecord(record.name(), record.type(), record.value()));
+	}
 
-    @GetMapping("/dns")
-    List<TestNetwork.DnsRecord> records() {
-        return this.network.records();
-    }
+	@GetMapping("/dns")
+	List<TestNetwork.DnsRecord> records() {
+		return this.network.records();
+	}
 
-    @DeleteMapping("/dns/{name}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeRecords(@PathVariable String name) {
-        this.network.removeRecords(name);
-    }
+	@DeleteMapping("/dns/{name}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void removeRecords(@PathVariable String name) {
+		this.network.removeRecords(name);
+	}
 
-    @GetMapping("/clock")
-    NetworkRequests.ClockTime clock() {
-        return new NetworkRequests.ClockTime(this.clock.instant(), this.clock.offset().toString());
-    }
+	@GetMapping("/clock")
+	NetworkRequests.ClockTime clock() {
+		return new NetworkRequests.ClockTime(this.clock.instant(), this.clock.offset().toString());
+	}
 
-    @PostMapping("/clock/advance")
-    NetworkRequests.ClockTime advanceClock(@Valid @RequestBody NetworkRequests.ClockAdvance request) {
-        Duration by;
-        try {
-            by = Duration.parse(request.by());
-        }
-        catch (DateTimeParseException ex) {
-            throw new IllegalArgumentException("'by' must be an ISO-8601 duration such as P1D or PT2H.");
-        }
-        this.clock.advance(by);
-        return clock();
-    }
+	@PostMapping("/clock/advance")
+	NetworkRequests.ClockTime advanceClock(@Valid @RequestBody NetworkRequests.ClockAdvance request) {
+		Duration by;
+		try {
+			by = Duration.parse(request.by());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'by' must be an ISO-8601 duration such as P1D or PT2H.");
+		}
+		this.clock.advance(by);
+		return clock();
+	}
 }

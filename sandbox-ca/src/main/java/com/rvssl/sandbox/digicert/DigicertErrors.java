@@ -15,20 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record DigicertErrors(List<Error> errors) {
 
-    public record Error(String code, String message) {
-    }
+	public record Error(String code, String message) {
+	}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public static DigicertErrors of(String code, String message) {
-        return new DigicertErrors(List.of(new Error(code, message)));
-    }
+	public static DigicertErrors of(String code, String message) {
+		return new DigicertErrors(List.of(new Error(code, message)));
+	}
 
-    /** Writes the error as the whole response, for filters that answer before any controller. */
-    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        DataBuffer body = response.bufferFactory().wrap(JSON.writeValueAsBytes(of(code, message)));
-        return response.writeWith(Mono.just(body));
-    }
+	/** Writes the error as the whole response, for filters that answer before any controller. */
+	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message) {
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		DataBuffer body = response.bufferFactory().wrap(JSON.writeValueAsBytes(of(code, message)));
+		return response.writeWith(Mono.just(body));
+	}
 }

@@ -20,30 +20,30 @@ import com.rvssl.sandbox.orders.UnknownOrderException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DigicertExceptionHandler {
 
-    @ExceptionHandler
-    ResponseEntity<DigicertErrors> refused(DigicertException ex) {
-        return ResponseEntity.status(ex.status()).body(DigicertErrors.of(ex.code(), ex.getMessage()));
-    }
+	@ExceptionHandler
+	ResponseEntity<DigicertErrors> refused(DigicertException ex) {
+		return ResponseEntity.status(ex.status()).body(DigicertErrors.of(ex.code(), ex.getMessage()));
+	}
 
-    @ExceptionHandler
-    ResponseEntity<DigicertErrors> invalidCsr(InvalidCsrException ex) {
-        return ResponseEntity.badRequest().body(DigicertErrors.of("invalid_csr", ex.getMessage()));
-    }
+	@ExceptionHandler
+	ResponseEntity<DigicertErrors> invalidCsr(InvalidCsrException ex) {
+		return ResponseEntity.badRequest().body(DigicertErrors.of("invalid_csr", ex.getMessage()));
+	}
 
-    @ExceptionHandler
-    ResponseEntity<DigicertErrors> unknownOrder(UnknownOrderException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-            .body(DigicertErrors.of("not_found|order", "Order not found."));
-    }
+	@ExceptionHandler
+	ResponseEntity<DigicertErrors> unknownOrder(UnknownOrderException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(DigicertErrors.of("not_found|order", "Order not found."));
+	}
 
-    @ExceptionHandler
-    ResponseEntity<DigicertErrors> illegalTransition(IllegalTransitionException ex) {
-        return ResponseEntity.badRequest().body(DigicertErrors.of("invalid_status", ex.getMessage()));
-    }
+	@ExceptionHandler
+	ResponseEntity<DigicertErrors> illegalTransition(IllegalTransitionException ex) {
+		return ResponseEntity.badRequest().body(DigicertErrors.of("invalid_status", ex.getMessage()));
+	}
 
-    @ExceptionHandler
-    ResponseEntity<DigicertErrors> unreadable(ServerWebInputException ex) {
-        return ResponseEntity.badRequest()
-            .body(DigicertErrors.of("bad_request_format", "The request body is not valid: " + ex.getReason()));
-    }
+	@ExceptionHandler
+	ResponseEntity<DigicertErrors> unreadable(ServerWebInputException ex) {
+		return ResponseEntity.badRequest()
+			.body(DigicertErrors.of("bad_request_format", "The request body is not valid: " + ex.getReason()));
+	}
 }

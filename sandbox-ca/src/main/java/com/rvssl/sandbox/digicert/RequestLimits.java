@@ -18,64 +18,64 @@ import com.rvssl.sandbox.SandboxProperties;
 @Component
 class RequestLimits {
 
-    private final SandboxProperties.Limits limits;
+	private final SandboxProperties.Limits limits;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    private final Map<String, KeyWindows> byKey = new ConcurrentHashMap<>();
+	private final Map<String, KeyWindows> byKey = new ConcurrentHashMap<>();
 
-    RequestLimits(SandboxProperties properties, Clock clock) {
-        this.limits = properties.digicert().limits();
-        this.clock = clock;
-    }
+	RequestLimits(SandboxProperties properties, Clock clock) {
+		this.limits = properties.digicert().limits();
+		this.clock = clock;
+	}
 
-    /** Counts one request of the key; false when either window is full. */
-    boolean tryAcquire(String key) {
-        return this.byKey.computeIfAbsent(key, (k) -> new KeyWindows()).tryAcquire(this.clock.instant());
-    }
+	/** Counts one request of the key; false when either window is full. */
+	boolean tryAcquire(String key) {
+		return this.byKey.computeIfAbsent(key, (k) -> new KeyWindows()).tryAcquire(this.clock.instant());
+	}
 
-    private final class KeyWindows {
+	private final class KeyWindows {
 
-        private final Window shortWindow = new Window(limits.shortWindow(), limits.shortWindowRequests());
+		private final Window shortWindow = new Window(limits.shortWindow(), limits.shortWindowRequests());
 
-        private final Window longWindow = new Window(limits.longWindow(), limits.longWindowRequests());
+		private final Window longWindow = new Window(limits.longWindow(), limits.longWindowRequests());
 
-        synchronized boolean tryAcquire(Instant now) {
-            this.shortWindow.roll(now);
-            this.longWindow.roll(now);
-            if (this.shortWindow.full() || this.longWindow.full()) {
-                return false;
-            }
-            this.shortWindow.count++;
-            this.longWindow.count++;
-            return true;
-        }
-    }
+		synchronized boolean tryAcquire(Instant now) {
+			this.shortWindow.roll(now);
+			this.longWindow.roll(now);
+			if (this.shortWindow.full() || this.longWindow.full()) {
+				return false;
+			}
+			this.shortWindow.count++;
+			this.longWindow.count++;
+			return true;
+		}
+	}
 
-    private static final class Window {
+	private static final class Window {
 
-        private final Duration length;
+		private final Duration length;
 
-        private final int capacity;
+		private final int capacity;
 
-        private Instant start = Instant.EPOCH;
+		private Instant start = Instant.EPOCH;
 
-        private int count;
+		private int count;
 
-        Window(Duration length, int capacity) {
-            this.length = length;
-            this.capacity = capacity;
-        }
+		Window(Duration length, int capacity) {
+			this.length = length;
+			this.capacity = capacity;
+		}
 
-        void roll(Instant now) {
-            if (!now.isBefore(this.start.plus(this.length))) {
-                this.start = now;
-                this.count = 0;
-            }
-        }
+		void roll(Instant now) {
+			if (!now.isBefore(this.start.plus(this.length))) {
+				this.start = now;
+				this.count = 0;
+			}
+		}
 
-        boolean full() {
-            return this.count >= this.capacity;
-        }
-    }
+		boolean full() {
+			return this.count >= this.capacity;
+		}
+	}
 }

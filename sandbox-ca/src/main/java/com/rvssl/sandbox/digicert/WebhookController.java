@@ -26,52 +26,52 @@ import com.rvssl.sandbox.push.DigicertWebhooks;
 @RequestMapping(DigicertGate.BASE_PATH + "/webhook")
 class WebhookController {
 
-    static final Set<String> EVENTS = Set.of("certificate_issued", "order_rejected", "order_status_changed",
-            "certificate_revoked");
+	static final Set<String> EVENTS = Set.of("certificate_issued", "order_rejected", "order_status_changed",
+			"certificate_revoked");
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Registration(String endpoint, String secret, List<String> events) {
-    }
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Registration(String endpoint, String secret, List<String> events) {
+	}
 
-    record Listed(long id, String endpoint, List<String> events) {
-    }
+	record Listed(long id, String endpoint, List<String> events) {
+	}
 
-    private final DigicertWebhooks webhooks;
+	private final DigicertWebhooks webhooks;
 
-    WebhookController(DigicertWebhooks webhooks) {
-        this.webhooks = webhooks;
-    }
+	WebhookController(DigicertWebhooks webhooks) {
+		this.webhooks = webhooks;
+	}
 
-    @PostMapping
-    ResponseEntity<Map<String, Long>> register(@RequestBody Registration body) {
-        if (body.endpoint() == null || !body.endpoint().matches("https?://.+")) {
-            throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_endpoint", "endpoint must be an http(s) URL.");
-        }
-        if (body.secret() == null || body.secret().isBlank()) {
-            throw new DigicertException(HttpStatus.BAD_REQUEST, "missing_secret", "secret is required.");
-        }
-        List<String> events = (body.events() != null && !body.events().isEmpty()) ? body.events()
-                : List.copyOf(EVENTS);
-        if (!EVENTS.containsAll(events)) {
-            throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_event", "events must be among " + EVENTS + ".");
-        }
-        DigicertWebhooks.Webhook webhook = this.webhooks.register(body.endpoint(), body.secret(), events);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", webhook.id()));
-    }
+	@PostMapping
+	ResponseEntity<Map<String, Long>> register(@RequestBody Registration body) {
+		if (body.endpoint() == null || !body.endpoint().matches("https?://.+")) {
+			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_endpoint", "endpoint must be an http(s) URL.");
+		}
+		if (body.secret() == null || body.secret().isBlank()) {
+			throw new DigicertException(HttpStatus.BAD_REQUEST, "missing_secret", "secret is required.");
+		}
+		List<String> events = (body.events() != null && !body.events().isEmpty()) ? body.events()
+				: List.copyOf(EVENTS);
+		if (!EVENTS.containsAll(events)) {
+			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_event", "events must be among " + EVENTS + ".");
+		}
+		DigicertWebhooks.Webhook webhook = this.webhooks.register(body.endpoint(), body.secret(), events);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", webhook.id()));
+	}
 
-    @GetMapping
-    Map<String, List<Listed>> list() {
-        return Map.of("webhooks", this.webhooks.all()
-            .stream()
-            .map((webhook) -> new Listed(webhook.id(), webhook.endpoint(), webhook.events()))
-            .toList());
-    }
+	@GetMapping
+	Map<String, List<Listed>> list() {
+		return Map.of("webhooks", this.webhooks.all()
+			.stream()
+			.map((webhook) -> new Listed(webhook.id(), webhook.endpoint(), webhook.events()))
+			.toList());
+	}
 
-    @DeleteMapping("/{id}")
-    ResponseEntity<Void> remove(@PathVariable long id) {
-        if (!this.webhooks.remove(id)) {
-            throw new DigicertException(HttpStatus.NOT_FOUND, "not_found|webhook", "No such webhook.");
-        }
-        return ResponseEntity.noContent().build();
-    }
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> remove(@PathVariable long id) {
+		if (!this.webhooks.remove(id)) {
+			throw new DigicertException(HttpStatus.NOT_FOUND, "not_found|webhook", "No such webhook.");
+		}
+		return ResponseEntity.noContent().build();
+	}
 }

@@ -20,34 +20,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox/faults")
 class FaultController {
 
-    private final FaultBoard board;
+	private final FaultBoard board;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    FaultController(FaultBoard board, Clock clock) {
-        this.board = board;
-        this.clock = clock;
-    }
+	FaultController(FaultBoard board, Clock clock) {
+		this.board = board;
+		this.clock = clock;
+	}
 
-    @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    Fault set(@Valid @RequestBody FaultRequest request) {
-        Fault fault = new Fault(request.api(), request.mode(),
-                this.clock.instant().plus(Duration.ofSeconds(request.durationSeconds())),
-                (request.latencyMillis() != null) ? request.latencyMillis() : 0,
-                (request.probability() != null) ? request.probability() : 1.0);
-        this.board.put(fault);
-        return fault;
-    }
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Fault set(@Valid @RequestBody FaultRequest request) {
+		Fault fault = new Fault(request.api(), request.mode(),
+				this.clock.instant().plus(Duration.ofSeconds(request.durationSeconds())),
+				(request.latencyMillis() != null) ? request.latencyMillis() : 0,
+				(request.probability() != null) ? request.probability() : 1.0);
+		this.board.put(fault);
+		return fault;
+	}
 
-    @GetMapping
-    List<Fault> list() {
-        return this.board.all();
-    }
+	@GetMapping
+	List<Fault> list() {
+		return this.board.all();
+	}
 
-    @DeleteMapping
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void clear() {
-        this.board.clear();
-    }
+	@DeleteMapping
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void clear() {
+		this.board.clear();
+	}
 }

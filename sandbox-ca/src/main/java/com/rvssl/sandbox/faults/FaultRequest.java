@@ -9,6 +9,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 /** The body of {@code POST /sandbox/faults}. */
 record FaultRequest(@NotNull @Pattern(regexp = "digicert|sectigo") String api, @NotNull FaultMode mode,
-        @NotNull @Positive Long durationSeconds, @PositiveOrZero Long latencyMillis,
-        @DecimalMin("0.0") @DecimalMax("1.0") Double probability) {
+		@NotNull @Positive Long durationSeconds, @PositiveOrZero Long latencyMillis,
+		@DecimalMin("0.0") @DecimalMax("1.0") Double probability) {
 }

@@ -25,53 +25,53 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox")
 class PushController {
 
-    /** The body of {@code POST /sandbox/push}. */
-    record PushRequest(@NotNull @Pattern(regexp = "digicert|sectigo") String api, @NotNull PushMode mode,
-            @PositiveOrZero Long delayMillis, @DecimalMin("0.0") @DecimalMax("1.0") Double dropProbability) {
-    }
+	/** The body of {@code POST /sandbox/push}. */
+	record PushRequest(@NotNull @Pattern(regexp = "digicert|sectigo") String api, @NotNull PushMode mode,
+			@PositiveOrZero Long delayMillis, @DecimalMin("0.0") @DecimalMax("1.0") Double dropProbability) {
+	}
 
-    /** The body of {@code PUT /sandbox/sectigo/push-url}. */
-    record PushUrl(@NotBlank String loginName, @NotBlank @Pattern(regexp = "https?://.+") String url) {
-    }
+	/** The body of {@code PUT /sandbox/sectigo/push-url}. */
+	record PushUrl(@NotBlank String loginName, @NotBlank @Pattern(regexp = "https?://.+") String url) {
+	}
 
-    private final PushControl control;
+	private final PushControl control;
 
-    private final SectigoPushUrls sectigoUrls;
+	private final SectigoPushUrls sectigoUrls;
 
-    PushController(PushControl control, SectigoPushUrls sectigoUrls) {
-        this.control = control;
-        this.sectigoUrls = sectigoUrls;
-    }
+	PushController(PushControl control, SectigoPushUrls sectigoUrls) {
+		this.control = control;
+		this.sectigoUrls = sectigoUrls;
+	}
 
-    @PostMapping("/push")
-    PushControl.Setting set(@Valid @RequestBody PushRequest request) {
-        PushControl.Setting setting = new PushControl.Setting(request.api(), request.mode(),
-                (request.delayMillis() != null) ? request.delayMillis() : 0,
-                (request.dropProbability() != null) ? request.dropProbability()
-                        : ((request.mode() == PushMode.DROP) ? 1.0 : 0.0));
-        this.control.set(setting);
-        return setting;
-    }
+	@PostMapping("/push")
+	PushControl.Setting set(@Valid @RequestBody PushRequest request) {
+		PushControl.Setting setting = new PushControl.Setting(request.api(), request.mode(),
+				(request.delayMillis() != null) ? request.delayMillis() : 0,
+				(request.dropProbability() != null) ? request.dropProbability()
+						: ((request.mode() == PushMode.DROP) ? 1.0 : 0.0));
+		this.control.set(setting);
+		return setting;
+	}
 
-    @GetMapping("/push")
-    Map<String, PushControl.Setting> settings() {
-        return Map.of("digicert", this.control.of("digicert"), "sectigo", this.control.of("sectigo"));
-    }
+	@GetMapping("/push")
+	Map<String, PushControl.Setting> settings() {
+		return Map.of("digicert", this.control.of("digicert"), "sectigo", this.control.of("sectigo"));
+	}
 
-    @DeleteMapping("/push")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reset() {
-        this.control.reset();
-    }
+	@DeleteMapping("/push")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void reset() {
+		this.control.reset();
+	}
 
-    @PutMapping("/sectigo/push-url")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void pushUrl(@Valid @RequestBody PushUrl request) {
-        this.sectigoUrls.set(request.loginName(), request.url());
-    }
+	@PutMapping("/sectigo/push-url")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void pushUrl(@Valid @RequestBody PushUrl request) {
+		this.sectigoUrls.set(request.loginName(), request.url());
+	}
 
-    @GetMapping("/sectigo/push-url")
-    Map<String, String> pushUrls() {
-        return this.sectigoUrls.all();
-    }
+	@GetMapping("/sectigo/push-url")
+	Map<String, String> pushUrls() {
+		return this.sectigoUrls.all();
+	}
 }
