@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 import com.mongodb.reactivestreams.client.MongoClient;
+import com.rvssl.kit.problem.ProblemDetailsAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Kafka starters (as a host module's does).
  */
 class SandboxCaApplicationTests {
+
+	private static final String NETTY_WORKAROUND = "reactor.netty.http.server.lastFlushWhenNoRead";
 
 	@TempDir
 	Path dataDir;
@@ -84,8 +87,43 @@ class SandboxCaApplicationTests {
 			assertThat(context.getBeanNamesForType(MongoClient.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(org.springframework.data.mongodb.core.ReactiveMongoTemplate.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(KafkaTemplate.class)).isEmpty();
+			// nor the service kit's Kafka, health, outbox and problem parts
+			assertThat(context.containsBean("rvsslTopics")).isFalse();
+			assertThat(context.containsBean("mongo")).isFalse();
+			assertThat(context.containsBean("kafka")).isFalse();
+			assertThat(context.getBeanNamesForType(ProblemDetailsAdvice.class)).isEmpty();
 			assertThat(context.getEnvironment().getProperty("spring.application.name")).isEqualTo("sandbox-ca");
 			clientFor(context).get().uri("/actuator/health").exchange().expectStatus().isOk();
+			// Spring's own errors stay plain problems: an errors array would read as DigiCert's error list
+			clientFor(context).delete()
+				.uri("/services/v2/order/certificate")
+				.header("X-DC-DEVKEY", DEV_KEY)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(405)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("Method Not Allowed")
+				.jsonPath("$.errors")
+				.doesNotExist();
+		}
+	}
+
+	/**
+	 * The service kit sets the Reactor Netty option for every application it is in (the sandbox's
+	 * own start included), unless the JVM already has one; the build sets it for the whole test
+	 * JVM, so it is cleared here to see the kit do it.
+	 */
+	@Test
+	void theKitSetsTheReactorNettyKeepAliveWorkaroundWhenTheSandboxStarts() {
+		String ours = System.clearProperty(NETTY_WORKAROUND);
+		try (ConfigurableApplicationContext context = SandboxCaApplication.start("--server.port=0")) {
+			assertThat(System.getProperty(NETTY_WORKAROUND)).isEqualTo("true");
+		}
+		finally {
+			if (ours != null) {
+				System.setProperty(NETTY_WORKAROUND, ours);
+			}
 		}
 	}
 
