@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The faults in force: at most one per API and mode, each until it expires. */
 @Component
-class FaultBoard {
+public class FaultBoard {
 
 	private static final Logger log = LoggerFactory.getLogger(FaultBoard.class);
 
@@ -24,12 +24,12 @@ class FaultBoard {
 		this.clock = clock;
 	}
 
-	void put(Fault fault) {
+	public void put(Fault fault) {
 		this.faults.put(fault.api() + "/" + fault.mode(), fault);
 		log.info("Fault set: {} {} until {}", fault.api(), fault.mode(), fault.expiresAt());
 	}
 
-	void clear() {
+	public void clear() {
 		this.faults.clear();
 		log.info("Faults cleared");
 	}
@@ -43,7 +43,7 @@ class FaultBoard {
 			.toList();
 	}
 
-	List<Fault> all() {
+	public List<Fault> all() {
 		return this.faults.values().stream().filter((fault) -> fault.activeAt(this.clock.instant())).toList();
 	}
 }
