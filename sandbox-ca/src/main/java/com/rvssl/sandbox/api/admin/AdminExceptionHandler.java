@@ -1,7 +1,6 @@
 package com.rvssl.sandbox.api.admin;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,12 +10,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 
+import com.rvssl.kit.problem.InvalidField;
 import com.rvssl.sandbox.orders.IllegalTransitionException;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
  * The sandbox's own API answers errors as RFC 9457 problem details, with bean validation
- * failures as an {@code errors} array of {@code {field, message}}.
+ * failures as an {@code errors} array of {@code {field, message}} (the kit's {@link InvalidField},
+ * so that the two members always come in that order).
  */
 @RestControllerAdvice(basePackageClasses = AdminExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -40,9 +41,9 @@ class AdminExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalid(WebExchangeBindException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-		List<Map<String, String>> errors = ex.getFieldErrors()
+		List<InvalidField> errors = ex.getFieldErrors()
 			.stream()
-			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.map((error) -> new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())))
 			.toList();
 		problem.setProperty("errors", errors);
 		return problem;
