@@ -1,5 +1,8 @@
 package com.rvssl.sandbox;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.ec;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.placed;
@@ -39,7 +42,7 @@ class SandboxCaApplicationTests {
 			WebTestClient client = clientFor(first);
 			rootPem = roots(client);
 			issuedId = placed(client, "ssl_basic",
-					body("kept.example.com", List.of(), TestCsrs.rsa("kept.example.com").pem(), "ref-kept"));
+					body("kept.example.com", List.of(), csr(rsa2048(), "kept.example.com"), "ref-kept"));
 			client.post()
 				.uri("/sandbox/orders/{id}/advance", issuedId)
 				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -48,7 +51,7 @@ class SandboxCaApplicationTests {
 				.expectStatus()
 				.isOk();
 			pendingId = placed(client, "ssl_ev_basic",
-					body("waiting.example.com", List.of(), TestCsrs.ecP256("waiting.example.com").pem(), "ref-wait"));
+					body("waiting.example.com", List.of(), csr(ec("secp256r1"), "waiting.example.com"), "ref-wait"));
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
@@ -76,7 +79,7 @@ class SandboxCaApplicationTests {
 			assertThat(chain.get(2)).isEqualTo(Certificates.readPem(rootPem).get(0));
 
 			long newId = placed(client, "ssl_basic",
-					body("new.example.com", List.of(), TestCsrs.rsa("new.example.com").pem(), "ref-new"));
+					body("new.example.com", List.of(), csr(rsa2048(), "new.example.com"), "ref-new"));
 			assertThat(newId).isGreaterThan(pendingId);
 		}
 	}

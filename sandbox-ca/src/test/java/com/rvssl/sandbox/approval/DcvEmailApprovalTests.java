@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.approval;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.placed;
@@ -35,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.rvssl.sandbox.SandboxCaApplication;
-import com.rvssl.sandbox.TestCsrs;
 
 /**
  * DV approval by email against a real SMTP server (GreenMail): the approver gets a one-time link,
@@ -78,7 +79,7 @@ class DcvEmailApprovalTests {
 		autoApprove(false);
 		String domain = unique("mailed");
 		long id = placed(this.client, "ssl_dv_geotrust",
-				body(domain, List.of(), TestCsrs.rsa(domain).pem(), "ref-" + domain));
+				body(domain, List.of(), csr(rsa2048(), domain), "ref-" + domain));
 
 		String link = linkMailedTo("admin@" + domain);
 		assertThat(link).startsWith("http://localhost:" + this.port + "/sandbox/dcv/approve/");
@@ -115,7 +116,7 @@ class DcvEmailApprovalTests {
 		autoApprove(false);
 		String domain = unique("resent");
 		long id = placed(this.client, "ssl_dv_geotrust",
-				body(domain, List.of(), TestCsrs.rsa(domain).pem(), "ref-" + domain));
+				body(domain, List.of(), csr(rsa2048(), domain), "ref-" + domain));
 		String first = linkMailedTo("admin@" + domain);
 
 		this.client.put()
@@ -150,7 +151,7 @@ class DcvEmailApprovalTests {
 		autoApprove(true);
 		String domain = unique("auto");
 		long id = placed(this.client, "ssl_dv_geotrust",
-				body(domain, List.of(), TestCsrs.rsa(domain).pem(), "ref-" + domain));
+				body(domain, List.of(), csr(rsa2048(), domain), "ref-" + domain));
 		await().atMost(PATIENCE).until(() -> status(this.client, id).equals("issued"));
 	}
 

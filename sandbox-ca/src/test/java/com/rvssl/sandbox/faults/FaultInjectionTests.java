@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.faults;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.order;
@@ -21,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 @SandboxCaTest
 class FaultInjectionTests {
@@ -61,7 +62,7 @@ class FaultInjectionTests {
 		String reference = "lost-" + UUID.randomUUID();
 		fault(Map.of("api", "digicert", "mode", "LOST_REPLY", "durationSeconds", 60));
 		order(this.client, "ssl_dv_geotrust",
-				body("lost.example.com", List.of(), TestCsrs.rsa("lost.example.com").pem(), reference))
+				body("lost.example.com", List.of(), csr(rsa2048(), "lost.example.com"), reference))
 			.expectStatus()
 			.isEqualTo(504)
 			.expectBody()

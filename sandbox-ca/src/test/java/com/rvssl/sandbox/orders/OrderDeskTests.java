@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.orders;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.rvssl.sandbox.SandboxProperties;
-import com.rvssl.sandbox.TestCsrs;
 import com.rvssl.sandbox.authority.CertificateAuthority;
 import com.rvssl.sandbox.validation.DomainControl;
 import com.rvssl.sandbox.validation.TestNetwork;
@@ -61,7 +62,7 @@ class OrderDeskTests {
 	@Test
 	void anOvOrderWalksThroughDocumentsCallAndReviewOneStepPerDayOfTheClock() {
 		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref-ov-clock",
-				"ov-clock.example.com", List.of(), TestCsrs.rsa("ov-clock.example.com").pem(), 1, "email", List.of()));
+				"ov-clock.example.com", List.of(), csr(rsa2048(), "ov-clock.example.com"), 1, "email", List.of()));
 		assertThat(order.step()).isEqualTo(ValidationStep.DOCUMENTS_REQUESTED);
 		CLOCK.advance(Duration.ofDays(1));
 		assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
@@ -75,7 +76,7 @@ class OrderDeskTests {
 	@Test
 	void advancingAnEvOrderMovesItOneStepAtATimeUntilIssued() {
 		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_ev_basic", ValidationLevel.EV, "ref-ev-adv",
-				"ev-adv.example.com", List.of(), TestCsrs.rsa("ev-adv.example.com").pem(), 1, "email", List.of()));
+				"ev-adv.example.com", List.of(), csr(rsa2048(), "ev-adv.example.com"), 1, "email", List.of()));
 		assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
 		assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.UNDER_REVIEW);
 		CaOrder issued = this.desk.advance(order.id());
@@ -87,7 +88,7 @@ class OrderDeskTests {
 	@Test
 	void aDvOrderByDnsWaitsForItsTxtRecordEvenPastTheEmailDeadline() {
 		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV,
-				"ref-dns", "dns.example.com", List.of(), TestCsrs.rsa("dns.example.com").pem(), 1, "dns-txt-token",
+				"ref-dns", "dns.example.com", List.of(), csr(rsa2048(), "dns.example.com"), 1, "dns-txt-token",
 				List.of()));
 		CLOCK.advance(Duration.ofMinutes(5));
 		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
@@ -100,7 +101,7 @@ class OrderDeskTests {
 	@Test
 	void aSectigoCnameProofIsTheCsrHashSplitInTwoWithTheUniqueValue() {
 		CaOrder order = this.desk.submit(new NewOrder("sectigo", "287", ValidationLevel.DV, "order-77",
-				"cname.example.com", List.of(), TestCsrs.rsa("cname.example.com").pem(), 1, "CNAME_CSR_HASH",
+				"cname.example.com", List.of(), csr(rsa2048(), "cname.example.com"), 1, "CNAME_CSR_HASH",
 				List.of()));
 		com.rvssl.sandbox.validation.DcvProof proof = this.desk.proofs(order).get(0);
 		assertThat(proof.target()).matches("_[0-9A-F]{32}\\.cname\\.example\\.com");
@@ -140,7 +141,7 @@ class OrderDeskTests {
 	void theCommonNameComesFirstAndRepeatedNamesAreDropped() {
 		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref",
 				"a.example.com", List.of("b.example.com", "A.EXAMPLE.COM", "b.example.com"),
-				TestCsrs.rsa("a.example.com").pem(), 1, "email", List.of()));
+				csr(rsa2048(), "a.example.com"), 1, "email", List.of()));
 		assertThat(order.dnsNames()).containsExactly("a.example.com", "b.example.com");
 	}
 
@@ -156,7 +157,7 @@ class OrderDeskTests {
 
 	private static NewOrder dvOrder(String commonName) {
 		return new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV, "ref-" + commonName, commonName,
-				List.of(), TestCsrs.rsa(commonName).pem(), 1, "email", List.of());
+				List.of(), csr(rsa2048(), commonName), 1, "email", List.of());
 	}
 
 	private static String get(Future<String> future) {

@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.push;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.placed;
@@ -26,7 +28,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 /** Webhooks and Sectigo pushes reach a receiver of the test, and the test's controls hold them back. */
 @SandboxCaTest
@@ -88,7 +89,7 @@ class PushTests {
 			.jsonPath("$.webhooks[0].secret")
 			.doesNotExist();
 		long id = placed(this.client, "ssl_basic", body("hook.example.com", List.of(),
-				TestCsrs.rsa("hook.example.com").pem(), "ref-hook"));
+				csr(rsa2048(), "hook.example.com"), "ref-hook"));
 		advance(id, Map.of("to", "issued"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
@@ -154,7 +155,7 @@ class PushTests {
 			.expectStatus()
 			.isOk();
 		long off = placed(this.client, "ssl_basic", body("off.example.com", List.of(),
-				TestCsrs.rsa("off.example.com").pem(), "ref-off"));
+				csr(rsa2048(), "off.example.com"), "ref-off"));
 		advance(off, Map.of("to", "issued"));
 		this.client.post()
 			.uri("/sandbox/push")
@@ -164,7 +165,7 @@ class PushTests {
 			.expectStatus()
 			.isOk();
 		long dropped = placed(this.client, "ssl_basic", body("drop.example.com", List.of(),
-				TestCsrs.rsa("drop.example.com").pem(), "ref-drop"));
+				csr(rsa2048(), "drop.example.com"), "ref-drop"));
 		advance(dropped, Map.of("to", "issued"));
 		this.client.post()
 			.uri("/sandbox/push")
@@ -174,7 +175,7 @@ class PushTests {
 			.expectStatus()
 			.isOk();
 		long delayed = placed(this.client, "ssl_basic", body("late.example.com", List.of(),
-				TestCsrs.rsa("late.example.com").pem(), "ref-late"));
+				csr(rsa2048(), "late.example.com"), "ref-late"));
 		advance(delayed, Map.of("to", "issued"));
 
 		await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2))
@@ -228,7 +229,7 @@ class PushTests {
 		form.add("loginPassword", "sandbox-password");
 		form.add("product", "24");
 		form.add("days", "365");
-		form.add("csr", TestCsrs.rsa(domain).pem());
+		form.add("csr", csr(rsa2048(), domain));
 		form.add("dcvMethod", "EMAIL");
 		form.add("dcvEmailAddress", "admin@" + domain);
 		form.add("uniqueValue", reference);

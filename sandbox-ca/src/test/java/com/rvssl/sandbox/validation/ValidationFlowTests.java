@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.validation;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.placed;
 import static com.rvssl.sandbox.DigicertOrders.status;
@@ -33,7 +35,6 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import com.rvssl.sandbox.DigicertOrders;
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 /**
  * Domain control by HTTP file and DNS record, checked through the test network the admin API sets,
@@ -169,7 +170,7 @@ class ValidationFlowTests {
 	void aSectigoHttpCsrHashOrderIsIssuedOnceTheMd5NamedFileHoldsTheSha256SectigoAndTheUniqueValue()
 			throws Exception {
 		String domain = "http-sg.example.com";
-		String csr = TestCsrs.rsa(domain).pem();
+		String csr = csr(rsa2048(), domain);
 		MultiValueMap<String, String> form = sectigoOrder(csr, "HTTP_CSR_HASH", "ref-http-sg");
 		Map<String, String> placed = reply("!AutoApplySSL", form);
 		assertThat(placed.get("errorCode")).isEqualTo("0");
@@ -195,7 +196,7 @@ class ValidationFlowTests {
 	@Test
 	void aSectigoOvOrderShowsDocumentsThenCallBackThenReviewInItsExtendedStatus() {
 		String domain = "ov-sg.example.com";
-		MultiValueMap<String, String> form = sectigoOrder(TestCsrs.rsa(domain).pem(), "EMAIL", "ref-ov-sg");
+		MultiValueMap<String, String> form = sectigoOrder(csr(rsa2048(), domain), "EMAIL", "ref-ov-sg");
 		form.set("product", ovProduct());
 		form.add("organizationName", "Example Ltd");
 		String orderNumber = reply("!AutoApplySSL", form).get("orderNumber");
@@ -218,7 +219,7 @@ class ValidationFlowTests {
 	@Test
 	void autoUpdateDcvChangesTheMethodAndRefusesAnUnknownOneWithMinusFour() {
 		String domain = "update-sg.example.com";
-		String orderNumber = reply("!AutoApplySSL", sectigoOrder(TestCsrs.rsa(domain).pem(), "HTTP_CSR_HASH",
+		String orderNumber = reply("!AutoApplySSL", sectigoOrder(csr(rsa2048(), domain), "HTTP_CSR_HASH",
 				"ref-upd-sg")).get("orderNumber");
 		MultiValueMap<String, String> bad = login();
 		bad.add("orderNumber", orderNumber);
@@ -312,7 +313,7 @@ class ValidationFlowTests {
 	}
 
 	private static Map<String, Object> dvBody(String domain, String method, String reference) {
-		Map<String, Object> body = new HashMap<>(DigicertOrders.body(domain, List.of(), TestCsrs.rsa(domain).pem(),
+		Map<String, Object> body = new HashMap<>(DigicertOrders.body(domain, List.of(), csr(rsa2048(), domain),
 				reference));
 		body.put("dcv_method", method);
 		return body;

@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.api.admin;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.placed;
@@ -20,7 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.rvssl.sandbox.Certificates;
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 @SandboxCaTest
 class SandboxAdminTests {
@@ -31,7 +32,7 @@ class SandboxAdminTests {
 	@Test
 	void anOvOrderStaysPendingUntilTheSandboxAdvancesItThroughCallAndReviewAndIsThenIssued() {
 		long id = placed(this.client, "ssl_basic",
-				body("ov.example.com", List.of(), TestCsrs.rsa("ov.example.com").pem(), "ref-ov"));
+				body("ov.example.com", List.of(), csr(rsa2048(), "ov.example.com"), "ref-ov"));
 		// well past the test DV delay of 0.5 s: an OV order must not approve itself
 		await().during(Duration.ofMillis(1500))
 			.atMost(Duration.ofSeconds(5))
@@ -71,7 +72,7 @@ class SandboxAdminTests {
 	@Test
 	void anOrderAdvancedToRejectedIsRejectedWithTheGivenReason() {
 		long id = placed(this.client, "ssl_ev_basic",
-				body("ev.example.com", List.of(), TestCsrs.rsa("ev.example.com").pem(), "ref-ev"));
+				body("ev.example.com", List.of(), csr(rsa2048(), "ev.example.com"), "ref-ev"));
 		this.client.post()
 			.uri("/sandbox/orders/{id}/advance", id)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -98,11 +99,11 @@ class SandboxAdminTests {
 	void theOrderListShowsTheOrdersSubmittedWithAReference() {
 		String reference = "order-" + UUID.randomUUID();
 		long first = placed(this.client, "ssl_basic",
-				body("list.example.com", List.of(), TestCsrs.rsa("list.example.com").pem(), reference));
+				body("list.example.com", List.of(), csr(rsa2048(), "list.example.com"), reference));
 		long second = placed(this.client, "ssl_dv_geotrust",
-				body("list.example.com", List.of(), TestCsrs.rsa("list.example.com").pem(), reference));
+				body("list.example.com", List.of(), csr(rsa2048(), "list.example.com"), reference));
 		placed(this.client, "ssl_basic",
-				body("other.example.com", List.of(), TestCsrs.rsa("other.example.com").pem(), "someone-else"));
+				body("other.example.com", List.of(), csr(rsa2048(), "other.example.com"), "someone-else"));
 
 		this.client.get()
 			.uri("/sandbox/orders?reference={reference}", reference)

@@ -1,5 +1,8 @@
 package com.rvssl.sandbox.api.digicert;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.ec;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.order;
@@ -31,7 +34,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.rvssl.sandbox.Certificates;
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 @SandboxCaTest
 class DigicertOrderingTests {
@@ -41,18 +43,19 @@ class DigicertOrderingTests {
 
 	@Test
 	void anRsaDvOrderIsPendingThenIssuedWithTheCsrsKeyAndNamesUnderTheSandboxRoot() throws Exception {
-		dvOrderIsIssuedAndChainsToTheRoot(TestCsrs.rsa("rsa.example.com"), "rsa.example.com");
+		dvOrderIsIssuedAndChainsToTheRoot(rsa2048(), "rsa.example.com");
 	}
 
 	@Test
 	void anEcP256DvOrderIsPendingThenIssuedWithTheCsrsKeyAndNamesUnderTheSandboxRoot() throws Exception {
-		dvOrderIsIssuedAndChainsToTheRoot(TestCsrs.ecP256("ec.example.net"), "ec.example.net");
+		dvOrderIsIssuedAndChainsToTheRoot(ec("secp256r1"), "ec.example.net");
 	}
 
-	private void dvOrderIsIssuedAndChainsToTheRoot(TestCsrs.Csr csr, String commonName) throws Exception {
+	private void dvOrderIsIssuedAndChainsToTheRoot(KeyPair key, String commonName) throws Exception {
 		String reference = UUID.randomUUID().toString();
 		Map<?, ?> created = order(this.client, "ssl_dv_rapidssl",
-				body(commonName, List.of("www." + commonName, commonName.toUpperCase()), csr.pem(), reference))
+				body(commonName, List.of("www." + commonName, commonName.toUpperCase()), csr(key, commonName),
+						reference))
 			.expectStatus()
 			.isCreated()
 			.expectBody(Map.class)
@@ -73,7 +76,7 @@ class DigicertOrderingTests {
 		List<X509Certificate> chain = Certificates.readPem(pem);
 		assertThat(chain).hasSize(3);
 		X509Certificate leaf = chain.get(0);
-		assertThat(leaf.getPublicKey()).isEqualTo(csr.keys().getPublic());
+		assertThat(leaf.getPublicKey()).isEqualTo(key.getPublic());
 		assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=" + commonName);
 		assertThat(leaf.getSubjectAlternativeNames().stream().map((name) -> String.valueOf(name.get(1))).toList())
 			.containsExactly(commonName, "www." + commonName);
@@ -136,7 +139,7 @@ class DigicertOrderingTests {
 	@Test
 	void aCertificateCannotBeDownloadedBeforeItIsIssued() {
 		long id = placed(this.client, "ssl_basic",
-				body("early.example.com", List.of(), TestCsrs.rsa("early.example.com").pem(), "ref-early"));
+				body("early.example.com", List.of(), csr(rsa2048(), "early.example.com"), "ref-early"));
 		this.client.get()
 			.uri("/services/v2/certificate/download/order/{id}/format/pem_all", id)
 			.header("X-DC-DEVKEY", DEV_KEY)
@@ -203,7 +206,7 @@ class DigicertOrderingTests {
 	@Test
 	void anUnknownProductIsRefusedAsInvalidProduct() {
 		order(this.client, "ssl_platinum_unicorn",
-				body("x.example.com", List.of(), TestCsrs.rsa("x.example.com").pem(), "ref-unknown"))
+				body("x.example.com", List.of(), csr(rsa2048(), "x.example.com"), "ref-unknown"))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -214,8 +217,8 @@ class DigicertOrderingTests {
 	@Test
 	void anOrderWithoutCommonNameIsRefusedAsBadRequestFormat() {
 		Map<String, Object> body = new HashMap<>(
-				body("x.example.com", List.of(), TestCsrs.rsa("x.example.com").pem(), "ref-no-cn"));
-		body.put("certificate", Map.of("csr", TestCsrs.rsa("x.example.com").pem()));
+				body("x.example.com", List.of(), csr(rsa2048(), "x.example.com"), "ref-no-cn"));
+		body.put("certificate", Map.of("csr", csr(rsa2048(), "x.example.com")));
 		order(this.client, "ssl_dv_geotrust", body).expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -226,15 +229,16 @@ class DigicertOrderingTests {
 	@Test
 	void anIssuedOrderIsReissuedOverANewCsrAndTheDownloadIsTheNewKeysCertificate() {
 		long id = placed(this.client, "ssl_dv_rapidssl", body("reissued.example.com", List.of(),
-				TestCsrs.ecP256("reissued.example.com").pem(), "ref-reissue-" + UUID.randomUUID()));
+				csr(ec("secp256r1"), "reissued.example.com"), "ref-reissue-" + UUID.randomUUID()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(this.client, id).equals("issued"));
-		TestCsrs.Csr newCsr = TestCsrs.ecP256("reissued.example.com");
+		KeyPair newKey = ec("secp256r1");
 
 		this.client.post()
 			.uri("/services/v2/order/certificate/{id}/reissue", id)
 			.header("X-DC-DEVKEY", DEV_KEY)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("certificate", Map.of("common_name", "reissued.example.com", "csr", newCsr.pem())))
+			.bodyValue(Map.of("certificate",
+					Map.of("common_name", "reissued.example.com", "csr", csr(newKey, "reissued.example.com"))))
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -254,14 +258,14 @@ class DigicertOrderingTests {
 			.returnResult()
 			.getResponseBody();
 		X509Certificate leaf = Certificates.readPem(new String(pem, StandardCharsets.US_ASCII)).get(0);
-		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newKey.getPublic().getEncoded());
 		assertThat(status(this.client, id)).isEqualTo("issued");
 	}
 
 	@Test
 	void aReissueWithoutACsrIsABadRequestFormat() {
 		long id = placed(this.client, "ssl_basic", body("noreissue.example.com", List.of(),
-				TestCsrs.ecP256("noreissue.example.com").pem(), "ref-noreissue"));
+				csr(ec("secp256r1"), "noreissue.example.com"), "ref-noreissue"));
 		this.client.post()
 			.uri("/services/v2/order/certificate/{id}/reissue", id)
 			.header("X-DC-DEVKEY", DEV_KEY)
@@ -292,7 +296,7 @@ class DigicertOrderingTests {
 	void theSearchFindsAnOrderByItsCommentsByItsCommonNameAndByItsId() {
 		String reference = "lost-" + UUID.randomUUID();
 		long id = placed(this.client, "ssl_basic",
-				body("searchable-7f3.example.com", List.of(), TestCsrs.rsa("searchable-7f3.example.com").pem(),
+				body("searchable-7f3.example.com", List.of(), csr(rsa2048(), "searchable-7f3.example.com"),
 						reference));
 		for (String text : List.of(reference, "searchable-7f3", Long.toString(id))) {
 			this.client.get()
@@ -318,7 +322,7 @@ class DigicertOrderingTests {
 	@Test
 	void aPendingOrderCanBeCanceledButAnIssuedOneCannot() {
 		long pending = placed(this.client, "ssl_basic",
-				body("cancel.example.com", List.of(), TestCsrs.rsa("cancel.example.com").pem(), "ref-cancel"));
+				body("cancel.example.com", List.of(), csr(rsa2048(), "cancel.example.com"), "ref-cancel"));
 		changeStatus(pending).expectStatus().isNoContent();
 		assertThat(status(this.client, pending)).isEqualTo("canceled");
 
@@ -334,7 +338,7 @@ class DigicertOrderingTests {
 	@Test
 	void theDcvEmailCanBeSentAgainForAPendingOrder() {
 		long id = placed(this.client, "ssl_securesite_pro",
-				body("resend.example.com", List.of(), TestCsrs.rsa("resend.example.com").pem(), "ref-resend"));
+				body("resend.example.com", List.of(), csr(rsa2048(), "resend.example.com"), "ref-resend"));
 		this.client.put()
 			.uri("/services/v2/order/certificate/{id}/send-dcv-email", id)
 			.header("X-DC-DEVKEY", DEV_KEY)
@@ -354,7 +358,7 @@ class DigicertOrderingTests {
 
 	private long issuedDvOrder(String commonName) {
 		long id = placed(this.client, "ssl_dv_geotrust",
-				body(commonName, List.of(), TestCsrs.rsa(commonName).pem(), "ref-" + commonName));
+				body(commonName, List.of(), csr(rsa2048(), commonName), "ref-" + commonName));
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(this.client, id).equals("issued"));
 		return id;
 	}

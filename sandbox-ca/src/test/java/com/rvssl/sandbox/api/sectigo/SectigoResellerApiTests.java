@@ -1,8 +1,11 @@
 package com.rvssl.sandbox.api.sectigo;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.ec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,7 +23,6 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import com.rvssl.sandbox.Certificates;
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 /** The Sectigo-style reseller API against the shapes CA-APIS.md publishes. */
 @SandboxCaTest
@@ -65,8 +67,9 @@ class SectigoResellerApiTests {
 	@Test
 	void aDvOrderIsAcceptedAndPaidThenIssuedAndCollectedWithItsChain() throws Exception {
 		String reference = "ord-" + UUID.randomUUID();
-		TestCsrs.Csr csr = TestCsrs.ecP256("sectigo-dv.example.com");
-		Map<String, String> applied = reply("!AutoApplySSL", order("287", "365", csr.pem(), reference));
+		KeyPair key = ec("secp256r1");
+		Map<String, String> applied = reply("!AutoApplySSL",
+				order("287", "365", csr(key, "sectigo-dv.example.com"), reference));
 
 		assertThat(applied.keySet()).first().isEqualTo("errorCode");
 		assertThat(applied).containsEntry("errorCode", "0")
@@ -90,7 +93,7 @@ class SectigoResellerApiTests {
 			.containsEntry("statusCode", "6")
 			.containsKeys("notBefore", "notAfter", "certificate", "caCertificate1", "caCertificate2");
 		X509Certificate leaf = Certificates.read(Base64.getDecoder().decode(collected.get("certificate"))).get(0);
-		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(csr.keys().getPublic().getEncoded());
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(key.getPublic().getEncoded());
 		assertThat(leaf.getSubjectAlternativeNames().stream().map((name) -> String.valueOf(name.get(1))))
 			.contains("sectigo-dv.example.com");
 	}
@@ -98,7 +101,7 @@ class SectigoResellerApiTests {
 	@Test
 	void aRepeatedUniqueValueNamesTheExistingOrderInsteadOfOrderingAgain() {
 		String reference = "ord-" + UUID.randomUUID();
-		String csr = TestCsrs.ecP256("repeat.example.com").pem();
+		String csr = csr(ec("secp256r1"), "repeat.example.com");
 		String first = reply("!AutoApplySSL", order("287", "365", csr, reference)).get("orderNumber");
 
 		Map<String, String> again = reply("!AutoApplySSL", order("287", "365", csr, reference));
@@ -116,7 +119,7 @@ class SectigoResellerApiTests {
 
 	@Test
 	void refusalsCarryTheDocumentedErrorCodes() {
-		String csr = TestCsrs.ecP256("refused.example.com").pem();
+		String csr = csr(ec("secp256r1"), "refused.example.com");
 		assertThat(reply("!AutoApplySSL", order("287", "400", csr, null))).containsEntry("errorCode", "-115");
 		assertThat(reply("!AutoApplySSL", order("999", "365", csr, null))).containsEntry("errorCode", "-4")
 			.containsEntry("errorItem", "product");
@@ -130,7 +133,7 @@ class SectigoResellerApiTests {
 
 	@Test
 	void anOvOrderAwaitsBrandValidationAndTheDcvEmailCanBeResent() {
-		MultiValueMap<String, String> form = order("24", "730", TestCsrs.ecP256("ov-sectigo.example.com").pem(),
+		MultiValueMap<String, String> form = order("24", "730", csr(ec("secp256r1"), "ov-sectigo.example.com"),
 				"ord-" + UUID.randomUUID());
 		form.add("organizationName", "Example Ltd");
 		Map<String, String> applied = reply("!AutoApplySSL", form);
@@ -147,22 +150,22 @@ class SectigoResellerApiTests {
 
 	@Test
 	void anIssuedOrderIsReplacedOverANewCsrAndRevokedWithARefundOnlyOnce() throws Exception {
-		TestCsrs.Csr csr = TestCsrs.ecP256("replace.example.com");
-		String orderNumber = reply("!AutoApplySSL", order("287", "365", csr.pem(), "ord-" + UUID.randomUUID()))
+		String orderNumber = reply("!AutoApplySSL",
+				order("287", "365", csr(ec("secp256r1"), "replace.example.com"), "ord-" + UUID.randomUUID()))
 			.get("orderNumber");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "1".equals(reply("download/CollectSSL", collect(orderNumber, "0")).get("errorCode")));
 		String firstSerial = reply("download/CollectSSL", collect(orderNumber, "0")).get("serialNumber");
 
-		TestCsrs.Csr newCsr = TestCsrs.ecP256("replace.example.com");
+		KeyPair newKey = ec("secp256r1");
 		MultiValueMap<String, String> replace = login();
 		replace.add("orderNumber", orderNumber);
-		replace.add("csr", newCsr.pem());
+		replace.add("csr", csr(newKey, "replace.example.com"));
 		assertThat(reply("!AutoReplaceSSL", replace)).containsEntry("errorCode", "0");
 		Map<String, String> replaced = reply("download/CollectSSL", collect(orderNumber, "1"));
 		assertThat(replaced.get("serialNumber")).isNotEqualTo(firstSerial);
 		X509Certificate leaf = Certificates.read(Base64.getDecoder().decode(replaced.get("certificate"))).get(0);
-		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newCsr.keys().getPublic().getEncoded());
+		assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(newKey.getPublic().getEncoded());
 
 		MultiValueMap<String, String> revoke = login();
 		revoke.add("orderNumber", orderNumber);
