@@ -28,6 +28,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import com.rvssl.kit.test.TestCertificates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -203,7 +205,7 @@ class AccountPageBrowserIT {
 	private static String placeOrder(String key, String domain) {
 		Map<String, Object> body = Map.of("productCode", "rapidssl-dv", "termMonths", 12, "domains", List.of(domain),
 				"whmcsServiceId", "whmcs-" + domain, "customer", Map.of("name", "Ann Lee", "email", "it@" + domain),
-				"csr", TestCsr.forDomains(List.of(domain)).pem(), "dcv",
+				"csr", TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv",
 				Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
 		PlatformClient.Reply reply = http.post(stack.url(PlatformService.ORDER) + "/api/v1/orders", key, body,
 				Map.of("Idempotency-Key", UUID.randomUUID().toString()));

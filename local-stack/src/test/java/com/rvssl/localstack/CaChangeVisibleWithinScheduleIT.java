@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import com.rvssl.kit.test.TestCertificates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,13 +78,13 @@ class CaChangeVisibleWithinScheduleIT {
 	}
 
 	private static String placeOvOrder(String key, String domain) {
-		TestCsr csr = TestCsr.forDomains(List.of(domain));
+		String csr = TestCertificates.csr(TestCertificates.rsa2048(), domain);
 		Map<String, Object> organization = Map.of("name", "Example Widgets Ltd", "country", "GB", "city", "London",
 				"address", "1 High Street", "phone", "+44 20 7946 0000", "contact",
 				Map.of("name", "Ann Lee", "email", "ann@" + domain, "phone", "+44 20 7946 0001"));
 		Map<String, Object> body = Map.of("productCode", "digicert-ov", "termMonths", 12, "domains", List.of(domain),
 				"whmcsServiceId", "whmcs-" + domain, "customer", Map.of("name", "Ann Lee", "email", "ann@" + domain),
-				"csr", csr.pem(), "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + domain),
+				"csr", csr, "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + domain),
 				"organization", organization);
 		// on a starved machine a call may time out: the same Idempotency-Key makes a retry safe
 		String idempotencyKey = UUID.randomUUID().toString();

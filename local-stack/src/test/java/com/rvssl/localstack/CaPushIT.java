@@ -1,23 +1,23 @@
 package com.rvssl.localstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import com.rvssl.kit.test.TestCertificates;
+import com.rvssl.localstack.PlatformCalls.Reply;
+
+import static com.rvssl.localstack.PlatformCalls.awaitOrder;
+import static com.rvssl.localstack.PlatformCalls.call;
+import static com.rvssl.localstack.PlatformCalls.sandbox;
+import static com.rvssl.localstack.PlatformCalls.uniqueDomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,10 +36,6 @@ class CaPushIT {
 
 	/** Getting an order to the CA and checked once: several services on two shared cores. */
 	private static final Duration PATIENCE = Duration.ofMinutes(3);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static LocalStack stack;
 
@@ -95,67 +91,17 @@ class CaPushIT {
 		assertThat(issued.at("/certificate/serialNumber").asString()).isNotBlank();
 	}
 
-	// --- the steps a WHMCS addon takes, and the sandbox's admin API (as in ValidationWalksIT)
+	// --- the order a WHMCS addon places
 
 	private static String placeOrder(String product, String domain, Map<String, Object> dcv) {
 		Map<String, Object> body = Map.of("productCode", product, "termMonths", 12, "domains", List.of(domain),
 				"whmcsServiceId", "whmcs-" + domain, "customer",
 				Map.of("name", "Ann Lee", "email", "push-" + domain + "@customer.example"), "csr",
-				TestCsr.forDomains(List.of(domain)).pem(), "dcv", dcv);
+				TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv", dcv);
 		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders", stack.credentials().resellerKey(),
 				body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);
 		return reply.body().get("id").asString();
-	}
-
-	private static JsonNode awaitOrder(String orderId, Duration atMost, Predicate<JsonNode> condition) {
-		return await().atMost(atMost)
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> call("GET", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId,
-					stack.credentials().resellerKey(), null).body(), condition);
-	}
-
-	private static void sandbox(String method, String path, Object body) {
-		Reply reply = call(method, stack.sandboxUrl() + path, null, body);
-		assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isBetween(200, 299);
-	}
-
-	record Reply(int status, JsonNode body) {
-	}
-
-	private static Reply call(String method, String url, String key, Object body) {
-		return call(method, url, key, body, Map.of());
-	}
-
-	private static Reply call(String method, String url, String key, Object body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(20))
-			.header("Accept", "application/json")
-			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (key != null) {
-			request.header("Authorization", "Bearer " + key);
-		}
-		headers.forEach(request::header);
-		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			String text = response.body();
-			return new Reply(response.statusCode(), (text == null || text.isBlank()) ? null : JSON.readTree(text));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + url + " failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	private static String uniqueDomain(String kind) {
-		return kind + "-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
 	}
 
 }

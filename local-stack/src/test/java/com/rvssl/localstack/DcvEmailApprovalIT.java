@@ -2,7 +2,6 @@ package com.rvssl.localstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,8 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import com.rvssl.kit.test.TestCertificates;
+import com.rvssl.localstack.PlatformCalls.Reply;
+
+import static com.rvssl.localstack.PlatformCalls.awaitOrder;
+import static com.rvssl.localstack.PlatformCalls.call;
+import static com.rvssl.localstack.PlatformCalls.sandbox;
+import static com.rvssl.localstack.PlatformCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,10 +46,6 @@ class DcvEmailApprovalIT {
 	private static final Duration PATIENCE = Duration.ofMinutes(3);
 
 	private static final Pattern LINK = Pattern.compile("(http://\\S+/sandbox/dcv/approve/[A-Za-z0-9_-]+)");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static LocalStack stack;
 
@@ -65,7 +66,7 @@ class DcvEmailApprovalIT {
 		String approver = "admin@" + domain;
 		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "EMAIL", "approverEmail", approver));
 
-		JsonNode pending = awaitOrder(orderId,
+		JsonNode pending = awaitOrder(orderId, PATIENCE,
 				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
 		assertThat(pending.at("/validation/dcv/0/method").asString()).isEqualTo("EMAIL");
 		assertThat(pending.at("/views/client/status").asString()).isEqualTo("Pending Validation");
@@ -98,7 +99,7 @@ class DcvEmailApprovalIT {
 		autoApprove(false);
 		String domain = "switched-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
 		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
-		JsonNode byEmail = awaitOrder(orderId,
+		JsonNode byEmail = awaitOrder(orderId, PATIENCE,
 				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
 		assertThat(byEmail.at("/validation/dcv/0/method").asString()).isEqualTo("EMAIL");
 
@@ -108,7 +109,8 @@ class DcvEmailApprovalIT {
 		assertThat(changed.body().get("timeline").valueStream().map(entry -> entry.get("note").asString()))
 			.contains("Validation method changed to DNS record");
 
-		JsonNode byDns = awaitOrder(orderId, order -> "DNS".equals(order.at("/validation/dcv/0/method").asString(null)));
+		JsonNode byDns = awaitOrder(orderId, PATIENCE,
+				order -> "DNS".equals(order.at("/validation/dcv/0/method").asString(null)));
 		assertThat(byDns.get("state").asString()).isEqualTo("PENDING_VALIDATION");
 		JsonNode instruction = byDns.at("/validation/dcv/0");
 		assertThat(instruction.get("target").asString()).isEqualTo("_dnsauth." + domain);
@@ -154,12 +156,7 @@ class DcvEmailApprovalIT {
 		return send(request, method + " " + url);
 	}
 
-	// --- the steps a WHMCS addon takes, and the sandbox's admin API
-
-	private static void sandbox(String method, String path, Object body) {
-		Reply reply = call(method, stack.sandboxUrl() + path, null, body);
-		assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isBetween(200, 299);
-	}
+	// --- the steps a WHMCS addon takes, and the sandbox's DV auto-approval
 
 	private static void autoApprove(boolean enabled) {
 		Reply reply = call("PUT", stack.sandboxUrl() + "/sandbox/dv/auto-approve", null, Map.of("enabled", enabled));
@@ -171,7 +168,7 @@ class DcvEmailApprovalIT {
 		Map<String, Object> body = Map.of("productCode", product, "termMonths", 12, "domains", List.of(domain),
 				"whmcsServiceId", "whmcs-" + domain, "customer",
 				Map.of("name", "Ann Lee", "email", "approve-" + domain + "@customer.example"), "csr",
-				TestCsr.forDomains(List.of(domain)).pem(), "dcv", dcv);
+				TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv", dcv);
 		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders", stack.credentials().resellerKey(),
 				body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);
@@ -179,52 +176,7 @@ class DcvEmailApprovalIT {
 	}
 
 	private static JsonNode awaitState(String orderId, String state) {
-		return awaitOrder(orderId, order -> state.equals(order.get("state").asString()));
-	}
-
-	private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
-		return await().atMost(PATIENCE)
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> call("GET", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId,
-					stack.credentials().resellerKey(), null).body(), condition);
-	}
-
-	record Reply(int status, JsonNode body) {
-	}
-
-	private static Reply call(String method, String url, String key, Object body) {
-		return call(method, url, key, body, Map.of());
-	}
-
-	private static Reply call(String method, String url, String key, Object body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(20))
-			.header("Accept", "application/json")
-			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (key != null) {
-			request.header("Authorization", "Bearer " + key);
-		}
-		headers.forEach(request::header);
-		HttpResponse<String> response = send(request.build(), method + " " + url);
-		String text = response.body();
-		return new Reply(response.statusCode(), (text == null || text.isBlank()) ? null : JSON.readTree(text));
-	}
-
-	private static HttpResponse<String> send(HttpRequest request, String what) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(what + " failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		return awaitOrder(orderId, PATIENCE, order -> state.equals(order.get("state").asString()));
 	}
 
 }

@@ -3,6 +3,7 @@ package com.rvssl.localstack;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.CertPathValidator;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Topics;
+import com.rvssl.kit.test.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,9 +72,10 @@ class PlatformEndToEndIT {
 	@Test
 	void anOrderPaidFromCreditIsIssuedWithACertificateForItsCsrThatChainsToTheSandboxRoot() throws Exception {
 		String domain = uniqueDomain();
-		TestCsr csr = TestCsr.forDomains(List.of(domain));
+		KeyPair key = TestCertificates.rsa2048();
 
-		String orderId = placeOrder(resellerKey(), domain, csr, "ann-" + domain + "@customer.example");
+		String orderId = placeOrder(resellerKey(), domain, TestCertificates.csr(key, domain),
+				"ann-" + domain + "@customer.example");
 		JsonNode order = awaitState(resellerKey(), orderId, "ISSUED");
 
 		assertThat(order.at("/views/provider/status").asString()).isEqualTo("Complete");
@@ -81,7 +84,7 @@ class PlatformEndToEndIT {
 				http.getText(stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/certificate?format=pem",
 						resellerKey()));
 		assertThat(chain).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(chain.get(0).getPublicKey()).isEqualTo(csr.publicKey());
+		assertThat(chain.get(0).getPublicKey()).isEqualTo(key.getPublic());
 		assertThat(chain.get(0).getSubjectAlternativeNames()).extracting(san -> String.valueOf(san.get(1)))
 			.contains(domain);
 		assertChainsToSandboxRoot(chain);
@@ -92,13 +95,14 @@ class PlatformEndToEndIT {
 	@Test
 	void aReissueWithANewCsrReplacesTheIssuedCertificateWithOneOverTheNewKey() throws Exception {
 		String domain = uniqueDomain();
-		String orderId = placeOrder(resellerKey(), domain, TestCsr.forDomains(List.of(domain)), "ri@customer.example");
+		String orderId = placeOrder(resellerKey(), domain, "ri@customer.example");
 		String firstSerial = awaitState(resellerKey(), orderId, "ISSUED").at("/certificate/serialNumber").asString();
-		TestCsr newKey = TestCsr.forDomains(List.of(domain));
+		// a key of its own: the order was placed with the run's shared one
+		KeyPair newKey = TestCertificates.rsa(2048);
 
 		PlatformClient.Reply reissue = http.post(
 				stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/reissue", resellerKey(),
-				Map.of("csr", newKey.pem()), Map.of());
+				Map.of("csr", TestCertificates.csr(newKey, domain)), Map.of());
 		assertThat(reissue.status()).as("reissue: %s", reissue.body()).isEqualTo(202);
 
 		JsonNode reissued = await().atMost(ISSUANCE)
@@ -109,7 +113,7 @@ class PlatformEndToEndIT {
 		List<X509Certificate> chain = certificates(
 				http.getText(stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId + "/certificate?format=pem",
 						resellerKey()));
-		assertThat(chain.get(0).getPublicKey()).isEqualTo(newKey.publicKey());
+		assertThat(chain.get(0).getPublicKey()).isEqualTo(newKey.getPublic());
 		assertChainsToSandboxRoot(chain);
 		assertThat(chargesOf(orderId)).isEqualTo(1);
 	}
@@ -125,7 +129,7 @@ class PlatformEndToEndIT {
 			.until(() -> http.get(stack.url(PlatformService.ORDER) + "/api/v1/orders", key).status() == 200);
 		String domain = uniqueDomain();
 
-		String orderId = placeOrder(key, domain, TestCsr.forDomains(List.of(domain)), "bo@customer.example");
+		String orderId = placeOrder(key, domain, "bo@customer.example");
 		JsonNode waiting = awaitState(key, orderId, "WAITING_FOR_PAYMENT");
 
 		assertThat(waiting.at("/views/client/status").asString()).isEqualTo("Waiting Submit Order");
@@ -152,7 +156,7 @@ class PlatformEndToEndIT {
 	void redeliveringEveryEventOfAnIssuedOrderChargesNothingTwiceAndSubmitsNothingTwice() throws Exception {
 		String domain = uniqueDomain();
 		String customer = "cy-" + domain + "@customer.example";
-		String orderId = placeOrder(resellerKey(), domain, TestCsr.forDomains(List.of(domain)), customer);
+		String orderId = placeOrder(resellerKey(), domain, customer);
 		int timelineBefore = awaitState(resellerKey(), orderId, "ISSUED").get("timeline").size();
 		List<ConsumerRecord<String, byte[]>> history = eventsOf(orderId);
 		assertThat(history).extracting(r -> EventJson.read(r.value()).type())
@@ -197,7 +201,7 @@ class PlatformEndToEndIT {
 			String resellerId = created.body().get("resellerId").asString();
 			String reseller = "resellerId=\"" + resellerId + "\"";
 			String domain = uniqueDomain();
-			String orderId = placeOrder(key, domain, TestCsr.forDomains(List.of(domain)), "pm@customer.example");
+			String orderId = placeOrder(key, domain, "pm@customer.example");
 			JsonNode waiting = awaitState(key, orderId, "WAITING_FOR_PAYMENT");
 			long wholesale = waiting.at("/price/wholesale/amount").asLong();
 			long retail = waiting.at("/price/retail/amount").asLong();
@@ -276,10 +280,14 @@ class PlatformEndToEndIT {
 
 	// --- the steps a WHMCS addon and a reseller take
 
-	private static String placeOrder(String key, String domain, TestCsr csr, String customerEmail) {
+	private static String placeOrder(String key, String domain, String customerEmail) {
+		return placeOrder(key, domain, TestCertificates.csr(TestCertificates.rsa2048(), domain), customerEmail);
+	}
+
+	private static String placeOrder(String key, String domain, String csr, String customerEmail) {
 		Map<String, Object> body = Map.of("productCode", "rapidssl-dv", "termMonths", 12, "domains", List.of(domain),
 				"whmcsServiceId", "whmcs-" + domain, "customer", Map.of("name", "Ann Lee", "email", customerEmail),
-				"csr", csr.pem(), "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
+				"csr", csr, "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
 		PlatformClient.Reply reply = http.post(stack.url(PlatformService.ORDER) + "/api/v1/orders", key, body,
 				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.rvssl.kit.test.TestCertificates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,15 +52,15 @@ class PlatformLoadBenchmark {
 			PlatformClient http = new PlatformClient();
 			// several resellers, as in real traffic: each API key has its own rate limit
 			List<String> keys = IntStream.range(0, RESELLERS).mapToObj(i -> fundedReseller(stack, http, i)).toList();
-			List<TestCsr> csrs = IntStream.range(0, orders).parallel()
-				.mapToObj(i -> TestCsr.forDomains(List.of("load-" + i + "-" + UUID.randomUUID().toString().substring(0, 6)
-						+ ".example.com")))
+			List<LoadOrder> loadOrders = IntStream.range(0, orders).parallel()
+				.mapToObj(i -> LoadOrder.forDomain("load-" + i + "-" + UUID.randomUUID().toString().substring(0, 6)
+						+ ".example.com"))
 				.toList();
 			Map<String, Long> idleMemory = stack.residentMemoryKib();
 
 			List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
 			Instant start = Instant.now();
-			placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, csrs, latenciesMicros);
+			placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, loadOrders, latenciesMicros);
 			Instant placed = Instant.now();
 			await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
 				.until(() -> keys.stream().mapToLong(key -> issuedCount(stack, http, key)).sum() >= orders);
@@ -95,19 +97,19 @@ class PlatformLoadBenchmark {
 		return key;
 	}
 
-	private void placeAll(String url, List<String> keys, List<TestCsr> csrs, List<Long> latenciesMicros)
+	private void placeAll(String url, List<String> keys, List<LoadOrder> loadOrders, List<Long> latenciesMicros)
 			throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		Semaphore inFlight = new Semaphore(concurrency);
 		List<CompletableFuture<?>> all = new ArrayList<>();
-		for (int i = 0; i < csrs.size(); i++) {
+		for (int i = 0; i < loadOrders.size(); i++) {
 			String domain = "load-" + i;
 			String key = keys.get(i % keys.size());
-			TestCsr csr = csrs.get(i);
+			LoadOrder order = loadOrders.get(i);
 			String body = JSON.writeValueAsString(Map.of("productCode", "rapidssl-dv", "termMonths", 12, "domains",
-					List.of(commonName(csr)), "whmcsServiceId", domain, "customer",
-					Map.of("name", "Load", "email", "load@customer.example"), "csr", csr.pem(), "dcv",
-					Map.of("method", "EMAIL", "approverEmail", "admin@" + commonName(csr))));
+					List.of(order.domain()), "whmcsServiceId", domain, "customer",
+					Map.of("name", "Load", "email", "load@customer.example"), "csr", order.csr(), "dcv",
+					Map.of("method", "EMAIL", "approverEmail", "admin@" + order.domain())));
 			inFlight.acquire();
 			long begin = System.nanoTime();
 			all.add(client
@@ -130,8 +132,13 @@ class PlatformLoadBenchmark {
 		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
 	}
 
-	private static String commonName(TestCsr csr) {
-		return csr.domains().get(0);
+	/** One order's domain and its CSR, made before the clock starts. */
+	private record LoadOrder(String domain, String csr) {
+
+		static LoadOrder forDomain(String domain) {
+			return new LoadOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
+		}
+
 	}
 
 	private static long issuedCount(LocalStack stack, PlatformClient http, String key) {

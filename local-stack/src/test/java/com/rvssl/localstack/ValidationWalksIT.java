@@ -3,9 +3,6 @@ package com.rvssl.localstack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import com.rvssl.kit.test.TestCertificates;
+import com.rvssl.localstack.PlatformCalls.Reply;
+
+import static com.rvssl.localstack.PlatformCalls.awaitOrder;
+import static com.rvssl.localstack.PlatformCalls.call;
+import static com.rvssl.localstack.PlatformCalls.sandbox;
+import static com.rvssl.localstack.PlatformCalls.uniqueDomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,10 +39,6 @@ class ValidationWalksIT {
 
 	/** Generous: two cores shared by several builds; OV checks run at a slower pace than DV ones. */
 	private static final Duration PATIENCE = Duration.ofMinutes(3);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final Map<String, String> FILES = new ConcurrentHashMap<>();
 
@@ -75,7 +74,8 @@ class ValidationWalksIT {
 		String domain = uniqueDomain("http");
 		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "HTTP"), null);
 
-		JsonNode pending = awaitOrder(orderId, order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		JsonNode pending = awaitOrder(orderId, PATIENCE,
+				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
 		JsonNode instruction = pending.at("/validation/dcv/0");
 		assertThat(instruction.get("method").asString()).isEqualTo("HTTP");
 		String url = instruction.get("target").asString();
@@ -100,7 +100,8 @@ class ValidationWalksIT {
 		String domain = uniqueDomain("dns");
 		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "DNS"), null);
 
-		JsonNode pending = awaitOrder(orderId, order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		JsonNode pending = awaitOrder(orderId, PATIENCE,
+				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
 		JsonNode instruction = pending.at("/validation/dcv/0");
 		assertThat(instruction.get("method").asString()).isEqualTo("DNS");
 		assertThat(instruction.get("target").asString()).isEqualTo("_dnsauth." + domain);
@@ -127,7 +128,7 @@ class ValidationWalksIT {
 	void anOrderTheCaRejectsShowsTheReasonInEveryViewAndIsRefunded() {
 		String domain = uniqueDomain("reject");
 		String orderId = placeOrder("digicert-ov", domain, emailDcv(domain), organization());
-		String caOrderId = awaitOrder(orderId,
+		String caOrderId = awaitOrder(orderId, PATIENCE,
 				order -> "DOCUMENTS_REQUESTED".equals(order.at("/validation/stage").asString(null)))
 			.get("caOrderId")
 			.asString();
@@ -147,7 +148,7 @@ class ValidationWalksIT {
 	void anOrderCancelledWhileTheCaValidatesIsCancelledAtTheCaAndRefundedWithinTheWindow() {
 		String domain = uniqueDomain("cancel");
 		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "HTTP"), null);
-		String caOrderId = awaitOrder(orderId,
+		String caOrderId = awaitOrder(orderId, PATIENCE,
 				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)))
 			.get("caOrderId")
 			.asString();
@@ -175,7 +176,7 @@ class ValidationWalksIT {
 				"call", "UNDER_REVIEW", "reviewing");
 		String caOrderId = null;
 		for (String stage : List.of("DOCUMENTS_REQUESTED", "VERIFICATION_CALL_PENDING", "UNDER_REVIEW")) {
-			JsonNode order = awaitOrder(orderId, o -> stage.equals(o.at("/validation/stage").asString(null)));
+			JsonNode order = awaitOrder(orderId, PATIENCE, o -> stage.equals(o.at("/validation/stage").asString(null)));
 			assertThat(order.get("state").asString()).isEqualTo("PENDING_VALIDATION");
 			assertThat(order.at("/validation/level").asString()).isEqualTo(product.endsWith("-ev") ? "EV" : "OV");
 			assertThat(order.at("/validation/dcv")).isEmpty();
@@ -198,14 +199,14 @@ class ValidationWalksIT {
 		assertThat(issued.at("/validation/stage").isNull()).isTrue();
 	}
 
-	// --- the steps a WHMCS addon takes, and the sandbox's admin API
+	// --- the steps a WHMCS addon takes
 
 	private static String placeOrder(String product, String domain, Map<String, Object> dcv,
 			Map<String, Object> organization) {
 		Map<String, Object> body = new java.util.HashMap<>(Map.of("productCode", product, "termMonths", 12, "domains",
 				List.of(domain), "whmcsServiceId", "whmcs-" + domain, "customer",
 				Map.of("name", "Ann Lee", "email", "walk-" + domain + "@customer.example"), "csr",
-				TestCsr.forDomains(List.of(domain)).pem(), "dcv", dcv));
+				TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv", dcv));
 		if (organization != null) {
 			body.put("organization", organization);
 		}
@@ -226,14 +227,7 @@ class ValidationWalksIT {
 	}
 
 	private static JsonNode awaitState(String orderId, String state) {
-		return awaitOrder(orderId, order -> state.equals(order.get("state").asString()));
-	}
-
-	private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
-		return await().atMost(PATIENCE)
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> call("GET", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId,
-					stack.credentials().resellerKey(), null).body(), condition);
+		return awaitOrder(orderId, PATIENCE, order -> state.equals(order.get("state").asString()));
 	}
 
 	private static long ledger(String orderId, String type) {
@@ -246,49 +240,6 @@ class ValidationWalksIT {
 			}
 		}
 		return count;
-	}
-
-	private static void sandbox(String method, String path, Object body) {
-		Reply reply = call(method, stack.sandboxUrl() + path, null, body);
-		assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isBetween(200, 299);
-	}
-
-	record Reply(int status, JsonNode body) {
-	}
-
-	private static Reply call(String method, String url, String key, Object body) {
-		return call(method, url, key, body, Map.of());
-	}
-
-	private static Reply call(String method, String url, String key, Object body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(20))
-			.header("Accept", "application/json")
-			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (key != null) {
-			request.header("Authorization", "Bearer " + key);
-		}
-		headers.forEach(request::header);
-		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			String text = response.body();
-			return new Reply(response.statusCode(), (text == null || text.isBlank()) ? null : JSON.readTree(text));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + url + " failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	private static String uniqueDomain(String kind) {
-		return kind + "-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
 	}
 
 }

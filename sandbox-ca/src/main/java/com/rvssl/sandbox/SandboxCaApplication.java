@@ -15,52 +15,52 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * The sandbox certificate authority. Runs on its own ({@code java -jar sandbox-ca-exec.jar}) or
  * in-process inside another module's tests through {@link #start(String...)}.
  *
- * <p>The MongoDB and Kafka auto-configurations are excluded by name because a host module's
- * test classpath carries their starters, and the sandbox has neither a database nor a broker.
+ * <p>The MongoDB and Kafka auto-configurations, Boot's and the service kit's, are excluded by
+ * name because a host module's test classpath carries their starters and the kit, and the sandbox
+ * has neither a database nor a broker. Of the kit, the sandbox keeps only the Reactor Netty
+ * workaround: the sandbox stands in for outside CAs, not for a platform service, so Spring's own
+ * errors stay Boot's plain problem details rather than the platform's shape, whose {@code errors}
+ * array a DigiCert client would take for DigiCert's own error list.
  */
 @SpringBootApplication(excludeName = {
-        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration" })
+		"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+		"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+		"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+		"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+		"org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+		"com.rvssl.kit.kafka.KafkaKitAutoConfiguration", "com.rvssl.kit.health.HealthKitAutoConfiguration",
+		"com.rvssl.kit.outbox.OutboxKitAutoConfiguration", "com.rvssl.kit.problem.ProblemDetailsKitAutoConfiguration" })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class SandboxCaApplication {
 
-    /** The configuration file's name: not {@code application}, which a host module owns. */
-    public static final String CONFIG_NAME = "sandbox-ca";
+	/** The configuration file's name: not {@code application}, which a host module owns. */
+	public static final String CONFIG_NAME = "sandbox-ca";
 
-    public static void main(String[] args) {
-        start(args);
-    }
+	public static void main(String[] args) {
+		start(args);
+	}
 
-    /**
-     * Starts the sandbox and returns its context. Pass {@code --server.port=0} and read
-     * {@code local.server.port} from the context's environment for a free port; close the context
-     * to stop it.
-     */
-    public static ConfigurableApplicationContext start(String... args) {
-        // Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request arrives
-        // before the previous response has fully terminated (reactor-netty#4361, fixed upstream in September 2026),
-        // leaving that request unanswered until the client gives up; this setting avoids that path.
-        // Read once per JVM: tests that host the sandbox set it for the whole test JVM (root pom).
-        System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
-                System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true"));
-        SpringApplication application = new SpringApplication(SandboxCaApplication.class);
-        application.setWebApplicationType(WebApplicationType.REACTIVE);
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-        return application.run(args);
-    }
+	/**
+	 * Starts the sandbox and returns its context. Pass {@code --server.port=0} and read
+	 * {@code local.server.port} from the context's environment for a free port; close the context
+	 * to stop it.
+	 */
+	public static ConfigurableApplicationContext start(String... args) {
+		SpringApplication application = new SpringApplication(SandboxCaApplication.class);
+		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		return application.run(args);
+	}
 
-    @Bean
-    SandboxClock clock() {
-        return new SandboxClock(Clock.systemUTC());
-    }
+	@Bean
+	SandboxClock clock() {
+		return new SandboxClock(Clock.systemUTC());
+	}
 }

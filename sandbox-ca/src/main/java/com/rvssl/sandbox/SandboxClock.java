@@ -13,39 +13,39 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class SandboxClock extends Clock {
 
-    private final Clock base;
+	private final Clock base;
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    public SandboxClock(Clock base) {
-        this.base = base;
-    }
+	public SandboxClock(Clock base) {
+		this.base = base;
+	}
 
-    /** Moves the clock on; returns the new time. */
-    public Instant advance(Duration by) {
-        if (by.isNegative()) {
-            throw new IllegalArgumentException("The sandbox clock only moves forward.");
-        }
-        this.offset.accumulateAndGet(by, Duration::plus);
-        return instant();
-    }
+	/** Moves the clock on; returns the new time. */
+	public Instant advance(Duration by) {
+		if (by.isNegative()) {
+			throw new IllegalArgumentException("The sandbox clock only moves forward.");
+		}
+		this.offset.accumulateAndGet(by, Duration::plus);
+		return instant();
+	}
 
-    public Duration offset() {
-        return this.offset.get();
-    }
+	public Duration offset() {
+		return this.offset.get();
+	}
 
-    @Override
-    public Instant instant() {
-        return this.base.instant().plus(this.offset.get());
-    }
+	@Override
+	public Instant instant() {
+		return this.base.instant().plus(this.offset.get());
+	}
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
 }

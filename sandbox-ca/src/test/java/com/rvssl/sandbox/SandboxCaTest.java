@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 // patient: CI machines shared by several builds answer slowly at times
 @AutoConfigureWebTestClient(timeout = "30s")
 @TestPropertySource(properties = { "spring.config.name=" + SandboxCaApplication.CONFIG_NAME,
-        "sandbox.dv.approve-after=PT0.5S" })
+		"sandbox.dv.approve-after=PT0.5S" })
 public @interface SandboxCaTest {
 
 }

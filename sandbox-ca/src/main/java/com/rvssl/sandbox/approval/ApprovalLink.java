@@ -8,5 +8,5 @@ package com.rvssl.sandbox.approval;
  * @param domain the domain it approves
  * @param approver the address it was sent to
  */
-record ApprovalLink(String token, long orderId, String domain, String approver) {
+public record ApprovalLink(String token, long orderId, String domain, String approver) {
 }

@@ -27,85 +27,85 @@ import com.rvssl.sandbox.validation.DomainControl;
 @Component
 class ApprovalMailer implements OrderWatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(ApprovalMailer.class);
+	private static final Logger log = LoggerFactory.getLogger(ApprovalMailer.class);
 
-    static final String FROM = "no-reply@sandbox-ca.test";
+	static final String FROM = "no-reply@sandbox-ca.test";
 
-    private final ApprovalLinks links;
+	private final ApprovalLinks links;
 
-    private final DomainControl domainControl;
+	private final DomainControl domainControl;
 
-    private final ObjectProvider<JavaMailSender> mailSender;
+	private final ObjectProvider<JavaMailSender> mailSender;
 
-    private final Environment environment;
+	private final Environment environment;
 
-    ApprovalMailer(ApprovalLinks links, DomainControl domainControl, ObjectProvider<JavaMailSender> mailSender,
-            Environment environment) {
-        this.links = links;
-        this.domainControl = domainControl;
-        this.mailSender = mailSender;
-        this.environment = environment;
-    }
+	ApprovalMailer(ApprovalLinks links, DomainControl domainControl, ObjectProvider<JavaMailSender> mailSender,
+			Environment environment) {
+		this.links = links;
+		this.domainControl = domainControl;
+		this.mailSender = mailSender;
+		this.environment = environment;
+	}
 
-    @Override
-    public void changed(CaOrder before, CaOrder after) {
-        // only new orders and resends concern the approver
-    }
+	@Override
+	public void changed(CaOrder before, CaOrder after) {
+		// only new orders and resends concern the approver
+	}
 
-    @Override
-    public void dcvEmailDue(CaOrder order) {
-        if (order.status() != OrderStatus.PENDING || order.validation() != ValidationLevel.DV) {
-            return;
-        }
-        this.domainControl
-            .proofs(order.api(), order.dcvMethod(), order.dnsNames(), order.csr(), order.dcvRandomValue(),
-                    order.reference(), order.dcvEmails())
-            .stream()
-            .filter((proof) -> DcvProof.EMAIL.equals(proof.method()))
-            .forEach((proof) -> send(order, this.links.create(order.id(), proof.domain(), proof.target())));
-    }
+	@Override
+	public void dcvEmailDue(CaOrder order) {
+		if (order.status() != OrderStatus.PENDING || order.validation() != ValidationLevel.DV) {
+			return;
+		}
+		this.domainControl
+			.proofs(order.api(), order.dcvMethod(), order.dnsNames(), order.csr(), order.dcvRandomValue(),
+					order.reference(), order.dcvEmails())
+			.stream()
+			.filter((proof) -> DcvProof.EMAIL.equals(proof.method()))
+			.forEach((proof) -> send(order, this.links.create(order.id(), proof.domain(), proof.target())));
+	}
 
-    private void send(CaOrder order, ApprovalLink link) {
-        String url = publicUrl() + "/sandbox/dcv/approve/" + link.token();
-        JavaMailSender sender = this.mailSender.getIfAvailable();
-        if (sender == null) {
-            log.info("No SMTP server configured: approval link for {} (order {}) not mailed to {}: {}", link.domain(),
-                    order.id(), link.approver(), url);
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(FROM);
-        message.setTo(link.approver());
-        message.setSubject("Approve the certificate request for " + link.domain());
-        message.setText("""
-                Someone asked the sandbox CA for a certificate for %s (order %d, %s).
+	private void send(CaOrder order, ApprovalLink link) {
+		String url = publicUrl() + "/sandbox/dcv/approve/" + link.token();
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			log.info("No SMTP server configured: approval link for {} (order {}) not mailed to {}: {}", link.domain(),
+					order.id(), link.approver(), url);
+			return;
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(FROM);
+		message.setTo(link.approver());
+		message.setSubject("Approve the certificate request for " + link.domain());
+		message.setText("""
+				Someone asked the sandbox CA for a certificate for %s (order %d, %s).
 
-                If you are the owner of %s and want the certificate, approve the request here:
+				If you are the owner of %s and want the certificate, approve the request here:
 
-                %s
+				%s
 
-                The link can be used once. If you did not ask for this certificate, ignore this message.
-                """.formatted(link.domain(), order.id(), order.commonName(), link.domain(), url));
-        Schedulers.boundedElastic().schedule(() -> {
-            try {
-                sender.send(message);
-                log.info("Approval link for {} (order {}) mailed to {}", link.domain(), order.id(), link.approver());
-            }
-            catch (RuntimeException ex) {
-                log.warn("Mailing the approval link for {} (order {}) to {} failed: {}", link.domain(), order.id(),
-                        link.approver(), ex.toString());
-            }
-        });
-    }
+				The link can be used once. If you did not ask for this certificate, ignore this message.
+				""".formatted(link.domain(), order.id(), order.commonName(), link.domain(), url));
+		Schedulers.boundedElastic().schedule(() -> {
+			try {
+				sender.send(message);
+				log.info("Approval link for {} (order {}) mailed to {}", link.domain(), order.id(), link.approver());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Mailing the approval link for {} (order {}) to {} failed: {}", link.domain(), order.id(),
+						link.approver(), ex.toString());
+			}
+		});
+	}
 
-    /** {@code sandbox.public-url}, or this server on localhost. */
-    private String publicUrl() {
-        String configured = this.environment.getProperty("sandbox.public-url");
-        if (configured != null && !configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        String port = this.environment.getProperty("local.server.port",
-                this.environment.getProperty("server.port", "8090"));
-        return "http://localhost:" + port.toLowerCase(Locale.ROOT);
-    }
+	/** {@code sandbox.public-url}, or this server on localhost. */
+	private String publicUrl() {
+		String configured = this.environment.getProperty("sandbox.public-url");
+		if (configured != null && !configured.isBlank()) {
+			return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+		}
+		String port = this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8090"));
+		return "http://localhost:" + port.toLowerCase(Locale.ROOT);
+	}
 }

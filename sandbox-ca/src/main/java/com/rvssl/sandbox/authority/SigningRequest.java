@@ -17,40 +17,40 @@ import org.bouncycastle.pkcs.PKCSException;
  */
 public record SigningRequest(SubjectPublicKeyInfo publicKey, String subject) {
 
-    /**
-     * BouncyCastle's provider, used here only and never registered JVM-wide (the sandbox may run
-     * inside another application's tests): the JDK's providers do not resolve every key OID a
-     * CSR can carry (EC keys fail with "KeyFactory not available").
-     */
-    private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder()
-        .setProvider(new BouncyCastleProvider());
+	/**
+	 * BouncyCastle's provider, used here only and never registered JVM-wide (the sandbox may run
+	 * inside another application's tests): the JDK's providers do not resolve every key OID a
+	 * CSR can carry (EC keys fail with "KeyFactory not available").
+	 */
+	private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder()
+		.setProvider(new BouncyCastleProvider());
 
-    /** Parses a PEM PKCS#10 request and verifies its self-signature. */
-    public static SigningRequest parse(String pem) {
-        if (pem == null || pem.isBlank()) {
-            throw new InvalidCsrException("The CSR is empty.");
-        }
-        Object parsed;
-        try (PEMParser parser = new PEMParser(new StringReader(pem.trim()))) {
-            parsed = parser.readObject();
-        }
-        catch (IOException | RuntimeException ex) {
-            throw new InvalidCsrException("The CSR is not valid PEM.", ex);
-        }
-        if (!(parsed instanceof PKCS10CertificationRequest csr)) {
-            throw new InvalidCsrException("The CSR is not a PEM PKCS#10 certificate request.");
-        }
-        try {
-            if (!csr.isSignatureValid(VERIFIERS.build(csr.getSubjectPublicKeyInfo()))) {
-                throw new InvalidCsrException("The CSR's signature does not verify.");
-            }
-        }
-        catch (OperatorCreationException | PKCSException | RuntimeException ex) {
-            if (ex instanceof InvalidCsrException invalid) {
-                throw invalid;
-            }
-            throw new InvalidCsrException("The CSR's signature cannot be verified: " + ex.getMessage(), ex);
-        }
-        return new SigningRequest(csr.getSubjectPublicKeyInfo(), csr.getSubject().toString());
-    }
+	/** Parses a PEM PKCS#10 request and verifies its self-signature. */
+	public static SigningRequest parse(String pem) {
+		if (pem == null || pem.isBlank()) {
+			throw new InvalidCsrException("The CSR is empty.");
+		}
+		Object parsed;
+		try (PEMParser parser = new PEMParser(new StringReader(pem.trim()))) {
+			parsed = parser.readObject();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidCsrException("The CSR is not valid PEM.", ex);
+		}
+		if (!(parsed instanceof PKCS10CertificationRequest csr)) {
+			throw new InvalidCsrException("The CSR is not a PEM PKCS#10 certificate request.");
+		}
+		try {
+			if (!csr.isSignatureValid(VERIFIERS.build(csr.getSubjectPublicKeyInfo()))) {
+				throw new InvalidCsrException("The CSR's signature does not verify.");
+			}
+		}
+		catch (OperatorCreationException | PKCSException | RuntimeException ex) {
+			if (ex instanceof InvalidCsrException invalid) {
+				throw invalid;
+			}
+			throw new InvalidCsrException("The CSR's signature cannot be verified: " + ex.getMessage(), ex);
+		}
+		return new SigningRequest(csr.getSubjectPublicKeyInfo(), csr.getSubject().toString());
+	}
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record Fault(String api, FaultMode mode, Instant expiresAt, long latencyMillis, double probability) {
 
-    boolean activeAt(Instant now) {
-        return now.isBefore(this.expiresAt);
-    }
+	boolean activeAt(Instant now) {
+		return now.isBefore(this.expiresAt);
+	}
 }

@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DomainControlSweep {
 
-    private final OrderDesk desk;
+	private final OrderDesk desk;
 
-    DomainControlSweep(OrderDesk desk) {
-        this.desk = desk;
-    }
+	DomainControlSweep(OrderDesk desk) {
+		this.desk = desk;
+	}
 
-    @Scheduled(fixedDelayString = "${sandbox.validation.check-interval:PT5S}",
-            initialDelayString = "${sandbox.validation.check-interval:PT5S}")
-    void sweep() {
-        this.desk.checkAllDomainControl();
-    }
+	@Scheduled(fixedDelayString = "${sandbox.validation.check-interval:PT5S}",
+			initialDelayString = "${sandbox.validation.check-interval:PT5S}")
+	void sweep() {
+		this.desk.checkAllDomainControl();
+	}
 }

@@ -9,5 +9,5 @@ import java.util.List;
  * @param dnsNames the extra names besides the common name (may repeat it)
  */
 public record NewOrder(String api, String product, ValidationLevel validation, String reference, String commonName,
-        List<String> dnsNames, String csr, int years, String dcvMethod, List<String> dcvEmails) {
+		List<String> dnsNames, String csr, int years, String dcvMethod, List<String> dcvEmails) {
 }

@@ -37,317 +37,317 @@ import com.rvssl.sandbox.validation.DomainControl;
 @Service
 public class OrderDesk {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
+	private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
 
-    private final SecureRandom random = new SecureRandom();
+	private final SecureRandom random = new SecureRandom();
 
-    private final CaOrderBook book;
+	private final CaOrderBook book;
 
-    private final CertificateAuthority authority;
+	private final CertificateAuthority authority;
 
-    private final SandboxProperties.Dv dv;
+	private final SandboxProperties.Dv dv;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    private final DomainControl domainControl;
+	private final DomainControl domainControl;
 
-    private final Duration ovStepAfter;
+	private final Duration ovStepAfter;
 
-    private final List<OrderWatcher> watchers;
+	private final List<OrderWatcher> watchers;
 
-    /** Starts as configured; the admin API switches it at run time. */
-    private volatile boolean autoApprove;
+	/** Starts as configured; the admin API switches it at run time. */
+	private volatile boolean autoApprove;
 
-    public OrderDesk(CaOrderBook book, CertificateAuthority authority, SandboxProperties properties, Clock clock,
-            DomainControl domainControl, List<OrderWatcher> watchers) {
-        this.book = book;
-        this.authority = authority;
-        this.dv = properties.dv();
-        this.clock = clock;
-        this.domainControl = domainControl;
-        this.ovStepAfter = (properties.validation() != null) ? properties.validation().ovStepAfter()
-                : Duration.ofDays(1);
-        this.watchers = List.copyOf(watchers);
-        this.autoApprove = this.dv.autoApprove();
-    }
+	public OrderDesk(CaOrderBook book, CertificateAuthority authority, SandboxProperties properties, Clock clock,
+			DomainControl domainControl, List<OrderWatcher> watchers) {
+		this.book = book;
+		this.authority = authority;
+		this.dv = properties.dv();
+		this.clock = clock;
+		this.domainControl = domainControl;
+		this.ovStepAfter = (properties.validation() != null) ? properties.validation().ovStepAfter()
+				: Duration.ofDays(1);
+		this.watchers = List.copyOf(watchers);
+		this.autoApprove = this.dv.autoApprove();
+	}
 
-    /** Whether email-validated DV orders approve themselves after {@code sandbox.dv.approve-after}. */
-    public boolean autoApprove() {
-        return this.autoApprove;
-    }
+	/** Whether email-validated DV orders approve themselves after {@code sandbox.dv.approve-after}. */
+	public boolean autoApprove() {
+		return this.autoApprove;
+	}
 
-    /** Off: email-validated DV orders wait for their approval link (or the admin API). */
-    public void autoApprove(boolean enabled) {
-        this.autoApprove = enabled;
-        log.info("DV auto-approval {}", enabled ? "on" : "off");
-    }
+	/** Off: email-validated DV orders wait for their approval link (or the admin API). */
+	public void autoApprove(boolean enabled) {
+		this.autoApprove = enabled;
+		log.info("DV auto-approval {}", enabled ? "on" : "off");
+	}
 
-    public CaOrder submit(NewOrder request) {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put(request.commonName().toLowerCase(Locale.ROOT), request.commonName());
-        if (request.dnsNames() != null) {
-            request.dnsNames()
-                .stream()
-                .filter(Objects::nonNull)
-                .filter((name) -> !name.isBlank())
-                .forEach((name) -> names.putIfAbsent(name.toLowerCase(Locale.ROOT), name.trim()));
-        }
-        long id = this.book.nextId();
-        long certificateId = this.book.nextId();
-        long requestId = this.book.nextId();
-        List<Domain> domains = new ArrayList<>();
-        names.values().forEach((name) -> domains.add(new Domain(this.book.nextId(), name)));
-        byte[] randomValue = new byte[16];
-        this.random.nextBytes(randomValue);
-        Instant now = this.clock.instant();
-        CaOrder order = new CaOrder(id, request.api(), request.product(), request.validation(), request.reference(),
-                request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
-                request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
-                HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false, null,
-                null);
-        this.book.add(order);
-        log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
-                request.commonName(), request.reference());
-        dcvEmailDue(order);
-        return order;
-    }
+	public CaOrder submit(NewOrder request) {
+		Map<String, String> names = new LinkedHashMap<>();
+		names.put(request.commonName().toLowerCase(Locale.ROOT), request.commonName());
+		if (request.dnsNames() != null) {
+			request.dnsNames()
+				.stream()
+				.filter(Objects::nonNull)
+				.filter((name) -> !name.isBlank())
+				.forEach((name) -> names.putIfAbsent(name.toLowerCase(Locale.ROOT), name.trim()));
+		}
+		long id = this.book.nextId();
+		long certificateId = this.book.nextId();
+		long requestId = this.book.nextId();
+		List<Domain> domains = new ArrayList<>();
+		names.values().forEach((name) -> domains.add(new Domain(this.book.nextId(), name)));
+		byte[] randomValue = new byte[16];
+		this.random.nextBytes(randomValue);
+		Instant now = this.clock.instant();
+		CaOrder order = new CaOrder(id, request.api(), request.product(), request.validation(), request.reference(),
+				request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
+				request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
+				HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false, null,
+				null);
+		this.book.add(order);
+		log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
+				request.commonName(), request.reference());
+		dcvEmailDue(order);
+		return order;
+	}
 
-    /**
-     * The order as it stands now: an email-validated DV order past its deadline issued first, an
-     * OV/EV order moved on by the steps its clock allows.
-     */
-    public CaOrder find(long id) {
-        CaOrder order = this.book.find(id).orElseThrow(() -> new UnknownOrderException(id));
-        if (dueForApproval(order)) {
-            return changed(order, this.book.update(id, this::issueIfStillDue));
-        }
-        if (dueForNextStep(order)) {
-            return changed(order, this.book.update(id, this::stepWhileDue));
-        }
-        return order;
-    }
+	/**
+	 * The order as it stands now: an email-validated DV order past its deadline issued first, an
+	 * OV/EV order moved on by the steps its clock allows.
+	 */
+	public CaOrder find(long id) {
+		CaOrder order = this.book.find(id).orElseThrow(() -> new UnknownOrderException(id));
+		if (dueForApproval(order)) {
+			return changed(order, this.book.update(id, this::issueIfStillDue));
+		}
+		if (dueForNextStep(order)) {
+			return changed(order, this.book.update(id, this::stepWhileDue));
+		}
+		return order;
+	}
 
-    /**
-     * The order after checking its HTTP or DNS proofs: a pending DV order whose every domain shows
-     * its proof is issued. The check runs outside the book's lock (it may fetch a file); the
-     * issuance re-checks the status under it.
-     */
-    public CaOrder checkDomainControl(long id) {
-        CaOrder order = find(id);
-        if (!awaitsDomainProof(order) || !this.domainControl.allShown(proofs(order))) {
-            return order;
-        }
-        return changed(order, this.book.update(id, (current) -> awaitsDomainProof(current) ? issue(current) : current));
-    }
+	/**
+	 * The order after checking its HTTP or DNS proofs: a pending DV order whose every domain shows
+	 * its proof is issued. The check runs outside the book's lock (it may fetch a file); the
+	 * issuance re-checks the status under it.
+	 */
+	public CaOrder checkDomainControl(long id) {
+		CaOrder order = find(id);
+		if (!awaitsDomainProof(order) || !this.domainControl.allShown(proofs(order))) {
+			return order;
+		}
+		return changed(order, this.book.update(id, (current) -> awaitsDomainProof(current) ? issue(current) : current));
+	}
 
-    /** Every pending DV order waiting for an HTTP or DNS proof, checked once. */
-    public void checkAllDomainControl() {
-        this.book.all().stream().filter(this::awaitsDomainProof).forEach((order) -> {
-            try {
-                checkDomainControl(order.id());
-            }
-            catch (RuntimeException ex) {
-                log.warn("Checking domain control of order {} failed: {}", order.id(), ex.toString());
-            }
-        });
-    }
+	/** Every pending DV order waiting for an HTTP or DNS proof, checked once. */
+	public void checkAllDomainControl() {
+		this.book.all().stream().filter(this::awaitsDomainProof).forEach((order) -> {
+			try {
+				checkDomainControl(order.id());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Checking domain control of order {} failed: {}", order.id(), ex.toString());
+			}
+		});
+	}
 
-    /** What each domain of the order must show (also for issued orders: what it showed). */
-    public List<DcvProof> proofs(CaOrder order) {
-        return this.domainControl.proofs(order.api(), order.dcvMethod(), order.dnsNames(), order.csr(),
-                order.dcvRandomValue(), order.reference(), order.dcvEmails());
-    }
+	/** What each domain of the order must show (also for issued orders: what it showed). */
+	public List<DcvProof> proofs(CaOrder order) {
+		return this.domainControl.proofs(order.api(), order.dcvMethod(), order.dnsNames(), order.csr(),
+				order.dcvRandomValue(), order.reference(), order.dcvEmails());
+	}
 
-    /** Whether this proof is in place now (for the APIs' per-domain status). */
-    public boolean shown(DcvProof proof) {
-        return this.domainControl.shown(proof);
-    }
+	/** Whether this proof is in place now (for the APIs' per-domain status). */
+	public boolean shown(DcvProof proof) {
+		return this.domainControl.shown(proof);
+	}
 
-    /**
-     * Moves a pending order one step on: a DV order's domain control counts as done (issued); an
-     * OV/EV order goes from documents to call to review to issued.
-     */
-    public CaOrder advance(long id) {
-        CaOrder before = find(id);
-        CaOrder after = this.book.update(id, (order) -> {
-            if (order.status() != OrderStatus.PENDING) {
-                throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
-            }
-            ValidationStep next = order.step().next();
-            return (next == null) ? issue(order) : order.steppedTo(next, this.clock.instant());
-        });
-        log.info("Order {} advanced to {}", id, (after.step() != null) ? after.step() : after.status());
-        return changed(before, after);
-    }
+	/**
+	 * Moves a pending order one step on: a DV order's domain control counts as done (issued); an
+	 * OV/EV order goes from documents to call to review to issued.
+	 */
+	public CaOrder advance(long id) {
+		CaOrder before = find(id);
+		CaOrder after = this.book.update(id, (order) -> {
+			if (order.status() != OrderStatus.PENDING) {
+				throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
+			}
+			ValidationStep next = order.step().next();
+			return (next == null) ? issue(order) : order.steppedTo(next, this.clock.instant());
+		});
+		log.info("Order {} advanced to {}", id, (after.step() != null) ? after.step() : after.status());
+		return changed(before, after);
+	}
 
-    /** Domain control by another method (the caller's names, e.g. {@code http-token}, {@code CNAME_CSR_HASH}). */
-    public CaOrder changeDcvMethod(long id, String method, List<String> approvers) {
-        find(id);
-        CaOrder changed = this.book.update(id, (order) -> order.withDcvMethod(method, approvers, this.clock.instant()));
-        log.info("Order {} validates domain control by {} from now on", id, method);
-        return changed;
-    }
+	/** Domain control by another method (the caller's names, e.g. {@code http-token}, {@code CNAME_CSR_HASH}). */
+	public CaOrder changeDcvMethod(long id, String method, List<String> approvers) {
+		find(id);
+		CaOrder changed = this.book.update(id, (order) -> order.withDcvMethod(method, approvers, this.clock.instant()));
+		log.info("Order {} validates domain control by {} from now on", id, method);
+		return changed;
+	}
 
-    /** Orders whose reference equals the text, whose common name contains it, or whose id it is. */
-    public List<CaOrder> search(String text) {
-        if (text == null || text.isBlank()) {
-            return all();
-        }
-        String needle = text.trim().toLowerCase(Locale.ROOT);
-        return all().stream()
-            .filter((order) -> text.trim().equals(order.reference())
-                    || order.commonName().toLowerCase(Locale.ROOT).contains(needle)
-                    || Long.toString(order.id()).equals(needle))
-            .toList();
-    }
+	/** Orders whose reference equals the text, whose common name contains it, or whose id it is. */
+	public List<CaOrder> search(String text) {
+		if (text == null || text.isBlank()) {
+			return all();
+		}
+		String needle = text.trim().toLowerCase(Locale.ROOT);
+		return all().stream()
+			.filter((order) -> text.trim().equals(order.reference())
+					|| order.commonName().toLowerCase(Locale.ROOT).contains(needle)
+					|| Long.toString(order.id()).equals(needle))
+			.toList();
+	}
 
-    /** Every order, oldest first, each as it stands now. */
-    public List<CaOrder> all() {
-        return this.book.all().stream().map((order) -> find(order.id())).toList();
-    }
+	/** Every order, oldest first, each as it stands now. */
+	public List<CaOrder> all() {
+		return this.book.all().stream().map((order) -> find(order.id())).toList();
+	}
 
-    /** The orders submitted with this reference (all orders when none is given). */
-    public List<CaOrder> withReference(String reference) {
-        if (reference == null || reference.isBlank()) {
-            return all();
-        }
-        return all().stream().filter((order) -> reference.equals(order.reference())).toList();
-    }
+	/** The orders submitted with this reference (all orders when none is given). */
+	public List<CaOrder> withReference(String reference) {
+		if (reference == null || reference.isBlank()) {
+			return all();
+		}
+		return all().stream().filter((order) -> reference.equals(order.reference())).toList();
+	}
 
-    public CaOrder cancel(long id, String note) {
-        CaOrder before = find(id);
-        CaOrder canceled = this.book.update(id, (order) -> (order.status() == OrderStatus.CANCELED) ? order
-                : order.canceled(note, this.clock.instant()));
-        log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
-        return changed(before, canceled);
-    }
+	public CaOrder cancel(long id, String note) {
+		CaOrder before = find(id);
+		CaOrder canceled = this.book.update(id, (order) -> (order.status() == OrderStatus.CANCELED) ? order
+				: order.canceled(note, this.clock.instant()));
+		log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
+		return changed(before, canceled);
+	}
 
-    /**
-     * Cancels a pending order, or revokes an issued one (refunded within the refund window after
-     * issuance). A canceled or revoked order answers {@link IllegalTransitionException}.
-     */
-    public CaOrder cancelOrRevoke(long id, String note, Duration refundWindow) {
-        CaOrder current = find(id);
-        if (current.status() == OrderStatus.ISSUED) {
-            CaOrder revoked = this.book.update(id, (order) -> order.revoked(note,
-                    !this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
-                    this.clock.instant()));
-            log.info("Order {} revoked{}", id, revoked.refunded() ? " and refunded" : "");
-            return changed(current, revoked);
-        }
-        CaOrder canceled = this.book.update(id, (order) -> order.canceled(note, this.clock.instant()));
-        log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
-        return changed(current, canceled);
-    }
+	/**
+	 * Cancels a pending order, or revokes an issued one (refunded within the refund window after
+	 * issuance). A canceled or revoked order answers {@link IllegalTransitionException}.
+	 */
+	public CaOrder cancelOrRevoke(long id, String note, Duration refundWindow) {
+		CaOrder current = find(id);
+		if (current.status() == OrderStatus.ISSUED) {
+			CaOrder revoked = this.book.update(id, (order) -> order.revoked(note,
+					!this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
+					this.clock.instant()));
+			log.info("Order {} revoked{}", id, revoked.refunded() ? " and refunded" : "");
+			return changed(current, revoked);
+		}
+		CaOrder canceled = this.book.update(id, (order) -> order.canceled(note, this.clock.instant()));
+		log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
+		return changed(current, canceled);
+	}
 
-    /** Reissues over a new CSR (already verified): an issued order gets its new certificate now. */
-    public CaOrder reissue(long id, String csr) {
-        find(id);
-        CaOrder reissued = this.book.update(id, (order) -> {
-            IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED)
-                    ? sign(order.withCsr(csr)) : null;
-            return order.reissued(csr, certificate, this.clock.instant());
-        });
-        log.info("Order {} reissued (reissue {})", id, reissued.reissues());
-        return reissued;
-    }
+	/** Reissues over a new CSR (already verified): an issued order gets its new certificate now. */
+	public CaOrder reissue(long id, String csr) {
+		find(id);
+		CaOrder reissued = this.book.update(id, (order) -> {
+			IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED)
+					? sign(order.withCsr(csr)) : null;
+			return order.reissued(csr, certificate, this.clock.instant());
+		});
+		log.info("Order {} reissued (reissue {})", id, reissued.reissues());
+		return reissued;
+	}
 
-    public CaOrder resendDcvEmail(long id) {
-        find(id);
-        CaOrder resent = this.book.update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
-        dcvEmailDue(resent);
-        return resent;
-    }
+	public CaOrder resendDcvEmail(long id) {
+		find(id);
+		CaOrder resent = this.book.update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
+		dcvEmailDue(resent);
+		return resent;
+	}
 
-    /** Completes validation now, whatever the product: the sandbox operator's "approve". */
-    public CaOrder approve(long id) {
-        CaOrder before = find(id);
-        return changed(before, this.book.update(id, this::issue));
-    }
+	/** Completes validation now, whatever the product: the sandbox operator's "approve". */
+	public CaOrder approve(long id) {
+		CaOrder before = find(id);
+		return changed(before, this.book.update(id, this::issue));
+	}
 
-    public CaOrder reject(long id, String reason) {
-        CaOrder before = find(id);
-        CaOrder rejected = this.book.update(id, (order) -> order.rejected(reason, this.clock.instant()));
-        log.info("Order {} rejected: {}", id, reason);
-        return changed(before, rejected);
-    }
+	public CaOrder reject(long id, String reason) {
+		CaOrder before = find(id);
+		CaOrder rejected = this.book.update(id, (order) -> order.rejected(reason, this.clock.instant()));
+		log.info("Order {} rejected: {}", id, reason);
+		return changed(before, rejected);
+	}
 
-    /** Tells the watchers (push senders) about a change of status or step; returns the new version. */
-    private CaOrder changed(CaOrder before, CaOrder after) {
-        if (before.status() != after.status() || before.step() != after.step()) {
-            for (OrderWatcher watcher : this.watchers) {
-                try {
-                    watcher.changed(before, after);
-                }
-                catch (RuntimeException ex) {
-                    log.warn("Watcher {} failed on order {}: {}", watcher, after.id(), ex.toString());
-                }
-            }
-        }
-        return after;
-    }
+	/** Tells the watchers (push senders) about a change of status or step; returns the new version. */
+	private CaOrder changed(CaOrder before, CaOrder after) {
+		if (before.status() != after.status() || before.step() != after.step()) {
+			for (OrderWatcher watcher : this.watchers) {
+				try {
+					watcher.changed(before, after);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Watcher {} failed on order {}: {}", watcher, after.id(), ex.toString());
+				}
+			}
+		}
+		return after;
+	}
 
-    private void dcvEmailDue(CaOrder order) {
-        for (OrderWatcher watcher : this.watchers) {
-            try {
-                watcher.dcvEmailDue(order);
-            }
-            catch (RuntimeException ex) {
-                log.warn("Watcher {} failed on the DCV email of order {}: {}", watcher, order.id(), ex.toString());
-            }
-        }
-    }
+	private void dcvEmailDue(CaOrder order) {
+		for (OrderWatcher watcher : this.watchers) {
+			try {
+				watcher.dcvEmailDue(order);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Watcher {} failed on the DCV email of order {}: {}", watcher, order.id(), ex.toString());
+			}
+		}
+	}
 
-    private static boolean byEmail(CaOrder order) {
-        return order.dcvMethod() == null || order.dcvMethod().equalsIgnoreCase("email");
-    }
+	private static boolean byEmail(CaOrder order) {
+		return order.dcvMethod() == null || order.dcvMethod().equalsIgnoreCase("email");
+	}
 
-    private boolean awaitsDomainProof(CaOrder order) {
-        return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && !byEmail(order);
-    }
+	private boolean awaitsDomainProof(CaOrder order) {
+		return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && !byEmail(order);
+	}
 
-    private boolean dueForApproval(CaOrder order) {
-        return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && byEmail(order)
-                && this.autoApprove
-                && !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
-    }
+	private boolean dueForApproval(CaOrder order) {
+		return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && byEmail(order)
+				&& this.autoApprove
+				&& !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
+	}
 
-    private boolean dueForNextStep(CaOrder order) {
-        return order.status() == OrderStatus.PENDING && order.validation() != ValidationLevel.DV
-                && order.step() != null && order.stepSince() != null
-                && !this.clock.instant().isBefore(order.stepSince().plus(this.ovStepAfter));
-    }
+	private boolean dueForNextStep(CaOrder order) {
+		return order.status() == OrderStatus.PENDING && order.validation() != ValidationLevel.DV
+				&& order.step() != null && order.stepSince() != null
+				&& !this.clock.instant().isBefore(order.stepSince().plus(this.ovStepAfter));
+	}
 
-    /** Under the book's lock: as many steps as the clock allows, each starting when the last ended. */
-    private CaOrder stepWhileDue(CaOrder order) {
-        CaOrder current = order;
-        while (dueForNextStep(current)) {
-            Instant reached = current.stepSince().plus(this.ovStepAfter);
-            ValidationStep next = current.step().next();
-            current = (next == null) ? issue(current) : current.steppedTo(next, reached);
-        }
-        return current;
-    }
+	/** Under the book's lock: as many steps as the clock allows, each starting when the last ended. */
+	private CaOrder stepWhileDue(CaOrder order) {
+		CaOrder current = order;
+		while (dueForNextStep(current)) {
+			Instant reached = current.stepSince().plus(this.ovStepAfter);
+			ValidationStep next = current.step().next();
+			current = (next == null) ? issue(current) : current.steppedTo(next, reached);
+		}
+		return current;
+	}
 
-    /** Re-checked under the book's lock: another reader may have issued it meanwhile. */
-    private CaOrder issueIfStillDue(CaOrder order) {
-        return dueForApproval(order) ? issue(order) : order;
-    }
+	/** Re-checked under the book's lock: another reader may have issued it meanwhile. */
+	private CaOrder issueIfStillDue(CaOrder order) {
+		return dueForApproval(order) ? issue(order) : order;
+	}
 
-    private CaOrder issue(CaOrder order) {
-        if (order.status() != OrderStatus.PENDING) {
-            throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
-        }
-        IssuedCertificate issued = sign(order);
-        log.info("Order {} issued: serial {} for {}", order.id(), issued.serialNumber(), order.dnsNames());
-        return order.issued(issued, this.clock.instant());
-    }
+	private CaOrder issue(CaOrder order) {
+		if (order.status() != OrderStatus.PENDING) {
+			throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
+		}
+		IssuedCertificate issued = sign(order);
+		log.info("Order {} issued: serial {} for {}", order.id(), issued.serialNumber(), order.dnsNames());
+		return order.issued(issued, this.clock.instant());
+	}
 
-    private IssuedCertificate sign(CaOrder order) {
-        X509Certificate leaf = this.authority.issue(
-                new LeafRequest(SigningRequest.parse(order.csr()), order.commonName(), order.dnsNames(), order.years()));
-        IssuedCertificate issued = new IssuedCertificate(leaf.getSerialNumber().toString(16),
-                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateEncodings.pem(leaf));
-        return issued;
-    }
+	private IssuedCertificate sign(CaOrder order) {
+		X509Certificate leaf = this.authority.issue(
+				new LeafRequest(SigningRequest.parse(order.csr()), order.commonName(), order.dnsNames(), order.years()));
+		IssuedCertificate issued = new IssuedCertificate(leaf.getSerialNumber().toString(16),
+				leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateEncodings.pem(leaf));
+		return issued;
+	}
 }

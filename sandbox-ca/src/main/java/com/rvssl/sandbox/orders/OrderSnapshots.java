@@ -17,40 +17,40 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OrderSnapshots {
 
-    record Snapshot(long nextId, List<CaOrder> orders) {
-    }
+	record Snapshot(long nextId, List<CaOrder> orders) {
+	}
 
-    /** Lenient with snapshots written before a field existed: an absent count reads as 0. */
-    private final JsonMapper json = JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
+	/** Lenient with snapshots written before a field existed: an absent count reads as 0. */
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
 
-    private final Path file;
+	private final Path file;
 
-    OrderSnapshots(Path directory) {
-        this.file = directory.resolve("orders.json");
-    }
+	OrderSnapshots(Path directory) {
+		this.file = directory.resolve("orders.json");
+	}
 
-    Snapshot load() {
-        if (!Files.isRegularFile(this.file)) {
-            return new Snapshot(0, List.of());
-        }
-        return this.json.readValue(this.file.toFile(), Snapshot.class);
-    }
+	Snapshot load() {
+		if (!Files.isRegularFile(this.file)) {
+			return new Snapshot(0, List.of());
+		}
+		return this.json.readValue(this.file.toFile(), Snapshot.class);
+	}
 
-    synchronized void save(Snapshot snapshot) {
-        try {
-            Files.createDirectories(this.file.getParent());
-            Path temporary = this.file.resolveSibling(this.file.getFileName() + ".tmp");
-            this.json.writeValue(temporary.toFile(), snapshot);
-            Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot save the orders to " + this.file, ex);
-        }
-    }
+	synchronized void save(Snapshot snapshot) {
+		try {
+			Files.createDirectories(this.file.getParent());
+			Path temporary = this.file.resolveSibling(this.file.getFileName() + ".tmp");
+			this.json.writeValue(temporary.toFile(), snapshot);
+			Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot save the orders to " + this.file, ex);
+		}
+	}
 
-    Path file() {
-        return this.file;
-    }
+	Path file() {
+		return this.file;
+	}
 }

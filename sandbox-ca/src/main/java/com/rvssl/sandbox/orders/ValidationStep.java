@@ -9,24 +9,24 @@ import java.util.Locale;
  */
 public enum ValidationStep {
 
-    DOMAIN_CONTROL, DOCUMENTS_REQUESTED, VERIFICATION_CALL_PENDING, UNDER_REVIEW;
+	DOMAIN_CONTROL, DOCUMENTS_REQUESTED, VERIFICATION_CALL_PENDING, UNDER_REVIEW;
 
-    /** The first step of an order of this level. */
-    static ValidationStep first(ValidationLevel level) {
-        return (level == ValidationLevel.DV) ? DOMAIN_CONTROL : DOCUMENTS_REQUESTED;
-    }
+	/** The first step of an order of this level. */
+	static ValidationStep first(ValidationLevel level) {
+		return (level == ValidationLevel.DV) ? DOMAIN_CONTROL : DOCUMENTS_REQUESTED;
+	}
 
-    /** The step after this one, or null when the next move is issuance. */
-    ValidationStep next() {
-        return switch (this) {
-            case DOMAIN_CONTROL, UNDER_REVIEW -> null;
-            case DOCUMENTS_REQUESTED -> VERIFICATION_CALL_PENDING;
-            case VERIFICATION_CALL_PENDING -> UNDER_REVIEW;
-        };
-    }
+	/** The step after this one, or null when the next move is issuance. */
+	ValidationStep next() {
+		return switch (this) {
+			case DOMAIN_CONTROL, UNDER_REVIEW -> null;
+			case DOCUMENTS_REQUESTED -> VERIFICATION_CALL_PENDING;
+			case VERIFICATION_CALL_PENDING -> UNDER_REVIEW;
+		};
+	}
 
-    /** The lower-case form the sandbox's APIs print ({@code documents_requested}, ...). */
-    public String apiValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+	/** The lower-case form the sandbox's APIs print ({@code documents_requested}, ...). */
+	public String apiValue() {
+		return name().toLowerCase(Locale.ROOT);
+	}
 }

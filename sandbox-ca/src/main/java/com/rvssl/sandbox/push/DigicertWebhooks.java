@@ -12,29 +12,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class DigicertWebhooks {
 
-    /** One registration. */
-    public record Webhook(long id, String endpoint, String secret, List<String> events) {
+	/** One registration. */
+	public record Webhook(long id, String endpoint, String secret, List<String> events) {
 
-        public Webhook {
-            events = List.copyOf(events);
-        }
-    }
+		public Webhook {
+			events = List.copyOf(events);
+		}
+	}
 
-    private final Map<Long, Webhook> webhooks = new ConcurrentHashMap<>();
+	private final Map<Long, Webhook> webhooks = new ConcurrentHashMap<>();
 
-    private final AtomicLong ids = new AtomicLong(1);
+	private final AtomicLong ids = new AtomicLong(1);
 
-    public Webhook register(String endpoint, String secret, List<String> events) {
-        Webhook webhook = new Webhook(this.ids.getAndIncrement(), endpoint, secret, events);
-        this.webhooks.put(webhook.id(), webhook);
-        return webhook;
-    }
+	public Webhook register(String endpoint, String secret, List<String> events) {
+		Webhook webhook = new Webhook(this.ids.getAndIncrement(), endpoint, secret, events);
+		this.webhooks.put(webhook.id(), webhook);
+		return webhook;
+	}
 
-    public List<Webhook> all() {
-        return this.webhooks.values().stream().sorted(Comparator.comparingLong(Webhook::id)).toList();
-    }
+	public List<Webhook> all() {
+		return this.webhooks.values().stream().sorted(Comparator.comparingLong(Webhook::id)).toList();
+	}
 
-    public boolean remove(long id) {
-        return this.webhooks.remove(id) != null;
-    }
+	public boolean remove(long id) {
+		return this.webhooks.remove(id) != null;
+	}
 }

@@ -29,89 +29,89 @@ import com.rvssl.sandbox.orders.ValidationLevel;
 @Component
 class PushSender implements OrderWatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(PushSender.class);
+	private static final Logger log = LoggerFactory.getLogger(PushSender.class);
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final WebClient http = WebClient.create();
+	private final WebClient http = WebClient.create();
 
-    private final PushControl control;
+	private final PushControl control;
 
-    private final DigicertWebhooks webhooks;
+	private final DigicertWebhooks webhooks;
 
-    private final SectigoPushUrls sectigoUrls;
+	private final SectigoPushUrls sectigoUrls;
 
-    PushSender(PushControl control, DigicertWebhooks webhooks, SectigoPushUrls sectigoUrls) {
-        this.control = control;
-        this.webhooks = webhooks;
-        this.sectigoUrls = sectigoUrls;
-    }
+	PushSender(PushControl control, DigicertWebhooks webhooks, SectigoPushUrls sectigoUrls) {
+		this.control = control;
+		this.webhooks = webhooks;
+		this.sectigoUrls = sectigoUrls;
+	}
 
-    @Override
-    public void changed(CaOrder before, CaOrder after) {
-        if ("sectigo".equals(after.api())) {
-            this.sectigoUrls.forDefaultAccount().ifPresent((url) -> sectigo(url, after));
-        }
-        else {
-            digicert(after);
-        }
-    }
+	@Override
+	public void changed(CaOrder before, CaOrder after) {
+		if ("sectigo".equals(after.api())) {
+			this.sectigoUrls.forDefaultAccount().ifPresent((url) -> sectigo(url, after));
+		}
+		else {
+			digicert(after);
+		}
+	}
 
-    private void digicert(CaOrder order) {
-        String event = switch (order.status()) {
-            case ISSUED -> "certificate_issued";
-            case REJECTED -> "order_rejected";
-            case REVOKED -> "certificate_revoked";
-            default -> "order_status_changed";
-        };
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("order_id", order.id());
-        data.put("certificate_id", order.certificateId());
-        data.put("status", order.status().apiValue());
-        Map<String, Object> body = Map.of("event", event, "data", data);
-        for (DigicertWebhooks.Webhook webhook : this.webhooks.all()) {
-            if (!webhook.events().contains(event)) {
-                continue;
-            }
-            deliver("digicert", order.id(), webhook.endpoint(), this.http.post()
-                .uri(webhook.endpoint())
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("X-WEBHOOK-KEY", webhook.secret())
-                .bodyValue(body));
-        }
-    }
+	private void digicert(CaOrder order) {
+		String event = switch (order.status()) {
+			case ISSUED -> "certificate_issued";
+			case REJECTED -> "order_rejected";
+			case REVOKED -> "certificate_revoked";
+			default -> "order_status_changed";
+		};
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("order_id", order.id());
+		data.put("certificate_id", order.certificateId());
+		data.put("status", order.status().apiValue());
+		Map<String, Object> body = Map.of("event", event, "data", data);
+		for (DigicertWebhooks.Webhook webhook : this.webhooks.all()) {
+			if (!webhook.events().contains(event)) {
+				continue;
+			}
+			deliver("digicert", order.id(), webhook.endpoint(), this.http.post()
+				.uri(webhook.endpoint())
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("X-WEBHOOK-KEY", webhook.secret())
+				.bodyValue(body));
+		}
+	}
 
-    private void sectigo(String url, CaOrder order) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("orderNumber", Long.toString(order.id()));
-        form.add("statusCode", Integer.toString(statusCode(order)));
-        deliver("sectigo", order.id(), url, this.http.post()
-            .uri(url)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(BodyInserters.fromFormData(form)));
-    }
+	private void sectigo(String url, CaOrder order) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("orderNumber", Long.toString(order.id()));
+		form.add("statusCode", Integer.toString(statusCode(order)));
+		deliver("sectigo", order.id(), url, this.http.post()
+			.uri(url)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form)));
+	}
 
-    private void deliver(String api, long orderId, String url, WebClient.RequestHeadersSpec<?> request) {
-        if (!this.control.sends(api)) {
-            log.info("Push of order {} to {} dropped (test setting)", orderId, url);
-            return;
-        }
-        Mono.delay(this.control.delay(api))
-            .then(request.retrieve().toBodilessEntity().timeout(TIMEOUT))
-            .subscribe((response) -> log.info("Pushed order {} to {}: {}", orderId, url, response.getStatusCode()),
-                    (failure) -> log.warn("Push of order {} to {} failed (not retried): {}", orderId, url,
-                            failure.toString()));
-    }
+	private void deliver(String api, long orderId, String url, WebClient.RequestHeadersSpec<?> request) {
+		if (!this.control.sends(api)) {
+			log.info("Push of order {} to {} dropped (test setting)", orderId, url);
+			return;
+		}
+		Mono.delay(this.control.delay(api))
+			.then(request.retrieve().toBodilessEntity().timeout(TIMEOUT))
+			.subscribe((response) -> log.info("Pushed order {} to {}: {}", orderId, url, response.getStatusCode()),
+					(failure) -> log.warn("Push of order {} to {} failed (not retried): {}", orderId, url,
+							failure.toString()));
+	}
 
-    /** Sectigo's codes: 2 awaiting validation, 12 awaiting brand validation, 6 issued, 7 rejected, 8 revoked/cancelled. */
-    static int statusCode(CaOrder order) {
-        if (order.status() == OrderStatus.PENDING) {
-            return (order.validation() == ValidationLevel.DV) ? 2 : 12;
-        }
-        return switch (order.status()) {
-            case ISSUED -> 6;
-            case REJECTED -> 7;
-            default -> 8;
-        };
-    }
+	/** Sectigo's codes: 2 awaiting validation, 12 awaiting brand validation, 6 issued, 7 rejected, 8 revoked/cancelled. */
+	static int statusCode(CaOrder order) {
+		if (order.status() == OrderStatus.PENDING) {
+			return (order.validation() == ValidationLevel.DV) ? 2 : 12;
+		}
+		return switch (order.status()) {
+			case ISSUED -> 6;
+			case REJECTED -> 7;
+			default -> 8;
+		};
+	}
 }

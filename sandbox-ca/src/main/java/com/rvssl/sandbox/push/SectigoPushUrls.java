@@ -15,28 +15,28 @@ import com.rvssl.sandbox.SandboxProperties;
 @Component
 public class SectigoPushUrls {
 
-    private final Map<String, String> urls = new ConcurrentHashMap<>();
+	private final Map<String, String> urls = new ConcurrentHashMap<>();
 
-    private final String defaultAccount;
+	private final String defaultAccount;
 
-    public SectigoPushUrls(SandboxProperties properties) {
-        this.defaultAccount = properties.sectigo().loginName();
-        String configured = properties.sectigo().pushUrl();
-        if (configured != null && !configured.isBlank()) {
-            this.urls.put(this.defaultAccount, configured);
-        }
-    }
+	public SectigoPushUrls(SandboxProperties properties) {
+		this.defaultAccount = properties.sectigo().loginName();
+		String configured = properties.sectigo().pushUrl();
+		if (configured != null && !configured.isBlank()) {
+			this.urls.put(this.defaultAccount, configured);
+		}
+	}
 
-    public void set(String loginName, String url) {
-        this.urls.put(loginName, url);
-    }
+	public void set(String loginName, String url) {
+		this.urls.put(loginName, url);
+	}
 
-    /** The sandbox has one reseller account: its orders push to its URL. */
-    public Optional<String> forDefaultAccount() {
-        return Optional.ofNullable(this.urls.get(this.defaultAccount));
-    }
+	/** The sandbox has one reseller account: its orders push to its URL. */
+	public Optional<String> forDefaultAccount() {
+		return Optional.ofNullable(this.urls.get(this.defaultAccount));
+	}
 
-    public Map<String, String> all() {
-        return Map.copyOf(this.urls);
-    }
+	public Map<String, String> all() {
+		return Map.copyOf(this.urls);
+	}
 }

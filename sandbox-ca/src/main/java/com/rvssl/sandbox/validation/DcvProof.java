@@ -10,16 +10,16 @@ package com.rvssl.sandbox.validation;
  */
 public record DcvProof(String method, String domain, String target, String value) {
 
-    public static final String EMAIL = "EMAIL";
+	public static final String EMAIL = "EMAIL";
 
-    public static final String HTTP = "HTTP";
+	public static final String HTTP = "HTTP";
 
-    public static final String DNS_TXT = "DNS_TXT";
+	public static final String DNS_TXT = "DNS_TXT";
 
-    public static final String DNS_CNAME = "DNS_CNAME";
+	public static final String DNS_CNAME = "DNS_CNAME";
 
-    /** The path of an HTTP proof's URL below the domain, e.g. {@code /.well-known/pki-validation/fileauth.txt}. */
-    public String path() {
-        return java.net.URI.create(this.target).getRawPath();
-    }
+	/** The path of an HTTP proof's URL below the domain, e.g. {@code /.well-known/pki-validation/fileauth.txt}. */
+	public String path() {
+		return java.net.URI.create(this.target).getRawPath();
+	}
 }

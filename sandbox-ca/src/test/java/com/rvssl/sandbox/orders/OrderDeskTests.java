@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.orders;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.rvssl.sandbox.SandboxProperties;
-import com.rvssl.sandbox.TestCsrs;
 import com.rvssl.sandbox.authority.CertificateAuthority;
 import com.rvssl.sandbox.validation.DomainControl;
 import com.rvssl.sandbox.validation.TestNetwork;
@@ -30,170 +31,170 @@ import com.rvssl.sandbox.validation.TestNetwork;
  */
 class OrderDeskTests {
 
-    private static final SandboxProperties PROPERTIES = new SandboxProperties(null,
-            new SandboxProperties.Digicert("key",
-                    new SandboxProperties.Limits(100, Duration.ofSeconds(5), 1000, Duration.ofMinutes(5))),
-            new SandboxProperties.Dv(true, Duration.ofSeconds(3)));
+	private static final SandboxProperties PROPERTIES = new SandboxProperties(null,
+			new SandboxProperties.Digicert("key",
+					new SandboxProperties.Limits(100, Duration.ofSeconds(5), 1000, Duration.ofMinutes(5))),
+			new SandboxProperties.Dv(true, Duration.ofSeconds(3)));
 
-    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
+	private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
-    private static CertificateAuthority authority;
+	private static CertificateAuthority authority;
 
-    private OrderDesk desk;
+	private OrderDesk desk;
 
-    @BeforeAll
-    static void createAuthority() {
-        authority = new CertificateAuthority(PROPERTIES, CLOCK);
-    }
+	@BeforeAll
+	static void createAuthority() {
+		authority = new CertificateAuthority(PROPERTIES, CLOCK);
+	}
 
-    @BeforeEach
-    void setUp() {
-        this.network = new TestNetwork();
-        this.desk = new OrderDesk(new CaOrderBook(PROPERTIES), authority, PROPERTIES, CLOCK,
-                new DomainControl(this.network), List.of((before, after) -> this.changes.add(after.id() + ":"
-                        + ((after.step() != null) ? after.step() : after.status()))));
-    }
+	@BeforeEach
+	void setUp() {
+		this.network = new TestNetwork();
+		this.desk = new OrderDesk(new CaOrderBook(PROPERTIES), authority, PROPERTIES, CLOCK,
+				new DomainControl(this.network), List.of((before, after) -> this.changes.add(after.id() + ":"
+						+ ((after.step() != null) ? after.step() : after.status()))));
+	}
 
-    private TestNetwork network;
+	private TestNetwork network;
 
-    private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @Test
-    void anOvOrderWalksThroughDocumentsCallAndReviewOneStepPerDayOfTheClock() {
-        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref-ov-clock",
-                "ov-clock.example.com", List.of(), TestCsrs.rsa("ov-clock.example.com").pem(), 1, "email", List.of()));
-        assertThat(order.step()).isEqualTo(ValidationStep.DOCUMENTS_REQUESTED);
-        CLOCK.advance(Duration.ofDays(1));
-        assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
-        CLOCK.advance(Duration.ofDays(1).minusSeconds(1));
-        assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
-        CLOCK.advance(Duration.ofDays(1).plusSeconds(1));
-        assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
-        assertThat(this.changes).containsExactly(order.id() + ":VERIFICATION_CALL_PENDING", order.id() + ":ISSUED");
-    }
+	@Test
+	void anOvOrderWalksThroughDocumentsCallAndReviewOneStepPerDayOfTheClock() {
+		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref-ov-clock",
+				"ov-clock.example.com", List.of(), csr(rsa2048(), "ov-clock.example.com"), 1, "email", List.of()));
+		assertThat(order.step()).isEqualTo(ValidationStep.DOCUMENTS_REQUESTED);
+		CLOCK.advance(Duration.ofDays(1));
+		assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
+		CLOCK.advance(Duration.ofDays(1).minusSeconds(1));
+		assertThat(this.desk.find(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
+		CLOCK.advance(Duration.ofDays(1).plusSeconds(1));
+		assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+		assertThat(this.changes).containsExactly(order.id() + ":VERIFICATION_CALL_PENDING", order.id() + ":ISSUED");
+	}
 
-    @Test
-    void advancingAnEvOrderMovesItOneStepAtATimeUntilIssued() {
-        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_ev_basic", ValidationLevel.EV, "ref-ev-adv",
-                "ev-adv.example.com", List.of(), TestCsrs.rsa("ev-adv.example.com").pem(), 1, "email", List.of()));
-        assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
-        assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.UNDER_REVIEW);
-        CaOrder issued = this.desk.advance(order.id());
-        assertThat(issued.status()).isEqualTo(OrderStatus.ISSUED);
-        assertThat(issued.step()).isNull();
-        assertThatThrownBy(() -> this.desk.advance(order.id())).isInstanceOf(IllegalTransitionException.class);
-    }
+	@Test
+	void advancingAnEvOrderMovesItOneStepAtATimeUntilIssued() {
+		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_ev_basic", ValidationLevel.EV, "ref-ev-adv",
+				"ev-adv.example.com", List.of(), csr(rsa2048(), "ev-adv.example.com"), 1, "email", List.of()));
+		assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.VERIFICATION_CALL_PENDING);
+		assertThat(this.desk.advance(order.id()).step()).isEqualTo(ValidationStep.UNDER_REVIEW);
+		CaOrder issued = this.desk.advance(order.id());
+		assertThat(issued.status()).isEqualTo(OrderStatus.ISSUED);
+		assertThat(issued.step()).isNull();
+		assertThatThrownBy(() -> this.desk.advance(order.id())).isInstanceOf(IllegalTransitionException.class);
+	}
 
-    @Test
-    void aDvOrderByDnsWaitsForItsTxtRecordEvenPastTheEmailDeadline() {
-        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV,
-                "ref-dns", "dns.example.com", List.of(), TestCsrs.rsa("dns.example.com").pem(), 1, "dns-txt-token",
-                List.of()));
-        CLOCK.advance(Duration.ofMinutes(5));
-        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
-        this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", "wrong"));
-        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
-        this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", order.dcvRandomValue()));
-        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
-    }
+	@Test
+	void aDvOrderByDnsWaitsForItsTxtRecordEvenPastTheEmailDeadline() {
+		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV,
+				"ref-dns", "dns.example.com", List.of(), csr(rsa2048(), "dns.example.com"), 1, "dns-txt-token",
+				List.of()));
+		CLOCK.advance(Duration.ofMinutes(5));
+		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+		this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", "wrong"));
+		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+		this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", order.dcvRandomValue()));
+		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+	}
 
-    @Test
-    void aSectigoCnameProofIsTheCsrHashSplitInTwoWithTheUniqueValue() {
-        CaOrder order = this.desk.submit(new NewOrder("sectigo", "287", ValidationLevel.DV, "order-77",
-                "cname.example.com", List.of(), TestCsrs.rsa("cname.example.com").pem(), 1, "CNAME_CSR_HASH",
-                List.of()));
-        com.rvssl.sandbox.validation.DcvProof proof = this.desk.proofs(order).get(0);
-        assertThat(proof.target()).matches("_[0-9A-F]{32}\\.cname\\.example\\.com");
-        assertThat(proof.value()).matches("[0-9A-F]{32}\\.[0-9A-F]{32}\\.order-77\\.sectigo\\.com");
-        this.network.putRecord(new TestNetwork.DnsRecord(proof.target().toLowerCase(), "CNAME",
-                proof.value().toLowerCase() + "."));
-        assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
-    }
+	@Test
+	void aSectigoCnameProofIsTheCsrHashSplitInTwoWithTheUniqueValue() {
+		CaOrder order = this.desk.submit(new NewOrder("sectigo", "287", ValidationLevel.DV, "order-77",
+				"cname.example.com", List.of(), csr(rsa2048(), "cname.example.com"), 1, "CNAME_CSR_HASH",
+				List.of()));
+		com.rvssl.sandbox.validation.DcvProof proof = this.desk.proofs(order).get(0);
+		assertThat(proof.target()).matches("_[0-9A-F]{32}\\.cname\\.example\\.com");
+		assertThat(proof.value()).matches("[0-9A-F]{32}\\.[0-9A-F]{32}\\.order-77\\.sectigo\\.com");
+		this.network.putRecord(new TestNetwork.DnsRecord(proof.target().toLowerCase(), "CNAME",
+				proof.value().toLowerCase() + "."));
+		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+	}
 
-    @Test
-    void aDvOrderIsPendingBeforeItsDeadlineAndIssuedAtTheFirstReadAfterIt() {
-        CaOrder order = this.desk.submit(dvOrder("deadline.example.com"));
-        CLOCK.advance(Duration.ofMillis(2999));
-        assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.PENDING);
-        CLOCK.advance(Duration.ofMillis(1));
-        CaOrder issued = this.desk.find(order.id());
-        assertThat(issued.status()).isEqualTo(OrderStatus.ISSUED);
-        assertThat(issued.certificate().notBefore()).isEqualTo(CLOCK.instant());
-    }
+	@Test
+	void aDvOrderIsPendingBeforeItsDeadlineAndIssuedAtTheFirstReadAfterIt() {
+		CaOrder order = this.desk.submit(dvOrder("deadline.example.com"));
+		CLOCK.advance(Duration.ofMillis(2999));
+		assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+		CLOCK.advance(Duration.ofMillis(1));
+		CaOrder issued = this.desk.find(order.id());
+		assertThat(issued.status()).isEqualTo(OrderStatus.ISSUED);
+		assertThat(issued.certificate().notBefore()).isEqualTo(CLOCK.instant());
+	}
 
-    @Test
-    void readersRacingPastTheDeadlineIssueExactlyOneCertificate() throws Exception {
-        CaOrder order = this.desk.submit(dvOrder("race.example.com"));
-        CLOCK.advance(Duration.ofSeconds(5));
-        ExecutorService readers = Executors.newFixedThreadPool(8);
-        try {
-            Callable<String> read = () -> this.desk.find(order.id()).certificate().serialNumber();
-            List<Future<String>> serials = readers.invokeAll(java.util.Collections.nCopies(16, read));
-            assertThat(serials.stream().map(OrderDeskTests::get).distinct().toList()).hasSize(1);
-        }
-        finally {
-            readers.shutdownNow();
-        }
-    }
+	@Test
+	void readersRacingPastTheDeadlineIssueExactlyOneCertificate() throws Exception {
+		CaOrder order = this.desk.submit(dvOrder("race.example.com"));
+		CLOCK.advance(Duration.ofSeconds(5));
+		ExecutorService readers = Executors.newFixedThreadPool(8);
+		try {
+			Callable<String> read = () -> this.desk.find(order.id()).certificate().serialNumber();
+			List<Future<String>> serials = readers.invokeAll(java.util.Collections.nCopies(16, read));
+			assertThat(serials.stream().map(OrderDeskTests::get).distinct().toList()).hasSize(1);
+		}
+		finally {
+			readers.shutdownNow();
+		}
+	}
 
-    @Test
-    void theCommonNameComesFirstAndRepeatedNamesAreDropped() {
-        CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref",
-                "a.example.com", List.of("b.example.com", "A.EXAMPLE.COM", "b.example.com"),
-                TestCsrs.rsa("a.example.com").pem(), 1, "email", List.of()));
-        assertThat(order.dnsNames()).containsExactly("a.example.com", "b.example.com");
-    }
+	@Test
+	void theCommonNameComesFirstAndRepeatedNamesAreDropped() {
+		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref",
+				"a.example.com", List.of("b.example.com", "A.EXAMPLE.COM", "b.example.com"),
+				csr(rsa2048(), "a.example.com"), 1, "email", List.of()));
+		assertThat(order.dnsNames()).containsExactly("a.example.com", "b.example.com");
+	}
 
-    @Test
-    void anIssuedOrderCannotBeCanceledOrRejected() {
-        CaOrder order = this.desk.submit(dvOrder("final.example.com"));
-        this.desk.approve(order.id());
-        assertThatThrownBy(() -> this.desk.cancel(order.id(), "too late")).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> this.desk.reject(order.id(), "too late"))
-            .isInstanceOf(IllegalTransitionException.class);
-        assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
-    }
+	@Test
+	void anIssuedOrderCannotBeCanceledOrRejected() {
+		CaOrder order = this.desk.submit(dvOrder("final.example.com"));
+		this.desk.approve(order.id());
+		assertThatThrownBy(() -> this.desk.cancel(order.id(), "too late")).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> this.desk.reject(order.id(), "too late"))
+			.isInstanceOf(IllegalTransitionException.class);
+		assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
+	}
 
-    private static NewOrder dvOrder(String commonName) {
-        return new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV, "ref-" + commonName, commonName,
-                List.of(), TestCsrs.rsa(commonName).pem(), 1, "email", List.of());
-    }
+	private static NewOrder dvOrder(String commonName) {
+		return new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV, "ref-" + commonName, commonName,
+				List.of(), csr(rsa2048(), commonName), 1, "email", List.of());
+	}
 
-    private static String get(Future<String> future) {
-        try {
-            return future.get();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
+	private static String get(Future<String> future) {
+		try {
+			return future.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
-    /** A clock that only moves when the test says so. */
-    static final class MovableClock extends Clock {
+	/** A clock that only moves when the test says so. */
+	static final class MovableClock extends Clock {
 
-        private volatile Instant now;
+		private volatile Instant now;
 
-        MovableClock(Instant start) {
-            this.now = start;
-        }
+		MovableClock(Instant start) {
+			this.now = start;
+		}
 
-        void advance(Duration duration) {
-            this.now = this.now.plus(duration);
-        }
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
 
-        @Override
-        public Instant instant() {
-            return this.now;
-        }
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+	}
 }

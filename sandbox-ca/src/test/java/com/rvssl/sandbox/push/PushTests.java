@@ -1,5 +1,7 @@
 package com.rvssl.sandbox.push;
 
+import static com.rvssl.kit.test.TestCertificates.csr;
+import static com.rvssl.kit.test.TestCertificates.rsa2048;
 import static com.rvssl.sandbox.DigicertOrders.DEV_KEY;
 import static com.rvssl.sandbox.DigicertOrders.body;
 import static com.rvssl.sandbox.DigicertOrders.placed;
@@ -26,225 +28,224 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.rvssl.sandbox.SandboxCaTest;
-import com.rvssl.sandbox.TestCsrs;
 
 /** Webhooks and Sectigo pushes reach a receiver of the test, and the test's controls hold them back. */
 @SandboxCaTest
 class PushTests {
 
-    /** What the receiver got: path and query, the webhook key header, the content type and the body. */
-    record Received(String uri, String key, String contentType, String body) {
-    }
+	/** What the receiver got: path and query, the webhook key header, the content type and the body. */
+	record Received(String uri, String key, String contentType, String body) {
+	}
 
-    @Autowired
-    WebTestClient client;
+	@Autowired
+	WebTestClient client;
 
-    private HttpServer receiver;
+	private HttpServer receiver;
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+	private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private Long webhookId;
+	private Long webhookId;
 
-    @BeforeEach
-    void receive() throws IOException {
-        this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        this.receiver.createContext("/", (exchange) -> {
-            this.received.add(new Received(exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("X-WEBHOOK-KEY"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        this.receiver.start();
-    }
+	@BeforeEach
+	void receive() throws IOException {
+		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.receiver.createContext("/", (exchange) -> {
+			this.received.add(new Received(exchange.getRequestURI().toString(),
+					exchange.getRequestHeaders().getFirst("X-WEBHOOK-KEY"),
+					exchange.getRequestHeaders().getFirst("Content-Type"),
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+			exchange.sendResponseHeaders(202, -1);
+			exchange.close();
+		});
+		this.receiver.start();
+	}
 
-    @AfterEach
-    void stopReceiving() {
-        this.client.delete().uri("/sandbox/push").exchange().expectStatus().isNoContent();
-        if (this.webhookId != null) {
-            this.client.delete()
-                .uri("/services/v2/webhook/{id}", this.webhookId)
-                .header("X-DC-DEVKEY", DEV_KEY)
-                .exchange()
-                .expectStatus()
-                .isNoContent();
-        }
-        this.receiver.stop(0);
-    }
+	@AfterEach
+	void stopReceiving() {
+		this.client.delete().uri("/sandbox/push").exchange().expectStatus().isNoContent();
+		if (this.webhookId != null) {
+			this.client.delete()
+				.uri("/services/v2/webhook/{id}", this.webhookId)
+				.header("X-DC-DEVKEY", DEV_KEY)
+				.exchange()
+				.expectStatus()
+				.isNoContent();
+		}
+		this.receiver.stop(0);
+	}
 
-    @Test
-    void aRegisteredWebhookHearsOfTheIssuanceWithItsSecretInTheWebhookKeyHeader() {
-        registerWebhook("/ca-push/digicert");
-        this.client.get()
-            .uri("/services/v2/webhook")
-            .header("X-DC-DEVKEY", DEV_KEY)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .jsonPath("$.webhooks[?(@.id == " + this.webhookId + ")].endpoint")
-            .isEqualTo(url("/ca-push/digicert"))
-            .jsonPath("$.webhooks[0].secret")
-            .doesNotExist();
-        long id = placed(this.client, "ssl_basic", body("hook.example.com", List.of(),
-                TestCsrs.rsa("hook.example.com").pem(), "ref-hook"));
-        advance(id, Map.of("to", "issued"));
+	@Test
+	void aRegisteredWebhookHearsOfTheIssuanceWithItsSecretInTheWebhookKeyHeader() {
+		registerWebhook("/ca-push/digicert");
+		this.client.get()
+			.uri("/services/v2/webhook")
+			.header("X-DC-DEVKEY", DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.webhooks[?(@.id == " + this.webhookId + ")].endpoint")
+			.isEqualTo(url("/ca-push/digicert"))
+			.jsonPath("$.webhooks[0].secret")
+			.doesNotExist();
+		long id = placed(this.client, "ssl_basic", body("hook.example.com", List.of(),
+				csr(rsa2048(), "hook.example.com"), "ref-hook"));
+		advance(id, Map.of("to", "issued"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
-            .filteredOn((r) -> r.body().contains("\"order_id\":" + id))
-            .singleElement()
-            .satisfies((r) -> {
-                assertThat(r.uri()).isEqualTo("/ca-push/digicert");
-                assertThat(r.key()).isEqualTo("hook-secret");
-                assertThat(r.contentType()).startsWith("application/json");
-                assertThat(r.body()).contains("\"event\":\"certificate_issued\"").contains("\"status\":\"issued\"")
-                    .contains("\"certificate_id\":");
-            }));
-    }
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
+			.filteredOn((r) -> r.body().contains("\"order_id\":" + id))
+			.singleElement()
+			.satisfies((r) -> {
+				assertThat(r.uri()).isEqualTo("/ca-push/digicert");
+				assertThat(r.key()).isEqualTo("hook-secret");
+				assertThat(r.contentType()).startsWith("application/json");
+				assertThat(r.body()).contains("\"event\":\"certificate_issued\"").contains("\"status\":\"issued\"")
+					.contains("\"certificate_id\":");
+			}));
+	}
 
-    @Test
-    void aWebhookWithoutASecretIsRefusedInDigicertsErrorShape() {
-        this.client.post()
-            .uri("/services/v2/webhook")
-            .header("X-DC-DEVKEY", DEV_KEY)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("endpoint", url("/x"), "events", List.of("certificate_issued")))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectBody()
-            .jsonPath("$.errors[0].code")
-            .isEqualTo("missing_secret");
-    }
+	@Test
+	void aWebhookWithoutASecretIsRefusedInDigicertsErrorShape() {
+		this.client.post()
+			.uri("/services/v2/webhook")
+			.header("X-DC-DEVKEY", DEV_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("endpoint", url("/x"), "events", List.of("certificate_issued")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("missing_secret");
+	}
 
-    @Test
-    void aSectigoOrderPushesEachStepAndItsIssuanceAsFormPostsToTheAccountsUrl() {
-        this.client.put()
-            .uri("/sandbox/sectigo/push-url")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("loginName", "sandbox-reseller", "url", url("/ca-push/sectigo?token=t0k")))
-            .exchange()
-            .expectStatus()
-            .isNoContent();
-        String orderNumber = sectigoOvOrder("push-sg.example.com", "ref-push-sg");
-        advance(Long.parseLong(orderNumber), null);
-        advance(Long.parseLong(orderNumber), Map.of("to", "issued"));
+	@Test
+	void aSectigoOrderPushesEachStepAndItsIssuanceAsFormPostsToTheAccountsUrl() {
+		this.client.put()
+			.uri("/sandbox/sectigo/push-url")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("loginName", "sandbox-reseller", "url", url("/ca-push/sectigo?token=t0k")))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		String orderNumber = sectigoOvOrder("push-sg.example.com", "ref-push-sg");
+		advance(Long.parseLong(orderNumber), null);
+		advance(Long.parseLong(orderNumber), Map.of("to", "issued"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
-            .filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
-            .extracting(Received::body)
-            .containsExactlyInAnyOrder("orderNumber=" + orderNumber + "&statusCode=12",
-                    "orderNumber=" + orderNumber + "&statusCode=6"));
-        assertThat(this.received).filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
-            .allSatisfy((r) -> {
-                assertThat(r.uri()).isEqualTo("/ca-push/sectigo?token=t0k");
-                assertThat(r.contentType()).startsWith("application/x-www-form-urlencoded");
-            });
-    }
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
+			.filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
+			.extracting(Received::body)
+			.containsExactlyInAnyOrder("orderNumber=" + orderNumber + "&statusCode=12",
+					"orderNumber=" + orderNumber + "&statusCode=6"));
+		assertThat(this.received).filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
+			.allSatisfy((r) -> {
+				assertThat(r.uri()).isEqualTo("/ca-push/sectigo?token=t0k");
+				assertThat(r.contentType()).startsWith("application/x-www-form-urlencoded");
+			});
+	}
 
-    @Test
-    void pushesSwitchedOffOrDroppedNeverArriveAndADelayHoldsThemBack() {
-        registerWebhook("/quiet");
-        this.client.post()
-            .uri("/sandbox/push")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("api", "digicert", "mode", "OFF"))
-            .exchange()
-            .expectStatus()
-            .isOk();
-        long off = placed(this.client, "ssl_basic", body("off.example.com", List.of(),
-                TestCsrs.rsa("off.example.com").pem(), "ref-off"));
-        advance(off, Map.of("to", "issued"));
-        this.client.post()
-            .uri("/sandbox/push")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("api", "digicert", "mode", "DROP", "dropProbability", 1.0))
-            .exchange()
-            .expectStatus()
-            .isOk();
-        long dropped = placed(this.client, "ssl_basic", body("drop.example.com", List.of(),
-                TestCsrs.rsa("drop.example.com").pem(), "ref-drop"));
-        advance(dropped, Map.of("to", "issued"));
-        this.client.post()
-            .uri("/sandbox/push")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("api", "digicert", "mode", "ON", "delayMillis", 1500))
-            .exchange()
-            .expectStatus()
-            .isOk();
-        long delayed = placed(this.client, "ssl_basic", body("late.example.com", List.of(),
-                TestCsrs.rsa("late.example.com").pem(), "ref-late"));
-        advance(delayed, Map.of("to", "issued"));
+	@Test
+	void pushesSwitchedOffOrDroppedNeverArriveAndADelayHoldsThemBack() {
+		registerWebhook("/quiet");
+		this.client.post()
+			.uri("/sandbox/push")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("api", "digicert", "mode", "OFF"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long off = placed(this.client, "ssl_basic", body("off.example.com", List.of(),
+				csr(rsa2048(), "off.example.com"), "ref-off"));
+		advance(off, Map.of("to", "issued"));
+		this.client.post()
+			.uri("/sandbox/push")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("api", "digicert", "mode", "DROP", "dropProbability", 1.0))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long dropped = placed(this.client, "ssl_basic", body("drop.example.com", List.of(),
+				csr(rsa2048(), "drop.example.com"), "ref-drop"));
+		advance(dropped, Map.of("to", "issued"));
+		this.client.post()
+			.uri("/sandbox/push")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("api", "digicert", "mode", "ON", "delayMillis", 1500))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long delayed = placed(this.client, "ssl_basic", body("late.example.com", List.of(),
+				csr(rsa2048(), "late.example.com"), "ref-late"));
+		advance(delayed, Map.of("to", "issued"));
 
-        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2))
-            .until(() -> this.received.stream().noneMatch((r) -> r.body().contains("\"order_id\":" + delayed)));
-        await().atMost(Duration.ofSeconds(20))
-            .until(() -> this.received.stream().anyMatch((r) -> r.body().contains("\"order_id\":" + delayed)));
-        assertThat(this.received).noneMatch((r) -> r.body().contains("\"order_id\":" + off)
-                || r.body().contains("\"order_id\":" + dropped));
-    }
+		await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2))
+			.until(() -> this.received.stream().noneMatch((r) -> r.body().contains("\"order_id\":" + delayed)));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.received.stream().anyMatch((r) -> r.body().contains("\"order_id\":" + delayed)));
+		assertThat(this.received).noneMatch((r) -> r.body().contains("\"order_id\":" + off)
+				|| r.body().contains("\"order_id\":" + dropped));
+	}
 
-    @Test
-    void aBadPushSettingIsAProblemAndChangesNothing() {
-        this.client.post()
-            .uri("/sandbox/push")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("api", "verisign", "mode", "LOUD"))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectHeader()
-            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        this.client.get().uri("/sandbox/push").exchange().expectBody().jsonPath("$.digicert.mode").isEqualTo("ON");
-    }
+	@Test
+	void aBadPushSettingIsAProblemAndChangesNothing() {
+		this.client.post()
+			.uri("/sandbox/push")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("api", "verisign", "mode", "LOUD"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get().uri("/sandbox/push").exchange().expectBody().jsonPath("$.digicert.mode").isEqualTo("ON");
+	}
 
-    private void registerWebhook(String path) {
-        Map<?, ?> created = this.client.post()
-            .uri("/services/v2/webhook")
-            .header("X-DC-DEVKEY", DEV_KEY)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("endpoint", url(path), "secret", "hook-secret", "events",
-                    List.of("certificate_issued", "order_rejected", "order_status_changed", "certificate_revoked")))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-        this.webhookId = ((Number) created.get("id")).longValue();
-    }
+	private void registerWebhook(String path) {
+		Map<?, ?> created = this.client.post()
+			.uri("/services/v2/webhook")
+			.header("X-DC-DEVKEY", DEV_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("endpoint", url(path), "secret", "hook-secret", "events",
+					List.of("certificate_issued", "order_rejected", "order_status_changed", "certificate_revoked")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		this.webhookId = ((Number) created.get("id")).longValue();
+	}
 
-    private void advance(long id, Map<String, String> body) {
-        WebTestClient.RequestBodySpec request = this.client.post().uri("/sandbox/orders/{id}/advance", id);
-        (body != null ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request).exchange()
-            .expectStatus()
-            .isOk();
-    }
+	private void advance(long id, Map<String, String> body) {
+		WebTestClient.RequestBodySpec request = this.client.post().uri("/sandbox/orders/{id}/advance", id);
+		(body != null ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request).exchange()
+			.expectStatus()
+			.isOk();
+	}
 
-    private String sectigoOvOrder(String domain, String reference) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("loginName", "sandbox-reseller");
-        form.add("loginPassword", "sandbox-password");
-        form.add("product", "24");
-        form.add("days", "365");
-        form.add("csr", TestCsrs.rsa(domain).pem());
-        form.add("dcvMethod", "EMAIL");
-        form.add("dcvEmailAddress", "admin@" + domain);
-        form.add("uniqueValue", reference);
-        form.add("organizationName", "Example Ltd");
-        String reply = this.client.post()
-            .uri("/products/!AutoApplySSL")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(BodyInserters.fromFormData(form))
-            .exchange()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-        return reply.lines().filter((line) -> line.startsWith("orderNumber=")).findFirst().orElseThrow().substring(12);
-    }
+	private String sectigoOvOrder(String domain, String reference) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("loginName", "sandbox-reseller");
+		form.add("loginPassword", "sandbox-password");
+		form.add("product", "24");
+		form.add("days", "365");
+		form.add("csr", csr(rsa2048(), domain));
+		form.add("dcvMethod", "EMAIL");
+		form.add("dcvEmailAddress", "admin@" + domain);
+		form.add("uniqueValue", reference);
+		form.add("organizationName", "Example Ltd");
+		String reply = this.client.post()
+			.uri("/products/!AutoApplySSL")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return reply.lines().filter((line) -> line.startsWith("orderNumber=")).findFirst().orElseThrow().substring(12);
+	}
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + this.receiver.getAddress().getPort() + path;
-    }
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.receiver.getAddress().getPort() + path;
+	}
 }

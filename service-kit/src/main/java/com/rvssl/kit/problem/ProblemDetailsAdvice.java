@@ -34,22 +34,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, Problems.withErrors(problem, errors), headers, status, exchange);
 	}
 
-	@Override
-	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode status, ServerWebExchange exchange) {
-		// the base class fills in a missing body from the exception: complete it afterwards
-		return super.handleExceptionInternal(ex, body, headers, status, exchange).map((entity) -> {
-			if (entity.getBody() instanceof ProblemDetail problem) {
-				Problems.completed(problem);
-			}
-			return entity;
-		});
-	}
-
+	// Completed here, not in handleExceptionInternal: Spring's own handlers call that without a body,
+	// and it takes the exception's problem only just before calling this.
 	@Override
 	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
-		if (body instanceof ProblemDetail) {
+		if (body instanceof ProblemDetail problem) {
+			Problems.completed(problem);
 			HttpHeaders problemHeaders = new HttpHeaders();
 			problemHeaders.addAll(headers);
 			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -1,7 +1,0 @@
-package com.rvssl.sandbox.admin;
-
-import jakarta.validation.constraints.NotNull;
-
-/** Whether email-validated DV orders approve themselves ({@code PUT/GET /sandbox/dv/auto-approve}). */
-record DvAutoApprove(@NotNull Boolean enabled) {
-}

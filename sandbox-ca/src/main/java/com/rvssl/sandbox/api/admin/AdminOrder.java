@@ -1,0 +1,24 @@
+package com.rvssl.sandbox.api.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rvssl.sandbox.orders.CaOrder;
+import com.rvssl.sandbox.validation.DcvProof;
+
+/**
+ * An order as the admin API lists it (with what the caller asked of it since: resends, reissues),
+ * its validation step while pending ({@code domain_control}, {@code documents_requested},
+ * {@code verification_call_pending}, {@code under_review}) and what each domain must show.
+ */
+record AdminOrder(String api, String caOrderId, String reference, String product, String status,
+		Instant createdAt, int dcvEmailsResent, int reissues, boolean refunded, String serialNumber, String step,
+		String dcvMethod, List<DcvProof> dcv) {
+
+	static AdminOrder of(CaOrder order, List<DcvProof> proofs) {
+		return new AdminOrder(order.api(), Long.toString(order.id()), order.reference(), order.product(),
+				order.status().apiValue(), order.createdAt(), order.dcvEmailsResent(), order.reissues(),
+				order.refunded(), (order.certificate() != null) ? order.certificate().serialNumber() : null,
+				(order.step() != null) ? order.step().apiValue() : null, order.dcvMethod(), proofs);
+	}
+}
