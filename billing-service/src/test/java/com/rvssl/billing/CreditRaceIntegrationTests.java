@@ -3,7 +3,6 @@ package com.rvssl.billing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +12,7 @@ import java.util.stream.IntStream;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.kit.test.TestSeed;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +29,11 @@ class CreditRaceIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void tenTimesNOrdersPlacedAtOnceFromManyThreadsAgainstCreditForNEndWithExactlyNPaidAndTheRestWaiting()
 			throws Exception {
-		long seed = Long.getLong("billing.race.seed", System.nanoTime());
-		System.out.println("CreditRaceIntegrationTests seed=" + seed + " (rerun with -Dbilling.race.seed=" + seed + ")");
 		Reseller reseller = newReseller();
 		topUp(reseller, N * PRICE);
 		List<String> orderIds = IntStream.range(0, 10 * N).mapToObj((i) -> newOrderId()).toList();
 		List<EventEnvelope> placed = new ArrayList<>(orderIds.stream().map((id) -> orderPlaced(reseller, id, PRICE)).toList());
-		Collections.shuffle(placed, new Random(seed));
+		Collections.shuffle(placed, TestSeed.random("CreditRaceIntegrationTests"));
 
 		// PRODUCERS threads, each with its share of the orders, released together by one latch
 		CountDownLatch start = new CountDownLatch(1);

@@ -28,11 +28,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import com.rvssl.kit.test.RequiredTools;
 import com.rvssl.kit.test.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reseller's account page in a real browser (Debian's headless Chromium, through its own
@@ -59,7 +59,7 @@ class AccountPageBrowserIT {
 
 	@BeforeAll
 	static void openTheBrowser() {
-		assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+		RequiredTools.assumeInstalled(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
 				"chromium and chromium-driver are not installed (.ci/run installs them)");
 		stack = RunningPlatform.stack();
 		ChromeOptions options = new ChromeOptions();

@@ -44,11 +44,11 @@ import tools.jackson.databind.JsonNode;
 
 import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Topics;
+import com.rvssl.kit.test.RequiredTools;
 import com.rvssl.kit.test.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole platform as it runs on a developer's machine: one real Kafka broker, one MongoDB wire
@@ -178,7 +178,7 @@ class PlatformEndToEndIT {
 
 	@Test
 	void aRealPrometheusScrapesEveryServiceAndSeesTheBusinessSeriesOfAnOrder() throws Exception {
-		assumeTrue(PrometheusServer.installed(), "Prometheus is not installed here (.ci/run installs it)");
+		RequiredTools.assumeInstalled(PrometheusServer.installed(), "Prometheus is not installed here (.ci/run installs it)");
 		Map<String, String> targets = new java.util.LinkedHashMap<>();
 		for (PlatformService service : PlatformService.values()) {
 			targets.put(service.module(), stack.url(service).replace("http://", ""));

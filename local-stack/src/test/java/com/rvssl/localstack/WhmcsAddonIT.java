@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Element;
 
+import com.rvssl.kit.test.RequiredTools;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The WHMCS module set ({@code whmcs-addon/}) against the running platform: PHPUnit (Debian's, which
@@ -36,7 +37,7 @@ class WhmcsAddonIT {
 
 	@Test
 	void everyPhpFileOfTheModuleSetPassesPhpLint() throws Exception {
-		assumeTrue(installed("php"), "PHP is not installed here (.ci/run installs php-cli)");
+		RequiredTools.assumeInstalled(installed("php"), "PHP is not installed here (.ci/run installs php-cli)");
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(ADDON)) {
 			files = walk.filter(file -> file.toString().endsWith(".php")).sorted().toList();
@@ -50,7 +51,7 @@ class WhmcsAddonIT {
 
 	@Test
 	void theModulesDrivenByPhpUnitThroughWhmcsCallsAgainstThePlatformPassEveryTest() throws Exception {
-		assumeTrue(installed("php") && installed("phpunit"),
+		RequiredTools.assumeInstalled(installed("php") && installed("phpunit"),
 				"PHP or PHPUnit is not installed here (.ci/run installs php-cli, php-curl and phpunit)");
 		LocalStack stack = RunningPlatform.stack();
 		Files.createDirectories(WORK);
