@@ -32,10 +32,12 @@ class CreditRaceIntegrationTests extends BillingIntegrationTest {
 		Reseller reseller = newReseller();
 		topUp(reseller, N * PRICE);
 		List<String> orderIds = IntStream.range(0, 10 * N).mapToObj((i) -> newOrderId()).toList();
-		List<EventEnvelope> placed = new ArrayList<>(orderIds.stream().map((id) -> orderPlaced(reseller, id, PRICE)).toList());
+		List<EventEnvelope> placed = new ArrayList<>(
+				orderIds.stream().map((id) -> orderPlaced(reseller, id, PRICE)).toList());
 		Collections.shuffle(placed, TestSeed.random("CreditRaceIntegrationTests"));
 
-		// PRODUCERS threads, each with its share of the orders, released together by one latch
+		// PRODUCERS threads, each with its share of the orders, released together by one
+		// latch
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
 		List<Future<List<RecordMetadata>>> sent = new ArrayList<>();
@@ -56,7 +58,8 @@ class CreditRaceIntegrationTests extends BillingIntegrationTest {
 			records.addAll(future.get());
 		}
 		producers.shutdown();
-		// the last record of each partition: once billing committed past it, it handled every order
+		// the last record of each partition: once billing committed past it, it handled
+		// every order
 		records.stream()
 			.collect(java.util.stream.Collectors.toMap(RecordMetadata::partition, (record) -> record,
 					(a, b) -> a.offset() > b.offset() ? a : b))
@@ -70,10 +73,11 @@ class CreditRaceIntegrationTests extends BillingIntegrationTest {
 		List<String> paid = orderIds.stream()
 			.filter((id) -> !topics.distinct(id, PaymentCaptured.class).isEmpty())
 			.toList();
-		assertThat(paid).as("paid orders (seed %d)", seed).hasSize(N);
+		assertThat(paid).as("paid orders (seed %d)", TestSeed.get()).hasSize(N);
 		assertThat(orderIds).as("each order is either paid or told the credit is short, once")
 			.allSatisfy((id) -> assertThat(topics.distinct(id, PaymentCaptured.class).size()
-					+ topics.distinct(id, CreditInsufficient.class).size()).isEqualTo(1));
+					+ topics.distinct(id, CreditInsufficient.class).size())
+				.isEqualTo(1));
 		AccountView account = account(reseller);
 		assertThat(account.balance().amount()).isZero();
 		assertThat(account.waitingForPayment().count()).isEqualTo(9 * N);
