@@ -26,9 +26,10 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reseller's account page through real HTTP: sign-in with the API key into a session cookie,
- * CSRF on every form, one reseller's data only, the top-up of the API behind the form, and the
- * order statuses billing projects from the order events. The API's own tests prove it unchanged.
+ * The reseller's account page through real HTTP: sign-in with the API key into a session
+ * cookie, CSRF on every form, one reseller's data only, the top-up of the API behind the
+ * form, and the order statuses billing projects from the order events. The API's own
+ * tests prove it unchanged.
  */
 class AccountPageIntegrationTests extends BillingIntegrationTest {
 
@@ -39,8 +40,13 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void signingInWithTheResellersKeyOpensItsPageInAFreshHttpOnlySecureStrictSessionCookieThatHoldsNoKey() {
 		Reseller reseller = newReseller();
-		EntityExchangeResult<String> form = web.get().uri("/sign-in").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult();
+		EntityExchangeResult<String> form = web.get()
+			.uri("/sign-in")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		String anonymousSession = form.getResponseCookies().getFirst("SESSION").getValue();
 
 		EntityExchangeResult<byte[]> signedIn = web.post()
@@ -48,9 +54,12 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 			.cookie("SESSION", anonymousSession)
 			.body(BodyInserters.fromFormData("apiKey", reseller.apiKey()).with("_csrf", csrf(form.getResponseBody())))
 			.exchange()
-			.expectStatus().isSeeOther()
-			.expectHeader().location("/account")
-			.expectBody().returnResult();
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.location("/account")
+			.expectBody()
+			.returnResult();
 
 		ResponseCookie cookie = signedIn.getResponseCookies().getFirst("SESSION");
 		assertThat(cookie.isHttpOnly()).isTrue();
@@ -112,8 +121,11 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		String second = browser.post("/account/top-ups", topUp);
 
 		assertThat(first).isEqualTo(second).startsWith("/account?toppedUp=");
-		assertThat(browser.page(first)).contains("Topped up").contains("20.00 USD").contains("invoice 7")
-			.contains("Released 1 order").contains(orderId);
+		assertThat(browser.page(first)).contains("Topped up")
+			.contains("20.00 USD")
+			.contains("invoice 7")
+			.contains("Released 1 order")
+			.contains(orderId);
 		assertThat(account(reseller).balance().amount()).isEqualTo(500);
 		assertThat(ledger(reseller)).filteredOn((line) -> line.type().equals("TOP_UP")).hasSize(1);
 		eventually().until(() -> browser.live().contains("\"status\":\"Paid\""));
@@ -157,7 +169,8 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 
 		Browser anns = signIn(ann);
 
-		assertThat(anns.page("/account")).contains(ann.resellerId()).doesNotContain(bob.resellerId())
+		assertThat(anns.page("/account")).contains(ann.resellerId())
+			.doesNotContain(bob.resellerId())
 			.doesNotContain(bobsOrder);
 		assertThat(anns.live()).doesNotContain(bobsOrder);
 		assertThat(anns.page(bobsReceipt)).doesNotContain("Topped up");
@@ -172,13 +185,16 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		EventEnvelope placed = orderPlaced(reseller, orderId, 1_000);
 		EventEnvelope insufficient = orderEvent(reseller, orderId,
 				new CreditInsufficient(Money.of(1_000, "USD"), Money.of(0, "USD")));
-		EventEnvelope paid = orderEvent(reseller, orderId, new PaymentCaptured(Money.of(1_000, "USD"), Money.of(9_000, "USD")));
-		EventEnvelope submitted = orderEvent(reseller, orderId, new CertificateSubmitted(com.rvssl.contracts.CertificateAuthority.DIGICERT, "ca-1"));
+		EventEnvelope paid = orderEvent(reseller, orderId,
+				new PaymentCaptured(Money.of(1_000, "USD"), Money.of(9_000, "USD")));
+		EventEnvelope submitted = orderEvent(reseller, orderId,
+				new CertificateSubmitted(com.rvssl.contracts.CertificateAuthority.DIGICERT, "ca-1"));
 		EventEnvelope issued = orderEvent(reseller, orderId, new CertificateIssued("ca-1", "01",
 				Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), "Sandbox CA", "PEM"));
 		Browser browser = signIn(reseller);
 
-		// the certificate is issued before billing has heard of the order, then everything comes again
+		// the certificate is issued before billing has heard of the order, then
+		// everything comes again
 		publish(issued);
 		for (EventEnvelope event : List.of(placed, insufficient, paid, submitted, issued, paid, insufficient)) {
 			publish(event);
@@ -189,10 +205,11 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		awaitOrderStatusHandled(publish(paid));
 		assertThat(browser.live()).contains("\"status\":\"Complete\"").doesNotContain("\"status\":\"Paid");
 		@SuppressWarnings("unchecked")
-		List<Object> applied = (List<Object>) mongo.findById(orderId, Map.class, "order_status").block()
+		List<Object> applied = (List<Object>) mongo.findById(orderId, Map.class, "order_status")
+			.block()
 			.get("appliedEventIds");
 		assertThat(applied).containsOnlyOnce(placed.eventId().toString(), insufficient.eventId().toString(),
-					paid.eventId().toString(), submitted.eventId().toString(), issued.eventId().toString());
+				paid.eventId().toString(), submitted.eventId().toString(), issued.eventId().toString());
 	}
 
 	@Test
@@ -221,14 +238,19 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.bodyValue(Map.of("amount", Map.of("amount", 100, "currency", "USD")))
 			.exchange()
-			.expectStatus().isCreated()
-			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
 		web.get()
 			.uri("/api/v1/account")
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
 	}
 
 	private Browser signIn(Reseller reseller) {
@@ -244,7 +266,9 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 					com.rvssl.kit.test.TestInfrastructure.kafkaBootstrapServers()))) {
 			eventually().until(() -> {
 				var committed = admin.listConsumerGroupOffsets("billing-service-order-status")
-					.partitionsToOffsetAndMetadata().get().get(partition);
+					.partitionsToOffsetAndMetadata()
+					.get()
+					.get(partition);
 				return committed != null && committed.offset() > record.offset();
 			});
 		}
@@ -262,7 +286,10 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		return matcher.group(1);
 	}
 
-	/** A browser's part in it: the session cookie it was last given, forms sent with the page's CSRF token. */
+	/**
+	 * A browser's part in it: the session cookie it was last given, forms sent with the
+	 * page's CSRF token.
+	 */
 	static final class Browser {
 
 		private final BillingIntegrationTest test;
@@ -283,41 +310,41 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		}
 
 		String page(String path) {
-			EntityExchangeResult<String> result = web().get()
-				.uri(path)
-				.cookies((cookies) -> {
-					if (session != null) {
-						cookies.add("SESSION", session);
-					}
-				})
-				.exchange()
-				.expectStatus().isOk()
-				.expectBody(String.class)
-				.returnResult();
+			EntityExchangeResult<String> result = web().get().uri(path).cookies((cookies) -> {
+				if (session != null) {
+					cookies.add("SESSION", session);
+				}
+			}).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 			remember(result);
 			return result.getResponseBody();
 		}
 
 		String live() {
-			return web().get().uri("/account/live").cookie("SESSION", session).accept(MediaType.APPLICATION_JSON)
-				.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+			return web().get()
+				.uri("/account/live")
+				.cookie("SESSION", session)
+				.accept(MediaType.APPLICATION_JSON)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
 		}
 
 		String redirectOf(String path) {
-			EntityExchangeResult<byte[]> result = web().get()
-				.uri(path)
-				.cookies((cookies) -> {
-					if (session != null) {
-						cookies.add("SESSION", session);
-					}
-				})
-				.exchange()
-				.expectStatus().isSeeOther()
-				.expectBody().returnResult();
+			EntityExchangeResult<byte[]> result = web().get().uri(path).cookies((cookies) -> {
+				if (session != null) {
+					cookies.add("SESSION", session);
+				}
+			}).exchange().expectStatus().isSeeOther().expectBody().returnResult();
 			return result.getResponseHeaders().getLocation().toString();
 		}
 
-		/** Sends the form with a fresh token from the page it belongs to, as a browser would. */
+		/**
+		 * Sends the form with a fresh token from the page it belongs to, as a browser
+		 * would.
+		 */
 		String post(String path, Map<String, String> fields) {
 			String from = path.startsWith("/sign-in") ? "/sign-in" : "/account";
 			return postWithToken(path, fields, csrf(page(from)));
@@ -329,17 +356,17 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 			if (token != null) {
 				form.add("_csrf", token);
 			}
-			EntityExchangeResult<byte[]> result = web().post()
-				.uri(path)
-				.cookies((cookies) -> {
-					if (session != null) {
-						cookies.add("SESSION", session);
-					}
-				})
+			EntityExchangeResult<byte[]> result = web().post().uri(path).cookies((cookies) -> {
+				if (session != null) {
+					cookies.add("SESSION", session);
+				}
+			})
 				.body(BodyInserters.fromFormData(form))
 				.exchange()
-				.expectStatus().isSeeOther()
-				.expectBody().returnResult();
+				.expectStatus()
+				.isSeeOther()
+				.expectBody()
+				.returnResult();
 			remember(result);
 			return result.getResponseHeaders().getLocation().toString();
 		}

@@ -22,7 +22,8 @@ class ArchitectureTests {
 		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
 	}
 
-	// the account page is billing's second way in over HTTP, with its own security chain, kept apart from the API
+	// the account page is billing's second way in over HTTP, with its own security chain,
+	// kept apart from the API
 	@Test
 	void servesHttpOnlyFromTheApiAndTheAccountPage() {
 		ArchitectureRules.controllersOnlyIn(ROOT + ".api", ROOT + ".page").check(classes);
@@ -33,7 +34,8 @@ class ArchitectureTests {
 		ArchitectureRules.domainFreeOfWebAndKafka(DOMAIN).check(classes);
 	}
 
-	// the kit's rule keeps the domain out of the api package; the page is the other way in
+	// the kit's rule keeps the domain out of the api package; the page is the other way
+	// in
 	@Test
 	void keepsTheDomainFreeOfTheAccountPage() {
 		noClasses().that()

@@ -43,9 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Shared set-up of billing's integration tests: one application context (same configuration in
- * every class, so Spring caches and shares it, and one consumer group serves every test) on the real
- * broker and wire server. Tests isolate themselves by creating their own resellers and orders.
+ * Shared set-up of billing's integration tests: one application context (same
+ * configuration in every class, so Spring caches and shares it, and one consumer group
+ * serves every test) on the real broker and wire server. Tests isolate themselves by
+ * creating their own resellers and orders.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.billing.sweep-interval=PT1S", "rvssl.outbox.poll-interval=PT0.1S" })
@@ -73,14 +74,15 @@ abstract class BillingIntegrationTest {
 	@BeforeEach
 	void connectToTopics() {
 		topics = TopicRecorder.get();
-		// the default 5 s is too short for the first requests on a loaded two-core machine
+		// the default 5 s is too short for the first requests on a loaded two-core
+		// machine
 		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	/**
-	 * After every billing test, for every account in the database (this test's and all earlier
-	 * ones'): once the in-flight movements are completed, balance = sum(ledger), and each order has
-	 * at most one CHARGE and at most one REFUND.
+	 * After every billing test, for every account in the database (this test's and all
+	 * earlier ones'): once the in-flight movements are completed, balance = sum(ledger),
+	 * and each order has at most one CHARGE and at most one REFUND.
 	 */
 	@AfterEach
 	void moneyInvariantsHold() {
@@ -170,8 +172,8 @@ abstract class BillingIntegrationTest {
 
 	static EventEnvelope orderPlaced(Reseller reseller, String orderId, Money wholesale) {
 		OrderPlaced placed = new OrderPlaced("DV-SINGLE", CertificateAuthority.DIGICERT, "ssl_dv_geotrust",
-				Validation.DV, 12, List.of("example.com"), "-----BEGIN CERTIFICATE REQUEST-----",
-				null, new Customer("Ann", "ann@example.com"), null, wholesale,
+				Validation.DV, 12, List.of("example.com"), "-----BEGIN CERTIFICATE REQUEST-----", null,
+				new Customer("Ann", "ann@example.com"), null, wholesale,
 				Money.of(wholesale.amount() * 2, wholesale.currency()), "whmcs-1");
 		return orderEvent(reseller, orderId, placed);
 	}
@@ -190,22 +192,24 @@ abstract class BillingIntegrationTest {
 
 	private static synchronized KafkaTemplate<String, byte[]> publisher() {
 		if (publisher == null) {
-			publisher = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-							ProducerConfig.ACKS_CONFIG, "all"),
-					new StringSerializer(), new ByteArraySerializer()));
+			publisher = new KafkaTemplate<>(
+					new DefaultKafkaProducerFactory<>(
+							Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+									ProducerConfig.ACKS_CONFIG, "all"),
+							new StringSerializer(), new ByteArraySerializer()));
 		}
 		return publisher;
 	}
 
 	/**
-	 * Waits until billing's consumer group has committed past {@code record}: it and every earlier
-	 * record of its partition (so every earlier event of the same order) have been handled.
+	 * Waits until billing's consumer group has committed past {@code record}: it and
+	 * every earlier record of its partition (so every earlier event of the same order)
+	 * have been handled.
 	 */
 	static void awaitHandled(RecordMetadata record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
 			eventually().until(() -> {
 				OffsetAndMetadata committed = admin.listConsumerGroupOffsets("billing-service")
 					.partitionsToOffsetAndMetadata()

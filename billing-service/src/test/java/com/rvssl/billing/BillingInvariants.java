@@ -12,17 +12,21 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The money invariants, read straight from billing's collections (not through its API, so a bug
- * in the API cannot hide one): for every account with nothing left in flight, balance = the sum of
- * its ledger entries; every order has at most one CHARGE and at most one REFUND; a REFUND only
- * follows a CHARGE; and no account shows an order as both waiting and charged.
+ * The money invariants, read straight from billing's collections (not through its API, so
+ * a bug in the API cannot hide one): for every account with nothing left in flight,
+ * balance = the sum of its ledger entries; every order has at most one CHARGE and at most
+ * one REFUND; a REFUND only follows a CHARGE; and no account shows an order as both
+ * waiting and charged.
  */
 final class BillingInvariants {
 
 	private BillingInvariants() {
 	}
 
-	/** Asserts the invariants once; call it inside an await so in-flight work can finish first. */
+	/**
+	 * Asserts the invariants once; call it inside an await so in-flight work can finish
+	 * first.
+	 */
 	static void assertHold(ReactiveMongoTemplate mongo) {
 		List<Document> accounts = mongo.findAll(Document.class, "accounts").collectList().block();
 		List<Document> ledger = mongo.findAll(Document.class, "ledger").collectList().block();
@@ -46,7 +50,8 @@ final class BillingInvariants {
 			assertThat(account.get("balance", Number.class).longValue()).as("balance of %s = sum of its ledger", id)
 				.isEqualTo(sums.getOrDefault(id, 0L));
 			List<String> waiting = new ArrayList<>();
-			account.getList("waiting", Document.class, List.of()).forEach((order) -> waiting.add(order.getString("orderId")));
+			account.getList("waiting", Document.class, List.of())
+				.forEach((order) -> waiting.add(order.getString("orderId")));
 			assertThat(waiting).as("orders of %s both waiting and charged", id).noneMatch(charges::containsKey);
 			assertThat(waiting).as("orders of %s waiting twice", id).doesNotHaveDuplicates();
 		}

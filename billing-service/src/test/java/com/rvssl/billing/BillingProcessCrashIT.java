@@ -40,9 +40,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The billing-service process, run from its packaged jar, is killed (SIGKILL, no shutdown hooks)
- * while it is working through a burst of orders, and started again on the same broker and database.
- * Runs under failsafe, after {@code package} built {@code target/billing-service.jar}.
+ * The billing-service process, run from its packaged jar, is killed (SIGKILL, no shutdown
+ * hooks) while it is working through a burst of orders, and started again on the same
+ * broker and database. Runs under failsafe, after {@code package} built
+ * {@code target/billing-service.jar}.
  */
 class BillingProcessCrashIT {
 
@@ -79,13 +80,15 @@ class BillingProcessCrashIT {
 		mongoClient = MongoClients.create(mongoUri);
 		ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(mongoClient, DATABASE);
 		Running first = start(mongoUri, 1);
-		// only now: the process created the topics, and a consumer subscribed before that would not see them for minutes
+		// only now: the process created the topics, and a consumer subscribed before that
+		// would not see them for minutes
 		TopicRecorder topics = TopicRecorder.get();
 		Reseller reseller = register(first);
 		topUp(first, reseller, CREDIT_FOR * PRICE);
 		List<String> orderIds = IntStream.range(0, ORDERS).mapToObj((i) -> "ord-crash-" + UUID.randomUUID()).toList();
 
-		// most of the burst, from several threads; kill the process while it works through it
+		// most of the burst, from several threads; kill the process while it works
+		// through it
 		int beforeKill = ORDERS * 3 / 4;
 		publishFromThreads(reseller, orderIds.subList(0, beforeKill));
 		long handledAtKill = eventually().until(() -> handled(mongo, reseller), (count) -> count >= 20);
@@ -125,7 +128,8 @@ class BillingProcessCrashIT {
 		}
 		assertThat(ledger.size()).isEqualTo(CREDIT_FOR + 1);
 		assertThat(sum).isZero();
-		// what the rest of the platform heard: one capture per paid order (a republished event keeps its id)
+		// what the rest of the platform heard: one capture per paid order (a republished
+		// event keeps its id)
 		eventually().untilAsserted(() -> assertThat(charged)
 			.allSatisfy((id) -> assertThat(topics.distinct(id, PaymentCaptured.class)).hasSize(1)));
 		eventually().untilAsserted(() -> assertThat(waiting)
@@ -143,7 +147,8 @@ class BillingProcessCrashIT {
 			int producer = p;
 			Thread thread = new Thread(() -> {
 				for (int i = producer; i < orderIds.size(); i += 4) {
-					BillingIntegrationTest.publish(BillingIntegrationTest.orderPlaced(reseller, orderIds.get(i), PRICE));
+					BillingIntegrationTest
+						.publish(BillingIntegrationTest.orderPlaced(reseller, orderIds.get(i), PRICE));
 				}
 			}, "burst-" + p);
 			thread.start();
@@ -188,8 +193,7 @@ class BillingProcessCrashIT {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 				"-jar", jar.toString(), "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-				"--spring.mongodb.uri=" + mongoUri,
-				"--rvssl.security.operator-key-hash=" + ApiKeys.hash(OPERATOR_KEY),
+				"--spring.mongodb.uri=" + mongoUri, "--rvssl.security.operator-key-hash=" + ApiKeys.hash(OPERATOR_KEY),
 				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.poll-interval=PT0.1S");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
@@ -222,8 +226,8 @@ class BillingProcessCrashIT {
 		HttpResponse<String> response = send(running,
 				HttpRequest.newBuilder(running.uri("/api/v1/account/top-ups"))
 					.header("Idempotency-Key", UUID.randomUUID().toString())
-					.POST(HttpRequest.BodyPublishers
-						.ofString("{\"amount\":{\"amount\":" + amount + ",\"currency\":\"USD\"},\"reference\":\"wire\"}")),
+					.POST(HttpRequest.BodyPublishers.ofString(
+							"{\"amount\":{\"amount\":" + amount + ",\"currency\":\"USD\"},\"reference\":\"wire\"}")),
 				reseller.apiKey());
 		assertThat(response.statusCode()).isEqualTo(201);
 	}

@@ -116,7 +116,8 @@ class ChargingIntegrationTests extends BillingIntegrationTest {
 		assertThat(topics.distinct(orderId, PaymentCaptured.class)).hasSize(1);
 		assertThat(topics.distinct(orderId, CreditInsufficient.class)).isEmpty();
 		List<LedgerLine> ledger = ledger(reseller);
-		assertThat(ledger).filteredOn((line) -> line.type().equals("CHARGE")).singleElement()
+		assertThat(ledger).filteredOn((line) -> line.type().equals("CHARGE"))
+			.singleElement()
 			.satisfies((line) -> assertThat(line.amount().amount()).isEqualTo(-1_200));
 		assertThat(account(reseller).balance().amount()).isEqualTo(8_800).isEqualTo(ledgerSum(ledger));
 	}

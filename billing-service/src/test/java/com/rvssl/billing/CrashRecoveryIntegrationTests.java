@@ -28,7 +28,8 @@ class CrashRecoveryIntegrationTests extends BillingIntegrationTest {
 		Reseller reseller = newReseller();
 		topUp(reseller, 1_000);
 		String orderId = newOrderId();
-		// what a crash right after the account update leaves: balance lowered, event in the outbox,
+		// what a crash right after the account update leaves: balance lowered, event in
+		// the outbox,
 		// the movement in inflight, no ledger entry, no payment record
 		Account before = accounts.find(reseller.resellerId()).block();
 		AccountChange change = AccountChange.of(before, Instant.now());
@@ -52,15 +53,17 @@ class CrashRecoveryIntegrationTests extends BillingIntegrationTest {
 		String key = UUID.randomUUID().toString();
 		ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-		IntStream.range(0, 10).parallel().forEach((i) -> statuses.add(web.post()
-			.uri("/api/v1/account/top-ups")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
-			.header("Idempotency-Key", key)
-			.bodyValue(Map.of("amount", Map.of("amount", 700, "currency", "USD"), "reference", "r"))
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value()));
+		IntStream.range(0, 10)
+			.parallel()
+			.forEach((i) -> statuses.add(web.post()
+				.uri("/api/v1/account/top-ups")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+				.header("Idempotency-Key", key)
+				.bodyValue(Map.of("amount", Map.of("amount", 700, "currency", "USD"), "reference", "r"))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value()));
 
 		assertThat(statuses).containsOnly(200, 201).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(account(reseller).balance().amount()).isEqualTo(700);

@@ -26,9 +26,8 @@ class DeadLetterIntegrationTests extends BillingIntegrationTest {
 
 		eventually().until(() -> topics.deadLetters(Topics.ORDERS)
 			.stream()
-			.anyMatch((record) -> orderId.equals(record.key())
-					&& new String(record.value(), StandardCharsets.UTF_8).equals(new String(poison,
-							StandardCharsets.UTF_8))));
+			.anyMatch((record) -> orderId.equals(record.key()) && new String(record.value(), StandardCharsets.UTF_8)
+				.equals(new String(poison, StandardCharsets.UTF_8))));
 		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
 		assertThat(account(reseller).balance().amount()).isEqualTo(700);
 	}
@@ -40,7 +39,8 @@ class DeadLetterIntegrationTests extends BillingIntegrationTest {
 
 		publish(orderPlaced(ghost, orderId, 300));
 
-		eventually().until(() -> topics.deadLetters(Topics.ORDERS).stream().anyMatch((record) -> orderId.equals(record.key())));
+		eventually()
+			.until(() -> topics.deadLetters(Topics.ORDERS).stream().anyMatch((record) -> orderId.equals(record.key())));
 	}
 
 	@Test
@@ -51,10 +51,12 @@ class DeadLetterIntegrationTests extends BillingIntegrationTest {
 
 		awaitHandled(publish(orderPlaced(reseller, euroOrder, Money.of(1_000, "EUR"))));
 
-		var deadLetter = eventually().until(() -> topics.deadLetters(Topics.ORDERS)
-			.stream()
-			.filter((record) -> euroOrder.equals(record.key()))
-			.findFirst(), java.util.Optional::isPresent).get();
+		var deadLetter = eventually()
+			.until(() -> topics.deadLetters(Topics.ORDERS)
+				.stream()
+				.filter((record) -> euroOrder.equals(record.key()))
+				.findFirst(), java.util.Optional::isPresent)
+			.get();
 		Header reason = deadLetter.headers().lastHeader("kafka_dlt-exception-message");
 		assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("USD").contains("EUR");
 		assertThat(topics.distinct(euroOrder, PaymentCaptured.class)).isEmpty();

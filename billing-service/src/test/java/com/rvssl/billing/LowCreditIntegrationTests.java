@@ -22,7 +22,8 @@ class LowCreditIntegrationTests extends BillingIntegrationTest {
 		setThreshold(reseller, Map.of("amount", 2_500, "currency", "USD")).expectStatus().isOk();
 		assertThat(account(reseller).lowCreditThreshold().amount()).isEqualTo(2_500);
 
-		// 5000 -> 4000 -> 3000 -> 2000 (crosses: CreditLow) -> 1000 (still below: nothing new)
+		// 5000 -> 4000 -> 3000 -> 2000 (crosses: CreditLow) -> 1000 (still below: nothing
+		// new)
 		List.of(newOrderId(), newOrderId(), newOrderId(), newOrderId())
 			.forEach((orderId) -> awaitHandled(publish(orderPlaced(reseller, orderId, 1_000))));
 		List<CreditLow> first = eventually().until(() -> creditLows(reseller), (events) -> !events.isEmpty());
@@ -31,13 +32,15 @@ class LowCreditIntegrationTests extends BillingIntegrationTest {
 			assertThat(low.threshold().amount()).isEqualTo(2_500);
 		});
 
-		// a top-up back above the line re-arms the signal; the next crossing signals again
+		// a top-up back above the line re-arms the signal; the next crossing signals
+		// again
 		topUp(reseller, 5_000);
 		awaitHandled(publish(orderPlaced(reseller, newOrderId(), 4_000)));
 		List<CreditLow> both = eventually().until(() -> creditLows(reseller), (events) -> events.size() == 2);
 		assertThat(both.get(1).balance().amount()).isEqualTo(2_000);
 
-		// credit too short: the CreditInsufficient event is the signal there, no extra CreditLow
+		// credit too short: the CreditInsufficient event is the signal there, no extra
+		// CreditLow
 		String waiting = newOrderId();
 		awaitHandled(publish(orderPlaced(reseller, waiting, 9_000)));
 		eventually().until(() -> topics.distinct(waiting, CreditInsufficient.class), (events) -> !events.isEmpty());

@@ -60,17 +60,20 @@ class OperationsIntegrationTests extends BillingIntegrationTest {
 		awaitHandled(publish(orderEvent(reseller, orderId, new CertificateRejected("CAA"))));
 		eventually().until(() -> topics.distinct(orderId, RefundIssued.class), (events) -> !events.isEmpty());
 
-		// other tests' orders may count too, so at least one each, and never two for this order
+		// other tests' orders may count too, so at least one each, and never two for this
+		// order
 		assertThat(registry.get("billing.charges").counter().count() - chargesBefore).isGreaterThanOrEqualTo(1);
 		assertThat(registry.get("billing.refunds").counter().count() - refundsBefore).isGreaterThanOrEqualTo(1);
 		String tag = "resellerId=\"" + reseller.resellerId() + "\"";
-		assertThat(eventually().until(() -> scrape(), (text) -> text.contains("billing_account_balance{" + tag + "} 3000.0")))
+		assertThat(eventually().until(() -> scrape(),
+				(text) -> text.contains("billing_account_balance{" + tag + "} 3000.0")))
 			.contains("billing_refunds_total")
 			.contains("billing_waiting_orders{" + tag + "} 0.0");
 	}
 
 	private String scrape() {
-		// the scrape outgrows the test client's default 256 KB buffer (per-reseller gauges, every consumer's Kafka metrics)
+		// the scrape outgrows the test client's default 256 KB buffer (per-reseller
+		// gauges, every consumer's Kafka metrics)
 		return web.mutate()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build()

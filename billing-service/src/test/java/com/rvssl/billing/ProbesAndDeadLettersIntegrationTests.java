@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Readiness follows MongoDB and Kafka, liveness only the process; dead letters are counted per topic. */
+/**
+ * Readiness follows MongoDB and Kafka, liveness only the process; dead letters are
+ * counted per topic.
+ */
 class ProbesAndDeadLettersIntegrationTests extends BillingIntegrationTest {
 
 	@Autowired
@@ -27,9 +30,8 @@ class ProbesAndDeadLettersIntegrationTests extends BillingIntegrationTest {
 
 		publish(orderPlaced(new Reseller("no-such-reseller-" + UUID.randomUUID(), "none"), orderId, 300));
 
-		eventually().until(() -> topics.deadLetters(Topics.ORDERS)
-			.stream()
-			.anyMatch((record) -> orderId.equals(record.key())));
+		eventually()
+			.until(() -> topics.deadLetters(Topics.ORDERS).stream().anyMatch((record) -> orderId.equals(record.key())));
 		// other tests may dead-letter records too: at least this one
 		eventually().until(() -> deadLetters() >= before + 1);
 	}

@@ -40,30 +40,39 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		EventEnvelope keptPlaced = orderPlaced(reseller, keptPaid, 1_000);
 		EventEnvelope keptCancellation = orderEvent(reseller, keptPaid, new OrderCancelled("issued", false));
 		EventEnvelope bigPlaced = orderPlaced(reseller, cancelledWhileWaiting, 50_000);
-		EventEnvelope bigCancellation = orderEvent(reseller, cancelledWhileWaiting, new OrderCancelled("too dear", true));
+		EventEnvelope bigCancellation = orderEvent(reseller, cancelledWhileWaiting,
+				new OrderCancelled("too dear", true));
 
-		// each event twice (the same envelope: a redelivery), each order's events out of order
+		// each event twice (the same envelope: a redelivery), each order's events out of
+		// order
 		Map<String, List<EventEnvelope>> deliveries = new LinkedHashMap<>();
-		// a duplicate OrderPlaced before and after the rejection, the rejection redelivered after the refund
+		// a duplicate OrderPlaced before and after the rejection, the rejection
+		// redelivered after the refund
 		deliveries.put(rejected, List.of(rejectedPlaced, rejectedPlaced, rejection, rejectedPlaced, rejection));
-		// the rejection arrives before the order was ever seen placed, then OrderPlaced twice
+		// the rejection arrives before the order was ever seen placed, then OrderPlaced
+		// twice
 		deliveries.put(rejectedFirst, List.of(earlyRejection, lateRejectedPlaced, earlyRejection, lateRejectedPlaced));
-		// the cancellation redelivered after the refund, with OrderPlaced redelivered in between
+		// the cancellation redelivered after the refund, with OrderPlaced redelivered in
+		// between
 		deliveries.put(cancelled, List.of(cancelledPlaced, cancellation, cancelledPlaced, cancellation));
-		// a non-refundable cancellation before a redelivered OrderPlaced: charged once, never refunded
+		// a non-refundable cancellation before a redelivered OrderPlaced: charged once,
+		// never refunded
 		deliveries.put(keptPaid, List.of(keptPlaced, keptCancellation, keptPlaced, keptCancellation));
 		// an order that waits, is cancelled, then placed and cancelled again
 		deliveries.put(cancelledWhileWaiting, List.of(bigPlaced, bigCancellation, bigPlaced, bigCancellation));
 
-		// the first delivery of the four small orders first, so the big one cannot queue ahead of them
-		// (strict FIFO would then make the small ones wait, and the outcome depend on timing)
+		// the first delivery of the four small orders first, so the big one cannot queue
+		// ahead of them
+		// (strict FIFO would then make the small ones wait, and the outcome depend on
+		// timing)
 		List<RecordMetadata> last = new ArrayList<>();
 		deliveries.forEach((orderId, stream) -> {
 			if (!orderId.equals(cancelledWhileWaiting)) {
 				awaitHandled(publish(stream.get(0)));
 			}
 		});
-		// then every other delivery, the orders' streams interleaved round-robin (each order keeps its
+		// then every other delivery, the orders' streams interleaved round-robin (each
+		// order keeps its
 		// own sequence, as its key's partition would)
 		for (int round = 0; round < 5; round++) {
 			for (Map.Entry<String, List<EventEnvelope>> order : deliveries.entrySet()) {
@@ -80,9 +89,9 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		last.forEach(BillingIntegrationTest::awaitHandled);
 
 		eventually().until(() -> payments(reseller).size() == deliveries.size());
-		assertThat(payments(reseller)).as("every order ends in a known state").containsExactlyInAnyOrderEntriesOf(Map.of(
-				rejected, "REFUNDED", rejectedFirst, "CANCELLED", cancelled, "REFUNDED", keptPaid, "PAID",
-				cancelledWhileWaiting, "CANCELLED"));
+		assertThat(payments(reseller)).as("every order ends in a known state")
+			.containsExactlyInAnyOrderEntriesOf(Map.of(rejected, "REFUNDED", rejectedFirst, "CANCELLED", cancelled,
+					"REFUNDED", keptPaid, "PAID", cancelledWhileWaiting, "CANCELLED"));
 		eventually().until(() -> topics.distinct(cancelled, RefundIssued.class).size() == 1
 				&& topics.distinct(rejected, RefundIssued.class).size() == 1
 				&& topics.distinct(keptPaid, PaymentCaptured.class).size() == 1);
@@ -106,10 +115,14 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		assertThat(account(reseller).balance().amount()).isEqualTo(2_000).isEqualTo(ledgerSum(ledger));
 	}
 
-	/** The final state billing keeps for each order of the reseller, read from its collection. */
+	/**
+	 * The final state billing keeps for each order of the reseller, read from its
+	 * collection.
+	 */
 	private Map<String, String> payments(Reseller reseller) {
 		Map<String, String> states = new LinkedHashMap<>();
-		mongo.find(Query.query(Criteria.where("resellerId").is(reseller.resellerId())), Document.class, "order_payments")
+		mongo
+			.find(Query.query(Criteria.where("resellerId").is(reseller.resellerId())), Document.class, "order_payments")
 			.toIterable()
 			.forEach((payment) -> states.put(payment.getString("_id"), payment.getString("state")));
 		return states;

@@ -55,7 +55,8 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 		assertThat(account(reseller).balance().amount()).isEqualTo(100);
 		assertThat(account(reseller).waitingForPayment().count()).isZero();
 		assertThat(ledger(reseller)).extracting(LedgerLine::type).containsExactly("TOP_UP");
-		// and it is never charged later, neither by a top-up nor by a redelivered OrderPlaced
+		// and it is never charged later, neither by a top-up nor by a redelivered
+		// OrderPlaced
 		assertThat(topUp(reseller, 5_000).released()).isEmpty();
 		awaitHandled(publish(orderPlaced(reseller, orderId, 2_000)));
 		assertThat(account(reseller).balance().amount()).isEqualTo(5_100);

@@ -25,8 +25,9 @@ class ResellerAccountsIntegrationTests extends BillingIntegrationTest {
 		assertThat(account.balance().currency()).isEqualTo("USD");
 		assertThat(account.waitingForPayment().count()).isZero();
 
-		EventEnvelope registered = eventually().until(() -> topics.accountEvents(reseller.resellerId()),
-				(events) -> !events.isEmpty()).get(0);
+		EventEnvelope registered = eventually()
+			.until(() -> topics.accountEvents(reseller.resellerId()), (events) -> !events.isEmpty())
+			.get(0);
 		assertThat(registered.payload()).isInstanceOfSatisfying(ResellerRegistered.class, (event) -> {
 			assertThat(event.apiKeyHash()).isEqualTo(ApiKeys.hash(reseller.apiKey()));
 			assertThat(event.currency()).isEqualTo("USD");

@@ -37,7 +37,8 @@ class TopUpsIntegrationTests extends BillingIntegrationTest {
 			assertThat(line.type()).isEqualTo("TOP_UP");
 			assertThat(line.id()).isEqualTo(first.id());
 		});
-		eventually().until(() -> topics.accountEvents(reseller.resellerId()).stream()
+		eventually().until(() -> topics.accountEvents(reseller.resellerId())
+			.stream()
 			.filter((event) -> event.type().equals("CreditToppedUp"))
 			.count() == 1);
 	}

@@ -11,9 +11,9 @@ import static com.rvssl.kit.test.ArchitectureRules.usesNoOtherModule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The platform's structure rules, and the gateway's own direction of dependencies: CA adapters know
- * nothing of submissions, submissions nothing of transport. The adapters speak HTTP to the CAs, so
- * only the submissions are held to be free of web and Kafka.
+ * The platform's structure rules, and the gateway's own direction of dependencies: CA
+ * adapters know nothing of submissions, submissions nothing of transport. The adapters
+ * speak HTTP to the CAs, so only the submissions are held to be free of web and Kafka.
  */
 class StructureTests {
 

@@ -9,9 +9,9 @@ import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderEvent;
 
 /**
- * What travels on Kafka: identity and routing of one event, then its payload. {@code eventId} is
- * what consumers remember to apply an event at most once; {@code correlationId} ties together the
- * events one request caused.
+ * What travels on Kafka: identity and routing of one event, then its payload.
+ * {@code eventId} is what consumers remember to apply an event at most once;
+ * {@code correlationId} ties together the events one request caused.
  */
 public record EventEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String orderId,
 		String resellerId, String correlationId, Event payload) {
@@ -46,7 +46,10 @@ public record EventEnvelope(UUID eventId, String type, int schemaVersion, Instan
 		return (payload instanceof OrderEvent) ? Topics.ORDERS : Topics.ACCOUNTS;
 	}
 
-	/** The record key: the order id, so all of an order's events stay in order; else the reseller id. */
+	/**
+	 * The record key: the order id, so all of an order's events stay in order; else the
+	 * reseller id.
+	 */
 	public String key() {
 		return (orderId != null) ? orderId : resellerId;
 	}

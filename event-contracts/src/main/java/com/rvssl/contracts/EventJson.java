@@ -16,9 +16,9 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stable JSON form of an {@link EventEnvelope}: the envelope fields, then {@code payload}. The
- * payload's class is found from {@code type} among the permitted events, so a new event only has
- * to be added to the sealed hierarchy.
+ * The stable JSON form of an {@link EventEnvelope}: the envelope fields, then
+ * {@code payload}. The payload's class is found from {@code type} among the permitted
+ * events, so a new event only has to be added to the sealed hierarchy.
  */
 public final class EventJson {
 
@@ -48,7 +48,8 @@ public final class EventJson {
 
 	/**
 	 * Reads an envelope.
-	 * @throws MalformedEventException when the bytes are not an envelope of a known event type
+	 * @throws MalformedEventException when the bytes are not an envelope of a known event
+	 * type
 	 */
 	public static EventEnvelope read(byte[] json) {
 		try {
@@ -100,7 +101,9 @@ public final class EventJson {
 		return Arrays.stream(type.getPermittedSubclasses()).flatMap(EventJson::eventClasses);
 	}
 
-	/** The bytes on the wire are not an event this version understands: a poison record. */
+	/**
+	 * The bytes on the wire are not an event this version understands: a poison record.
+	 */
 	public static class MalformedEventException extends RuntimeException {
 
 		MalformedEventException(String message, Throwable cause) {

@@ -2,7 +2,10 @@ package com.rvssl.contracts;
 
 import java.util.Objects;
 
-/** An amount in integer minor units (cents) of an ISO 4217 currency; never a floating point. */
+/**
+ * An amount in integer minor units (cents) of an ISO 4217 currency; never a floating
+ * point.
+ */
 public record Money(long amount, String currency) {
 
 	public Money {

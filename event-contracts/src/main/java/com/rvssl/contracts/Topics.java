@@ -1,9 +1,10 @@
 package com.rvssl.contracts;
 
 /**
- * The Kafka topics. One topic per aggregate so that every event of an order, whoever produced it,
- * is totally ordered by its key: {@link #ORDERS} is keyed by order id, {@link #ACCOUNTS} (events
- * with no order) by reseller id. Each has a dead-letter topic with the same partition count.
+ * The Kafka topics. One topic per aggregate so that every event of an order, whoever
+ * produced it, is totally ordered by its key: {@link #ORDERS} is keyed by order id,
+ * {@link #ACCOUNTS} (events with no order) by reseller id. Each has a dead-letter topic
+ * with the same partition count.
  */
 public final class Topics {
 

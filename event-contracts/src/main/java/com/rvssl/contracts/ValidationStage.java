@@ -1,6 +1,9 @@
 package com.rvssl.contracts;
 
-/** Where a certificate stands in the CA's checks, in the order a DV, OV or EV order meets them. */
+/**
+ * Where a certificate stands in the CA's checks, in the order a DV, OV or EV order meets
+ * them.
+ */
 public enum ValidationStage {
 
 	/** Domain control not shown yet: see the order's {@link DcvInstruction}. */

@@ -84,8 +84,8 @@ class EventJsonTests {
 
 	@Test
 	void anOrderEventWithoutAnOrderIsRefused() {
-		assertThatThrownBy(() -> EventEnvelope.of(null, "res-1", "c",
-				new PaymentCaptured(Money.of(1, "USD"), Money.of(0, "USD"))))
+		assertThatThrownBy(
+				() -> EventEnvelope.of(null, "res-1", "c", new PaymentCaptured(Money.of(1, "USD"), Money.of(0, "USD"))))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

@@ -42,8 +42,10 @@ final class EventSamples {
 			sample(new CertificateSubmitted(CertificateAuthority.DIGICERT, "1000042")),
 			sample(new SubmissionFailed("CA answered 503", 2, true)),
 			sample(new CertificateValidationUpdated("pending", "publish the file at the URL",
-					ValidationStage.DCV_PENDING, List.of(new DcvInstruction(DcvMethod.HTTP, "shop.example.com",
-							"http://shop.example.com/.well-known/pki-validation/fileauth.txt", "2f9c1e\nsectigo.com")))),
+					ValidationStage.DCV_PENDING,
+					List.of(new DcvInstruction(DcvMethod.HTTP, "shop.example.com",
+							"http://shop.example.com/.well-known/pki-validation/fileauth.txt",
+							"2f9c1e\nsectigo.com")))),
 			sample(new RenewalDue(30, Instant.parse("2027-11-25T10:00:00Z"), "shop.example.com")),
 			sample(new CertificateIssued("1000042", "0a1b2c", Instant.parse("2026-11-25T10:00:00Z"),
 					Instant.parse("2027-11-25T10:00:00Z"), "CN=RVssl Sandbox Intermediate",
@@ -53,7 +55,8 @@ final class EventSamples {
 			sample(new ResellerRegistered("Acme Hosting", "USD", "9f86d081884c7d65", "billing@acme.example")),
 			sample(new CreditToppedUp(Money.of(50000, "USD"), Money.of(50000, "USD"), "invoice-7")),
 			sample(new CreditLow(Money.of(900, "USD"), Money.of(5000, "USD"))),
-			sample(new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n")),
+			sample(new ReissueRequested(
+					"-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n")),
 			sample(new DcvResendRequested("admin@example.com")),
 			sample(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
 

@@ -13,8 +13,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keys of a local stack, as API.md fixes the form of {@code .local-stack/credentials.json}.
- * Kept across restarts so scripts and a developer's shell keep working.
+ * The keys of a local stack, as API.md fixes the form of
+ * {@code .local-stack/credentials.json}. Kept across restarts so scripts and a
+ * developer's shell keep working.
  */
 public record Credentials(String operatorKey, String resellerId, String resellerKey, Sandbox sandbox) {
 
@@ -25,7 +26,10 @@ public record Credentials(String operatorKey, String resellerId, String reseller
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** Fresh operator and sandbox keys; the reseller is filled in once billing has created it. */
+	/**
+	 * Fresh operator and sandbox keys; the reseller is filled in once billing has created
+	 * it.
+	 */
 	static Credentials generate() {
 		return new Credentials("rvo_" + randomToken(), null, null,
 				new Sandbox("dc_" + randomToken(), "rvssl-sandbox", randomToken()));
@@ -52,10 +56,14 @@ public record Credentials(String operatorKey, String resellerId, String reseller
 		return new Credentials(operatorKey, id, key, sandbox);
 	}
 
-	/** What the services are configured with: they compare hashes, never the key itself. */
+	/**
+	 * What the services are configured with: they compare hashes, never the key itself.
+	 */
 	static String sha256Hex(String key) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Makes sure the stack has a demo reseller with credit: created through billing's operator API the
- * first time, reused after a restart while billing still knows its key.
+ * Makes sure the stack has a demo reseller with credit: created through billing's
+ * operator API the first time, reused after a restart while billing still knows its key.
  */
 final class DemoReseller {
 
@@ -52,7 +52,10 @@ final class DemoReseller {
 		return credentials.withReseller(resellerId, apiKey);
 	}
 
-	/** The key reaches order-service as an event; wait for it so the first curl does not get a 401. */
+	/**
+	 * The key reaches order-service as an event; wait for it so the first curl does not
+	 * get a 401.
+	 */
 	private void awaitKnownToOrderService(String apiKey, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM with its output in a log file of its own. Stopping sends SIGTERM first so Spring
- * Boot and Kafka shut down cleanly, and only kills when that takes too long.
+ * A child JVM with its output in a log file of its own. Stopping sends SIGTERM first so
+ * Spring Boot and Kafka shut down cleanly, and only kills when that takes too long.
  */
 final class JavaProcess {
 
@@ -39,9 +39,10 @@ final class JavaProcess {
 	}
 
 	/**
-	 * Runs {@code mainClass} from this launcher's own classpath. Inside the packaged launcher (a
-	 * Spring Boot ZIP-layout jar) the classes are nested, so the child goes through Boot's
-	 * PropertiesLauncher; from a plain classpath (tests, IDE) it uses that classpath directly.
+	 * Runs {@code mainClass} from this launcher's own classpath. Inside the packaged
+	 * launcher (a Spring Boot ZIP-layout jar) the classes are nested, so the child goes
+	 * through Boot's PropertiesLauncher; from a plain classpath (tests, IDE) it uses that
+	 * classpath directly.
 	 */
 	static JavaProcess startMain(String name, String mainClass, List<String> jvmOptions, List<String> args,
 			Path logDir) {
@@ -117,7 +118,10 @@ final class JavaProcess {
 		return log;
 	}
 
-	/** Resident memory of the process in kibibytes, read from /proc where there is one; -1 elsewhere. */
+	/**
+	 * Resident memory of the process in kibibytes, read from /proc where there is one; -1
+	 * elsewhere.
+	 */
 	long residentKib() {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {

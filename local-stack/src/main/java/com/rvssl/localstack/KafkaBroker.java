@@ -14,9 +14,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Apache Kafka broker in KRaft mode (broker and controller in one node), in a JVM of its
- * own so it can be stopped and restarted like the real one. Its log directory is formatted once
- * and then kept, so topics and committed offsets survive a restart of the stack.
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one node), in a JVM
+ * of its own so it can be stopped and restarted like the real one. Its log directory is
+ * formatted once and then kept, so topics and committed offsets survive a restart of the
+ * stack.
  */
 final class KafkaBroker implements AutoCloseable {
 
@@ -40,7 +41,8 @@ final class KafkaBroker implements AutoCloseable {
 						List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()), logDir);
 			}
 			JavaProcess process = JavaProcess.startMain("kafka", "kafka.Kafka",
-					List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info"), List.of(config.toString()), logDir);
+					List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info"),
+					List.of(config.toString()), logDir);
 			KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
 			broker.awaitReady(Duration.ofSeconds(90));
 			return broker;
@@ -58,12 +60,12 @@ final class KafkaBroker implements AutoCloseable {
 				"inter.broker.listener.name=PLAINTEXT",
 				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
 				"log.dirs=" + logDirs.toAbsolutePath(),
-				// the services create their topics with 12 partitions; match it if one is auto-created
+				// the services create their topics with 12 partitions; match it if one is
+				// auto-created
 				"num.partitions=12", "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=12",
 				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
 				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-				"group.initial.rebalance.delay.ms=0", "")
-			+ "\n";
+				"group.initial.rebalance.delay.ms=0", "") + "\n";
 	}
 
 	private void awaitReady(Duration timeout) {
@@ -96,7 +98,10 @@ final class KafkaBroker implements AutoCloseable {
 		return bootstrapServers;
 	}
 
-	/** Stops the broker as the operating system would (SIGTERM): a clean, controlled shutdown. */
+	/**
+	 * Stops the broker as the operating system would (SIGTERM): a clean, controlled
+	 * shutdown.
+	 */
 	@Override
 	public void close() {
 		process.stop();

@@ -12,14 +12,14 @@ import java.util.concurrent.CountDownLatch;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Starts the whole platform on one machine: a Kafka broker (KRaft) in its own JVM, a MongoDB wire
- * server and an SMTP catcher in this JVM, the sandbox CA and the five services each in a JVM of its
- * own; seeds a demo reseller with credit; stops everything cleanly on Ctrl-C.
+ * Starts the whole platform on one machine: a Kafka broker (KRaft) in its own JVM, a
+ * MongoDB wire server and an SMTP catcher in this JVM, the sandbox CA and the five
+ * services each in a JVM of its own; seeds a demo reseller with credit; stops everything
+ * cleanly on Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
 
-	private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC",
-			"-XX:TieredStopAtLevel=1");
+	private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -58,7 +58,10 @@ public final class LocalStack implements AutoCloseable {
 		stopped.await();
 	}
 
-	/** Starts everything and returns once every service is ready and the demo reseller exists. */
+	/**
+	 * Starts everything and returns once every service is ready and the demo reseller
+	 * exists.
+	 */
 	public static LocalStack start(StackSettings settings) {
 		LocalStack stack = new LocalStack(settings);
 		try {
@@ -78,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
 		Path logs = settings.dataDir().resolve("logs");
 		StackSettings.Ports ports = settings.ports();
 
-		mongo = MongoWireServer.start(ports.mongo(), settings.persistent() ? settings.dataDir().resolve("mongo") : null);
+		mongo = MongoWireServer.start(ports.mongo(),
+				settings.persistent() ? settings.dataDir().resolve("mongo") : null);
 		smtp = SmtpCatcher.start(ports.smtp(), settings.dataDir().resolve("mail"));
 		kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"), logs);
 		log("Kafka ready at " + kafka.bootstrapServers());
@@ -105,7 +109,8 @@ public final class LocalStack implements AutoCloseable {
 				"--sandbox.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword(),
 				"--sandbox.dv.approve-after=" + settings.dvApproveAfter(),
 				"--sandbox.sectigo.push-url=" + PlatformService.sectigoPushUrl(settings),
-				// DV approval links are mailed to the same SMTP catcher the notifications go to
+				// DV approval links are mailed to the same SMTP catcher the notifications
+				// go to
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.ports().smtp(),
 				"--sandbox.public-url=" + settings.url(settings.ports().sandbox())));
 		if (settings.persistent()) {
@@ -116,16 +121,20 @@ public final class LocalStack implements AutoCloseable {
 
 	/** Starts (or starts again) one service's JVM; pair with {@link #awaitReady}. */
 	public void startService(PlatformService service) {
-		services.put(service, JavaProcess.startJar(service.module(), requireJar(service.jar(settings.platformDir())),
-				SERVICE_JVM, service.arguments(settings, kafka.bootstrapServers(), mongo, credentials),
-				settings.dataDir().resolve("logs")));
+		services.put(service,
+				JavaProcess.startJar(service.module(), requireJar(service.jar(settings.platformDir())), SERVICE_JVM,
+						service.arguments(settings, kafka.bootstrapServers(), mongo, credentials),
+						settings.dataDir().resolve("logs")));
 	}
 
 	public void awaitReady(PlatformService service) {
 		client.awaitReady(url(service) + "/actuator/health/readiness", services.get(service), START_TIMEOUT);
 	}
 
-	/** Stops one service the way an orchestrator would (SIGTERM), leaving the rest running. */
+	/**
+	 * Stops one service the way an orchestrator would (SIGTERM), leaving the rest
+	 * running.
+	 */
 	public void stopService(PlatformService service) {
 		JavaProcess process = services.remove(service);
 		if (process != null) {
@@ -137,7 +146,10 @@ public final class LocalStack implements AutoCloseable {
 		return settings.url(service.port(settings.ports()));
 	}
 
-	/** Resident memory in KiB of every process of the stack (services, sandbox CA, broker), by name. */
+	/**
+	 * Resident memory in KiB of every process of the stack (services, sandbox CA,
+	 * broker), by name.
+	 */
 	public Map<String, Long> residentMemoryKib() {
 		Map<String, Long> memory = new java.util.LinkedHashMap<>();
 		services.values().forEach(process -> memory.put(process.name(), process.residentKib()));
@@ -193,7 +205,10 @@ public final class LocalStack implements AutoCloseable {
 		return text.toString();
 	}
 
-	/** Stops the services first (they flush their outboxes), then the CA and the infrastructure. */
+	/**
+	 * Stops the services first (they flush their outboxes), then the CA and the
+	 * infrastructure.
+	 */
 	@Override
 	public void close() {
 		List<Thread> stopping = new ArrayList<>();

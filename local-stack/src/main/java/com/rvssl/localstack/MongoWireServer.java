@@ -9,9 +9,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB-wire-compatible server (mongo-java-server) the services reach over a real socket.
- * With a data directory it keeps its databases in an H2 file, so they survive a restart; it has
- * no transactions, which the services' one-document-per-change design does not need.
+ * A MongoDB-wire-compatible server (mongo-java-server) the services reach over a real
+ * socket. With a data directory it keeps its databases in an H2 file, so they survive a
+ * restart; it has no transactions, which the services' one-document-per-change design
+ * does not need.
  */
 final class MongoWireServer implements AutoCloseable {
 

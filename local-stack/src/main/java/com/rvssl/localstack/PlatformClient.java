@@ -12,7 +12,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few HTTP calls the launcher makes: readiness probes and seeding the demo reseller. */
+/**
+ * The few HTTP calls the launcher makes: readiness probes and seeding the demo reseller.
+ */
 final class PlatformClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,7 +24,10 @@ final class PlatformClient {
 	record Reply(int status, JsonNode body) {
 	}
 
-	/** Waits until {@code url} answers 200, failing early when the process behind it has died. */
+	/**
+	 * Waits until {@code url} answers 200, failing early when the process behind it has
+	 * died.
+	 */
 	void awaitReady(String url, JavaProcess process, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
@@ -46,8 +51,8 @@ final class PlatformClient {
 			}
 			Pause.briefly();
 		}
-		throw new IllegalStateException(url + " was not ready within " + timeout
-				+ (process != null ? "; see " + process.log() : ""));
+		throw new IllegalStateException(
+				url + " was not ready within " + timeout + (process != null ? "; see " + process.log() : ""));
 	}
 
 	/** A text body (PEM) of a 200 answer. */

@@ -11,17 +11,26 @@ enum PlatformService {
 	CA_GATEWAY("ca-gateway-service", "rvssl-gateway"), STATUS_SYNC("status-sync-service", "rvssl-statussync"),
 	NOTIFICATION("notification-service", "rvssl-notify");
 
-	/** The local stack's fixed push secrets (status-sync checks them; the CA side sends them). */
+	/**
+	 * The local stack's fixed push secrets (status-sync checks them; the CA side sends
+	 * them).
+	 */
 	static final String DIGICERT_WEBHOOK_SECRET = "local-digicert-webhook-secret";
 
 	static final String SECTIGO_PUSH_TOKEN = "local-sectigo-push-token";
 
-	/** Where DigiCert webhooks go: status-sync's receiver (registered by the gateway at start-up). */
+	/**
+	 * Where DigiCert webhooks go: status-sync's receiver (registered by the gateway at
+	 * start-up).
+	 */
 	static String digicertWebhookEndpoint(StackSettings settings) {
 		return settings.url(settings.ports().statusSync()) + "/ca-push/digicert";
 	}
 
-	/** Where the sandbox's Sectigo account pushes: status-sync's receiver, the token in the URL. */
+	/**
+	 * Where the sandbox's Sectigo account pushes: status-sync's receiver, the token in
+	 * the URL.
+	 */
 	static String sectigoPushUrl(StackSettings settings) {
 		return settings.url(settings.ports().statusSync()) + "/ca-push/sectigo?token=" + SECTIGO_PUSH_TOKEN;
 	}
@@ -53,7 +62,10 @@ enum PlatformService {
 		};
 	}
 
-	/** Command-line arguments: Spring Boot reads them as properties that win over the jar's own. */
+	/**
+	 * Command-line arguments: Spring Boot reads them as properties that win over the
+	 * jar's own.
+	 */
 	List<String> arguments(StackSettings settings, String kafka, MongoWireServer mongo, Credentials credentials) {
 		StackSettings.Ports ports = settings.ports();
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port(ports),
@@ -74,7 +86,8 @@ enum PlatformService {
 				args.add("--rvssl.sync.push.digicert-secret=" + DIGICERT_WEBHOOK_SECRET);
 				args.add("--rvssl.sync.push.sectigo-token=" + SECTIGO_PUSH_TOKEN);
 			}
-			// the local stack serves the account page over plain http, where a Secure cookie is not sent back
+			// the local stack serves the account page over plain http, where a Secure
+			// cookie is not sent back
 			case BILLING -> args.add("--server.reactive.session.cookie.secure=false");
 			case NOTIFICATION -> {
 				args.add("--spring.mail.host=127.0.0.1");

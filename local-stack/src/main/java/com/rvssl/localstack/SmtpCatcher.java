@@ -15,8 +15,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server (GreenMail) that accepts mail for anyone and keeps it: in memory for tests,
- * and as {@code .eml} files in the mail directory so a developer can open what the platform sent.
+ * A real SMTP server (GreenMail) that accepts mail for anyone and keeps it: in memory for
+ * tests, and as {@code .eml} files in the mail directory so a developer can open what the
+ * platform sent.
  */
 final class SmtpCatcher implements AutoCloseable {
 

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Where the stack runs: the folder holding the built modules, the folder it keeps its data, logs
- * and credentials in, and every port. Defaults are the ports of API.md.
+ * Where the stack runs: the folder holding the built modules, the folder it keeps its
+ * data, logs and credentials in, and every port. Defaults are the ports of API.md.
  *
- * @param persistent keep MongoDB and Kafka data across restarts (off for throwaway test stacks)
- * @param dvApproveAfter how long the sandbox CA waits before it approves DV validation by itself
+ * @param persistent keep MongoDB and Kafka data across restarts (off for throwaway test
+ * stacks)
+ * @param dvApproveAfter how long the sandbox CA waits before it approves DV validation by
+ * itself
  */
 public record StackSettings(Path platformDir, Path dataDir, boolean persistent, Ports ports, Duration dvApproveAfter) {
 
@@ -21,7 +23,10 @@ public record StackSettings(Path platformDir, Path dataDir, boolean persistent, 
 			return new Ports(8081, 8082, 8083, 8084, 8085, 8090, 9092, 9093, 27017, 2525);
 		}
 
-		/** Ports nobody listens on right now, so a test stack never collides with a running one. */
+		/**
+		 * Ports nobody listens on right now, so a test stack never collides with a
+		 * running one.
+		 */
 		public static Ports free() {
 			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
 					freePort(), freePort(), freePort());

@@ -35,11 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The reseller's account page in a real browser (Debian's headless Chromium, through its own
- * chromedriver) against the whole running platform: an order placed through the WHMCS API waits for
- * payment, the reseller signs in with its key, tops up on the page and watches the order become
- * "Complete" without reloading. Set {@code -Drvssl.screenshots.dir=<repository>/docs} to refresh the
- * README's screenshot; the pictures always land in {@code target/}.
+ * The reseller's account page in a real browser (Debian's headless Chromium, through its
+ * own chromedriver) against the whole running platform: an order placed through the WHMCS
+ * API waits for payment, the reseller signs in with its key, tops up on the page and
+ * watches the order become "Complete" without reloading. Set
+ * {@code -Drvssl.screenshots.dir=<repository>/docs} to refresh the README's screenshot;
+ * the pictures always land in {@code target/}.
  */
 @ExtendWith(RunningPlatform.class)
 class AccountPageBrowserIT {
@@ -48,7 +49,10 @@ class AccountPageBrowserIT {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-	/** DV issuance in the sandbox takes seconds; minutes leave room for a loaded two-core machine. */
+	/**
+	 * DV issuance in the sandbox takes seconds; minutes leave room for a loaded two-core
+	 * machine.
+	 */
 	private static final Duration ISSUANCE = Duration.ofMinutes(3);
 
 	private static final PlatformClient http = new PlatformClient();
@@ -146,7 +150,9 @@ class AccountPageBrowserIT {
 		signIn(bobKey);
 
 		String page = browser.getPageSource();
-		assertThat(page).contains("Bob Hosting").doesNotContain("Ann Hosting").doesNotContain(annsOrder)
+		assertThat(page).contains("Bob Hosting")
+			.doesNotContain("Ann Hosting")
+			.doesNotContain(annsOrder)
 			.doesNotContain(annsDomain);
 		browser.get(billing("/account/live"));
 		assertThat(browser.getPageSource()).doesNotContain(annsOrder);
@@ -180,7 +186,8 @@ class AccountPageBrowserIT {
 
 			Object overflow = ((JavascriptExecutor) browser)
 				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-			assertThat(((Number) overflow).intValue()).as("pixels the page is wider than the screen").isLessThanOrEqualTo(0);
+			assertThat(((Number) overflow).intValue()).as("pixels the page is wider than the screen")
+				.isLessThanOrEqualTo(0);
 			assertThat(browser.findElement(By.id("amount")).isDisplayed()).isTrue();
 			screenshot("account-page-phone.png");
 		}
@@ -226,7 +233,8 @@ class AccountPageBrowserIT {
 		browser.findElement(By.cssSelector("form button[type='submit']")).click();
 		awaitElement(By.id("balance"));
 		assertThat(browser.getCurrentUrl()).endsWith("/account");
-		// the key is only ever sent in the sign-in form: nothing of it is kept in the browser
+		// the key is only ever sent in the sign-in form: nothing of it is kept in the
+		// browser
 		assertThat(browser.manage().getCookies()).noneMatch((cookie) -> cookie.getValue().contains(key));
 		assertThat(((JavascriptExecutor) browser)
 			.executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;"))
@@ -247,7 +255,8 @@ class AccountPageBrowserIT {
 	}
 
 	private static void awaitText(By by, String expected, Duration timeout) {
-		// the open page replaces its order rows as statuses come in, so an element found may go stale
+		// the open page replaces its order rows as statuses come in, so an element found
+		// may go stale
 		new WebDriverWait(browser, timeout).withMessage(() -> "waiting for '" + expected + "' in " + by)
 			.ignoring(StaleElementReferenceException.class)
 			.until((driver) -> driver.findElements(by).stream().anyMatch((e) -> e.getText().contains(expected)));

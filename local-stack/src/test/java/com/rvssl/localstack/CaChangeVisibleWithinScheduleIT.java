@@ -16,19 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A change made at the CA shows in the order's views within what status sync's schedule promises.
- * The order is OV (the sandbox leaves OV orders pending until its operator moves them, unlike DV,
- * which it approves by itself after a second here), so the change happens exactly when the test
- * makes it. The promise comes from status sync itself ({@code /internal/v1/tracked/{id}/schedule}:
- * the order's current interval between checks plus one poll, from its configuration); the test
- * adds only the time the check itself and the event's way through Kafka to order-service take.
+ * A change made at the CA shows in the order's views within what status sync's schedule
+ * promises. The order is OV (the sandbox leaves OV orders pending until its operator
+ * moves them, unlike DV, which it approves by itself after a second here), so the change
+ * happens exactly when the test makes it. The promise comes from status sync itself
+ * ({@code /internal/v1/tracked/{id}/schedule}: the order's current interval between
+ * checks plus one poll, from its configuration); the test adds only the time the check
+ * itself and the event's way through Kafka to order-service take.
  */
 @ExtendWith(RunningPlatform.class)
 class CaChangeVisibleWithinScheduleIT {
 
 	/**
-	 * Not part of the schedule: the check's own calls (gateway, CA, certificate download), then the
-	 * event from status sync's outbox through the broker to order-service, on a busy shared machine.
+	 * Not part of the schedule: the check's own calls (gateway, CA, certificate
+	 * download), then the event from status sync's outbox through the broker to
+	 * order-service, on a busy shared machine.
 	 */
 	private static final Duration CHECK_AND_DELIVERY = Duration.ofSeconds(15);
 
@@ -62,16 +64,18 @@ class CaChangeVisibleWithinScheduleIT {
 		assertThat(promise.get("validation").asString()).isEqualTo("OV");
 
 		long changedAt = System.nanoTime();
-		PlatformClient.Reply advanced = http.post(stack.sandboxUrl() + "/sandbox/orders/" + caOrderId + "/advance", null,
-				Map.of("to", "issued"), Map.of());
+		PlatformClient.Reply advanced = http.post(stack.sandboxUrl() + "/sandbox/orders/" + caOrderId + "/advance",
+				null, Map.of("to", "issued"), Map.of());
 		assertThat(advanced.status()).as("advance at the sandbox: %s", advanced.body()).isEqualTo(200);
 
 		JsonNode issued = await().atMost(bound)
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> order(key, orderId), order -> "ISSUED".equals(order.get("state").asString()));
 		Duration seenAfter = Duration.ofNanos(System.nanoTime() - changedAt);
-		System.out.printf("%nCA change seen in the order's views after %d ms (schedule promises %s, + %s for the"
-				+ " check and the event's delivery)%n", seenAfter.toMillis(), changeSeenWithin, CHECK_AND_DELIVERY);
+		System.out.printf(
+				"%nCA change seen in the order's views after %d ms (schedule promises %s, + %s for the"
+						+ " check and the event's delivery)%n",
+				seenAfter.toMillis(), changeSeenWithin, CHECK_AND_DELIVERY);
 		assertThat(issued.at("/views/provider/status").asString()).isEqualTo("Complete");
 		assertThat(issued.at("/views/client/status").asString()).isNotEqualTo(clientViewBefore);
 		assertThat(issued.at("/certificate/serialNumber").asString()).isNotBlank();
@@ -84,9 +88,10 @@ class CaChangeVisibleWithinScheduleIT {
 				Map.of("name", "Ann Lee", "email", "ann@" + domain, "phone", "+44 20 7946 0001"));
 		Map<String, Object> body = Map.of("productCode", "digicert-ov", "termMonths", 12, "domains", List.of(domain),
 				"whmcsServiceId", "whmcs-" + domain, "customer", Map.of("name", "Ann Lee", "email", "ann@" + domain),
-				"csr", csr, "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + domain),
-				"organization", organization);
-		// on a starved machine a call may time out: the same Idempotency-Key makes a retry safe
+				"csr", csr, "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@" + domain), "organization",
+				organization);
+		// on a starved machine a call may time out: the same Idempotency-Key makes a
+		// retry safe
 		String idempotencyKey = UUID.randomUUID().toString();
 		PlatformClient.Reply reply = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofSeconds(1))

@@ -32,12 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * DV by email end to end, with the sandbox's auto-approval switched off: a DigiCert DV order
- * validated by email waits until the approver follows the link the sandbox mailed (through the
- * stack's SMTP catcher), and the POST behind the link's page issues it; or, when the approval
- * email never arrives, the customer switches the order to a DNS record through the public API
- * (the gateway changes the method at the CA, status-sync looks again soon, the order's
- * {@code validation.dcv} shows the TXT record to create) and it is issued once the record exists.
+ * DV by email end to end, with the sandbox's auto-approval switched off: a DigiCert DV
+ * order validated by email waits until the approver follows the link the sandbox mailed
+ * (through the stack's SMTP catcher), and the POST behind the link's page issues it; or,
+ * when the approval email never arrives, the customer switches the order to a DNS record
+ * through the public API (the gateway changes the method at the CA, status-sync looks
+ * again soon, the order's {@code validation.dcv} shows the TXT record to create) and it
+ * is issued once the record exists.
  */
 @ExtendWith(RunningPlatform.class)
 class DcvEmailApprovalIT {
@@ -98,7 +99,8 @@ class DcvEmailApprovalIT {
 	void aDvOrderByEmailSwitchedToDnsShowsTheRecordToCreateAndIsIssuedOnceItExists() {
 		autoApprove(false);
 		String domain = "switched-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-		String orderId = placeOrder("rapidssl-dv", domain, Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
+		String orderId = placeOrder("rapidssl-dv", domain,
+				Map.of("method", "EMAIL", "approverEmail", "admin@" + domain));
 		JsonNode byEmail = awaitOrder(orderId, PATIENCE,
 				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
 		assertThat(byEmail.at("/validation/dcv/0/method").asString()).isEqualTo("EMAIL");
@@ -169,8 +171,8 @@ class DcvEmailApprovalIT {
 				"whmcsServiceId", "whmcs-" + domain, "customer",
 				Map.of("name", "Ann Lee", "email", "approve-" + domain + "@customer.example"), "csr",
 				TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv", dcv);
-		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders", stack.credentials().resellerKey(),
-				body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders",
+				stack.credentials().resellerKey(), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);
 		return reply.body().get("id").asString();
 	}

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the local stack promises about a restart: the broker's and the database's data survive it. */
+/**
+ * What the local stack promises about a restart: the broker's and the database's data
+ * survive it.
+ */
 class InfrastructureRestartIntegrationTests {
 
 	@TempDir
@@ -64,10 +67,10 @@ class InfrastructureRestartIntegrationTests {
 
 	private static List<String> recordsOf(String topic, String bootstrapServers) {
 		List<String> seen = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-				bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-				new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

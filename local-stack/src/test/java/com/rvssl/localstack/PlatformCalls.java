@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The HTTP steps the end-to-end tests take on the {@link RunningPlatform}: JSON calls as a WHMCS
- * addon or a reseller makes them, the sandbox's admin API, and waiting for an order to get somewhere.
+ * The HTTP steps the end-to-end tests take on the {@link RunningPlatform}: JSON calls as
+ * a WHMCS addon or a reseller makes them, the sandbox's admin API, and waiting for an
+ * order to get somewhere.
  */
 final class PlatformCalls {
 
@@ -36,7 +37,10 @@ final class PlatformCalls {
 		return call(method, url, key, body, Map.of());
 	}
 
-	/** A JSON call, with the API key as a bearer token when there is one; the body is null when empty. */
+	/**
+	 * A JSON call, with the API key as a bearer token when there is one; the body is null
+	 * when empty.
+	 */
 	static Reply call(String method, String url, String key, Object body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(20))
@@ -80,7 +84,8 @@ final class PlatformCalls {
 		return await().atMost(atMost)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> call("GET", stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId,
-					stack.credentials().resellerKey(), null).body(), condition);
+					stack.credentials().resellerKey(), null)
+				.body(), condition);
 	}
 
 	static String uniqueDomain(String kind) {

@@ -51,9 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole platform as it runs on a developer's machine: one real Kafka broker, one MongoDB wire
- * server, the SMTP catcher, the sandbox CA and the five services, each service in a JVM of its
- * own, driven only through their public HTTP APIs (and, for redelivery, the broker itself).
+ * The whole platform as it runs on a developer's machine: one real Kafka broker, one
+ * MongoDB wire server, the SMTP catcher, the sandbox CA and the five services, each
+ * service in a JVM of its own, driven only through their public HTTP APIs (and, for
+ * redelivery, the broker itself).
  */
 @ExtendWith(RunningPlatform.class)
 class PlatformEndToEndIT {
@@ -121,8 +122,8 @@ class PlatformEndToEndIT {
 	@Test
 	void anOrderBeyondTheCreditWaitsForPaymentWithTheExactViewsUntilATopUpReleasesIt() {
 		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
-				stack.credentials().operatorKey(), Map.of("name", "Broke Hosting " + UUID.randomUUID(), "currency", "USD"),
-				Map.of());
+				stack.credentials().operatorKey(),
+				Map.of("name", "Broke Hosting " + UUID.randomUUID(), "currency", "USD"), Map.of());
 		assertThat(created.status()).isEqualTo(201);
 		String key = created.body().get("apiKey").asString();
 		await().atMost(Duration.ofSeconds(30))
@@ -178,7 +179,8 @@ class PlatformEndToEndIT {
 
 	@Test
 	void aRealPrometheusScrapesEveryServiceAndSeesTheBusinessSeriesOfAnOrder() throws Exception {
-		RequiredTools.assumeInstalled(PrometheusServer.installed(), "Prometheus is not installed here (.ci/run installs it)");
+		RequiredTools.assumeInstalled(PrometheusServer.installed(),
+				"Prometheus is not installed here (.ci/run installs it)");
 		Map<String, String> targets = new java.util.LinkedHashMap<>();
 		for (PlatformService service : PlatformService.values()) {
 			targets.put(service.module(), stack.url(service).replace("http://", ""));
@@ -187,10 +189,11 @@ class PlatformEndToEndIT {
 
 		try (PrometheusServer prometheus = PrometheusServer.scraping(targets,
 				Path.of("target", "prometheus-" + System.currentTimeMillis()).toAbsolutePath())) {
-			await().atMost(Duration.ofSeconds(60)).untilAsserted(
-					() -> assertThat(prometheus.value("count(up == 1)")).isEqualTo(targets.size()));
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(prometheus.value("count(up == 1)")).isEqualTo(targets.size()));
 
-			// a reseller of its own without credit: its order waits for payment, then a top-up releases it
+			// a reseller of its own without credit: its order waits for payment, then a
+			// top-up releases it
 			PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
 					stack.credentials().operatorKey(),
 					Map.of("name", "Metered Hosting " + UUID.randomUUID(), "currency", "USD"), Map.of());
@@ -209,7 +212,8 @@ class PlatformEndToEndIT {
 			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 				assertThat(prometheus.value("billing_waiting_orders{" + reseller + "}")).isEqualTo(1);
 				assertThat(prometheus.value("billing_waiting_amount{" + reseller + "}")).isEqualTo(wholesale);
-				assertThat(prometheus.value("max(rvssl_orders_by_state{" + reseller + ",state=\"WAITING_FOR_PAYMENT\"})"))
+				assertThat(
+						prometheus.value("max(rvssl_orders_by_state{" + reseller + ",state=\"WAITING_FOR_PAYMENT\"})"))
 					.isEqualTo(1);
 			});
 
@@ -217,8 +221,10 @@ class PlatformEndToEndIT {
 			try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
 					new StringSerializer(), new ByteArraySerializer())) {
-				producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(),
-						"{not an event".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+				producer
+					.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(),
+							"{not an event".getBytes(StandardCharsets.UTF_8)))
+					.get(10, TimeUnit.SECONDS);
 			}
 			PlatformClient.Reply topUp = http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
 					Map.of("amount", Map.of("amount", wholesale, "currency", "USD"), "reference", "wire 1"),
@@ -236,31 +242,40 @@ class PlatformEndToEndIT {
 				assertThat(prometheus.value("sum(rvssl_ca_calls_seconds_bucket{ca=\"digicert\",le=\"+Inf\"})"))
 					.isEqualTo(prometheus.value("sum(rvssl_ca_calls_seconds_count{ca=\"digicert\"})"));
 				assertThat(prometheus.query("resilience4j_circuitbreaker_state{state=\"closed\"} == 1")).isNotEmpty();
-				// the gateway's queue per CA is exported even when empty, so the dashboard shows a zero
+				// the gateway's queue per CA is exported even when empty, so the
+				// dashboard shows a zero
 				assertThat(prometheus.query("rvssl_gateway_orders_waiting{ca=\"digicert\"}")).hasSize(1);
 				assertThat(prometheus.value("sum(rvssl_sync_checks_total)")).isGreaterThanOrEqualTo(1);
 				assertThat(prometheus.value("sum(rvssl_notify_attempts_total)")).isGreaterThanOrEqualTo(1);
 				// the business series of this reseller's one order
-				assertThat(prometheus.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"wholesale\"}"))
+				assertThat(prometheus
+					.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"wholesale\"}"))
 					.isEqualTo(wholesale / 100.0);
-				assertThat(prometheus.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"retail\"}"))
+				assertThat(prometheus
+					.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"retail\"}"))
 					.isEqualTo(retail / 100.0);
-				assertThat(prometheus.value("max(rvssl_orders_by_state{" + reseller + ",state=\"ISSUED\"})")).isEqualTo(1);
+				assertThat(prometheus.value("max(rvssl_orders_by_state{" + reseller + ",state=\"ISSUED\"})"))
+					.isEqualTo(1);
 				assertThat(prometheus.query("rvssl_orders_by_state{" + reseller + ",state=\"WAITING_FOR_PAYMENT\"}"))
 					.isEmpty();
-				assertThat(prometheus.value("sum(rvssl_orders_time_to_issue_seconds_count{" + reseller + "})")).isEqualTo(1);
-				assertThat(prometheus.value("sum(rvssl_orders_time_to_issue_seconds_bucket{" + reseller + ",le=\"+Inf\"})"))
+				assertThat(prometheus.value("sum(rvssl_orders_time_to_issue_seconds_count{" + reseller + "})"))
+					.isEqualTo(1);
+				assertThat(prometheus
+					.value("sum(rvssl_orders_time_to_issue_seconds_bucket{" + reseller + ",le=\"+Inf\"})"))
 					.isEqualTo(1);
 				// the poison record, dead-lettered by each of the five services
 				assertThat(prometheus.query("rvssl_kafka_dead_letters_total{topic=\"rvssl.orders-dlt\"} >= 1"))
 					.extracting(sample -> sample.at("/metric/job").asString())
 					.containsExactlyInAnyOrder("order-service", "billing-service", "ca-gateway-service",
 							"status-sync-service", "notification-service");
-				// consumer lag per service and topic, from the listener containers' consumers
-				assertThat(prometheus.query("max by (job) (kafka_consumer_fetch_manager_records_lag_max{topic=\"rvssl.orders\"})"))
+				// consumer lag per service and topic, from the listener containers'
+				// consumers
+				assertThat(prometheus
+					.query("max by (job) (kafka_consumer_fetch_manager_records_lag_max{topic=\"rvssl.orders\"})"))
 					.hasSize(5);
 			});
-			// what the dashboards and alerts may use (ops/check.sh checks them against this list)
+			// what the dashboards and alerts may use (ops/check.sh checks them against
+			// this list)
 			java.nio.file.Files.write(Path.of("target", "exported-metrics-scraped.txt"), prometheus.metricNames());
 		}
 	}
@@ -274,7 +289,8 @@ class PlatformEndToEndIT {
 			assertThat(readiness.path("components").propertyNames()).as(service.module())
 				.anyMatch(name -> name.startsWith("mongo"));
 			JsonNode liveness = http.get(stack.url(service) + "/actuator/health/liveness", null).body();
-			assertThat(liveness.path("components").propertyNames()).as(service.module()).containsExactly("livenessState");
+			assertThat(liveness.path("components").propertyNames()).as(service.module())
+				.containsExactly("livenessState");
 		}
 	}
 
@@ -307,8 +323,9 @@ class PlatformEndToEndIT {
 	}
 
 	private static long chargesOf(String orderId) {
-		JsonNode ledger = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=200",
-				resellerKey()).body();
+		JsonNode ledger = http
+			.get(stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=200", resellerKey())
+			.body();
 		long charges = 0;
 		for (JsonNode entry : ledger.get("content")) {
 			if ("CHARGE".equals(entry.get("type").asString()) && orderId.equals(entry.path("orderId").asString())) {
@@ -375,15 +392,22 @@ class PlatformEndToEndIT {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
 			for (ConsumerRecord<String, byte[]> record : history) {
-				producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())).get(10, TimeUnit.SECONDS);
+				producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()))
+					.get(10, TimeUnit.SECONDS);
 			}
 		}
 	}
 
-	/** Waits until each service's consumer group has committed past the end of the partition. */
+	/**
+	 * Waits until each service's consumer group has committed past the end of the
+	 * partition.
+	 */
 	private static void awaitEveryServiceConsumed(TopicPartition partition) throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-			long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+			long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+				.partitionResult(partition)
+				.get()
+				.offset();
 			Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
 			Set<String> services = Set.of("order-service", "billing-service", "ca-gateway-service",
 					"status-sync-service", "notification-service");

@@ -26,12 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A load run of the whole local stack, not a test of speed: it prints figures for the README.
- * Orders per second from the first POST to the last "Issued" (the sandbox CA approving DV at once),
- * the order API's latency percentiles under that load, and each process's resident memory.
- * Run it with: {@code mvn -B -pl local-stack verify -Dit.test=PlatformLoadBenchmark
- * -Dbenchmark.orders=300 -Dbenchmark.concurrency=16} after the modules are built; it is not part
- * of {@code mvn verify} (its name matches no test pattern).
+ * A load run of the whole local stack, not a test of speed: it prints figures for the
+ * README. Orders per second from the first POST to the last "Issued" (the sandbox CA
+ * approving DV at once), the order API's latency percentiles under that load, and each
+ * process's resident memory. Run it with:
+ * {@code mvn -B -pl local-stack verify -Dit.test=PlatformLoadBenchmark
+ * -Dbenchmark.orders=300 -Dbenchmark.concurrency=16} after the modules are built; it is
+ * not part of {@code mvn verify} (its name matches no test pattern).
  */
 class PlatformLoadBenchmark {
 
@@ -47,14 +48,15 @@ class PlatformLoadBenchmark {
 	void ordersFlowFromPlacementToIssuedUnderLoad() throws Exception {
 		Path platformDir = Path.of(System.getProperty("rvssl.platform.dir", "..")).toAbsolutePath().normalize();
 		Path dataDir = Path.of("target", "load-stack-" + System.currentTimeMillis()).toAbsolutePath();
-		try (LocalStack stack = LocalStack.start(
-				new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ZERO))) {
+		try (LocalStack stack = LocalStack
+			.start(new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ZERO))) {
 			PlatformClient http = new PlatformClient();
 			// several resellers, as in real traffic: each API key has its own rate limit
 			List<String> keys = IntStream.range(0, RESELLERS).mapToObj(i -> fundedReseller(stack, http, i)).toList();
-			List<LoadOrder> loadOrders = IntStream.range(0, orders).parallel()
-				.mapToObj(i -> LoadOrder.forDomain("load-" + i + "-" + UUID.randomUUID().toString().substring(0, 6)
-						+ ".example.com"))
+			List<LoadOrder> loadOrders = IntStream.range(0, orders)
+				.parallel()
+				.mapToObj(i -> LoadOrder
+					.forDomain("load-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example.com"))
 				.toList();
 			Map<String, Long> idleMemory = stack.residentMemoryKib();
 
@@ -62,17 +64,21 @@ class PlatformLoadBenchmark {
 			Instant start = Instant.now();
 			placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, loadOrders, latenciesMicros);
 			Instant placed = Instant.now();
-			await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
+			await().atMost(Duration.ofMinutes(15))
+				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> keys.stream().mapToLong(key -> issuedCount(stack, http, key)).sum() >= orders);
 			Instant issued = Instant.now();
 			Map<String, Long> loadedMemory = stack.residentMemoryKib();
 
 			Collections.sort(latenciesMicros);
 			double seconds = Duration.between(start, issued).toMillis() / 1000.0;
-			System.out.printf("%n=== RVssl load run: %d orders from %d resellers, %d concurrent clients, %d cores, %s ===%n",
-					orders, RESELLERS, concurrency, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
+			System.out.printf(
+					"%n=== RVssl load run: %d orders from %d resellers, %d concurrent clients, %d cores, %s ===%n",
+					orders, RESELLERS, concurrency, Runtime.getRuntime().availableProcessors(),
+					System.getProperty("os.name"));
 			System.out.printf("placed in %.1f s (%.1f orders/s accepted)%n",
-					Duration.between(start, placed).toMillis() / 1000.0, orders / (Duration.between(start, placed).toMillis() / 1000.0));
+					Duration.between(start, placed).toMillis() / 1000.0,
+					orders / (Duration.between(start, placed).toMillis() / 1000.0));
 			System.out.printf("all issued after %.1f s: %.2f orders/s through the whole pipeline%n", seconds,
 					orders / seconds);
 			System.out.printf("POST /api/v1/orders latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
@@ -87,7 +93,8 @@ class PlatformLoadBenchmark {
 
 	private String fundedReseller(LocalStack stack, PlatformClient http, int number) {
 		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
-				stack.credentials().operatorKey(), Map.of("name", "Load Hosting " + number, "currency", "USD"), Map.of());
+				stack.credentials().operatorKey(), Map.of("name", "Load Hosting " + number, "currency", "USD"),
+				Map.of());
 		String key = created.body().get("apiKey").asString();
 		http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
 				Map.of("amount", Map.of("amount", 100_000_000L, "currency", "USD"), "reference", "load"),

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Prometheus server (the Debian package CI installs) scraping the stack's processes, so a
- * test can ask it with PromQL what operators and dashboards will see.
+ * A real Prometheus server (the Debian package CI installs) scraping the stack's
+ * processes, so a test can ask it with PromQL what operators and dashboards will see.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -42,14 +42,19 @@ final class PrometheusServer implements AutoCloseable {
 		return Files.isExecutable(Path.of("/usr/bin/prometheus"));
 	}
 
-	/** Starts Prometheus scraping {@code /actuator/prometheus} of every job's {@code host:port} each second. */
+	/**
+	 * Starts Prometheus scraping {@code /actuator/prometheus} of every job's
+	 * {@code host:port} each second.
+	 */
 	static PrometheusServer scraping(Map<String, String> targetsByJob, Path dir) throws IOException {
 		Files.createDirectories(dir);
 		StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n")
 			.append("scrape_configs:\n");
-		targetsByJob.forEach((job, target) -> config.append("  - job_name: ").append(job)
+		targetsByJob.forEach((job, target) -> config.append("  - job_name: ")
+			.append(job)
 			.append("\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: ['")
-			.append(target).append("']\n"));
+			.append(target)
+			.append("']\n"));
 		Path configFile = dir.resolve("prometheus.yml");
 		Files.writeString(configFile, config);
 		int port = StackSettings.Ports.free().order();
@@ -59,18 +64,19 @@ final class PrometheusServer implements AutoCloseable {
 			.redirectOutput(dir.resolve("prometheus.log").toFile())
 			.start();
 		PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
-		await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptions()
 			.until(() -> server.get("/-/ready").statusCode() == 200);
 		return server;
 	}
 
 	/** The samples of an instant PromQL query. */
 	List<JsonNode> query(String promql) throws Exception {
-		HttpResponse<String> response = get(
-				"/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+		HttpResponse<String> response = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
 		JsonNode result = JSON.readTree(response.body()).at("/data/result");
-		return result.isArray() ? JSON.convertValue(result, JSON.getTypeFactory()
-			.constructCollectionType(List.class, JsonNode.class)) : List.of();
+		return result.isArray()
+				? JSON.convertValue(result, JSON.getTypeFactory().constructCollectionType(List.class, JsonNode.class))
+				: List.of();
 	}
 
 	/** The value of a query that must return exactly one sample. */

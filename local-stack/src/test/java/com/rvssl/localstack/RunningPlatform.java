@@ -7,9 +7,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One platform for every end-to-end test class of a failsafe run: starting the broker, the wire
- * server and seven JVMs costs about a minute, so classes share it (each uses its own resellers and
- * domains) and it is stopped once, when the root context closes at the end of the run.
+ * One platform for every end-to-end test class of a failsafe run: starting the broker,
+ * the wire server and seven JVMs costs about a minute, so classes share it (each uses its
+ * own resellers and domains) and it is stopped once, when the root context closes at the
+ * end of the run.
  *
  * <pre>{@code @ExtendWith(RunningPlatform.class) class SomeIT { ... RunningPlatform.stack() ... }}</pre>
  */
@@ -37,8 +38,8 @@ public final class RunningPlatform implements BeforeAllCallback {
 		Started() {
 			Path platformDir = Path.of(System.getProperty("rvssl.platform.dir", "..")).toAbsolutePath().normalize();
 			Path dataDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
-			stack = LocalStack.start(new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(),
-					Duration.ofSeconds(1)));
+			stack = LocalStack.start(
+					new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ofSeconds(1)));
 		}
 
 		@Override

@@ -28,16 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The validation paths walked end to end on the running platform, each from the WHMCS call to the
- * order's three views, through the gateway, the sandbox CA, status-sync and Kafka: DV by HTTP file
- * (served by this test on loopback, found by the sandbox through its resolver), DV by DNS record
- * (in the sandbox's registry), OV and EV through documents, verification call and review (moved on
- * by the sandbox's admin API), a rejection and a cancellation, both refunded to credit.
+ * The validation paths walked end to end on the running platform, each from the WHMCS
+ * call to the order's three views, through the gateway, the sandbox CA, status-sync and
+ * Kafka: DV by HTTP file (served by this test on loopback, found by the sandbox through
+ * its resolver), DV by DNS record (in the sandbox's registry), OV and EV through
+ * documents, verification call and review (moved on by the sandbox's admin API), a
+ * rejection and a cancellation, both refunded to credit.
  */
 @ExtendWith(RunningPlatform.class)
 class ValidationWalksIT {
 
-	/** Generous: two cores shared by several builds; OV checks run at a slower pace than DV ones. */
+	/**
+	 * Generous: two cores shared by several builds; OV checks run at a slower pace than
+	 * DV ones.
+	 */
 	private static final Duration PATIENCE = Duration.ofMinutes(3);
 
 	private static final Map<String, String> FILES = new ConcurrentHashMap<>();
@@ -88,7 +92,8 @@ class ValidationWalksIT {
 		assertThat(pending.at("/views/provider/status").asString()).isEqualTo("Pending Validation");
 
 		FILES.put(URI.create(url).getPath(), content);
-		sandbox("PUT", "/sandbox/resolver", Map.of("domain", domain, "address", "127.0.0.1:" + web.getAddress().getPort()));
+		sandbox("PUT", "/sandbox/resolver",
+				Map.of("domain", domain, "address", "127.0.0.1:" + web.getAddress().getPort()));
 
 		JsonNode issued = awaitState(orderId, "ISSUED");
 		assertIssuedViews(issued);
@@ -139,7 +144,8 @@ class ValidationWalksIT {
 		JsonNode rejected = awaitState(orderId, "REJECTED");
 		for (String view : List.of("client", "admin", "provider")) {
 			assertThat(rejected.at("/views/" + view + "/status").asString()).isEqualTo("Rejected");
-			assertThat(rejected.at("/views/" + view + "/detail").asString()).contains("Organisation could not be verified");
+			assertThat(rejected.at("/views/" + view + "/detail").asString())
+				.contains("Organisation could not be verified");
 		}
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(ledger(orderId, "REFUND")).isEqualTo(1));
 	}
@@ -169,7 +175,10 @@ class ValidationWalksIT {
 		assertThat(ledger(orderId, "CHARGE")).isEqualTo(1);
 	}
 
-	/** Documents requested, verification call, review: each seen in the views before the sandbox moves on. */
+	/**
+	 * Documents requested, verification call, review: each seen in the views before the
+	 * sandbox moves on.
+	 */
 	private static void walkOrganisationValidation(String product, String domain) {
 		String orderId = placeOrder(product, domain, emailDcv(domain), organization());
 		Map<String, String> clientWords = Map.of("DOCUMENTS_REQUESTED", "documents", "VERIFICATION_CALL_PENDING",
@@ -210,8 +219,8 @@ class ValidationWalksIT {
 		if (organization != null) {
 			body.put("organization", organization);
 		}
-		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders", stack.credentials().resellerKey(),
-				body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		Reply reply = call("POST", stack.url(PlatformService.ORDER) + "/api/v1/orders",
+				stack.credentials().resellerKey(), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(reply.status()).as("create order: %s", reply.body()).isEqualTo(201);
 		return reply.body().get("id").asString();
 	}
@@ -222,8 +231,8 @@ class ValidationWalksIT {
 
 	private static Map<String, Object> organization() {
 		return Map.of("name", "Example Trading Ltd", "country", "GB", "city", "London", "address", "1 High Street",
-				"phone", "+44 20 7946 0000",
-				"contact", Map.of("name", "Bob Smith", "email", "bob@example.co.uk", "phone", "+44 20 7946 0001"));
+				"phone", "+44 20 7946 0000", "contact",
+				Map.of("name", "Bob Smith", "email", "bob@example.co.uk", "phone", "+44 20 7946 0001"));
 	}
 
 	private static JsonNode awaitState(String orderId, String state) {
@@ -232,7 +241,8 @@ class ValidationWalksIT {
 
 	private static long ledger(String orderId, String type) {
 		JsonNode ledger = call("GET", stack.url(PlatformService.BILLING) + "/api/v1/account/ledger?size=200",
-				stack.credentials().resellerKey(), null).body();
+				stack.credentials().resellerKey(), null)
+			.body();
 		long count = 0;
 		for (JsonNode entry : ledger.get("content")) {
 			if (type.equals(entry.get("type").asString()) && orderId.equals(entry.path("orderId").asString())) {

@@ -21,10 +21,11 @@ import com.rvssl.kit.test.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The WHMCS module set ({@code whmcs-addon/}) against the running platform: PHPUnit (Debian's, which
- * CI installs) drives the real PHP modules through a thin WHMCS stand-in, and a PHP web server
- * serves the module's webhook callback so the platform's notification-service delivers real,
- * signed webhooks to it. This test runs PHPUnit, shows its output, and holds it to its JUnit report.
+ * The WHMCS module set ({@code whmcs-addon/}) against the running platform: PHPUnit
+ * (Debian's, which CI installs) drives the real PHP modules through a thin WHMCS
+ * stand-in, and a PHP web server serves the module's webhook callback so the platform's
+ * notification-service delivers real, signed webhooks to it. This test runs PHPUnit,
+ * shows its output, and holds it to its JUnit report.
  */
 @ExtendWith(RunningPlatform.class)
 class WhmcsAddonIT {
@@ -83,7 +84,10 @@ class WhmcsAddonIT {
 		return Files.isExecutable(Path.of("/usr/bin", command));
 	}
 
-	/** Runs a command in the module set's folder, echoing its output into the test log as it comes. */
+	/**
+	 * Runs a command in the module set's folder, echoing its output into the test log as
+	 * it comes.
+	 */
 	private static Run run(List<String> command, Map<String, String> environment, int timeoutSeconds) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(ADDON.toFile()).redirectErrorStream(true);
 		builder.environment().putAll(environment);

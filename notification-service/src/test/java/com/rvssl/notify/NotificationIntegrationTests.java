@@ -44,15 +44,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Notification against a real broker, a real MongoDB wire server and a real SMTP server
- * (GreenMail on a port of its own, stopped and started again to play an outage). A delivery gets
- * three attempts here, one and then two seconds apart.
+ * (GreenMail on a port of its own, stopped and started again to play an outage). A
+ * delivery gets three attempts here, one and then two seconds apart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.notify.retry.backoff=PT1S", "rvssl.notify.retry.max-backoff=PT2S",
 				"rvssl.notify.retry.max-attempts=3", "rvssl.notify.retry.sweep-interval=PT0.1S",
 				"rvssl.notify.retry.send-lease=PT10S", "rvssl.notify.operator-email=ops@rvssl.test",
-				"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
-				"spring.kafka.consumer.group-id=notification-it" })
+				"spring.mail.properties.mail.smtp.connectiontimeout=2000",
+				"spring.mail.properties.mail.smtp.timeout=2000", "spring.kafka.consumer.group-id=notification-it" })
 @AutoConfigureWebTestClient
 class NotificationIntegrationTests extends ServiceIntegrationTest {
 
@@ -92,9 +92,8 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 			assertThat(part.type()).startsWith("text/plain");
 			assertThat(part.content()).contains("0a:1b:2c").contains("LEAF-" + orderId);
 		});
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
-			.singleElement()
-			.satisfies(delivery -> {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries(acme.key(), orderId)).singleElement().satisfies(delivery -> {
 				assertThat(delivery.status()).isEqualTo("SENT");
 				assertThat(delivery.channel()).isEqualTo("EMAIL");
 				assertThat(delivery.recipient()).isEqualTo(customer);
@@ -115,8 +114,10 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 		send(placed(orderId, acme, customer, "blog.example.com"));
 		send(issued);
 		send(issued);
-		// same order, same partition: once this later event's email is out, both copies were handled
-		send(EventEnvelope.of(orderId, acme.id(), "corr", new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
+		// same order, same partition: once this later event's email is out, both copies
+		// were handled
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
 
 		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
 		assertThat(messagesTo(customer)).hasSize(1);
@@ -149,8 +150,8 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 			send(placed(orderId, acme, customer, "down.example.com"));
 			send(issued(orderId, acme));
 
-			await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId)).singleElement()
-				.satisfies(delivery -> {
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(deliveries(acme.key(), orderId)).singleElement().satisfies(delivery -> {
 					assertThat(delivery.status()).isEqualTo("RETRYING");
 					// the third failed attempt would make it dead: restart before then
 					assertThat(delivery.attempts()).isBetween(1, 2);
@@ -178,11 +179,12 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 			send(placed(orderId, acme, customer, "dead.example.com"));
 			send(issued(orderId, acme));
 
-			await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(OPERATOR_KEY, orderId)).singleElement()
-				.satisfies(delivery -> {
-					assertThat(delivery.status()).isEqualTo("DEAD");
-					assertThat(delivery.attempts()).isEqualTo(3);
-				}));
+			await().atMost(PATIENCE)
+				.untilAsserted(
+						() -> assertThat(deliveries(OPERATOR_KEY, orderId)).singleElement().satisfies(delivery -> {
+							assertThat(delivery.status()).isEqualTo("DEAD");
+							assertThat(delivery.attempts()).isEqualTo(3);
+						}));
 			deliveryId = deliveries(OPERATOR_KEY, orderId).get(0).id();
 		}
 		finally {
@@ -295,8 +297,10 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 		send(validation(orderId, acme, "pending", "file still not found", approver, file));
 		// the customer switched to DNS for the first domain: a new email
 		send(validation(orderId, acme, "pending", "waiting for the DNS record", record, approver));
-		// same order, same partition: once this later event's email is out, all the above were handled
-		send(EventEnvelope.of(orderId, acme.id(), "corr", new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
+		// same order, same partition: once this later event's email is out, all the above
+		// were handled
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
 
 		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
 		assertThat(messagesTo(customer)).hasSize(2);
@@ -305,7 +309,10 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 		String second = textOf(messagesTo(customer).get(1)).replace("\r\n", "\n");
 		List<String> texts = List.of(first, second);
 		String fileEmail = texts.stream().filter(text -> text.contains("file not found yet")).findFirst().orElseThrow();
-		String dnsEmail = texts.stream().filter(text -> text.contains("waiting for the DNS record")).findFirst().orElseThrow();
+		String dnsEmail = texts.stream()
+			.filter(text -> text.contains("waiting for the DNS record"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(fileEmail).contains("For files.example.com: publish a file")
 			.contains("    http://files.example.com/.well-known/pki-validation/4F2A9C.txt")
 			.contains("    c0ffee11\n    sectigo.com\n    " + orderId)
@@ -330,8 +337,8 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 		send(placed(orderId, acme, customer, "org.example.com"));
 		send(EventEnvelope.of(orderId, acme.id(), "corr", new CertificateValidationUpdated("pending",
 				"organisation documents requested", ValidationStage.DOCUMENTS_REQUESTED, List.of())));
-		send(EventEnvelope.of(orderId, acme.id(), "corr", new CertificateValidationUpdated("pending",
-				"call scheduled", ValidationStage.VERIFICATION_CALL_PENDING, List.of())));
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new CertificateValidationUpdated("pending", "call scheduled",
+				ValidationStage.VERIFICATION_CALL_PENDING, List.of())));
 
 		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 2);
 		assertThat(messagesTo(customer)).extracting(NotificationIntegrationTests::subjectOf)
@@ -362,10 +369,11 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 		assertThat(subjectOf(toReseller))
 			.isEqualTo("Certificate for renew.example.com (order " + orderId + ") expires in 7 days");
 		assertThat(textOf(toReseller)).contains("Hello Acme Hosting").contains(customer);
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
-			.extracting(DeliveryLine::recipient, DeliveryLine::event, DeliveryLine::status)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(customer, "RenewalDue", "SENT"),
-					org.assertj.core.groups.Tuple.tuple(acme.email(), "RenewalDue", "SENT")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
+				.extracting(DeliveryLine::recipient, DeliveryLine::event, DeliveryLine::status)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(customer, "RenewalDue", "SENT"),
+						org.assertj.core.groups.Tuple.tuple(acme.email(), "RenewalDue", "SENT")));
 	}
 
 	@Test
@@ -485,7 +493,8 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 			if (part.isMimeType("multipart/alternative")) {
 				List<String> types = new java.util.ArrayList<>();
 				for (int i = 0; i < multipart.getCount(); i++) {
-					types.add(multipart.getBodyPart(i).getContentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].trim());
+					types.add(multipart.getBodyPart(i).getContentType().toLowerCase(java.util.Locale.ROOT).split(";")[0]
+						.trim());
 				}
 				return types;
 			}

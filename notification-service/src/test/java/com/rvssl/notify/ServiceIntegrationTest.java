@@ -16,9 +16,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the integration test classes do from outside the service: publish events as the other
- * services would, announce resellers as billing does, and read the delivery log through the API.
- * Each subclass brings its own {@code @SpringBootTest} settings.
+ * What the integration test classes do from outside the service: publish events as the
+ * other services would, announce resellers as billing does, and read the delivery log
+ * through the API. Each subclass brings its own {@code @SpringBootTest} settings.
  */
 abstract class ServiceIntegrationTest {
 
@@ -34,7 +34,10 @@ abstract class ServiceIntegrationTest {
 		kafka.send(envelope.topic(), envelope.key(), envelope).join();
 	}
 
-	/** Announces a reseller through its {@code ResellerRegistered} and waits until the API accepts its key. */
+	/**
+	 * Announces a reseller through its {@code ResellerRegistered} and waits until the API
+	 * accepts its key.
+	 */
 	protected void announce(String resellerId, String name, String key, String email) {
 		send(EventEnvelope.of(resellerId, "corr", new ResellerRegistered(name, "USD", ApiKeys.hash(key), email)));
 		await().atMost(PATIENCE)
@@ -47,7 +50,10 @@ abstract class ServiceIntegrationTest {
 				.equals(HttpStatus.OK));
 	}
 
-	/** The order's deliveries over one channel ({@code EMAIL}, {@code WEBHOOK}) as the key's holder sees them. */
+	/**
+	 * The order's deliveries over one channel ({@code EMAIL}, {@code WEBHOOK}) as the
+	 * key's holder sees them.
+	 */
 	protected List<DeliveryLine> deliveryLog(String key, String orderId, String channel) {
 		return http.get()
 			.uri("/api/v1/deliveries?orderId={orderId}&channel={channel}", orderId, channel)

@@ -28,7 +28,8 @@ class StructureTests {
 		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
 	}
 
-	// not webhooks, whose job is an HTTP post (WebClient), nor email, which escapes its HTML with
+	// not webhooks, whose job is an HTTP post (WebClient), nor email, which escapes its
+	// HTML with
 	// spring-web's HtmlUtils: both use spring-web as a library, not as a way in
 	@Test
 	void keepsTheDomainFreeOfWebAndKafka() {

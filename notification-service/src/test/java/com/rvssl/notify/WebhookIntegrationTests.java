@@ -42,14 +42,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Webhooks against a real broker and MongoDB wire server, posted to a real HTTP receiver
- * (reactor-netty on a free port) that each test makes answer 200, 500, or nothing at all. A webhook
- * gets five attempts here, 0.3 s doubling to at most 1 s apart, and 2 s per post.
+ * (reactor-netty on a free port) that each test makes answer 200, 500, or nothing at all.
+ * A webhook gets five attempts here, 0.3 s doubling to at most 1 s apart, and 2 s per
+ * post.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.notify.webhook.backoff=PT0.3S", "rvssl.notify.webhook.max-backoff=PT1S",
 				"rvssl.notify.webhook.max-attempts=5", "rvssl.notify.webhook.timeout=PT2S",
-				"rvssl.notify.retry.sweep-interval=PT0.1S", "rvssl.notify.retry.send-lease=PT10S",
-				"spring.mail.port=1", "spring.kafka.consumer.group-id=notification-webhook-it" })
+				"rvssl.notify.retry.sweep-interval=PT0.1S", "rvssl.notify.retry.send-lease=PT10S", "spring.mail.port=1",
+				"spring.kafka.consumer.group-id=notification-webhook-it" })
 @AutoConfigureWebTestClient
 class WebhookIntegrationTests extends ServiceIntegrationTest {
 
@@ -65,7 +66,10 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 	private static final DisposableServer RECEIVER = HttpServer.create()
 		.host("127.0.0.1")
 		.port(0)
-		.handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+		.handle((request, response) -> request.receive()
+			.aggregate()
+			.asString(StandardCharsets.UTF_8)
+			.defaultIfEmpty("")
 			.flatMap(body -> {
 				Behaviour behaviour = BEHAVIOUR.getOrDefault(request.uri(), Behaviour.ACCEPT);
 				RECEIVED.add(new Received(request.uri(), request.requestHeaders().get("X-Rvssl-Delivery"),
@@ -95,8 +99,10 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 		Reseller acme = registerWithWebhook("acme");
 		String orderId = newId("order");
 
-		send(EventEnvelope.of(orderId, acme.id(), "corr", new PaymentCaptured(Money.of(1299, "USD"), Money.of(1, "USD"))));
-		send(EventEnvelope.of(orderId, acme.id(), "corr", new RefundIssued(Money.of(1299, "USD"), Money.of(1300, "USD"))));
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new PaymentCaptured(Money.of(1299, "USD"), Money.of(1, "USD"))));
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new RefundIssued(Money.of(1299, "USD"), Money.of(1300, "USD"))));
 
 		await().atMost(PATIENCE).until(() -> receivedAt(acme).size() == 2);
 		for (Received webhook : receivedAt(acme)) {
@@ -110,13 +116,13 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 			assertThat(body.get("occurredAt").asString()).isNotBlank();
 			assertThat(body.get("payload").get("amount").get("amount").asLong()).isEqualTo(1299);
 			// a signature over another secret does not verify
-			assertThat(webhook.signature()).isNotEqualTo(hmac("someone-elses-secret", webhook.timestamp() + "." + webhook.body()));
+			assertThat(webhook.signature())
+				.isNotEqualTo(hmac("someone-elses-secret", webhook.timestamp() + "." + webhook.body()));
 		}
 		assertThat(receivedAt(acme)).extracting(webhook -> JSON.readTree(webhook.body()).get("event").asString())
 			.containsExactlyInAnyOrder("PaymentCaptured", "RefundIssued");
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(webhookDeliveries(acme.key(), orderId))
-			.hasSize(2)
-			.allSatisfy(delivery -> {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(webhookDeliveries(acme.key(), orderId)).hasSize(2).allSatisfy(delivery -> {
 				assertThat(delivery.status()).isEqualTo("SENT");
 				assertThat(delivery.recipient()).isEqualTo(acme.url());
 			}));
@@ -149,20 +155,23 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 				new CreditInsufficient(Money.of(1299, "USD"), Money.of(0, "USD")))));
 
 		// every webhook was refused at least twice before the receiver comes back
-		await().atMost(PATIENCE).until(() -> orders.stream()
-			.allMatch(orderId -> webhookDeliveries(acme.key(), orderId).stream()
-				.anyMatch(delivery -> delivery.status().equals("RETRYING") && delivery.attempts() >= 2)));
+		await().atMost(PATIENCE)
+			.until(() -> orders.stream()
+				.allMatch(orderId -> webhookDeliveries(acme.key(), orderId).stream()
+					.anyMatch(delivery -> delivery.status().equals("RETRYING") && delivery.attempts() >= 2)));
 		BEHAVIOUR.put(acme.path(), Behaviour.ACCEPT);
 
-		await().atMost(PATIENCE).until(() -> orders.stream()
-			.allMatch(orderId -> webhookDeliveries(acme.key(), orderId).stream()
-				.anyMatch(delivery -> delivery.status().equals("SENT"))));
+		await().atMost(PATIENCE)
+			.until(() -> orders.stream()
+				.allMatch(orderId -> webhookDeliveries(acme.key(), orderId).stream()
+					.anyMatch(delivery -> delivery.status().equals("SENT"))));
 		List<Received> accepted = receivedAt(acme).stream().filter(Received::accepted).toList();
 		assertThat(accepted).hasSize(orders.size());
 		assertThat(accepted).extracting(Received::deliveryId).doesNotHaveDuplicates();
 		assertThat(accepted).extracting(webhook -> JSON.readTree(webhook.body()).get("orderId").asString())
 			.containsExactlyInAnyOrderElementsOf(orders);
-		// the refused attempts carried the same delivery id as the accepted one: droppable duplicates
+		// the refused attempts carried the same delivery id as the accepted one:
+		// droppable duplicates
 		Set<String> acceptedIds = Set.copyOf(accepted.stream().map(Received::deliveryId).toList());
 		assertThat(receivedAt(acme).stream().filter(webhook -> !webhook.accepted()).map(Received::deliveryId))
 			.isNotEmpty()
@@ -174,15 +183,18 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 		Reseller acme = registerWithWebhook("dead");
 		BEHAVIOUR.put(acme.path(), Behaviour.FAIL);
 		String orderId = newId("order");
-		send(EventEnvelope.of(orderId, acme.id(), "corr", new PaymentCaptured(Money.of(1299, "USD"), Money.of(1, "USD"))));
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new PaymentCaptured(Money.of(1299, "USD"), Money.of(1, "USD"))));
 
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(webhookDeliveries(OPERATOR_KEY, orderId)).singleElement()
-			.satisfies(delivery -> {
-				assertThat(delivery.status()).isEqualTo("DEAD");
-				assertThat(delivery.attempts()).isEqualTo(5);
-			}));
+		await().atMost(PATIENCE)
+			.untilAsserted(
+					() -> assertThat(webhookDeliveries(OPERATOR_KEY, orderId)).singleElement().satisfies(delivery -> {
+						assertThat(delivery.status()).isEqualTo("DEAD");
+						assertThat(delivery.attempts()).isEqualTo(5);
+					}));
 		BEHAVIOUR.put(acme.path(), Behaviour.ACCEPT);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
 			.until(() -> receivedAt(acme).stream().noneMatch(Received::accepted));
 		assertThat(receivedAt(acme)).hasSize(5);
 
@@ -208,16 +220,19 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 		String stuckOrder = newId("order");
 		String fineOrder = newId("order");
 
-		send(EventEnvelope.of(stuckOrder, stuck.id(), "corr", new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
+		send(EventEnvelope.of(stuckOrder, stuck.id(), "corr",
+				new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
 		await().atMost(PATIENCE).until(() -> receivedAt(stuck).size() == 1);
-		send(EventEnvelope.of(fineOrder, fine.id(), "corr", new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
+		send(EventEnvelope.of(fineOrder, fine.id(), "corr",
+				new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
 
 		await().atMost(PATIENCE).until(() -> receivedAt(fine).size() == 1);
 		// the stuck post has not even timed out yet (2 s): nothing waited for it
 		assertThat(webhookDeliveries(OPERATOR_KEY, stuckOrder)).singleElement()
 			.satisfies(delivery -> assertThat(delivery.attempts()).isZero());
 		BEHAVIOUR.put(stuck.path(), Behaviour.ACCEPT);
-		await().atMost(PATIENCE).until(() -> webhookDeliveries(OPERATOR_KEY, stuckOrder).get(0).status().equals("SENT"));
+		await().atMost(PATIENCE)
+			.until(() -> webhookDeliveries(OPERATOR_KEY, stuckOrder).get(0).status().equals("SENT"));
 	}
 
 	@Test
@@ -230,21 +245,35 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.url").isEqualTo(acme.url())
-			.jsonPath("$.secretSet").isEqualTo(true)
-			.jsonPath("$.secret").doesNotExist();
+			.jsonPath("$.url")
+			.isEqualTo(acme.url())
+			.jsonPath("$.secretSet")
+			.isEqualTo(true)
+			.jsonPath("$.secret")
+			.doesNotExist();
 
-		http.delete().uri("/api/v1/webhook").header("Authorization", "Bearer " + acme.key()).exchange()
-			.expectStatus().isNoContent();
-		http.get().uri("/api/v1/webhook").header("Authorization", "Bearer " + acme.key()).exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		http.delete()
+			.uri("/api/v1/webhook")
+			.header("Authorization", "Bearer " + acme.key())
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		http.get()
+			.uri("/api/v1/webhook")
+			.header("Authorization", "Bearer " + acme.key())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
 		String orderId = newId("order");
 		send(EventEnvelope.of(orderId, acme.id(), "corr", new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
-		// a later event of the same order and partition, to a reseller that still has a webhook, shows the first was handled
+		// a later event of the same order and partition, to a reseller that still has a
+		// webhook, shows the first was handled
 		Reseller witness = registerWithWebhook("witness");
-		send(EventEnvelope.of(orderId, witness.id(), "corr", new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
+		send(EventEnvelope.of(orderId, witness.id(), "corr",
+				new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
 		await().atMost(PATIENCE).until(() -> receivedAt(witness).size() == 1);
 		assertThat(receivedAt(acme)).isEmpty();
 	}
@@ -262,8 +291,10 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("url")
-			.jsonPath("$.errors[1].field").isEqualTo("secret");
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("url")
+			.jsonPath("$.errors[1].field")
+			.isEqualTo("secret");
 		http.put()
 			.uri("/api/v1/webhook")
 			.header("Authorization", "Bearer " + OPERATOR_KEY)
@@ -323,8 +354,7 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 
 	}
 
-	record Received(String path, String deliveryId, String timestamp, String signature, String body,
-			boolean accepted) {
+	record Received(String path, String deliveryId, String timestamp, String signature, String body, boolean accepted) {
 	}
 
 	record Reseller(String id, String key, String path, String url, String secret) {

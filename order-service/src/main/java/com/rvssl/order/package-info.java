@@ -1,2 +1,5 @@
-/** The order service: the public API for WHMCS, the catalog, orders and their status views. */
+/**
+ * The order service: the public API for WHMCS, the catalog, orders and their status
+ * views.
+ */
 package com.rvssl.order;

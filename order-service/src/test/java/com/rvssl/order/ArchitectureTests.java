@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import com.rvssl.kit.test.ArchitectureRules;
 
 /**
- * The structure every module keeps: it shares only the contracts and the kit, HTTP is served from
- * the api package alone, the domain knows nothing of HTTP or Kafka, names are business words.
+ * The structure every module keeps: it shares only the contracts and the kit, HTTP is
+ * served from the api package alone, the domain knows nothing of HTTP or Kafka, names are
+ * business words.
  */
 class ArchitectureTests {
 

@@ -12,18 +12,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The sandbox certificate authority. Runs on its own ({@code java -jar sandbox-ca-exec.jar}) or
- * in-process inside another module's tests through {@link #start(String...)}.
+ * The sandbox certificate authority. Runs on its own
+ * ({@code java -jar sandbox-ca-exec.jar}) or in-process inside another module's tests
+ * through {@link #start(String...)}.
  *
- * <p>The MongoDB and Kafka auto-configurations, Boot's and the service kit's, are excluded by
- * name because a host module's test classpath carries their starters and the kit, and the sandbox
- * has neither a database nor a broker. Of the kit, the sandbox keeps only the Reactor Netty
- * workaround: the sandbox stands in for outside CAs, not for a platform service, so Spring's own
- * errors stay Boot's plain problem details rather than the platform's shape, whose {@code errors}
- * array a DigiCert client would take for DigiCert's own error list.
+ * <p>
+ * The MongoDB and Kafka auto-configurations, Boot's and the service kit's, are excluded
+ * by name because a host module's test classpath carries their starters and the kit, and
+ * the sandbox has neither a database nor a broker. Of the kit, the sandbox keeps only the
+ * Reactor Netty workaround: the sandbox stands in for outside CAs, not for a platform
+ * service, so Spring's own errors stay Boot's plain problem details rather than the
+ * platform's shape, whose {@code errors} array a DigiCert client would take for
+ * DigiCert's own error list.
  */
-@SpringBootApplication(excludeName = {
-		"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+@SpringBootApplication(excludeName = { "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
 		"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
 		"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
 		"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
@@ -40,7 +42,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SandboxCaApplication {
 
-	/** The configuration file's name: not {@code application}, which a host module owns. */
+	/**
+	 * The configuration file's name: not {@code application}, which a host module owns.
+	 */
 	public static final String CONFIG_NAME = "sandbox-ca";
 
 	public static void main(String[] args) {
@@ -49,8 +53,8 @@ public class SandboxCaApplication {
 
 	/**
 	 * Starts the sandbox and returns its context. Pass {@code --server.port=0} and read
-	 * {@code local.server.port} from the context's environment for a free port; close the context
-	 * to stop it.
+	 * {@code local.server.port} from the context's environment for a free port; close the
+	 * context to stop it.
 	 */
 	public static ConfigurableApplicationContext start(String... args) {
 		SpringApplication application = new SpringApplication(SandboxCaApplication.class);
@@ -63,4 +67,5 @@ public class SandboxCaApplication {
 	SandboxClock clock() {
 		return new SandboxClock(Clock.systemUTC());
 	}
+
 }

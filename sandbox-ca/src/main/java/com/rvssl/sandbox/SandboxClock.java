@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The sandbox's clock: the system's, plus however far a test has moved it on through the admin
- * API (so OV/EV steps that take days at a real CA pass in a call). It only moves forward.
+ * The sandbox's clock: the system's, plus however far a test has moved it on through the
+ * admin API (so OV/EV steps that take days at a real CA pass in a call). It only moves
+ * forward.
  */
 public class SandboxClock extends Clock {
 
@@ -48,4 +49,5 @@ public class SandboxClock extends Clock {
 	public Clock withZone(ZoneId zone) {
 		return this;
 	}
+
 }

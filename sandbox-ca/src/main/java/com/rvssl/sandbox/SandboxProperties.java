@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The sandbox's settings ({@code sandbox.*}).
  *
  * @param dataDir where the CA's keys and the orders are kept between restarts; none keeps
- *        everything in memory
+ * everything in memory
  * @param digicert the DigiCert-style API's settings
  * @param dv how domain-validated orders are approved
  * @param sectigo the Sectigo-style reseller API's settings
@@ -44,9 +44,10 @@ public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @
 	}
 
 	/**
-	 * @param ovStepAfter how long, on the sandbox's clock, each OV/EV step takes by itself (documents,
-	 *        call, review); the admin API moves an order on sooner
-	 * @param checkInterval how often pending HTTP and DNS validations are checked without being asked
+	 * @param ovStepAfter how long, on the sandbox's clock, each OV/EV step takes by
+	 * itself (documents, call, review); the admin API moves an order on sooner
+	 * @param checkInterval how often pending HTTP and DNS validations are checked without
+	 * being asked
 	 */
 	public record Validation(@DefaultValue("P1D") Duration ovStepAfter, @DefaultValue("PT5S") Duration checkInterval) {
 	}
@@ -58,7 +59,10 @@ public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @
 	public record Digicert(@DefaultValue("sandbox-devkey") String apiKey, @DefaultValue Limits limits) {
 	}
 
-	/** DigiCert's published limits: 100 requests per 5 seconds and 1000 per 5 minutes per key. */
+	/**
+	 * DigiCert's published limits: 100 requests per 5 seconds and 1000 per 5 minutes per
+	 * key.
+	 */
 	public record Limits(@DefaultValue("100") int shortWindowRequests, @DefaultValue("PT5S") Duration shortWindow,
 			@DefaultValue("1000") int longWindowRequests, @DefaultValue("PT5M") Duration longWindow) {
 	}

@@ -36,7 +36,10 @@ public final class Certificates {
 		}
 	}
 
-	/** Validates leaf-first {@code path} up to {@code root} (no revocation checking: no CRLs here). */
+	/**
+	 * Validates leaf-first {@code path} up to {@code root} (no revocation checking: no
+	 * CRLs here).
+	 */
 	public static PKIXCertPathValidatorResult validate(List<X509Certificate> path, X509Certificate root)
 			throws Exception {
 		CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
@@ -44,4 +47,5 @@ public final class Certificates {
 		parameters.setRevocationEnabled(false);
 		return (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
 	}
+
 }

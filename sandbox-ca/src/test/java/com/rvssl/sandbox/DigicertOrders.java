@@ -18,8 +18,8 @@ public final class DigicertOrders {
 		return Map.of("certificate",
 				Map.of("common_name", commonName, "dns_names", dnsNames, "csr", csr, "signature_hash", "sha256",
 						"server_platform", Map.of("id", -1)),
-				"order_validity", Map.of("years", 1), "payment_method", "balance", "dcv_method", "email",
-				"dcv_emails", List.of("admin@" + commonName), "comments", reference);
+				"order_validity", Map.of("years", 1), "payment_method", "balance", "dcv_method", "email", "dcv_emails",
+				List.of("admin@" + commonName), "comments", reference);
 	}
 
 	public static WebTestClient.ResponseSpec order(WebTestClient client, String product, Map<String, Object> body) {
@@ -53,4 +53,5 @@ public final class DigicertOrders {
 			.getResponseBody();
 		return (String) order.get("status");
 	}
+
 }

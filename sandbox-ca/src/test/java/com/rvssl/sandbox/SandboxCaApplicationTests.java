@@ -23,8 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The sandbox started the way other modules' tests and the local stack start it: through
- * {@link SandboxCaApplication#start(String...)}, on a classpath that also holds the MongoDB and
- * Kafka starters (as a host module's does).
+ * {@link SandboxCaApplication#start(String...)}, on a classpath that also holds the
+ * MongoDB and Kafka starters (as a host module's does).
  */
 class SandboxCaApplicationTests {
 
@@ -88,7 +88,8 @@ class SandboxCaApplicationTests {
 	void itStartsBesideTheMongoAndKafkaStartersWithoutCreatingTheirBeans() {
 		try (ConfigurableApplicationContext context = SandboxCaApplication.start("--server.port=0")) {
 			assertThat(context.getBeanNamesForType(MongoClient.class)).isEmpty();
-			assertThat(context.getBeanNamesForType(org.springframework.data.mongodb.core.ReactiveMongoTemplate.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(org.springframework.data.mongodb.core.ReactiveMongoTemplate.class))
+				.isEmpty();
 			assertThat(context.getBeanNamesForType(KafkaTemplate.class)).isEmpty();
 			// nor the service kit's Kafka, health, outbox and problem parts
 			assertThat(context.containsBean("rvsslTopics")).isFalse();
@@ -97,7 +98,8 @@ class SandboxCaApplicationTests {
 			assertThat(context.getBeanNamesForType(ProblemDetailsAdvice.class)).isEmpty();
 			assertThat(context.getEnvironment().getProperty("spring.application.name")).isEqualTo("sandbox-ca");
 			clientFor(context).get().uri("/actuator/health").exchange().expectStatus().isOk();
-			// Spring's own errors stay plain problems: an errors array would read as DigiCert's error list
+			// Spring's own errors stay plain problems: an errors array would read as
+			// DigiCert's error list
 			clientFor(context).delete()
 				.uri("/services/v2/order/certificate")
 				.header("X-DC-DEVKEY", DEV_KEY)
@@ -113,9 +115,9 @@ class SandboxCaApplicationTests {
 	}
 
 	/**
-	 * The service kit sets the Reactor Netty option for every application it is in (the sandbox's
-	 * own start included), unless the JVM already has one; the build sets it for the whole test
-	 * JVM, so it is cleared here to see the kit do it.
+	 * The service kit sets the Reactor Netty option for every application it is in (the
+	 * sandbox's own start included), unless the JVM already has one; the build sets it
+	 * for the whole test JVM, so it is cleared here to see the kit do it.
 	 */
 	@Test
 	void theKitSetsTheReactorNettyKeepAliveWorkaroundWhenTheSandboxStarts() {
@@ -144,4 +146,5 @@ class SandboxCaApplicationTests {
 	private static String roots(WebTestClient client) {
 		return client.get().uri("/sandbox/roots").exchange().expectBody(String.class).returnResult().getResponseBody();
 	}
+
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The platform's structure rules, and the sandbox's own: its APIs are the outer layer, and stand apart. */
+/**
+ * The platform's structure rules, and the sandbox's own: its APIs are the outer layer,
+ * and stand apart.
+ */
 class StructureTests {
 
 	private static final String ROOT = "com.rvssl.sandbox";

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The kit's auto-configuration in the smallest service built on it, against the real broker and
- * wire server: API keys, the problem shape, probes, retries and dead letters.
+ * The kit's auto-configuration in the smallest service built on it, against the real
+ * broker and wire server: API keys, the problem shape, probes, retries and dead letters.
  */
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT30S")
@@ -224,8 +224,8 @@ class ServiceKitIntegrationTests {
 	}
 
 	private void send(String orderId) {
-		kafka.send(Topics.ORDERS, orderId, EventEnvelope.of(orderId, "reseller-one", "kit-test",
-				new OrderCancelled("test", true)));
+		kafka.send(Topics.ORDERS, orderId,
+				EventEnvelope.of(orderId, "reseller-one", "kit-test", new OrderCancelled("test", true)));
 	}
 
 	private double deadLetters(String topic) {

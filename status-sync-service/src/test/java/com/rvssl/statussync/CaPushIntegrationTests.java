@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The CAs' pushes, posted over real HTTP exactly as the sandbox CA sends them (DigiCert: JSON with
- * the webhook's secret in {@code X-WEBHOOK-KEY}; Sectigo: a form with the token in the URL),
- * against a real broker, a MongoDB wire server and a stand-in gateway. Sectigo keeps its default
- * minimum of three hours between polls here, so any Sectigo check within the test is a push's doing.
+ * The CAs' pushes, posted over real HTTP exactly as the sandbox CA sends them (DigiCert:
+ * JSON with the webhook's secret in {@code X-WEBHOOK-KEY}; Sectigo: a form with the token
+ * in the URL), against a real broker, a MongoDB wire server and a stand-in gateway.
+ * Sectigo keeps its default minimum of three hours between polls here, so any Sectigo
+ * check within the test is a push's doing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
@@ -54,7 +55,8 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 	void aDigicertWebhookCarryingItsKeyGetsAnOrderWaitingForHoursCheckedAtOnce() {
 		String orderId = newOrderId();
 		String caOrderId = newCaOrderNumber();
-		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"), GatewayStandIn.issued());
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"),
+				GatewayStandIn.issued());
 		send(submitted(orderId, CertificateAuthority.DIGICERT, caOrderId));
 		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) == 1);
 		postponeByHours(orderId, 3);
@@ -69,12 +71,15 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 	void sectigoOrdersArePolledNoSoonerThanEveryThreeHoursButAPushWithItsTokenChecksAtOnce() {
 		String orderId = newOrderId();
 		String caOrderId = newCaOrderNumber();
-		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for the DNS record"), GatewayStandIn.issued());
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for the DNS record"),
+				GatewayStandIn.issued());
 		Instant submittedAround = Instant.now();
 		send(submitted(orderId, CertificateAuthority.SECTIGO, caOrderId));
 		await().atMost(PATIENCE).until(() -> tracked(orderId) != null);
 		assertThat(nextCheckOf(orderId)).isAfter(submittedAround.plus(Duration.ofHours(3)).minusSeconds(5));
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> gateway.statusCalls(orderId) == 0);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> gateway.statusCalls(orderId) == 0);
 
 		sectigoPush(SECTIGO_TOKEN, caOrderId, 2).expectStatus().isAccepted();
 
@@ -82,7 +87,9 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		// polling after a push-triggered check keeps the vendor's minimum again
 		await().atMost(PATIENCE).until(() -> tracked(orderId).leaseId() == null);
 		assertThat(nextCheckOf(orderId)).isAfter(Instant.now().plus(Duration.ofHours(3)).minusSeconds(30));
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> gateway.statusCalls(orderId) == 1);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> gateway.statusCalls(orderId) == 1);
 
 		sectigoPush(SECTIGO_TOKEN, caOrderId, 6).expectStatus().isAccepted();
 
@@ -101,8 +108,7 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		send(submitted(sectigoOrder, CertificateAuthority.SECTIGO, sectigoCaOrder));
 		// the DigiCert order not checked yet and not due for hours
 		send(submitted(digicertOrder, CertificateAuthority.DIGICERT, digicertCaOrder));
-		await().atMost(PATIENCE).until(() -> tracked(sectigoOrder) != null
-				&& tracked(digicertOrder) != null);
+		await().atMost(PATIENCE).until(() -> tracked(sectigoOrder) != null && tracked(digicertOrder) != null);
 		postponeByHours(digicertOrder, 3);
 		Instant digicertDue = nextCheckOf(digicertOrder);
 		Instant sectigoDue = nextCheckOf(sectigoOrder);
@@ -141,7 +147,9 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		}
 
 		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) == 2);
-		await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> gateway.statusCalls(orderId) == 2);
+		await().during(Duration.ofSeconds(4))
+			.atMost(Duration.ofSeconds(6))
+			.until(() -> gateway.statusCalls(orderId) == 2);
 		assertThat(gateway.mostConcurrentStatusCalls(orderId)).isEqualTo(1);
 	}
 
@@ -174,19 +182,26 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
-	/** As WIRE.md §2 has it: JSON, the secret in X-WEBHOOK-KEY, the CA order id as a number. */
+	/**
+	 * As WIRE.md §2 has it: JSON, the secret in X-WEBHOOK-KEY, the CA order id as a
+	 * number.
+	 */
 	private WebTestClient.ResponseSpec digicertWebhook(String key, String caOrderId) {
 		String body = """
 				{"event": "certificate_issued", "data": {"order_id": %s, "certificate_id": 778899, "status": "issued"}}"""
 			.formatted(caOrderId);
-		WebTestClient.RequestBodySpec request = http.post().uri("/ca-push/digicert").contentType(MediaType.APPLICATION_JSON);
+		WebTestClient.RequestBodySpec request = http.post()
+			.uri("/ca-push/digicert")
+			.contentType(MediaType.APPLICATION_JSON);
 		if (key != null) {
 			request = request.header("X-WEBHOOK-KEY", key);
 		}
 		return request.bodyValue(body).exchange();
 	}
 
-	/** As WIRE.md §2 has it: a form with orderNumber and statusCode, the token in the URL. */
+	/**
+	 * As WIRE.md §2 has it: a form with orderNumber and statusCode, the token in the URL.
+	 */
 	private WebTestClient.ResponseSpec sectigoPush(String token, String caOrderId, int statusCode) {
 		String uri = (token != null) ? "/ca-push/sectigo?token=" + token : "/ca-push/sectigo";
 		return http.post()

@@ -16,9 +16,9 @@ import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP server on a free port playing the ca-gateway's internal contract: for each order a
- * script of answers, consumed one per status call, the last one repeated forever. It counts the
- * status calls, so tests can tell how often status sync asked.
+ * A real HTTP server on a free port playing the ca-gateway's internal contract: for each
+ * order a script of answers, consumed one per status call, the last one repeated forever.
+ * It counts the status calls, so tests can tell how often status sync asked.
  */
 final class GatewayStandIn {
 
@@ -39,8 +39,9 @@ final class GatewayStandIn {
 	private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
 
 	/**
-	 * Event loops of its own: a Spring context closing disposes reactor-netty's global resources,
-	 * which would otherwise take this server down with it (the two-replica test closes one).
+	 * Event loops of its own: a Spring context closing disposes reactor-netty's global
+	 * resources, which would otherwise take this server down with it (the two-replica
+	 * test closes one).
 	 */
 	private final LoopResources loops = LoopResources.create("gateway-stand-in", 2, true);
 
@@ -69,7 +70,9 @@ final class GatewayStandIn {
 		loops.dispose();
 	}
 
-	/** What the gateway answers for an order, call after call; the last answer repeats. */
+	/**
+	 * What the gateway answers for an order, call after call; the last answer repeats.
+	 */
 	void script(String orderId, Answer... answers) {
 		scripts.put(orderId, new ConcurrentLinkedDeque<>(List.of(answers)));
 		pemChains.put(orderId, "-----BEGIN CERTIFICATE-----\nLEAF-" + orderId
@@ -80,12 +83,17 @@ final class GatewayStandIn {
 		return pemChains.get(orderId);
 	}
 
-	/** The issued certificate of this order expires at {@code notAfter} (default 2027-11-25T10:00:00Z). */
+	/**
+	 * The issued certificate of this order expires at {@code notAfter} (default
+	 * 2027-11-25T10:00:00Z).
+	 */
 	void expiresAt(String orderId, java.time.Instant notAfter) {
 		expiries.put(orderId, notAfter);
 	}
 
-	/** Answers status calls for this order only after {@code delay}, as a slow CA would. */
+	/**
+	 * Answers status calls for this order only after {@code delay}, as a slow CA would.
+	 */
 	void slow(String orderId, java.time.Duration delay) {
 		delays.put(orderId, delay);
 	}
@@ -124,7 +132,8 @@ final class GatewayStandIn {
 		int now = running.incrementAndGet();
 		mostAtOnce.computeIfAbsent(orderId, id -> new AtomicInteger()).accumulateAndGet(now, Math::max);
 		java.time.Duration delay = delays.getOrDefault(orderId, java.time.Duration.ZERO);
-		return Mono.delay(delay).then(Mono.defer(() -> answerStatus(orderId, response)))
+		return Mono.delay(delay)
+			.then(Mono.defer(() -> answerStatus(orderId, response)))
 			.doFinally(signal -> running.decrementAndGet());
 	}
 
@@ -154,8 +163,8 @@ final class GatewayStandIn {
 		}
 		return json(response, 200,
 				Map.of("serialNumber", "0a:1b:" + orderId.hashCode(), "notBefore", "2026-11-25T10:00:00Z", "notAfter",
-						expiries.getOrDefault(orderId, java.time.Instant.parse("2027-11-25T10:00:00Z")).toString(), "issuer", "CN=RVssl Sandbox Intermediate", "pemChain",
-						pemChains.get(orderId)));
+						expiries.getOrDefault(orderId, java.time.Instant.parse("2027-11-25T10:00:00Z")).toString(),
+						"issuer", "CN=RVssl Sandbox Intermediate", "pemChain", pemChains.get(orderId)));
 	}
 
 	private static Mono<Void> json(HttpServerResponse response, int status, Object body) {

@@ -25,11 +25,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the integration test classes do from outside the service: publish events as the other
- * services would, read back what status sync published (the test kit's {@link TopicRecorder}), look
- * at the tracked orders as stored, and call the HTTP API. Each subclass brings its own
- * {@code @SpringBootTest} settings and its own {@link GatewayStandIn}: the cached context of another
- * class keeps consuming the orders topic, and must not use up this class's gateway scripts.
+ * What the integration test classes do from outside the service: publish events as the
+ * other services would, read back what status sync published (the test kit's
+ * {@link TopicRecorder}), look at the tracked orders as stored, and call the HTTP API.
+ * Each subclass brings its own {@code @SpringBootTest} settings and its own
+ * {@link GatewayStandIn}: the cached context of another class keeps consuming the orders
+ * topic, and must not use up this class's gateway scripts.
  */
 abstract class ServiceIntegrationTest {
 
@@ -49,7 +50,10 @@ abstract class ServiceIntegrationTest {
 	@Autowired
 	protected WebTestClient http;
 
-	/** Points the context at the shared broker, a database of its own and the class's gateway stand-in. */
+	/**
+	 * Points the context at the shared broker, a database of its own and the class's
+	 * gateway stand-in.
+	 */
 	protected static void register(DynamicPropertyRegistry registry, String database, GatewayStandIn gateway) {
 		TestInfrastructure.register(registry, database);
 		registry.add("rvssl.gateway.base-url", gateway::baseUrl);
@@ -59,7 +63,10 @@ abstract class ServiceIntegrationTest {
 		kafka.send(Topics.ORDERS, envelope.key(), envelope).join();
 	}
 
-	/** The gateway's CertificateSubmitted, with the CA order id the gateway stand-in answers with. */
+	/**
+	 * The gateway's CertificateSubmitted, with the CA order id the gateway stand-in
+	 * answers with.
+	 */
 	protected static EventEnvelope submitted(String orderId, CertificateAuthority ca) {
 		return submitted(orderId, ca, "ca-" + orderId);
 	}
@@ -82,8 +89,8 @@ abstract class ServiceIntegrationTest {
 	}
 
 	/**
-	 * As if the order had waited long and been pushed back by the pace: its next check {@code hours}
-	 * from now, written once no check holds it.
+	 * As if the order had waited long and been pushed back by the pace: its next check
+	 * {@code hours} from now, written once no check holds it.
 	 */
 	protected void postponeByHours(String orderId, int hours) {
 		await().atMost(PATIENCE)

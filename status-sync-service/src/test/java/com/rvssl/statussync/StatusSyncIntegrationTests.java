@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Status sync against a real broker, a real MongoDB wire server and a stand-in ca-gateway over a
- * real socket. DigiCert orders are checked at most once a second here, Sectigo ones once an hour.
- * The service's clock is a {@link TestClock}: the system clock, except while a test stops it.
+ * Status sync against a real broker, a real MongoDB wire server and a stand-in ca-gateway
+ * over a real socket. DigiCert orders are checked at most once a second here, Sectigo
+ * ones once an hour. The service's clock is a {@link TestClock}: the system clock, except
+ * while a test stops it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
@@ -90,7 +91,8 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		assertThat(issued.pemChain()).isEqualTo(gateway.pemChainOf(orderId));
 		assertThat(issued.caOrderId()).isEqualTo("ca-" + orderId);
 		assertThat(issued.issuer()).isEqualTo("CN=RVssl Sandbox Intermediate");
-		assertThat(published.of(orderId, CertificateValidationUpdated.class)).extracting(CertificateValidationUpdated::detail)
+		assertThat(published.of(orderId, CertificateValidationUpdated.class))
+			.extracting(CertificateValidationUpdated::detail)
 			.containsExactly("waiting for admin@example.com to approve", "approved, checking the DNS record");
 
 		http.get()
@@ -178,10 +180,10 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 
 		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new OrderCancelled("customer asked", true)));
 
-		await().atMost(PATIENCE)
-			.until(() -> tracked(orderId).state() == TrackingState.STOPPED);
+		await().atMost(PATIENCE).until(() -> tracked(orderId).state() == TrackingState.STOPPED);
 		int callsWhenStopped = gateway.statusCalls(orderId);
-		// a check already under way when the cancellation landed may still reach the gateway, no more
+		// a check already under way when the cancellation landed may still reach the
+		// gateway, no more
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(4))
 			.until(() -> gateway.statusCalls(orderId) <= callsWhenStopped + 1);
@@ -189,9 +191,10 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	/**
-	 * Time stands still here, so the schedule is held to the millisecond however fast the machine
-	 * is: a whole poll round a millisecond before a check is due asks nothing, a round at that time
-	 * asks once, and each answer puts the next check exactly the CA's minimum later.
+	 * Time stands still here, so the schedule is held to the millisecond however fast the
+	 * machine is: a whole poll round a millisecond before a check is due asks nothing, a
+	 * round at that time asks once, and each answer puts the next check exactly the CA's
+	 * minimum later.
 	 */
 	@Test
 	void honoursEachCertificateAuthoritysMinimumIntervalBetweenChecks() {
@@ -215,7 +218,8 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 				assertThat(gateway.statusCalls(digicertOrder)).as("calls a millisecond before check %d is due", check)
 					.isEqualTo(check - 1);
 
-				// the background poll takes it now; the check and its answer are written in one update
+				// the background poll takes it now; the check and its answer are written
+				// in one update
 				clock.set(due);
 				int checks = check;
 				await().atMost(PATIENCE).until(() -> tracked(digicertOrder).checks() >= checks);
@@ -253,9 +257,9 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
 
 		await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
-		assertThat(tracked(orderId).notAfter())
-			.isEqualTo(java.time.Instant.parse("2027-11-25T10:00:00Z"));
-		long daysLeft = Duration.between(java.time.Instant.now(), java.time.Instant.parse("2027-11-25T10:00:00Z")).toDays();
+		assertThat(tracked(orderId).notAfter()).isEqualTo(java.time.Instant.parse("2027-11-25T10:00:00Z"));
+		long daysLeft = Duration.between(java.time.Instant.now(), java.time.Instant.parse("2027-11-25T10:00:00Z"))
+			.toDays();
 		http.get()
 			.uri("/internal/v1/expiring?withinDays={days}", daysLeft + 2)
 			.exchange()
@@ -312,7 +316,9 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 	void aCertificateIssuedWithFiveDaysLeftGetsTheSevenDayReminderOnceAndLaterTheOneDayReminder() {
 		String orderId = newOrderId();
 		gateway.script(orderId, GatewayStandIn.issued());
-		java.time.Instant notAfter = java.time.Instant.now().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		java.time.Instant notAfter = java.time.Instant.now()
+			.plus(Duration.ofDays(5))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		gateway.expiresAt(orderId, notAfter);
 		send(placed(orderId, "shop.example.com"));
 
@@ -321,18 +327,24 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		await().atMost(PATIENCE).until(() -> published.of(orderId, RenewalDue.class).size() == 1);
 		assertThat(published.of(orderId, RenewalDue.class).get(0))
 			.isEqualTo(new RenewalDue(7, notAfter, "shop.example.com"));
-		// sweeps go on every half second: no second 7-day reminder, and no late 30-day one
+		// sweeps go on every half second: no second 7-day reminder, and no late 30-day
+		// one
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> published.of(orderId, RenewalDue.class).size() == 1);
 
 		// a day before expiry (as if four days had passed)
-		java.time.Instant oneDayLeft = java.time.Instant.now().plus(Duration.ofHours(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), new Update().set("notAfter", oneDayLeft),
-				TrackedOrder.class).block(Duration.ofSeconds(5));
+		java.time.Instant oneDayLeft = java.time.Instant.now()
+			.plus(Duration.ofHours(20))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(orderId)), new Update().set("notAfter", oneDayLeft),
+					TrackedOrder.class)
+			.block(Duration.ofSeconds(5));
 
 		await().atMost(PATIENCE).until(() -> published.of(orderId, RenewalDue.class).size() == 2);
-		assertThat(published.of(orderId, RenewalDue.class).get(1)).isEqualTo(new RenewalDue(1, oneDayLeft, "shop.example.com"));
+		assertThat(published.of(orderId, RenewalDue.class).get(1))
+			.isEqualTo(new RenewalDue(1, oneDayLeft, "shop.example.com"));
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(4))
 			.until(() -> published.of(orderId, RenewalDue.class).size() == 2);

@@ -31,16 +31,17 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Scale benchmark, not a test: inserts many outstanding orders (all due) into the MongoDB the
- * tests use, then measures the poller's database work without a gateway: claim a batch (the
- * service's {@link DueChecks#claimBatch}: the most overdue ids, one update of those still due
- * under a lease, one look-up by id) and write each order's next check from the adaptive schedule
- * under its lease (one conditional update per order, as a check's result is). Prints the figures.
- * Runs only when asked:
+ * Scale benchmark, not a test: inserts many outstanding orders (all due) into the MongoDB
+ * the tests use, then measures the poller's database work without a gateway: claim a
+ * batch (the service's {@link DueChecks#claimBatch}: the most overdue ids, one update of
+ * those still due under a lease, one look-up by id) and write each order's next check
+ * from the adaptive schedule under its lease (one conditional update per order, as a
+ * check's result is). Prints the figures. Runs only when asked:
  * <pre>mvn -B -pl status-sync-service test -Dtest=StatusSyncScaleBenchmark -Dbenchmark=true [-Dbenchmark.orders=1000000] [-Dbenchmark.claims=5000]
  *     [-Dbenchmark.batch=100] [-Dbenchmark.workers=4] [-Dbenchmark.mongo-uri=mongodb://host:27017]</pre>
- * With {@code benchmark.mongo-uri} it runs against that real MongoDB (in a throwaway database of
- * its own) instead of the embedded wire server, whose missing secondary indexes bound the figures.
+ * With {@code benchmark.mongo-uri} it runs against that real MongoDB (in a throwaway
+ * database of its own) instead of the embedded wire server, whose missing secondary
+ * indexes bound the figures.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class StatusSyncScaleBenchmark {
@@ -52,7 +53,8 @@ class StatusSyncScaleBenchmark {
 		int batch = Integer.getInteger("benchmark.batch", 100);
 		int workers = Integer.getInteger("benchmark.workers", 4);
 		String database = "status-sync-benchmark-" + System.currentTimeMillis();
-		// a real MongoDB (its indexes are used) when given, else the wire server the tests use
+		// a real MongoDB (its indexes are used) when given, else the wire server the
+		// tests use
 		String realMongo = System.getProperty("benchmark.mongo-uri");
 		String uri = (realMongo != null && !realMongo.isBlank()) ? realMongo : TestInfrastructure.mongoUri(database);
 		String server = (realMongo != null && !realMongo.isBlank()) ? "MongoDB at benchmark.mongo-uri"
@@ -99,63 +101,68 @@ class StatusSyncScaleBenchmark {
 			AtomicLong writeNanos = new AtomicLong();
 			long firstBatchStart = System.nanoTime();
 			Instant now = Instant.now();
-			long firstBatch = dueChecks.claimBatch(now, now.plusSeconds(30), "bench-0", batch).count().block(Duration.ofMinutes(10));
+			long firstBatch = dueChecks.claimBatch(now, now.plusSeconds(30), "bench-0", batch)
+				.count()
+				.block(Duration.ofMinutes(10));
 			double firstBatchMillis = (System.nanoTime() - firstBatchStart) / 1e6;
 			claimed.addAndGet(firstBatch);
 			System.out.printf("benchmark: first batch of %d claimed in %.1f ms%n", firstBatch, firstBatchMillis);
 
 			long steadyStart = System.nanoTime();
-			Flux.range(0, workers)
-				.flatMap(worker -> Flux.range(0, Integer.MAX_VALUE)
-					.concatMap(round -> {
-						Instant tick = Instant.now();
-						long claimStart = System.nanoTime();
-						return dueChecks.claimBatch(tick, tick.plusSeconds(30), "bench-" + worker, batch)
-							.collectList()
-							.doOnNext(leased -> claimNanos.addAndGet(System.nanoTime() - claimStart))
-							.flatMap(leased -> {
-								long writeStart = System.nanoTime();
-								return Flux.fromIterable(leased)
-									.concatMap(order -> mongo.updateFirst(
-											Query.query(Criteria.where("_id").is(order.id())
-												.and("state").is(TrackingState.OUTSTANDING)
-												.and("leaseId").is(order.leaseId())),
-											new Update().set("nextCheckAt",
-													schedule.afterAnswer(order.ca(), order.validation(), order.paceFrom(), tick))
-												.unset("leaseId")
-												.unset("leaseOwner")
-												.inc("checks", 1),
-											TrackedOrder.class))
-									.count()
-									.doOnNext(written -> writeNanos.addAndGet(System.nanoTime() - writeStart));
-							})
-							.doOnNext(count -> {
-								claimed.addAndGet(count);
-								batches.incrementAndGet();
-							});
-					}, 1)
-					.takeUntil(count -> count == 0 || claimed.get() >= claims), workers)
-				.blockLast(Duration.ofHours(1));
+			Flux.range(0, workers).flatMap(worker -> Flux.range(0, Integer.MAX_VALUE).concatMap(round -> {
+				Instant tick = Instant.now();
+				long claimStart = System.nanoTime();
+				return dueChecks.claimBatch(tick, tick.plusSeconds(30), "bench-" + worker, batch)
+					.collectList()
+					.doOnNext(leased -> claimNanos.addAndGet(System.nanoTime() - claimStart))
+					.flatMap(leased -> {
+						long writeStart = System.nanoTime();
+						return Flux.fromIterable(leased)
+							.concatMap(order -> mongo.updateFirst(
+									Query.query(Criteria.where("_id")
+										.is(order.id())
+										.and("state")
+										.is(TrackingState.OUTSTANDING)
+										.and("leaseId")
+										.is(order.leaseId())),
+									new Update()
+										.set("nextCheckAt",
+												schedule.afterAnswer(order.ca(), order.validation(), order.paceFrom(),
+														tick))
+										.unset("leaseId")
+										.unset("leaseOwner")
+										.inc("checks", 1),
+									TrackedOrder.class))
+							.count()
+							.doOnNext(written -> writeNanos.addAndGet(System.nanoTime() - writeStart));
+					})
+					.doOnNext(count -> {
+						claimed.addAndGet(count);
+						batches.incrementAndGet();
+					});
+			}, 1).takeUntil(count -> count == 0 || claimed.get() >= claims), workers).blockLast(Duration.ofHours(1));
 			double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
 			long steadyChecks = claimed.get() - firstBatch;
 			double claimMillisPerBatch = claimNanos.get() / 1e6 / Math.max(1, batches.get());
 			double writeMillisPerOrder = writeNanos.get() / 1e6 / Math.max(1, steadyChecks);
 
-			String report = String.format(
-					"%nStatusSyncScaleBenchmark on %s (%d cores, Java %s, max heap %d MB), %s%n"
-							+ "  outstanding orders inserted: %,d in %.1f s (%,.0f/s)%n"
-							+ "  first batch of %d claimed in %.1f ms%n"
-							+ "  steady batch claims: %.1f ms per batch of up to %d (%d batches, %d workers)%n"
-							+ "  steady schedule writes: %.1f ms per order (one conditional update each)%n"
-							+ "  steady claim+schedule: %,d checks in %.1f s = %,.1f checks/s (%d workers, batches of %d)%n",
+			String report = String.format("%nStatusSyncScaleBenchmark on %s (%d cores, Java %s, max heap %d MB), %s%n"
+					+ "  outstanding orders inserted: %,d in %.1f s (%,.0f/s)%n"
+					+ "  first batch of %d claimed in %.1f ms%n"
+					+ "  steady batch claims: %.1f ms per batch of up to %d (%d batches, %d workers)%n"
+					+ "  steady schedule writes: %.1f ms per order (one conditional update each)%n"
+					+ "  steady claim+schedule: %,d checks in %.1f s = %,.1f checks/s (%d workers, batches of %d)%n",
 					System.getProperty("os.name") + " " + System.getProperty("os.arch"),
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-					Runtime.getRuntime().maxMemory() / (1024 * 1024), server, orders, insertSeconds, orders / insertSeconds,
-					firstBatch, firstBatchMillis, claimMillisPerBatch, batch, batches.get(), workers, writeMillisPerOrder,
-					steadyChecks, steadySeconds, steadyChecks / steadySeconds, workers, batch);
+					Runtime.getRuntime().maxMemory() / (1024 * 1024), server, orders, insertSeconds,
+					orders / insertSeconds, firstBatch, firstBatchMillis, claimMillisPerBatch, batch, batches.get(),
+					workers, writeMillisPerOrder, steadyChecks, steadySeconds, steadyChecks / steadySeconds, workers,
+					batch);
 			System.out.println(report);
 			// a database of its own (named by the run), on a real server too
-			mongo.getMongoDatabase().flatMap(db -> reactor.core.publisher.Mono.from(db.drop())).block(Duration.ofMinutes(5));
+			mongo.getMongoDatabase()
+				.flatMap(db -> reactor.core.publisher.Mono.from(db.drop()))
+				.block(Duration.ofMinutes(5));
 		}
 	}
 

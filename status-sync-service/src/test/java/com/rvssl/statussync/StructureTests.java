@@ -28,7 +28,8 @@ class StructureTests {
 		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
 	}
 
-	// not gateway, whose job is an HTTP call to the ca-gateway (WebClient): it uses spring-web as a
+	// not gateway, whose job is an HTTP call to the ca-gateway (WebClient): it uses
+	// spring-web as a
 	// library, not as a way in
 	@Test
 	void keepsTheDomainFreeOfWebAndKafka() {

@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The system clock until a test stops it; then it shows the time the test sets, however long the
- * machine takes meanwhile. Stopped on a whole millisecond, as MongoDB keeps times, so that times
- * read back compare exactly.
+ * The system clock until a test stops it; then it shows the time the test sets, however
+ * long the machine takes meanwhile. Stopped on a whole millisecond, as MongoDB keeps
+ * times, so that times read back compare exactly.
  */
 final class TestClock extends Clock {
 

@@ -45,22 +45,24 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two status-sync replicas, each the packaged jar in a JVM of its own, share one MongoDB database,
- * one broker and one stand-in gateway (answering in 150 ms), with {@link #ORDERS} outstanding
- * orders, each pending once and then issued. Replica A is killed (SIGKILL: no shutdown, its leases and outbox claims left
- * behind) while it holds leases; replica B takes its claims once they run out. Every order must end
- * DONE, and each must have exactly one CertificateIssued event on the orders topic (counted by
- * event id: a replica killed between the broker's ack and the outbox clean-up makes the other
- * publish that same event again, which consumers drop by its id; the raw count is printed).
- * Runs under failsafe, after {@code package} built {@code target/status-sync-service.jar}.
+ * Two status-sync replicas, each the packaged jar in a JVM of its own, share one MongoDB
+ * database, one broker and one stand-in gateway (answering in 150 ms), with
+ * {@link #ORDERS} outstanding orders, each pending once and then issued. Replica A is
+ * killed (SIGKILL: no shutdown, its leases and outbox claims left behind) while it holds
+ * leases; replica B takes its claims once they run out. Every order must end DONE, and
+ * each must have exactly one CertificateIssued event on the orders topic (counted by
+ * event id: a replica killed between the broker's ack and the outbox clean-up makes the
+ * other publish that same event again, which consumers drop by its id; the raw count is
+ * printed). Runs under failsafe, after {@code package} built
+ * {@code target/status-sync-service.jar}.
  */
 class TwoReplicasKilledIT {
 
 	/**
 	 * 1,000 by default (about two minutes with the JVM starts, on two busy shared cores):
-	 * the embedded wire server has no secondary indexes, so every conditional write scans the
-	 * collection, and 5,000 take five to six minutes here. {@code -Dreplicas.orders=5000} for the
-	 * issue's full run (figures in the README).
+	 * the embedded wire server has no secondary indexes, so every conditional write scans
+	 * the collection, and 5,000 take five to six minutes here.
+	 * {@code -Dreplicas.orders=5000} for the issue's full run (figures in the README).
 	 */
 	private static final int ORDERS = Integer.getInteger("replicas.orders", 1_000);
 
@@ -100,7 +102,8 @@ class TwoReplicasKilledIT {
 		for (int i = 0; i < ORDERS; i++) {
 			String orderId = prefix + i;
 			gateway.script(orderId, GatewayStandIn.pending("pending", "waiting"), GatewayStandIn.issued());
-			// a CA answer takes a moment, as a real one does: claims are held while it comes
+			// a CA answer takes a moment, as a real one does: claims are held while it
+			// comes
 			gateway.slow(orderId, Duration.ofMillis(150));
 			orders.add(outstanding(orderId, now));
 		}
@@ -111,15 +114,19 @@ class TwoReplicasKilledIT {
 		Process replicaA = awaitReady(a);
 		Process replicaB = awaitReady(b);
 		long startedAt = System.nanoTime();
-		Flux.fromIterable(orders).buffer(1_000)
+		Flux.fromIterable(orders)
+			.buffer(1_000)
 			.concatMap(page -> mongo.insert(page, COLLECTION).then())
 			.then()
 			.block(Duration.ofMinutes(2));
 
 		// kill A once the run is under way and A holds claims on orders still outstanding
-		// the wire server scans the collection for every claim, write and count: larger runs need longer
+		// the wire server scans the collection for every claim, write and count: larger
+		// runs need longer
 		Duration patience = Duration.ofMinutes(Math.max(4, ORDERS / 250));
-		Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(20))
+		Awaitility.await()
+			.atMost(patience)
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> count(mongo, prefix, "DONE") >= ORDERS / 20 && heldBy(mongo, prefix, "replica-a") > 0);
 		long heldByA = heldBy(mongo, prefix, "replica-a");
 		replicaA.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -128,11 +135,10 @@ class TwoReplicasKilledIT {
 		assertThat(replicaA.isAlive()).isFalse();
 		assertThat(orphaned).as("A died holding leases").isPositive();
 
-		Awaitility.await().atMost(patience.multipliedBy(2)).pollInterval(Duration.ofSeconds(1))
-			.until(() -> {
-				assertThat(replicaB.isAlive()).as("replica B is alive").isTrue();
-				return count(mongo, prefix, "DONE") == ORDERS;
-			});
+		Awaitility.await().atMost(patience.multipliedBy(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			assertThat(replicaB.isAlive()).as("replica B is alive").isTrue();
+			return count(mongo, prefix, "DONE") == ORDERS;
+		});
 		double seconds = (System.nanoTime() - startedAt) / 1e9;
 		assertThat(heldBy(mongo, prefix, "replica-a")).isZero();
 
@@ -169,14 +175,16 @@ class TwoReplicasKilledIT {
 
 	/** Outstanding orders whose current claim is {@code owner}'s. */
 	private static long heldBy(ReactiveMongoTemplate mongo, String prefix, String owner) {
-		return mongo.count(Query.query(Criteria.where("_id").regex("^" + prefix)
-			.and("state").is("OUTSTANDING")
-			.and("leaseOwner").is(owner)), COLLECTION).block(Duration.ofSeconds(30));
+		return mongo.count(Query.query(
+				Criteria.where("_id").regex("^" + prefix).and("state").is("OUTSTANDING").and("leaseOwner").is(owner)),
+				COLLECTION)
+			.block(Duration.ofSeconds(30));
 	}
 
 	/**
-	 * Reads the orders topic from the start until every order has its CertificateIssued and a few
-	 * quiet seconds more (a late duplicate would show then), collecting event ids per order.
+	 * Reads the orders topic from the start until every order has its CertificateIssued
+	 * and a few quiet seconds more (a late duplicate would show then), collecting event
+	 * ids per order.
 	 * @return how many CertificateIssued records were read
 	 */
 	private static int issuedEvents(String prefix, Map<String, Set<String>> idsPerOrder) {
@@ -246,8 +254,10 @@ class TwoReplicasKilledIT {
 			.ignoreExceptions()
 			.until(() -> {
 				assertThat(process.isAlive()).as("%s is alive; see %s", name, log).isTrue();
-				return http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).GET().build(),
-						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				return http
+					.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).GET().build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
 			});
 		return process;
 	}

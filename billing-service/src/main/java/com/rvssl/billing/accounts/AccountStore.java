@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Reads and writes account documents; every decision goes through {@link #apply}, a compare-and-set. */
+/**
+ * Reads and writes account documents; every decision goes through {@link #apply}, a
+ * compare-and-set.
+ */
 @Component
 public class AccountStore {
 
@@ -38,9 +41,10 @@ public class AccountStore {
 	}
 
 	/**
-	 * Writes {@code update} only if the account is still at the version it was decided on: the
-	 * balance, queue, pending movements and outbox change together or not at all. Emits
-	 * {@link ConcurrentAccountChange} when another decision got there first; the caller decides again.
+	 * Writes {@code update} only if the account is still at the version it was decided
+	 * on: the balance, queue, pending movements and outbox change together or not at all.
+	 * Emits {@link ConcurrentAccountChange} when another decision got there first; the
+	 * caller decides again.
 	 */
 	public Mono<Account> apply(Account before, AccountUpdate update) {
 		Query query = Query.query(where("_id").is(before.id()).and("version").is(before.version()));
@@ -63,9 +67,9 @@ public class AccountStore {
 	}
 
 	/**
-	 * Sets the reseller's low-credit line (minor units, 0 for none) and re-arms the signal: the next
-	 * charge that leaves the balance below it sends CreditLow. Bumps the version so a decision read
-	 * before this change is taken again with the new line.
+	 * Sets the reseller's low-credit line (minor units, 0 for none) and re-arms the
+	 * signal: the next charge that leaves the balance below it sends CreditLow. Bumps the
+	 * version so a decision read before this change is taken again with the new line.
 	 */
 	public Mono<Account> setLowCreditThreshold(String resellerId, long threshold) {
 		return mongo.findAndModify(Query.query(where("_id").is(resellerId)),

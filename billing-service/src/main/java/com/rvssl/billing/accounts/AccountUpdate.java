@@ -5,7 +5,9 @@ import java.util.List;
 import com.rvssl.billing.waiting.WaitingOrder;
 import com.rvssl.kit.outbox.OutboxEntry;
 
-/** The new state of an account after one decision, written in one compare-and-set update. */
+/**
+ * The new state of an account after one decision, written in one compare-and-set update.
+ */
 public record AccountUpdate(long balance, long ledgerSeq, List<WaitingOrder> waiting, List<PendingEntry> pending,
 		List<OutboxEntry> outbox, String appliedTopUpKey, boolean creditLowSignalled) {
 

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens a reseller's account at balance zero and announces it (with the key's hash) via the outbox.
- * The key is random, shown once, and stored only as its hash.
+ * Opens a reseller's account at balance zero and announces it (with the key's hash) via
+ * the outbox. The key is random, shown once, and stored only as its hash.
  */
 @Service
 public class ResellerRegistration {

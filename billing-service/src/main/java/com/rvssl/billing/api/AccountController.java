@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The reseller's account with the provider: balance, top-ups, ledger and the orders waiting for payment. */
+/**
+ * The reseller's account with the provider: balance, top-ups, ledger and the orders
+ * waiting for payment.
+ */
 @RestController
 @RequestMapping("/api/v1/account")
 class AccountController {
@@ -60,7 +63,10 @@ class AccountController {
 		return account(AccountScope.resellerId(Caller.of(exchange), resellerId)).map(AccountView::of);
 	}
 
-	/** The balance under which a charge sends CreditLow (once per crossing); 0 switches it off. */
+	/**
+	 * The balance under which a charge sends CreditLow (once per crossing); 0 switches it
+	 * off.
+	 */
 	@PutMapping("/low-credit-threshold")
 	Mono<AccountView> lowCreditThreshold(@RequestParam(required = false) String resellerId,
 			@Valid @RequestBody ThresholdRequest request, ServerWebExchange exchange) {

@@ -4,7 +4,8 @@ import com.rvssl.kit.security.Caller;
 
 /**
  * Whose account a request acts on: a reseller's own, always; the operator names one with
- * {@code ?resellerId=}. A reseller naming another account gets 404, never 403, so it learns nothing.
+ * {@code ?resellerId=}. A reseller naming another account gets 404, never 403, so it
+ * learns nothing.
  */
 final class AccountScope {
 

@@ -28,7 +28,9 @@ class AdminController {
 		this.registration = registration;
 	}
 
-	/** Opens an account at zero credit; the API key in the answer is shown this once only. */
+	/**
+	 * Opens an account at zero credit; the API key in the answer is shown this once only.
+	 */
 	@PostMapping("/resellers")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<NewReseller> register(@Valid @RequestBody ResellerRequest request, ServerWebExchange exchange) {

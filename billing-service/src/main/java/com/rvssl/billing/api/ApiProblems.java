@@ -1,6 +1,9 @@
 package com.rvssl.billing.api;
 
-/** The API's own client errors, each turned into a problem+json response by {@link ProblemAdvice}. */
+/**
+ * The API's own client errors, each turned into a problem+json response by
+ * {@link ProblemAdvice}.
+ */
 final class ApiProblems {
 
 	private ApiProblems() {

@@ -11,17 +11,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Billing's own refusals as the platform's problems. A missing or unknown API key never gets here
- * (the service kit answers 401 before any controller), nor do Spring's own errors and validation
- * failures (the kit's advice renders them).
+ * Billing's own refusals as the platform's problems. A missing or unknown API key never
+ * gets here (the service kit answers 401 before any controller), nor do Spring's own
+ * errors and validation failures (the kit's advice renders them).
  */
 @RestControllerAdvice
 class ProblemAdvice {
 
 	@ExceptionHandler(CurrencyMismatchException.class)
 	ProblemDetail currencyMismatch(CurrencyMismatchException ex) {
-		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch",
-				ex.getMessage());
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch", ex.getMessage());
 	}
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)

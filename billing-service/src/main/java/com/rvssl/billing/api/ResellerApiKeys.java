@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The API keys the service kit accepts besides the operator's: each reseller's, by the hash stored
- * in its account. The account page signs in with the same keys.
+ * The API keys the service kit accepts besides the operator's: each reseller's, by the
+ * hash stored in its account. The account page signs in with the same keys.
  */
 @Component
 class ResellerApiKeys implements ApiKeyResolver {

@@ -20,10 +20,10 @@ import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.kit.outbox.OutboxEntry;
 
 /**
- * One decision on an account, worked out in memory from the state it was read in: the new balance
- * and queue, the movements to write to the ledger and the events they cause. Pure; the caller writes
- * {@link #update()} with a compare-and-set on the version it read, so the decision holds or is
- * taken again.
+ * One decision on an account, worked out in memory from the state it was read in: the new
+ * balance and queue, the movements to write to the ledger and the events they cause.
+ * Pure; the caller writes {@link #update()} with a compare-and-set on the version it
+ * read, so the decision holds or is taken again.
  */
 public final class AccountChange {
 
@@ -59,8 +59,8 @@ public final class AccountChange {
 	}
 
 	/**
-	 * An order to pay: charged now, or queued (CreditInsufficient) when the credit is short or an
-	 * earlier order already waits.
+	 * An order to pay: charged now, or queued (CreditInsufficient) when the credit is
+	 * short or an earlier order already waits.
 	 * @return whether it was charged
 	 */
 	public boolean place(String orderId, long amount, Instant placedAt, String correlationId) {
@@ -74,7 +74,10 @@ public final class AccountChange {
 		return true;
 	}
 
-	/** Credits a top-up and releases what it pays for; the top-up's id is derived from its idempotency key. */
+	/**
+	 * Credits a top-up and releases what it pays for; the top-up's id is derived from its
+	 * idempotency key.
+	 */
 	public TopUpReceipt topUp(String idempotencyKey, long amount, String reference, String correlationId) {
 		String id = PendingEntry.topUpId(account.id(), idempotencyKey);
 		balance = Math.addExact(balance, amount);
@@ -90,29 +93,35 @@ public final class AccountChange {
 		return new TopUpReceipt(id, money(amount), reference, money(balanceAfter), released);
 	}
 
-	/** Takes a waiting order out of the queue (no money moves), then lets the orders behind it go if they fit. */
+	/**
+	 * Takes a waiting order out of the queue (no money moves), then lets the orders
+	 * behind it go if they fit.
+	 */
 	public void unqueue(String orderId) {
 		WaitingOrder order = waiting.stream()
 			.filter((candidate) -> candidate.orderId().equals(orderId))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException(orderId + " is not waiting"));
 		waiting.remove(order);
-		pending.add(new PendingEntry(PendingEntry.unqueueId(orderId), PendingKind.UNQUEUE, orderId, 0, balance, 0,
-				now, order.placedAt(), null, List.of()));
+		pending.add(new PendingEntry(PendingEntry.unqueueId(orderId), PendingKind.UNQUEUE, orderId, 0, balance, 0, now,
+				order.placedAt(), null, List.of()));
 		releaseWaiting();
 	}
 
 	/**
-	 * Remembers that an order neither charged nor waiting was cancelled or rejected (its OrderPlaced
-	 * is late or redelivered out of order): no money moves, and the order's final state CANCELLED
-	 * makes a later OrderPlaced of it change nothing.
+	 * Remembers that an order neither charged nor waiting was cancelled or rejected (its
+	 * OrderPlaced is late or redelivered out of order): no money moves, and the order's
+	 * final state CANCELLED makes a later OrderPlaced of it change nothing.
 	 */
 	public void forgo(String orderId) {
-		pending.add(new PendingEntry(PendingEntry.unqueueId(orderId), PendingKind.UNQUEUE, orderId, 0, balance, 0,
-				now, null, null, List.of()));
+		pending.add(new PendingEntry(PendingEntry.unqueueId(orderId), PendingKind.UNQUEUE, orderId, 0, balance, 0, now,
+				null, null, List.of()));
 	}
 
-	/** Gives a charged order's money back, then lets waiting orders go if the credit now covers them. */
+	/**
+	 * Gives a charged order's money back, then lets waiting orders go if the credit now
+	 * covers them.
+	 */
 	public void refund(String orderId, long amount, Instant placedAt, String correlationId) {
 		balance = Math.addExact(balance, amount);
 		creditMoved(null, false);
@@ -144,9 +153,10 @@ public final class AccountChange {
 	}
 
 	/**
-	 * The low-credit signal: once per crossing. A charge that leaves the balance below the reseller's
-	 * line sends CreditLow unless it was sent since the balance last stood at or above the line;
-	 * any credit that brings the balance back to the line re-arms it.
+	 * The low-credit signal: once per crossing. A charge that leaves the balance below
+	 * the reseller's line sends CreditLow unless it was sent since the balance last stood
+	 * at or above the line; any credit that brings the balance back to the line re-arms
+	 * it.
 	 */
 	private void creditMoved(String correlationId, boolean charged) {
 		long threshold = account.lowCreditThreshold();
@@ -158,8 +168,7 @@ public final class AccountChange {
 		}
 		else if (charged && !creditLowSignalled) {
 			creditLowSignalled = true;
-			events.add(EventEnvelope.of(account.id(), correlationId,
-					new CreditLow(money(balance), money(threshold))));
+			events.add(EventEnvelope.of(account.id(), correlationId, new CreditLow(money(balance), money(threshold))));
 		}
 	}
 

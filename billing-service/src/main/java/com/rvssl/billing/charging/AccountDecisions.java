@@ -17,11 +17,12 @@ import reactor.util.retry.Retry;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one decision on an account: read it settled (nothing pending), read the order's payment
- * record, decide in memory, write with a compare-and-set on the version read, and on a lost race
- * decide again from the new state. Reading the account before the payment record is what makes
- * "charged at most once" hold: a charge shows in the account's pending movements until the payment
- * record exists, and any charge after the account read changes its version.
+ * Runs one decision on an account: read it settled (nothing pending), read the order's
+ * payment record, decide in memory, write with a compare-and-set on the version read, and
+ * on a lost race decide again from the new state. Reading the account before the payment
+ * record is what makes "charged at most once" hold: a charge shows in the account's
+ * pending movements until the payment record exists, and any charge after the account
+ * read changes its version.
  */
 @Component
 class AccountDecisions {
@@ -52,8 +53,10 @@ class AccountDecisions {
 			.switchIfEmpty(Mono.error(() -> new UnknownResellerException(resellerId)))
 			.flatMap((account) -> {
 				if (orderId != null && account.hasPendingFor(orderId)) {
-					// a movement of this order appeared after settling (e.g. a top-up released it just now):
-					// decide only once it is complete, so the payment record tells the whole story
+					// a movement of this order appeared after settling (e.g. a top-up
+					// released it just now):
+					// decide only once it is complete, so the payment record tells the
+					// whole story
 					return Mono.error(new ConcurrentAccountChange(resellerId));
 				}
 				return paymentOf(orderId).flatMap((payment) -> decideAndWrite(account, payment.orElse(null), decision));
@@ -74,7 +77,8 @@ class AccountDecisions {
 		return accounts.apply(account, update).flatMap((after) -> {
 			metrics.applied(update);
 			metrics.record(after);
-			// the change is durable; completing it here is a courtesy the sweep repeats if it fails
+			// the change is durable; completing it here is a courtesy the sweep repeats
+			// if it fails
 			return pendingWork.complete(after).onErrorResume((ex) -> {
 				log.warn("Completing pending movements of {} failed; the sweep retries: {}", account.id(),
 						ex.toString());
@@ -90,7 +94,9 @@ class AccountDecisions {
 		return payments.find(orderId).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
-	/** Decides from the account as read and the order's payment record (null when none). */
+	/**
+	 * Decides from the account as read and the order's payment record (null when none).
+	 */
 	@FunctionalInterface
 	interface Decision<T> {
 

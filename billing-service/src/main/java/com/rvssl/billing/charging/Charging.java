@@ -7,8 +7,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * What billing does with an order's events: charge it or queue it when placed; take it out of the
- * queue, or refund it, when cancelled or rejected. Each at most once per order, ever.
+ * What billing does with an order's events: charge it or queue it when placed; take it
+ * out of the queue, or refund it, when cancelled or rejected. Each at most once per
+ * order, ever.
  */
 @Service
 public class Charging {
@@ -34,7 +35,10 @@ public class Charging {
 		});
 	}
 
-	/** Cancelled: a waiting order leaves the queue; a charged one is refunded when {@code refundable}. */
+	/**
+	 * Cancelled: a waiting order leaves the queue; a charged one is refunded when
+	 * {@code refundable}.
+	 */
 	public Mono<Outcome> cancelled(EventEnvelope envelope, boolean refundable) {
 		return release(envelope, refundable);
 	}
@@ -52,7 +56,8 @@ public class Charging {
 				return Outcome.UNQUEUED;
 			}
 			if (payment == null) {
-				// cancelled or rejected before billing saw it placed (events out of order): remember the
+				// cancelled or rejected before billing saw it placed (events out of
+				// order): remember the
 				// order as CANCELLED so its late OrderPlaced charges nothing
 				change.forgo(orderId);
 				return Outcome.FORGONE;

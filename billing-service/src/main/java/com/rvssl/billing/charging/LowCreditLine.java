@@ -8,8 +8,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * The reseller's low-credit line: below it, the next charge sends CreditLow (once per crossing, see
- * {@link AccountChange}) so notifications can tell the reseller to pay before orders start waiting.
+ * The reseller's low-credit line: below it, the next charge sends CreditLow (once per
+ * crossing, see {@link AccountChange}) so notifications can tell the reseller to pay
+ * before orders start waiting.
  */
 @Service
 public class LowCreditLine {

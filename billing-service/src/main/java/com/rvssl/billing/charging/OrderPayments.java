@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The order payment records; their states only move forward (PAID to REFUNDED), writes are idempotent. */
+/**
+ * The order payment records; their states only move forward (PAID to REFUNDED), writes
+ * are idempotent.
+ */
 @Component
 class OrderPayments {
 
@@ -26,7 +29,10 @@ class OrderPayments {
 		return mongo.findById(orderId, OrderPayment.class);
 	}
 
-	/** First record of an order (PAID or CANCELLED); a record already there was written by the same movement. */
+	/**
+	 * First record of an order (PAID or CANCELLED); a record already there was written by
+	 * the same movement.
+	 */
 	Mono<Void> record(OrderPayment payment) {
 		return mongo.insert(payment)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())

@@ -16,9 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes the movements an account update left pending: writes the ledger entry and the order's
- * payment record, then pulls the pending entry. Every step is idempotent, so the request that made
- * the change, the sweep after a crash, and both at once all end in the same state.
+ * Completes the movements an account update left pending: writes the ledger entry and the
+ * order's payment record, then pulls the pending entry. Every step is idempotent, so the
+ * request that made the change, the sweep after a crash, and both at once all end in the
+ * same state.
  */
 @Component
 public class PendingWork {
@@ -40,7 +41,10 @@ public class PendingWork {
 		this.metrics = metrics;
 	}
 
-	/** The account with no movement left pending, so its ledger and payment records are up to date. */
+	/**
+	 * The account with no movement left pending, so its ledger and payment records are up
+	 * to date.
+	 */
 	public Mono<Account> settledAccount(String resellerId) {
 		return accounts.find(resellerId)
 			.flatMap((account) -> account.inflight().isEmpty() ? Mono.just(account)
@@ -51,7 +55,10 @@ public class PendingWork {
 		return Flux.fromIterable(account.inflight()).concatMap((entry) -> complete(account, entry)).then();
 	}
 
-	/** At start-up and every few seconds: finishes what a crash or a failed write left, refreshes the gauges. */
+	/**
+	 * At start-up and every few seconds: finishes what a crash or a failed write left,
+	 * refreshes the gauges.
+	 */
 	@Scheduled(fixedDelayString = "${rvssl.billing.sweep-interval:PT2S}")
 	public Mono<Void> sweep() {
 		return accounts.all().concatMap((account) -> {
@@ -74,7 +81,8 @@ public class PendingWork {
 			case UNQUEUE -> payments.record(new OrderPayment(entry.orderId(), account.id(), 0, account.currency(),
 					PaymentState.CANCELLED, entry.placedAt(), entry.at()));
 		};
-		// only once the ledger and the order's record hold the movement may the account forget it
+		// only once the ledger and the order's record hold the movement may the account
+		// forget it
 		return records.then(accounts.completed(account.id(), entry.id()));
 	}
 

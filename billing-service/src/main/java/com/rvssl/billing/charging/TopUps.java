@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Credits a reseller's account, once per idempotency key, and releases the waiting orders the new
- * credit pays for, in the same atomic update.
+ * Credits a reseller's account, once per idempotency key, and releases the waiting orders
+ * the new credit pays for, in the same atomic update.
  */
 @Service
 public class TopUps {
@@ -30,7 +30,8 @@ public class TopUps {
 		String id = PendingEntry.topUpId(resellerId, idempotencyKey);
 		return decisions.<Result>decide(resellerId, null, (account, payment, change) -> {
 			if (account.appliedTopUpKeys().contains(idempotencyKey)) {
-				// answered from the pending movement if the first request is still completing, else from the ledger
+				// answered from the pending movement if the first request is still
+				// completing, else from the ledger
 				return account.inflight()
 					.stream()
 					.filter((entry) -> entry.id().equals(id))
@@ -50,7 +51,10 @@ public class TopUps {
 				.switchIfEmpty(Mono.error(() -> new IllegalStateException("top-up " + id + " is in no ledger")))));
 	}
 
-	/** The same key again: the first request's answer, as long as it asks for the same thing. */
+	/**
+	 * The same key again: the first request's answer, as long as it asks for the same
+	 * thing.
+	 */
 	private static Result replayed(LedgerRecord first, Money amount, String reference) {
 		Money recorded = Money.of(first.amount(), first.currency());
 		if (!recorded.equals(amount) || !Objects.equals(first.reference(), reference)) {
@@ -64,7 +68,9 @@ public class TopUps {
 			List<String> released) {
 	}
 
-	/** @param created false when this answers a repeated idempotency key */
+	/**
+	 * @param created false when this answers a repeated idempotency key
+	 */
 	public record Result(TopUpReceipt receipt, boolean created) {
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Appends ledger entries (idempotently, by their cause-derived id) and reads a reseller's pages. */
+/**
+ * Appends ledger entries (idempotently, by their cause-derived id) and reads a reseller's
+ * pages.
+ */
 @Component
 public class CreditLedger {
 
@@ -20,7 +23,10 @@ public class CreditLedger {
 		this.mongo = mongo;
 	}
 
-	/** Appends {@code entry}; an entry with the same id already there is the same movement, so it is kept. */
+	/**
+	 * Appends {@code entry}; an entry with the same id already there is the same
+	 * movement, so it is kept.
+	 */
 	public Mono<Void> append(LedgerEntry entry) {
 		return mongo.insert(entry)
 			.onErrorResume(org.springframework.dao.DuplicateKeyException.class, (ex) -> Mono.empty())

@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One movement of a reseller's credit. {@code amount} is signed (charges negative), so the balance
- * equals the sum of the entries; {@code seq} orders them per reseller. A top-up also records the
- * orders it released, so a replayed request can answer the same.
+ * One movement of a reseller's credit. {@code amount} is signed (charges negative), so
+ * the balance equals the sum of the entries; {@code seq} orders them per reseller. A
+ * top-up also records the orders it released, so a replayed request can answer the same.
  */
 @Document("ledger")
 @CompoundIndex(name = "reseller_seq", def = "{'resellerId': 1, 'seq': -1}")

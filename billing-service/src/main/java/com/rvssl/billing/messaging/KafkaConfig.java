@@ -15,8 +15,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What billing adds to the service kit's Kafka: the topics, the retries and the dead-letter topic
- * come from the kit; the accounts' outboxes are published by the kit's relay.
+ * What billing adds to the service kit's Kafka: the topics, the retries and the
+ * dead-letter topic come from the kit; the accounts' outboxes are published by the kit's
+ * relay.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -26,7 +27,10 @@ class KafkaConfig {
 		return OutboxCollection.named(Account.COLLECTION);
 	}
 
-	/** No retry can pay an order of a reseller billing does not know, or in another currency than the account's. */
+	/**
+	 * No retry can pay an order of a reseller billing does not know, or in another
+	 * currency than the account's.
+	 */
 	@Bean
 	KafkaErrorHandlerCustomizer refusedOrdersAreNotRetried() {
 		return (handler) -> handler.addNotRetryableExceptions(UnknownResellerException.class,
@@ -34,17 +38,18 @@ class KafkaConfig {
 	}
 
 	/**
-	 * The order-status projection's listeners: configured like Boot's, but a record that cannot be
-	 * applied is retried until it can (the database is back) rather than dead-lettered, and an
-	 * unreadable record is only logged: the charging listener already puts it on the dead-letter
-	 * topic, once.
+	 * The order-status projection's listeners: configured like Boot's, but a record that
+	 * cannot be applied is retried until it can (the database is back) rather than
+	 * dead-lettered, and an unreadable record is only logged: the charging listener
+	 * already puts it on the dead-letter topic, once.
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Object, Object> orderStatusListenerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
-		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+		factory
+			.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
 		return factory;
 	}
 

@@ -16,9 +16,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The order events billing acts on. Each record is finished before the next (a bounded block on the
- * consumer's own thread), which keeps an order's events in order; the types billing does not handle
- * are skipped.
+ * The order events billing acts on. Each record is finished before the next (a bounded
+ * block on the consumer's own thread), which keeps an order's events in order; the types
+ * billing does not handle are skipped.
  */
 @Component
 class OrderEventsListener {

@@ -10,9 +10,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds billing's projection of the orders' provider-view statuses. Its own consumer group, so the
- * page's statuses never hold up charging (nor the other way round), and a new deployment builds
- * the projection from the topic's history.
+ * Feeds billing's projection of the orders' provider-view statuses. Its own consumer
+ * group, so the page's statuses never hold up charging (nor the other way round), and a
+ * new deployment builds the projection from the topic's history.
  */
 @Component
 class OrderStatusListener {

@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges per reseller (balance, waiting count and value, in minor units) fed from every account
- * state billing writes or sweeps, and counters of charges and refunds.
+ * Gauges per reseller (balance, waiting count and value, in minor units) fed from every
+ * account state billing writes or sweeps, and counters of charges and refunds.
  */
 @Component
 public class BillingMetrics {

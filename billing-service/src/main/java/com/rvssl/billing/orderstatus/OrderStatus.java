@@ -9,15 +9,15 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One order as the reseller's account page shows it. The order's facts (product, domains, price)
- * come from its {@code OrderPlaced}, which may arrive after later events; {@code status} only moves
- * forward; {@code appliedEventIds} makes every event count once; every write is conditioned on
- * {@code version}.
+ * One order as the reseller's account page shows it. The order's facts (product, domains,
+ * price) come from its {@code OrderPlaced}, which may arrive after later events;
+ * {@code status} only moves forward; {@code appliedEventIds} makes every event count
+ * once; every write is conditioned on {@code version}.
  */
 @Document("order_status")
 @CompoundIndex(name = "reseller_placed", def = "{'resellerId': 1, 'placedAt': -1}")
-public record OrderStatus(@Id String orderId, String resellerId, String productCode, List<String> domains,
-		Long amount, String currency, Instant placedAt, ProviderStatus status, String detail, Instant updatedAt,
+public record OrderStatus(@Id String orderId, String resellerId, String productCode, List<String> domains, Long amount,
+		String currency, Instant placedAt, ProviderStatus status, String detail, Instant updatedAt,
 		List<String> appliedEventIds, long version) {
 
 	public OrderStatus {
@@ -39,7 +39,10 @@ public record OrderStatus(@Id String orderId, String resellerId, String productC
 				updatedAt, appliedEventIds, version);
 	}
 
-	/** This order moved to {@code next}, if it may; else it stays as it is (a stale or repeated event). */
+	/**
+	 * This order moved to {@code next}, if it may; else it stays as it is (a stale or
+	 * repeated event).
+	 */
 	OrderStatus movedTo(ProviderStatus next, String nextDetail, Instant at) {
 		if (status != null && !status.mayBecome(next)) {
 			return this;
@@ -56,7 +59,9 @@ public record OrderStatus(@Id String orderId, String resellerId, String productC
 				updatedAt, ids, version);
 	}
 
-	/** The words shown, "Processing" while billing has only seen facts and no move yet. */
+	/**
+	 * The words shown, "Processing" while billing has only seen facts and no move yet.
+	 */
 	public String statusWords() {
 		return (status != null) ? status.words() : ProviderStatus.PROCESSING.words();
 	}

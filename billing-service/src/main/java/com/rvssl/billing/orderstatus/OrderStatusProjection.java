@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Keeps {@link OrderStatus} up to date from the order events, the way order-service keeps its
- * provider view: an event is applied once (its id is stored with the change), the status only
- * moves forward, and each write is a compare-and-set on the document's version, decided again when
- * another write got there first.
+ * Keeps {@link OrderStatus} up to date from the order events, the way order-service keeps
+ * its provider view: an event is applied once (its id is stored with the change), the
+ * status only moves forward, and each write is a compare-and-set on the document's
+ * version, decided again when another write got there first.
  */
 @Component
 public class OrderStatusProjection {
@@ -42,14 +42,18 @@ public class OrderStatusProjection {
 		this.mongo = mongo;
 	}
 
-	/** Applies one order event; emits whether it changed anything (false for a repeat or a type it does not show). */
+	/**
+	 * Applies one order event; emits whether it changed anything (false for a repeat or a
+	 * type it does not show).
+	 */
 	public Mono<Boolean> apply(EventEnvelope envelope) {
 		if (envelope.orderId() == null || !shows(envelope.payload())) {
 			return Mono.just(false);
 		}
-		return Mono.defer(() -> mongo.findById(envelope.orderId(), OrderStatus.class)
-			.flatMap((current) -> write(current, envelope))
-			.switchIfEmpty(Mono.defer(() -> insert(envelope))))
+		return Mono
+			.defer(() -> mongo.findById(envelope.orderId(), OrderStatus.class)
+				.flatMap((current) -> write(current, envelope))
+				.switchIfEmpty(Mono.defer(() -> insert(envelope))))
 			.retryWhen(Retry.backoff(20, Duration.ofMillis(10))
 				.filter((ex) -> ex instanceof Conflict || ex instanceof DuplicateKeyException
 						|| ex instanceof com.mongodb.DuplicateKeyException));
@@ -63,8 +67,8 @@ public class OrderStatusProjection {
 	}
 
 	private Mono<Boolean> insert(EventEnvelope envelope) {
-		OrderStatus next = decide(
-				OrderStatus.first(envelope.orderId(), envelope.resellerId(), envelope.occurredAt()), envelope);
+		OrderStatus next = decide(OrderStatus.first(envelope.orderId(), envelope.resellerId(), envelope.occurredAt()),
+				envelope);
 		return mongo.insert(next).thenReturn(true);
 	}
 

@@ -1,10 +1,11 @@
 package com.rvssl.billing.orderstatus;
 
 /**
- * The status an order shows in the reseller's account on the provider's site, in exactly the words
- * order-service's provider view uses. {@code rank} only goes up: an order's status moves forward,
- * so an event redelivered late (a "Paid" after "Complete") cannot move it back. The statuses of one
- * rank may repeat (another retry, another validation step) and then only refresh the detail.
+ * The status an order shows in the reseller's account on the provider's site, in exactly
+ * the words order-service's provider view uses. {@code rank} only goes up: an order's
+ * status moves forward, so an event redelivered late (a "Paid" after "Complete") cannot
+ * move it back. The statuses of one rank may repeat (another retry, another validation
+ * step) and then only refresh the detail.
  */
 public enum ProviderStatus {
 
@@ -30,7 +31,10 @@ public enum ProviderStatus {
 		return rank == 9;
 	}
 
-	/** Whether an order showing this status may show {@code next}: forward only, finals never change. */
+	/**
+	 * Whether an order showing this status may show {@code next}: forward only, finals
+	 * never change.
+	 */
 	public boolean mayBecome(ProviderStatus next) {
 		if (isFinal()) {
 			return false;

@@ -19,10 +19,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.WebSession;
 
 /**
- * The reseller's account page: balance, the orders waiting for payment, every order's status, a
- * page of the ledger, the receipt of a top-up just made, the forms, and when the session ends. It
- * shows the signed-in reseller's own account only: the id comes from the session, never from the
- * request.
+ * The reseller's account page: balance, the orders waiting for payment, every order's
+ * status, a page of the ledger, the receipt of a top-up just made, the forms, and when
+ * the session ends. It shows the signed-in reseller's own account only: the id comes from
+ * the session, never from the request.
  */
 @Controller
 class AccountPageController {
@@ -52,22 +52,27 @@ class AccountPageController {
 	Mono<Rendering> page(@AuthenticationPrincipal String resellerId, @RequestParam Map<String, String> params,
 			@RequestParam(defaultValue = "0") int ledgerPage, WebSession session) {
 		int pageNumber = Math.max(0, ledgerPage);
-		// a signed-in reseller's account always exists; settled, so the ledger shows every movement
-		return accounts.settledAccount(resellerId).flatMap((account) -> Mono
-			.zip(ledger.page(resellerId, pageNumber, LEDGER_PAGE_SIZE), orders.ofReseller(resellerId, OrderLine.SHOWN)
-				.collectList(), receipt(resellerId, params.get("toppedUp")).map(Optional::of)
-				.defaultIfEmpty(Optional.empty()))
-			.map((parts) -> Rendering.view("account")
-				.modelAttribute("page",
-						new AccountPage(account.name(), account.id(), MoneyText.of(account.balance(), account.currency()),
-								account.currency(), MoneyText.of(account.lowCreditThreshold(), account.currency()),
-								WaitingLine.of(account, parts.getT2()), parts.getT2().stream().map(OrderLine::of).toList(),
-								LedgerPage.of(parts.getT1()), parts.getT3().orElse(null), Notice.forAccount(params),
-								TopUpFormKey.next(), sessionWords(session), properties.liveInterval().toMillis()))
-				.build()));
+		// a signed-in reseller's account always exists; settled, so the ledger shows
+		// every movement
+		return accounts.settledAccount(resellerId)
+			.flatMap((account) -> Mono
+				.zip(ledger.page(resellerId, pageNumber, LEDGER_PAGE_SIZE),
+						orders.ofReseller(resellerId, OrderLine.SHOWN).collectList(),
+						receipt(resellerId, params.get("toppedUp")).map(Optional::of).defaultIfEmpty(Optional.empty()))
+				.map((parts) -> Rendering.view("account")
+					.modelAttribute("page", new AccountPage(account.name(), account.id(),
+							MoneyText.of(account.balance(), account.currency()), account.currency(),
+							MoneyText.of(account.lowCreditThreshold(), account.currency()),
+							WaitingLine.of(account, parts.getT2()), parts.getT2().stream().map(OrderLine::of).toList(),
+							LedgerPage.of(parts.getT1()), parts.getT3().orElse(null), Notice.forAccount(params),
+							TopUpFormKey.next(), sessionWords(session), properties.liveInterval().toMillis()))
+					.build()));
 	}
 
-	/** The receipt of a top-up made from this reseller's page: found by a key under this reseller only. */
+	/**
+	 * The receipt of a top-up made from this reseller's page: found by a key under this
+	 * reseller only.
+	 */
 	private Mono<Receipt> receipt(String resellerId, String formKey) {
 		if (!TopUpFormKey.isWellFormed(formKey)) {
 			return Mono.empty();

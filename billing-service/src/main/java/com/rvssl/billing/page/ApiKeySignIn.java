@@ -16,13 +16,14 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Signs a reseller in with its API key, checked exactly as the API checks it (its SHA-256, by the
- * same {@link ApiKeyResolver}). The session keeps only the reseller's id: the key itself is never
- * stored, neither on the server nor in the browser. The operator key opens no account page: the
- * resolver knows only resellers' keys.
+ * Signs a reseller in with its API key, checked exactly as the API checks it (its
+ * SHA-256, by the same {@link ApiKeyResolver}). The session keeps only the reseller's id:
+ * the key itself is never stored, neither on the server nor in the browser. The operator
+ * key opens no account page: the resolver knows only resellers' keys.
  *
- * <p>Not a bean: a second {@link ReactiveAuthenticationManager} bean beside the service kit's would
- * leave Spring Security without a default one to pick.
+ * <p>
+ * Not a bean: a second {@link ReactiveAuthenticationManager} bean beside the service
+ * kit's would leave Spring Security without a default one to pick.
  */
 class ApiKeySignIn implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
 
@@ -34,7 +35,9 @@ class ApiKeySignIn implements ReactiveAuthenticationManager, ServerAuthenticatio
 		this.resellers = resellers;
 	}
 
-	/** The key from the sign-in form; an empty one still goes on, to be refused in words. */
+	/**
+	 * The key from the sign-in form; an empty one still goes on, to be refused in words.
+	 */
 	@Override
 	public Mono<Authentication> convert(ServerWebExchange exchange) {
 		if (exchange.getRequest().getMethod() != HttpMethod.POST) {

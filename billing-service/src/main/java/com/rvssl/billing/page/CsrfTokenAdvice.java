@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Puts the session's CSRF token into every page's model as {@code _csrf}, so each form carries it
- * in a hidden field. Spring Security hands it over lazily, as a {@code Mono} in the exchange.
+ * Puts the session's CSRF token into every page's model as {@code _csrf}, so each form
+ * carries it in a hidden field. Spring Security hands it over lazily, as a {@code Mono}
+ * in the exchange.
  */
 @ControllerAdvice(basePackageClasses = CsrfTokenAdvice.class)
 class CsrfTokenAdvice {

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the open account page polls for (every {@code rvssl.page.live-interval}), to move the
- * orders' statuses, the balance and the queue on without a reload: the same lines as the page's,
- * as JSON.
+ * What the open account page polls for (every {@code rvssl.page.live-interval}), to move
+ * the orders' statuses, the balance and the queue on without a reload: the same lines as
+ * the page's, as JSON.
  */
 @RestController
 class LiveUpdatesController {

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The page's low-credit form: the line under which a charge warns the reseller, in its account's currency. */
+/**
+ * The page's low-credit form: the line under which a charge warns the reseller, in its
+ * account's currency.
+ */
 @Controller
 class LowCreditFormController {
 

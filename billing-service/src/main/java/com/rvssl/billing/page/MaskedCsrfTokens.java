@@ -8,8 +8,9 @@ import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAtt
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Spring Security's masked (BREACH-safe) CSRF tokens, except that a tampered token which no longer
- * decodes counts as no token (a refused form) instead of failing the request with a server error.
+ * Spring Security's masked (BREACH-safe) CSRF tokens, except that a tampered token which
+ * no longer decodes counts as no token (a refused form) instead of failing the request
+ * with a server error.
  */
 class MaskedCsrfTokens implements ServerCsrfTokenRequestHandler {
 

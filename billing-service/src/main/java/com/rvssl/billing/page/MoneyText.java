@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import com.rvssl.contracts.Money;
 
 /**
- * Money as a reseller reads and types it: "25.00 USD", in the currency's own decimals. Typed
- * amounts are parsed exactly; anything that is not a plain number with at most the currency's
- * decimals is refused rather than rounded.
+ * Money as a reseller reads and types it: "25.00 USD", in the currency's own decimals.
+ * Typed amounts are parsed exactly; anything that is not a plain number with at most the
+ * currency's decimals is refused rather than rounded.
  */
 final class MoneyText {
 
@@ -41,7 +41,8 @@ final class MoneyText {
 		if (amount.scale() > decimals(currency)) {
 			return Optional.empty();
 		}
-		return Optional.of(amount.setScale(decimals(currency), RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+		return Optional
+			.of(amount.setScale(decimals(currency), RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
 	}
 
 	private static int decimals(String currency) {

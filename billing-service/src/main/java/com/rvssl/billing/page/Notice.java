@@ -3,8 +3,9 @@ package com.rvssl.billing.page;
 import java.util.Map;
 
 /**
- * A message shown at the top of a page, chosen by a fixed code in the address: the page never
- * repeats what was typed or sent, it says what happened in words a reseller understands.
+ * A message shown at the top of a page, chosen by a fixed code in the address: the page
+ * never repeats what was typed or sent, it says what happened in words a reseller
+ * understands.
  *
  * @param error whether it reports a refusal (shown as an alert) rather than a success
  */
@@ -12,8 +13,7 @@ public record Notice(String text, boolean error) {
 
 	static Notice forSignIn(Map<String, String> params) {
 		if ("key".equals(params.get("error"))) {
-			return new Notice("That API key was not recognised. Check that you copied all of it, and try again.",
-					true);
+			return new Notice("That API key was not recognised. Check that you copied all of it, and try again.", true);
 		}
 		if ("form".equals(params.get("error"))) {
 			return new Notice("The sign-in form had expired. Please enter your API key again.", true);
@@ -46,8 +46,7 @@ public record Notice(String text, boolean error) {
 					+ "reference, and only the first one counts. Use the new form below.", true);
 		}
 		if ("threshold".equals(problem)) {
-			return new Notice("The low-credit threshold was not saved: enter zero or more, such as 50 or 50.00.",
-					true);
+			return new Notice("The low-credit threshold was not saved: enter zero or more, such as 50 or 50.00.", true);
 		}
 		if ("threshold".equals(params.get("saved"))) {
 			return new Notice("Your low-credit threshold is saved.", false);

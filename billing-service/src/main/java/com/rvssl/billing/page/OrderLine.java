@@ -2,7 +2,10 @@ package com.rvssl.billing.page;
 
 import com.rvssl.billing.orderstatus.OrderStatus;
 
-/** One of the reseller's orders with its provider status, as the page and its live updates show it. */
+/**
+ * One of the reseller's orders with its provider status, as the page and its live updates
+ * show it.
+ */
 public record OrderLine(String orderId, String what, String price, String placedAt, String status, String detail) {
 
 	/** The page shows this many of the newest orders. */
@@ -15,7 +18,9 @@ public record OrderLine(String orderId, String what, String price, String placed
 				(order.detail() != null) ? order.detail() : "");
 	}
 
-	/** "DV-SINGLE for example.com"; empty until billing has heard the order was placed. */
+	/**
+	 * "DV-SINGLE for example.com"; empty until billing has heard the order was placed.
+	 */
 	static String describe(OrderStatus order) {
 		if (order.productCode() == null) {
 			return "";

@@ -31,11 +31,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The account page's security chain: a session signed in with the API key, CSRF tokens kept in the
- * session on every form, strict security headers. Ordered before the service kit's chains, so it
- * alone decides for the page's paths; the API ({@code /api/**}, the kit's API-key chain) and
- * everything else (actuator, the page's static files, the kit's open chain) stay stateless, with
- * no CSRF and no headers added.
+ * The account page's security chain: a session signed in with the API key, CSRF tokens
+ * kept in the session on every form, strict security headers. Ordered before the service
+ * kit's chains, so it alone decides for the page's paths; the API ({@code /api/**}, the
+ * kit's API-key chain) and everything else (actuator, the page's static files, the kit's
+ * open chain) stay stateless, with no CSRF and no headers added.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {
@@ -62,21 +62,20 @@ class PageSecurity {
 		WebSessionServerCsrfTokenRepository csrfTokens = new WebSessionServerCsrfTokenRepository();
 
 		AuthenticationWebFilter signInFilter = new AuthenticationWebFilter(signIn);
-		signInFilter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/sign-in"));
+		signInFilter
+			.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/sign-in"));
 		signInFilter.setServerAuthenticationConverter(signIn);
 		signInFilter.setSecurityContextRepository(contexts);
 		signInFilter.setAuthenticationSuccessHandler(signedIn(csrfTokens, clock));
 		signInFilter.setAuthenticationFailureHandler(redirectOnFailure("/sign-in?error=key"));
 
 		return http
-			.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/", "/sign-in", "/sign-out", "/account",
-					"/account/**"))
+			.securityMatcher(
+					ServerWebExchangeMatchers.pathMatchers("/", "/sign-in", "/sign-out", "/account", "/account/**"))
 			.securityContextRepository(contexts)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/sign-in")
-				.permitAll()
-				.anyExchange()
-				.hasRole("RESELLER"))
+			.authorizeExchange(
+					(exchanges) -> exchanges.pathMatchers("/sign-in").permitAll().anyExchange().hasRole("RESELLER"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(new MaskedCsrfTokens())
 				.accessDeniedHandler(formRefused()))
@@ -89,12 +88,14 @@ class PageSecurity {
 				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
 						new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(signedOut()))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.build();
 	}
 
-	/** A new sign-in starts with a new CSRF token and remembers when it began (for the session's lifetime). */
+	/**
+	 * A new sign-in starts with a new CSRF token and remembers when it began (for the
+	 * session's lifetime).
+	 */
 	private static ServerAuthenticationSuccessHandler signedIn(WebSessionServerCsrfTokenRepository csrfTokens,
 			Clock clock) {
 		return (filterExchange, authentication) -> {
@@ -111,7 +112,10 @@ class PageSecurity {
 				URI.create(location));
 	}
 
-	/** A form without the session's CSRF token changes nothing; the reseller is told so on the page. */
+	/**
+	 * A form without the session's CSRF token changes nothing; the reseller is told so on
+	 * the page.
+	 */
 	private static ServerAccessDeniedHandler formRefused() {
 		return (exchange, denied) -> {
 			String path = exchange.getRequest().getPath().pathWithinApplication().value();
@@ -120,7 +124,10 @@ class PageSecurity {
 		};
 	}
 
-	/** Not signed in: to the sign-in page, which says the session expired when the browser still had one. */
+	/**
+	 * Not signed in: to the sign-in page, which says the session expired when the browser
+	 * still had one.
+	 */
 	private static ServerAuthenticationEntryPoint signInFirst(String sessionCookie) {
 		return (exchange, ex) -> {
 			boolean hadSession = exchange.getRequest().getCookies().containsKey(sessionCookie);

@@ -7,9 +7,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Post, redirect, get: the page's answers send the browser back to the account page with a 303,
- * which a browser follows with a GET. A form's outcome travels as a fixed notice code in the
- * address (see {@link Notice}), so nothing typed is ever echoed into the page.
+ * Post, redirect, get: the page's answers send the browser back to the account page with
+ * a 303, which a browser follows with a GET. A form's outcome travels as a fixed notice
+ * code in the address (see {@link Notice}), so nothing typed is ever echoed into the
+ * page.
  */
 final class SeeOther {
 

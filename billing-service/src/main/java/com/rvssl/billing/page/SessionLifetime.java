@@ -14,8 +14,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Ends a page session at its absolute lifetime, however active it is: the open page asks for
- * statuses every few seconds, which would otherwise keep the idle timeout from ever firing.
+ * Ends a page session at its absolute lifetime, however active it is: the open page asks
+ * for statuses every few seconds, which would otherwise keep the idle timeout from ever
+ * firing.
  */
 class SessionLifetime implements WebFilter {
 

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 
 /**
- * The way in: the sign-in form, which {@link PageSecurity} handles when it is sent, and the site's
- * root, which leads to the account page (and so to the form when no one is signed in).
+ * The way in: the sign-in form, which {@link PageSecurity} handles when it is sent, and
+ * the site's root, which leads to the account page (and so to the form when no one is
+ * signed in).
  */
 @Controller
 class SignInPageController {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Times and durations as a reseller reads them: "2026-11-26 12:00 UTC", "30 minutes", "8 hours". */
+/**
+ * Times and durations as a reseller reads them: "2026-11-26 12:00 UTC", "30 minutes", "8
+ * hours".
+ */
 final class TimeText {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The page's top-up form: the same top-up as the API's (so it releases waiting orders oldest
- * first), keyed by the form's {@link TopUpFormKey}, so that sending one form twice credits once.
- * The answer goes back to the page, with the receipt or the reason for a refusal.
+ * The page's top-up form: the same top-up as the API's (so it releases waiting orders
+ * oldest first), keyed by the form's {@link TopUpFormKey}, so that sending one form twice
+ * credits once. The answer goes back to the page, with the receipt or the reason for a
+ * refusal.
  */
 @Controller
 class TopUpFormController {

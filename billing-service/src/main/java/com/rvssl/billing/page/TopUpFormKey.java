@@ -4,9 +4,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The key each rendering of the account page gives its top-up form. The form sends it back, and
- * the top-up is made with an idempotency key derived from it, so that one form sent twice (a double
- * click, a reload) credits once; the receipt is found by it afterwards.
+ * The key each rendering of the account page gives its top-up form. The form sends it
+ * back, and the top-up is made with an idempotency key derived from it, so that one form
+ * sent twice (a double click, a reload) credits once; the receipt is found by it
+ * afterwards.
  */
 final class TopUpFormKey {
 
@@ -20,12 +21,18 @@ final class TopUpFormKey {
 		return UUID.randomUUID().toString();
 	}
 
-	/** Only keys the page could have made are used: anything else sent back is refused or ignored. */
+	/**
+	 * Only keys the page could have made are used: anything else sent back is refused or
+	 * ignored.
+	 */
 	static boolean isWellFormed(String formKey) {
 		return formKey != null && FORM_KEY.matcher(formKey).matches();
 	}
 
-	/** Prefixed, so that a form's key never meets a key an API client chose for its own top-up. */
+	/**
+	 * Prefixed, so that a form's key never meets a key an API client chose for its own
+	 * top-up.
+	 */
 	static String idempotencyKey(String formKey) {
 		return "page-" + formKey;
 	}

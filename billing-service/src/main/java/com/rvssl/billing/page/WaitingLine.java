@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 import com.rvssl.billing.accounts.Account;
 import com.rvssl.billing.orderstatus.OrderStatus;
 
-/** An order waiting for payment, oldest first, described by its projected status where billing has one. */
+/**
+ * An order waiting for payment, oldest first, described by its projected status where
+ * billing has one.
+ */
 public record WaitingLine(String orderId, String what, String amount, String placedAt, String status) {
 
 	static List<WaitingLine> of(Account account, List<OrderStatus> statuses) {

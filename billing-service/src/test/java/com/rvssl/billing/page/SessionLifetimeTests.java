@@ -20,8 +20,7 @@ class SessionLifetimeTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-	private final SessionLifetime lifetime = new SessionLifetime(Duration.ofHours(8),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final SessionLifetime lifetime = new SessionLifetime(Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void aSessionSignedInLongerAgoThanItsLifetimeEndsAndGoesToTheSignInPageSayingSo() {

@@ -15,8 +15,7 @@ class WaitingQueueTests {
 
 	@Test
 	void releasesOldestFirstAsFarAsTheCreditReaches() {
-		assertThat(WaitingQueue.releasable(700, List.of(order("a", 300), order("b", 400), order("c", 1))))
-			.isEqualTo(2);
+		assertThat(WaitingQueue.releasable(700, List.of(order("a", 300), order("b", 400), order("c", 1)))).isEqualTo(2);
 	}
 
 	@Test

@@ -8,7 +8,10 @@ import java.util.Optional;
 import com.rvssl.contracts.CertificateAuthority;
 import org.springframework.stereotype.Component;
 
-/** The adapter of each CA family the gateway can talk to (DigiCert-style and Sectigo-style). */
+/**
+ * The adapter of each CA family the gateway can talk to (DigiCert-style and
+ * Sectigo-style).
+ */
 @Component
 public class CaAdapters {
 

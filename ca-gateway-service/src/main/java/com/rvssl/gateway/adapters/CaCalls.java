@@ -27,13 +27,15 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The one way to call a CA. Each call runs, innermost first, in that CA's bulkhead (concurrent
- * calls), time limiter, rate limiter (the CA's published limits: it waits for a permit rather than
- * fail), circuit breaker and, for calls safe to repeat only, its retry (exponential backoff with
- * jitter), all named after the CA and configured under {@code resilience4j.*.instances.<ca>}, as
- * Resilience4j's own annotations order them. Each call is timed ({@code rvssl.ca.calls}) and, when
- * it fails, counted ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not
- * retried here: only the submission knows how to retry them safely (looking the reference up first).
+ * The one way to call a CA. Each call runs, innermost first, in that CA's bulkhead
+ * (concurrent calls), time limiter, rate limiter (the CA's published limits: it waits for
+ * a permit rather than fail), circuit breaker and, for calls safe to repeat only, its
+ * retry (exponential backoff with jitter), all named after the CA and configured under
+ * {@code resilience4j.*.instances.<ca>}, as Resilience4j's own annotations order them.
+ * Each call is timed ({@code rvssl.ca.calls}) and, when it fails, counted
+ * ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not retried
+ * here: only the submission knows how to retry them safely (looking the reference up
+ * first).
  */
 @Component
 public class CaCalls {
@@ -50,8 +52,8 @@ public class CaCalls {
 
 	private final MeterRegistry meters;
 
-	public CaCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
-			BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, MeterRegistry meters) {
+	public CaCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
+			RateLimiterRegistry rateLimiters, RetryRegistry retries, MeterRegistry meters) {
 		this.circuitBreakers = circuitBreakers;
 		this.timeLimiters = timeLimiters;
 		this.bulkheads = bulkheads;
@@ -60,20 +62,25 @@ public class CaCalls {
 		this.meters = meters;
 	}
 
-	/** A call that must not be repeated blindly (placing an order, reissuing, cancelling). */
+	/**
+	 * A call that must not be repeated blindly (placing an order, reissuing, cancelling).
+	 */
 	public <T> Mono<T> call(String ca, String operation, Mono<T> call) {
 		return guarded(ca, operation, call, false);
 	}
 
 	/**
-	 * A call that changes the CA's order to a given value, so doing it twice does no harm (the DCV
-	 * method): retried on CaUnavailable like a read.
+	 * A call that changes the CA's order to a given value, so doing it twice does no harm
+	 * (the DCV method): retried on CaUnavailable like a read.
 	 */
 	public <T> Mono<T> repeatable(String ca, String operation, Mono<T> call) {
 		return guarded(ca, operation, call, true);
 	}
 
-	/** A call that changes nothing at the CA (status, search, download): retried on CaUnavailable. */
+	/**
+	 * A call that changes nothing at the CA (status, search, download): retried on
+	 * CaUnavailable.
+	 */
 	public <T> Mono<T> read(String ca, String operation, Mono<T> call) {
 		return guarded(ca, operation, call, true);
 	}
@@ -124,13 +131,14 @@ public class CaCalls {
 			return new CaUnavailable(ca + " is busy (" + failure.getMessage() + ")", failure);
 		}
 		if (failure instanceof TimeoutException) {
-			return new CaUnavailable(ca + " did not answer within "
-					+ timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), failure);
+			return new CaUnavailable(
+					ca + " did not answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), failure);
 		}
 		if (failure instanceof CaUnavailable || failure instanceof CaRefusal) {
 			return failure;
 		}
-		// Anything else (a bug in an adapter, an unexpected codec error) leaves the outcome unknown.
+		// Anything else (a bug in an adapter, an unexpected codec error) leaves the
+		// outcome unknown.
 		return new CaUnavailable(ca + " call failed: " + failure, failure);
 	}
 

@@ -5,8 +5,9 @@ import java.util.List;
 import com.rvssl.contracts.Dcv;
 
 /**
- * What a status call may need besides the CA's order id: the DCV choice, and the names, CSR and our
- * reference, from which some CAs' validation tokens are computed (Sectigo's CSR hashes).
+ * What a status call may need besides the CA's order id: the DCV choice, and the names,
+ * CSR and our reference, from which some CAs' validation tokens are computed (Sectigo's
+ * CSR hashes).
  */
 public record CaOrderQuery(String caOrderId, Dcv dcv, List<String> domains, String csr, String reference) {
 

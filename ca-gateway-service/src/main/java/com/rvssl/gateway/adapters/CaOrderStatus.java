@@ -6,10 +6,11 @@ import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.ValidationStage;
 
 /**
- * A CA order's status: {@code state} in our words, {@code caStatus} the CA's own word, {@code detail}
- * what a person would want to read (who must approve, why it was rejected), {@code stage} where a
- * pending order stands in the CA's checks (null once it is not pending, or when the CA does not
- * say) and {@code dcv} what each domain still has to show (empty when nothing is to be done).
+ * A CA order's status: {@code state} in our words, {@code caStatus} the CA's own word,
+ * {@code detail} what a person would want to read (who must approve, why it was
+ * rejected), {@code stage} where a pending order stands in the CA's checks (null once it
+ * is not pending, or when the CA does not say) and {@code dcv} what each domain still has
+ * to show (empty when nothing is to be done).
  */
 public record CaOrderStatus(State state, String caStatus, String detail, ValidationStage stage,
 		List<DcvInstruction> dcv) {

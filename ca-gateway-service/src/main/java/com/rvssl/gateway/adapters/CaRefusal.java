@@ -1,6 +1,9 @@
 package com.rvssl.gateway.adapters;
 
-/** The CA answered and said no (a 4xx such as invalid_csr): sending the same again changes nothing. */
+/**
+ * The CA answered and said no (a 4xx such as invalid_csr): sending the same again changes
+ * nothing.
+ */
 public class CaRefusal extends RuntimeException {
 
 	private final int httpStatus;

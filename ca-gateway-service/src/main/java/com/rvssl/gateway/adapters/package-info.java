@@ -1,7 +1,10 @@
 /**
- * What the gateway needs from a Certificate Authority, one {@link com.rvssl.gateway.adapters.CaAdapter}
- * per CA API family, and the resilience every call to a CA goes through ({@link com.rvssl.gateway.adapters.CaCalls}:
- * circuit breaker, time limiter, metrics). Failures are either {@link com.rvssl.gateway.adapters.CaUnavailable}
- * (worth trying again) or {@link com.rvssl.gateway.adapters.CaRefusal} (the CA said no; trying again changes nothing).
+ * What the gateway needs from a Certificate Authority, one
+ * {@link com.rvssl.gateway.adapters.CaAdapter} per CA API family, and the resilience
+ * every call to a CA goes through ({@link com.rvssl.gateway.adapters.CaCalls}: circuit
+ * breaker, time limiter, metrics). Failures are either
+ * {@link com.rvssl.gateway.adapters.CaUnavailable} (worth trying again) or
+ * {@link com.rvssl.gateway.adapters.CaRefusal} (the CA said no; trying again changes
+ * nothing).
  */
 package com.rvssl.gateway.adapters;

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Submissions and their CA orders, for status-sync (internal network only, see the package description). */
+/**
+ * Submissions and their CA orders, for status-sync (internal network only, see the
+ * package description).
+ */
 @RestController
 @RequestMapping("/internal/v1/orders")
 class InternalOrdersController {
@@ -34,31 +37,32 @@ class InternalOrdersController {
 
 	@GetMapping("/{orderId}/ca-status")
 	Mono<CaStatusView> caStatus(@PathVariable String orderId) {
-		return known(orderId)
-			.filter(record -> record.caOrderId() != null)
+		return known(orderId).filter(record -> record.caOrderId() != null)
 			.switchIfEmpty(Mono.error(() -> new OrderNotFound("order " + orderId + " has not been submitted to a CA")))
 			.flatMap(record -> adapter(record)
 				.status(new CaOrderQuery(record.caOrderId(), record.dcv(), record.domains(), record.csr(),
 						record.orderId()))
-				.onErrorMap(CaRefusal.class, refusal -> (refusal.httpStatus() == 404)
-						? new OrderNotFound("the CA does not know order " + record.caOrderId()) : refusal)
+				.onErrorMap(CaRefusal.class,
+						refusal -> (refusal.httpStatus() == 404)
+								? new OrderNotFound("the CA does not know order " + record.caOrderId()) : refusal)
 				.map(status -> new CaStatusView(orderId, record.ca(), record.caOrderId(), status.state(),
 						status.caStatus(), status.detail(), status.stage(), status.dcv())));
 	}
 
 	@GetMapping("/{orderId}/certificate")
 	Mono<IssuedCertificate> certificate(@PathVariable String orderId) {
-		return known(orderId)
-			.filter(record -> record.caOrderId() != null)
+		return known(orderId).filter(record -> record.caOrderId() != null)
 			.switchIfEmpty(Mono.error(() -> new CertificateNotIssued("order " + orderId + " is not at a CA yet")))
 			.flatMap(record -> adapter(record).downloadPemChain(record.caOrderId())
 				.onErrorMap(CaRefusal.class,
-						refusal -> new CertificateNotIssued("order " + orderId + " is not issued: " + refusal.getMessage())))
+						refusal -> new CertificateNotIssued(
+								"order " + orderId + " is not issued: " + refusal.getMessage())))
 			.map(IssuedCertificate::fromPemChain);
 	}
 
 	private Mono<SubmissionRecord> known(String orderId) {
-		return store.find(orderId).switchIfEmpty(Mono.error(() -> new OrderNotFound("no submission of order " + orderId)));
+		return store.find(orderId)
+			.switchIfEmpty(Mono.error(() -> new OrderNotFound("no submission of order " + orderId)));
 	}
 
 	private CaAdapter adapter(SubmissionRecord record) {

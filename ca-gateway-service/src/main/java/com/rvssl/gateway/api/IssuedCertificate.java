@@ -11,7 +11,10 @@ import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
-/** An issued certificate as status-sync passes it on: the leaf's facts and the whole chain in PEM. */
+/**
+ * An issued certificate as status-sync passes it on: the leaf's facts and the whole chain
+ * in PEM.
+ */
 record IssuedCertificate(String serialNumber, Instant notBefore, Instant notAfter, String issuer, String pemChain) {
 
 	/** Reads a PEM chain whose first certificate is the leaf. */
@@ -22,8 +25,7 @@ record IssuedCertificate(String serialNumber, Instant notBefore, Instant notAfte
 		}
 		X509Certificate leaf = chain.get(0);
 		return new IssuedCertificate(leaf.getSerialNumber().toString(16), leaf.getNotBefore().toInstant(),
-				leaf.getNotAfter().toInstant(), leaf.getIssuerX500Principal().getName(X500Principal.RFC2253),
-				pemChain);
+				leaf.getNotAfter().toInstant(), leaf.getIssuerX500Principal().getName(X500Principal.RFC2253), pemChain);
 	}
 
 	private static List<X509Certificate> parse(String pem) {

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * This API's own errors as problems; Spring's errors and invalid requests are the service kit's
- * ({@code ProblemDetailsAdvice}), in the same shape.
+ * This API's own errors as problems; Spring's errors and invalid requests are the service
+ * kit's ({@code ProblemDetailsAdvice}), in the same shape.
  */
 @RestControllerAdvice
 class ProblemAdvice {

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The events of an order the gateway acts on; all others are ignored. Each record is finished
- * (bounded block) before the next: a submission that outlasts the bound stays claimed and the
- * sweep takes it over once the claim is stale.
+ * The events of an order the gateway acts on; all others are ignored. Each record is
+ * finished (bounded block) before the next: a submission that outlasts the bound stays
+ * claimed and the sweep takes it over once the claim is stale.
  */
 @Component
 class OrderEventsListener {

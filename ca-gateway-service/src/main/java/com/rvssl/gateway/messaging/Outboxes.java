@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The submissions carry the events their changes cause in their {@code outbox}; the kit's relay
- * publishes them ({@code rvssl.outbox.*}). The store only ever updates a record after inserting it,
- * so the relay's claim on a record is never dropped.
+ * The submissions carry the events their changes cause in their {@code outbox}; the kit's
+ * relay publishes them ({@code rvssl.outbox.*}). The store only ever updates a record
+ * after inserting it, so the relay's claim on a record is never dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class Outboxes {

@@ -13,10 +13,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * One attempt to get a claimed record's order to its CA, never twice: after any failure that may
- * have reached the CA (and on every re-attempt of a record tried before), the order is first looked
- * up at the CA by our reference and adopted if it is there. Transient failures are retried a few
- * times with backoff; an open circuit is not, the sweep comes back later.
+ * One attempt to get a claimed record's order to its CA, never twice: after any failure
+ * that may have reached the CA (and on every re-attempt of a record tried before), the
+ * order is first looked up at the CA by our reference and adopted if it is there.
+ * Transient failures are retried a few times with backoff; an open circuit is not, the
+ * sweep comes back later.
  */
 @Component
 class CaSubmission {
@@ -35,10 +36,12 @@ class CaSubmission {
 	Mono<SubmissionOutcome> submit(SubmissionRecord claimed) {
 		CaAdapter adapter = adapters.of(claimed.ca()).orElse(null);
 		if (adapter == null) {
-			// Kept retrying rather than failed: the order goes through once this CA's adapter is deployed.
+			// Kept retrying rather than failed: the order goes through once this CA's
+			// adapter is deployed.
 			return Mono.just(new SubmissionOutcome.Unavailable("no adapter for CA " + claimed.ca() + " yet"));
 		}
-		// The first attempt of a fresh claim cannot have reached the CA before; every later one may have.
+		// The first attempt of a fresh claim cannot have reached the CA before; every
+		// later one may have.
 		AtomicBoolean lookUpFirst = new AtomicBoolean(claimed.attempts() > 1);
 		Mono<SubmissionOutcome> once = Mono.defer(() -> {
 			boolean lookUp = lookUpFirst.getAndSet(true);
@@ -52,7 +55,8 @@ class CaSubmission {
 		return once
 			.retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
 				.maxBackoff(properties.retryMaxBackoff())
-				// jitter: orders held up by the same outage do not all come back at the same instant
+				// jitter: orders held up by the same outage do not all come back at the
+				// same instant
 				.jitter(0.5)
 				.filter(CaSubmission::worthRetryingNow)
 				.doBeforeRetry(signal -> log.info("Retrying order {} at {} after: {}", claimed.orderId(), claimed.ca(),

@@ -3,7 +3,10 @@ package com.rvssl.gateway.submission;
 /** How one submission attempt ended. */
 sealed interface SubmissionOutcome {
 
-	/** The CA holds the order; {@code adopted} when found by reference rather than placed by this call. */
+	/**
+	 * The CA holds the order; {@code adopted} when found by reference rather than placed
+	 * by this call.
+	 */
 	record Accepted(String caOrderId, boolean adopted) implements SubmissionOutcome {
 	}
 
@@ -11,7 +14,10 @@ sealed interface SubmissionOutcome {
 	record Refused(String reason) implements SubmissionOutcome {
 	}
 
-	/** The CA could not be reached (or did not say); try again later, looking up the reference first. */
+	/**
+	 * The CA could not be reached (or did not say); try again later, looking up the
+	 * reference first.
+	 */
 	record Unavailable(String reason) implements SubmissionOutcome {
 	}
 

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How hard the gateway tries ({@code rvssl.gateway.submission.*}): {@code retries} quick retries with
- * backoff from {@code retryBackoff} to {@code retryMaxBackoff} inside one attempt; after that the
- * record waits in RETRYING from {@code reattemptBase} doubling up to {@code reattemptMax}; a claim
- * older than {@code staleAfter} is taken to be a crashed attempt; {@code batch} records per sweep.
+ * How hard the gateway tries ({@code rvssl.gateway.submission.*}): {@code retries} quick
+ * retries with backoff from {@code retryBackoff} to {@code retryMaxBackoff} inside one
+ * attempt; after that the record waits in RETRYING from {@code reattemptBase} doubling up
+ * to {@code reattemptMax}; a claim older than {@code staleAfter} is taken to be a crashed
+ * attempt; {@code batch} records per sweep.
  */
 @ConfigurationProperties("rvssl.gateway.submission")
 public record SubmissionProperties(@DefaultValue("2") int retries, @DefaultValue("PT0.5S") Duration retryBackoff,

@@ -14,7 +14,10 @@ import com.rvssl.kit.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One order's submission to its CA: the spec kept from OrderPlaced, the state, the outbox, later requests (reissue, DCV resend or change). */
+/**
+ * One order's submission to its CA: the spec kept from OrderPlaced, the state, the
+ * outbox, later requests (reissue, DCV resend or change).
+ */
 @Document(SubmissionRecord.COLLECTION)
 public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
 		String caProduct, Validation validation, int termMonths, List<String> domains, String csr, Dcv dcv,

@@ -1,8 +1,9 @@
 package com.rvssl.gateway.submission;
 
 /**
- * Where a submission stands. {@code SUBMITTING} is a claim: whoever moved the record there is the
- * only one talking to the CA about it (a claim older than the stale limit means that one crashed).
+ * Where a submission stands. {@code SUBMITTING} is a claim: whoever moved the record
+ * there is the only one talking to the CA about it (a claim older than the stale limit
+ * means that one crashed).
  */
 public enum SubmissionState {
 
@@ -16,7 +17,9 @@ public enum SubmissionState {
 	SUBMITTED,
 	/** The CA refused the order for good. */
 	FAILED,
-	/** Cancelled here; an order that may exist at the CA still has to be cancelled there. */
+	/**
+	 * Cancelled here; an order that may exist at the CA still has to be cancelled there.
+	 */
 	CANCELLING,
 	/** Cancelled, at the CA too where it had an order. */
 	CANCELLED

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Every change of a {@link SubmissionRecord} is one conditional update here: the filter names the
- * state the change starts from (and refuses an event id already applied), so of two racing
- * changes exactly one wins, and the events a change causes enter the outbox in the same update.
+ * Every change of a {@link SubmissionRecord} is one conditional update here: the filter
+ * names the state the change starts from (and refuses an event id already applied), so of
+ * two racing changes exactly one wins, and the events a change causes enter the outbox in
+ * the same update.
  */
 @Component
 public class SubmissionStore {
@@ -36,20 +37,28 @@ public class SubmissionStore {
 		return mongo.findById(orderId, SubmissionRecord.class);
 	}
 
-	/** Paid orders of this CA not at the CA yet: being submitted or waiting to be tried again. */
+	/**
+	 * Paid orders of this CA not at the CA yet: being submitted or waiting to be tried
+	 * again.
+	 */
 	Mono<Long> countWaiting(com.rvssl.contracts.CertificateAuthority ca) {
-		return mongo.count(Query.query(Criteria.where("ca")
-			.is(ca)
-			.and("state")
-			.in(SubmissionState.SUBMITTING, SubmissionState.RETRYING)), SubmissionRecord.class);
+		return mongo.count(Query
+			.query(Criteria.where("ca").is(ca).and("state").in(SubmissionState.SUBMITTING, SubmissionState.RETRYING)),
+				SubmissionRecord.class);
 	}
 
-	/** Keeps a new order's spec; false when it is already known (a redelivered OrderPlaced). */
+	/**
+	 * Keeps a new order's spec; false when it is already known (a redelivered
+	 * OrderPlaced).
+	 */
 	Mono<Boolean> insert(SubmissionRecord record) {
 		return mongo.insert(record).thenReturn(true).onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false));
 	}
 
-	/** The claim PaymentCaptured makes; empty when the record is not waiting for payment (any more). */
+	/**
+	 * The claim PaymentCaptured makes; empty when the record is not waiting for payment
+	 * (any more).
+	 */
 	Mono<SubmissionRecord> claimPaid(String orderId, String eventId, Instant now) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(orderId)
@@ -66,28 +75,39 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * Claims the oldest record whose re-attempt is due, or whose claim is so old its holder must have
-	 * crashed. A CA's waiting orders keep their queue: a due record with an older one of its CA still
-	 * waiting is put back behind it (its re-attempt moved to the older one's), so the re-attempt that
-	 * finds a CA back is always that CA's oldest order, and the rest follow it oldest first (see
-	 * {@link #backlogDueNow}). Only the head of each CA's queue calls a CA that is down.
+	 * Claims the oldest record whose re-attempt is due, or whose claim is so old its
+	 * holder must have crashed. A CA's waiting orders keep their queue: a due record with
+	 * an older one of its CA still waiting is put back behind it (its re-attempt moved to
+	 * the older one's), so the re-attempt that finds a CA back is always that CA's oldest
+	 * order, and the rest follow it oldest first (see {@link #backlogDueNow}). Only the
+	 * head of each CA's queue calls a CA that is down.
 	 */
 	Mono<SubmissionRecord> claimDue(Instant now, Instant staleBefore) {
-		Query due = Query.query(new Criteria().orOperator(
-				Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
-				Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)))
+		Query due = Query
+			.query(new Criteria().orOperator(
+					Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
+					Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)))
 			.with(Sort.by("createdAt"));
 		return mongo.findOne(due, SubmissionRecord.class).flatMap(record -> {
 			if (record.state() != SubmissionState.RETRYING) {
-				return claim(Criteria.where("_id").is(record.orderId()).and("state").is(SubmissionState.SUBMITTING)
-					.and("claimedAt").lte(staleBefore), now);
+				return claim(Criteria.where("_id")
+					.is(record.orderId())
+					.and("state")
+					.is(SubmissionState.SUBMITTING)
+					.and("claimedAt")
+					.lte(staleBefore), now);
 			}
 			return oldestWaiting(record.ca()).flatMap(head -> {
 				if (head.orderId().equals(record.orderId()) || head.nextAttemptAt() == null) {
-					return claim(Criteria.where("_id").is(record.orderId()).and("state").is(SubmissionState.RETRYING)
-						.and("nextAttemptAt").lte(now), now);
+					return claim(Criteria.where("_id")
+						.is(record.orderId())
+						.and("state")
+						.is(SubmissionState.RETRYING)
+						.and("nextAttemptAt")
+						.lte(now), now);
 				}
-				return queueBehind(record, head.nextAttemptAt(), now).then(Mono.defer(() -> claimDue(now, staleBefore)));
+				return queueBehind(record, head.nextAttemptAt(), now)
+					.then(Mono.defer(() -> claimDue(now, staleBefore)));
 			});
 		});
 	}
@@ -119,16 +139,13 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * The CA took an order again: the rest of its backlog is due now, so the sweep drains it oldest
-	 * first (paced by the CA's rate limiter) instead of in the turns the outage's back-off left.
+	 * The CA took an order again: the rest of its backlog is due now, so the sweep drains
+	 * it oldest first (paced by the CA's rate limiter) instead of in the turns the
+	 * outage's back-off left.
 	 */
 	Mono<Long> backlogDueNow(CertificateAuthority ca, Instant now) {
-		Query waiting = Query.query(Criteria.where("state")
-			.is(SubmissionState.RETRYING)
-			.and("ca")
-			.is(ca)
-			.and("nextAttemptAt")
-			.gt(now));
+		Query waiting = Query
+			.query(Criteria.where("state").is(SubmissionState.RETRYING).and("ca").is(ca).and("nextAttemptAt").gt(now));
 		return mongo.updateMulti(waiting, new Update().set("nextAttemptAt", now), SubmissionRecord.class)
 			.map(result -> result.getModifiedCount());
 	}
@@ -152,12 +169,18 @@ public class SubmissionStore {
 		return updateClaimed(claimed, update);
 	}
 
-	/** Records what became of a reissue or DCV resend; false when that event was applied already. */
+	/**
+	 * Records what became of a reissue or DCV resend; false when that event was applied
+	 * already.
+	 */
 	Mono<Boolean> recordCaAction(String orderId, CaAction action, Instant now) {
 		return recordCaAction(orderId, action, null, now);
 	}
 
-	/** The same, and the DCV method the CA validates by from now on ({@code dcv} non-null), in the same update. */
+	/**
+	 * The same, and the DCV method the CA validates by from now on ({@code dcv}
+	 * non-null), in the same update.
+	 */
 	Mono<Boolean> recordCaAction(String orderId, CaAction action, Dcv dcv, Instant now) {
 		Query query = Query.query(Criteria.where("_id").is(orderId).and("appliedEventIds").ne(action.eventId()));
 		Update update = new Update().push("appliedEventIds", action.eventId())
@@ -169,12 +192,18 @@ public class SubmissionStore {
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 
-	/** A DCV change before the order reached the CA: the order is placed with the new method instead. */
+	/**
+	 * A DCV change before the order reached the CA: the order is placed with the new
+	 * method instead.
+	 */
 	Mono<Boolean> replaceDcvBeforeSubmission(String orderId, Dcv dcv, CaAction action, Instant now) {
 		return replaceBeforeSubmission(orderId, "dcv", dcv, action, now);
 	}
 
-	/** A reissue before the order reached the CA: the order is placed over the new CSR instead. */
+	/**
+	 * A reissue before the order reached the CA: the order is placed over the new CSR
+	 * instead.
+	 */
 	Mono<Boolean> replaceCsrBeforeSubmission(String orderId, String csr, CaAction action, Instant now) {
 		return replaceBeforeSubmission(orderId, "csr", csr, action, now);
 	}
@@ -204,7 +233,10 @@ public class SubmissionStore {
 		return updateClaimed(claimed, update);
 	}
 
-	/** Only the holder of this very claim may record its outcome (a stale claim may have been taken over). */
+	/**
+	 * Only the holder of this very claim may record its outcome (a stale claim may have
+	 * been taken over).
+	 */
 	private Mono<Boolean> updateClaimed(SubmissionRecord claimed, Update update) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(claimed.orderId())
@@ -216,13 +248,14 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * Applies OrderCancelled: an order never sent to the CA is cancelled at once, one that is or may
-	 * be at the CA goes to CANCELLING, leased to the caller until {@code leaseUntil} (the sweep
-	 * takes it over after that). Empty when already applied or already cancelled.
+	 * Applies OrderCancelled: an order never sent to the CA is cancelled at once, one
+	 * that is or may be at the CA goes to CANCELLING, leased to the caller until
+	 * {@code leaseUntil} (the sweep takes it over after that). Empty when already applied
+	 * or already cancelled.
 	 */
 	Mono<SubmissionRecord> applyCancel(String orderId, String eventId, Instant now, Instant leaseUntil) {
-		return cancelFrom(orderId, eventId, now, now,
-				List.of(SubmissionState.AWAITING_PAYMENT, SubmissionState.FAILED), SubmissionState.CANCELLED)
+		return cancelFrom(orderId, eventId, now, now, List.of(SubmissionState.AWAITING_PAYMENT, SubmissionState.FAILED),
+				SubmissionState.CANCELLED)
 			.switchIfEmpty(Mono.defer(() -> cancelFrom(orderId, eventId, now, leaseUntil,
 					List.of(SubmissionState.SUBMITTING, SubmissionState.RETRYING, SubmissionState.SUBMITTED),
 					SubmissionState.CANCELLING)));
@@ -230,8 +263,8 @@ public class SubmissionStore {
 
 	private Mono<SubmissionRecord> cancelFrom(String orderId, String eventId, Instant now, Instant nextAttemptAt,
 			List<SubmissionState> from, SubmissionState to) {
-		Query query = Query.query(
-				Criteria.where("_id").is(orderId).and("state").in(from).and("appliedEventIds").ne(eventId));
+		Query query = Query
+			.query(Criteria.where("_id").is(orderId).and("state").in(from).and("appliedEventIds").ne(eventId));
 		Update update = new Update().set("state", to)
 			.set("updatedAt", now)
 			.set("nextAttemptAt", nextAttemptAt)
@@ -240,8 +273,8 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * An attempt got a CA order for a record cancelled meanwhile: remember the CA's id and (again)
-	 * ask for it to be cancelled there.
+	 * An attempt got a CA order for a record cancelled meanwhile: remember the CA's id
+	 * and (again) ask for it to be cancelled there.
 	 */
 	Mono<Boolean> noteCaOrderOfCancelled(String orderId, String caOrderId, Instant now) {
 		Query query = Query.query(Criteria.where("_id")
@@ -255,10 +288,12 @@ public class SubmissionStore {
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 
-	/** Takes a due CANCELLING record for a while (a lease), so one sweep at a time works on it. */
+	/**
+	 * Takes a due CANCELLING record for a while (a lease), so one sweep at a time works
+	 * on it.
+	 */
 	Mono<SubmissionRecord> claimDueCancellation(Instant now, Instant leaseUntil) {
-		Query query = Query.query(
-				Criteria.where("state").is(SubmissionState.CANCELLING).and("nextAttemptAt").lte(now));
+		Query query = Query.query(Criteria.where("state").is(SubmissionState.CANCELLING).and("nextAttemptAt").lte(now));
 		Update update = new Update().set("nextAttemptAt", leaseUntil).set("updatedAt", now).inc("cancelAttempts", 1);
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
 	}
@@ -279,9 +314,7 @@ public class SubmissionStore {
 
 	Mono<Boolean> postponeCancellation(String orderId, String reason, Instant nextAttemptAt, Instant now) {
 		Query query = Query.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING));
-		Update update = new Update().set("nextAttemptAt", nextAttemptAt)
-			.set("lastError", reason)
-			.set("updatedAt", now);
+		Update update = new Update().set("nextAttemptAt", nextAttemptAt).set("lastError", reason).set("updatedAt", now);
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Every few seconds ({@code rvssl.gateway.sweep.interval}): re-attempts RETRYING records whose time
- * has come, takes over SUBMITTING records whose attempt crashed, and retries cancellations at the
- * CA. This is what makes sure no paid order is ever left behind. A sweep with slow CA calls may
- * outlast the interval: the next one waits for it.
+ * Every few seconds ({@code rvssl.gateway.sweep.interval}): re-attempts RETRYING records
+ * whose time has come, takes over SUBMITTING records whose attempt crashed, and retries
+ * cancellations at the CA. This is what makes sure no paid order is ever left behind. A
+ * sweep with slow CA calls may outlast the interval: the next one waits for it.
  */
 @Component
 class SubmissionSweep extends RepeatingWork {

@@ -51,7 +51,10 @@ public class Submissions {
 		this.clock = Clock.systemUTC();
 	}
 
-	/** OrderPlaced: keep what to submit once paid. A repeated OrderPlaced finds the record there and changes nothing. */
+	/**
+	 * OrderPlaced: keep what to submit once paid. A repeated OrderPlaced finds the record
+	 * there and changes nothing.
+	 */
 	public Mono<Void> keep(EventEnvelope envelope, OrderPlaced placed) {
 		return store.insert(SubmissionRecord.placed(envelope, placed, now()))
 			.doOnNext(inserted -> log.info(inserted ? "Order {} kept for submission to {}" : "Order {} already known",
@@ -59,7 +62,10 @@ public class Submissions {
 			.then();
 	}
 
-	/** PaymentCaptured: claim the record and submit it. Only one PaymentCaptured can ever claim it. */
+	/**
+	 * PaymentCaptured: claim the record and submit it. Only one PaymentCaptured can ever
+	 * claim it.
+	 */
 	public Mono<Void> paid(EventEnvelope envelope) {
 		return store.claimPaid(envelope.orderId(), envelope.eventId().toString(), now())
 			.switchIfEmpty(Mono.fromRunnable(() -> log.info(
@@ -71,16 +77,17 @@ public class Submissions {
 	/** OrderCancelled: cancel here, and at the CA where the order is or may be. */
 	public Mono<Void> cancel(EventEnvelope envelope) {
 		Instant now = now();
-		return store.applyCancel(envelope.orderId(), envelope.eventId().toString(), now,
-				now.plus(properties.staleAfter()))
+		return store
+			.applyCancel(envelope.orderId(), envelope.eventId().toString(), now, now.plus(properties.staleAfter()))
 			.flatMap(record -> (record.state() == SubmissionState.CANCELLING) ? cancelAtCa(record) : Mono.empty())
 			.then();
 	}
 
 	/**
-	 * ReissueRequested: an order at the CA is reissued there over the new CSR; one not there yet
-	 * (waiting for payment, or retrying) is placed over the new CSR instead. Each event is applied
-	 * once; the outcome is kept on the record ({@code caActions}): there is no event for it yet.
+	 * ReissueRequested: an order at the CA is reissued there over the new CSR; one not
+	 * there yet (waiting for payment, or retrying) is placed over the new CSR instead.
+	 * Each event is applied once; the outcome is kept on the record ({@code caActions}):
+	 * there is no event for it yet.
 	 */
 	public Mono<Void> reissue(EventEnvelope envelope, ReissueRequested reissue) {
 		String eventId = envelope.eventId().toString();
@@ -97,7 +104,10 @@ public class Submissions {
 			.then();
 	}
 
-	/** DcvResendRequested: the CA sends the approval email again; applied once, outcome kept on the record. */
+	/**
+	 * DcvResendRequested: the CA sends the approval email again; applied once, outcome
+	 * kept on the record.
+	 */
 	public Mono<Void> resendDcv(EventEnvelope envelope, DcvResendRequested resend) {
 		String eventId = envelope.eventId().toString();
 		return store.find(envelope.orderId())
@@ -108,10 +118,10 @@ public class Submissions {
 	}
 
 	/**
-	 * DcvChangeRequested: the CA validates domain control by the new method from now on. Applied
-	 * once; once the CA agreed, the record keeps the new method, so later status reads describe it
-	 * (the DNS record or file to publish); a refusal is kept with the old method. An order not at
-	 * the CA yet is simply submitted with the new method.
+	 * DcvChangeRequested: the CA validates domain control by the new method from now on.
+	 * Applied once; once the CA agreed, the record keeps the new method, so later status
+	 * reads describe it (the DNS record or file to publish); a refusal is kept with the
+	 * old method. An order not at the CA yet is simply submitted with the new method.
 	 */
 	public Mono<Void> changeDcv(EventEnvelope envelope, DcvChangeRequested change) {
 		String eventId = envelope.eventId().toString();
@@ -134,7 +144,10 @@ public class Submissions {
 		return atCa(record, eventId, kind, request, null);
 	}
 
-	/** @param dcvOnceDone the DCV method the record keeps from now on if the CA does it (null: unchanged) */
+	/**
+	 * @param dcvOnceDone the DCV method the record keeps from now on if the CA does it
+	 * (null: unchanged)
+	 */
 	private Mono<Boolean> atCa(SubmissionRecord record, String eventId, String kind,
 			Function<CaAdapter, Mono<Void>> request, Dcv dcvOnceDone) {
 		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
@@ -155,7 +168,9 @@ public class Submissions {
 					"DONE".equals(action.outcome()) ? dcvOnceDone : null, now()));
 	}
 
-	/** Submits a claimed record and records the outcome together with the event it causes. */
+	/**
+	 * Submits a claimed record and records the outcome together with the event it causes.
+	 */
 	Mono<Void> attempt(SubmissionRecord claimed) {
 		return caSubmission.submit(claimed).flatMap(outcome -> record(claimed, outcome));
 	}
@@ -169,14 +184,16 @@ public class Submissions {
 					log.info("Order {} submitted to {} as {}", claimed.orderId(), claimed.ca(), accepted.caOrderId());
 					return store.backlogDueNow(claimed.ca(), now).then();
 				}
-				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)",
-						claimed.orderId(), accepted.caOrderId());
+				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)", claimed.orderId(),
+						accepted.caOrderId());
 				return store.noteCaOrderOfCancelled(claimed.orderId(), accepted.caOrderId(), now).then();
 			});
 		}
 		if (outcome instanceof SubmissionOutcome.Refused refused) {
-			// SubmissionFailed(willRetry=false) as before, then CertificateRejected with the CA's reason,
-			// on which billing refunds (order-service moves to REJECTED on the first and ignores the second).
+			// SubmissionFailed(willRetry=false) as before, then CertificateRejected with
+			// the CA's reason,
+			// on which billing refunds (order-service moves to REJECTED on the first and
+			// ignores the second).
 			log.warn("Order {} refused by {}: {}", claimed.orderId(), claimed.ca(), refused.reason());
 			List<OutboxEntry> events = List.of(
 					event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false)),
@@ -191,7 +208,10 @@ public class Submissions {
 		return store.recordRetrying(claimed, unavailable.reason(), next, event, now).then();
 	}
 
-	/** Cancels a CANCELLING record's order at the CA: by its id, or found by reference when its outcome was unknown. */
+	/**
+	 * Cancels a CANCELLING record's order at the CA: by its id, or found by reference
+	 * when its outcome was unknown.
+	 */
 	Mono<Void> cancelAtCa(SubmissionRecord record) {
 		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
 		if (adapter == null) {
@@ -204,8 +224,9 @@ public class Submissions {
 				.then(store.recordCancelled(record.orderId(), id, null, now()))
 				.doOnNext(done -> log.info("Order {} cancelled at {} ({})", record.orderId(), record.ca(), id)))
 			.switchIfEmpty(Mono.defer(() -> store.recordCancelled(record.orderId(), null, null, now())))
-			.onErrorResume(CaRefusal.class, refusal -> store.recordCancelled(record.orderId(), record.caOrderId(),
-					"CA refused the cancellation: " + refusal.getMessage(), now()))
+			.onErrorResume(CaRefusal.class,
+					refusal -> store.recordCancelled(record.orderId(), record.caOrderId(),
+							"CA refused the cancellation: " + refusal.getMessage(), now()))
 			.onErrorResume(failure -> {
 				Instant next = now().plus(properties.reattemptDelay(record.cancelAttempts() + 1));
 				log.warn("Order {} not yet cancelled at {}, next try at {}: {}", record.orderId(), record.ca(), next,
@@ -215,7 +236,10 @@ public class Submissions {
 			.then();
 	}
 
-	/** Re-attempts what is due, one record after another, at most a batch per sweep; the number handled. */
+	/**
+	 * Re-attempts what is due, one record after another, at most a batch per sweep; the
+	 * number handled.
+	 */
 	public Mono<Integer> sweep() {
 		return sweepSubmissions(0).flatMap(submissions -> sweepCancellations(0).map(c -> submissions + c));
 	}

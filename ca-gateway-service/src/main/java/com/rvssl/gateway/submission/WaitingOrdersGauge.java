@@ -18,9 +18,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The queue of paid orders waiting for each CA ({@code rvssl_gateway_orders_waiting{ca}}): those
- * being submitted or waiting to be retried, the backlog an outage builds. Counted from the
- * submission records every few seconds, so every replica reports the same shared figure.
+ * The queue of paid orders waiting for each CA
+ * ({@code rvssl_gateway_orders_waiting{ca}}): those being submitted or waiting to be
+ * retried, the backlog an outage builds. Counted from the submission records every few
+ * seconds, so every replica reports the same shared figure.
  */
 @Component
 class WaitingOrdersGauge extends RepeatingWork {

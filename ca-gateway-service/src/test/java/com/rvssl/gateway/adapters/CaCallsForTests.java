@@ -11,7 +11,10 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** CaCalls with default instances, a patient time limiter (busy CI machines) and no retry, so that a contract test sees each answer of the CA as it is. */
+/**
+ * CaCalls with default instances, a patient time limiter (busy CI machines) and no retry,
+ * so that a contract test sees each answer of the CA as it is.
+ */
 public final class CaCallsForTests {
 
 	private CaCallsForTests() {

@@ -13,9 +13,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The world a sandbox validates domains against, for contract tests: a loopback web server that
- * serves the validation files a test publishes, routed to by the sandbox's resolver, and the
- * sandbox's DNS registry and advance call.
+ * The world a sandbox validates domains against, for contract tests: a loopback web
+ * server that serves the validation files a test publishes, routed to by the sandbox's
+ * resolver, and the sandbox's DNS registry and advance call.
  */
 public final class ValidationWorld implements AutoCloseable {
 
@@ -47,7 +47,10 @@ public final class ValidationWorld implements AutoCloseable {
 		this.web.start();
 	}
 
-	/** Publishes a file at the URL's path and routes the URL's host to the loopback server. */
+	/**
+	 * Publishes a file at the URL's path and routes the URL's host to the loopback
+	 * server.
+	 */
 	public void publish(String url, String content) {
 		URI uri = URI.create(url);
 		files.put(uri.getPath(), content);

@@ -13,8 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Readiness follows MongoDB and the Kafka cluster, liveness only the process. The listeners stay
- * stopped (the health checks do not need them), so this context consumes nothing other tests publish.
+ * Readiness follows MongoDB and the Kafka cluster, liveness only the process. The
+ * listeners stay stopped (the health checks do not need them), so this context consumes
+ * nothing other tests publish.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.listener.auto-startup=false", "spring.kafka.consumer.group-id=gateway-probes" })

@@ -38,11 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A backlog built while the CA is down drains, once it is back, in the order the orders were paid
- * and never faster than the CA's rate limiter allows: both checked on the sandbox's side, by the
- * time each CA order was created there. The limiter is made tight here (two calls a second) so a
- * small backlog shows the pace; the re-attempt back-off doubles, so the outage leaves the orders'
- * turns scattered, as a real one does.
+ * A backlog built while the CA is down drains, once it is back, in the order the orders
+ * were paid and never faster than the CA's rate limiter allows: both checked on the
+ * sandbox's side, by the time each CA order was created there. The limiter is made tight
+ * here (two calls a second) so a small backlog shows the pace; the re-attempt back-off
+ * doubles, so the outage leaves the orders' turns scattered, as a real one does.
  */
 @SpringBootTest(properties = { "rvssl.gateway.sweep.interval=PT0.2S", "rvssl.gateway.submission.retries=0",
 		"rvssl.gateway.submission.reattempt-base=PT0.3S", "rvssl.gateway.submission.reattempt-max=PT2S",
@@ -55,7 +55,10 @@ class BacklogDrainIntegrationTests {
 
 	private static final int BACKLOG = 8;
 
-	/** How far apart two arrivals at the sandbox may be measured closer than their permits were. */
+	/**
+	 * How far apart two arrivals at the sandbox may be measured closer than their permits
+	 * were.
+	 */
 	private static final Duration JITTER = Duration.ofMillis(200);
 
 	private static final Duration PATIENCE = Duration.ofMinutes(1);
@@ -87,10 +90,12 @@ class BacklogDrainIntegrationTests {
 			String orderId = "backlog-" + UUID.randomUUID();
 			pay(orderId);
 			paid.add(orderId);
-			// held by the outage before the next is paid, so the gateway's records are in this order
+			// held by the outage before the next is paid, so the gateway's records are in
+			// this order
 			await().atMost(PATIENCE).until(() -> !published.of(orderId, SubmissionFailed.class).isEmpty());
 		}
-		// the oldest has been turned away a few times: its back-off has grown past the youngest's
+		// the oldest has been turned away a few times: its back-off has grown past the
+		// youngest's
 		await().atMost(PATIENCE).until(() -> published.of(paid.get(0), SubmissionFailed.class).size() >= 4);
 		sandbox.get().clearFaults();
 
@@ -98,7 +103,8 @@ class BacklogDrainIntegrationTests {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> paid.stream().allMatch(id -> !published.of(id, CertificateSubmitted.class).isEmpty()));
 
-		List<Map<String, Object>> arrived = sandbox.get().allOrders()
+		List<Map<String, Object>> arrived = sandbox.get()
+			.allOrders()
 			.stream()
 			.filter(order -> paid.contains((String) order.get("reference")))
 			.sorted(Comparator.comparing((Map<String, Object> order) -> Instant.parse((String) order.get("createdAt")))
@@ -107,21 +113,26 @@ class BacklogDrainIntegrationTests {
 		List<String> references = arrived.stream().map(order -> (String) order.get("reference")).toList();
 		assertThat(references).as("each order reached the CA once").hasSize(BACKLOG).doesNotHaveDuplicates();
 
-		// each order's failures are published before its CertificateSubmitted (one outbox, one key)
+		// each order's failures are published before its CertificateSubmitted (one
+		// outbox, one key)
 		assertThat(paid.subList(1, BACKLOG))
 			.as("orders queued behind the oldest are tried once (when paid) until the CA is back")
 			.allSatisfy(id -> assertThat(published.of(id, SubmissionFailed.class)).hasSize(1));
 
-		// only the oldest probes the CA while it is down (the others queue behind it), so the
-		// re-attempt that finds it back is the oldest's, and the rest follow in the order paid
+		// only the oldest probes the CA while it is down (the others queue behind it), so
+		// the
+		// re-attempt that finds it back is the oldest's, and the rest follow in the order
+		// paid
 		assertThat(references).as("arrival order at the CA").isEqualTo(paid);
 
-		assertNeverFasterThanTheRateLimit(arrived.stream().map(order -> Instant.parse((String) order.get("createdAt"))).toList());
+		assertNeverFasterThanTheRateLimit(
+				arrived.stream().map(order -> Instant.parse((String) order.get("createdAt"))).toList());
 	}
 
 	/**
-	 * The limiter grants {@code limit} calls per refresh period, counted in periods of its own (not
-	 * from the first call), so any span of arrivals touches at most (whole periods in it + 2) of them.
+	 * The limiter grants {@code limit} calls per refresh period, counted in periods of
+	 * its own (not from the first call), so any span of arrivals touches at most (whole
+	 * periods in it + 2) of them.
 	 */
 	private void assertNeverFasterThanTheRateLimit(List<Instant> arrivals) {
 		RateLimiterConfig config = rateLimiters.rateLimiter("digicert").getRateLimiterConfig();

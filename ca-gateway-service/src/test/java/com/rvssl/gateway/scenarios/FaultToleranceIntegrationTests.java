@@ -44,42 +44,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Many orders through a CA that fails in every way the sandbox can inject: each order ends
- * submitted exactly once (counted on the sandbox's side, by reference) and issued exactly once (one
- * CA order, issued, one certificate and no reissue at the sandbox; ISSUED and the same certificate
- * read through the gateway's internal API while faults still play), and the circuit breaker opens
- * during an outage and closes after it.
+ * Many orders through a CA that fails in every way the sandbox can inject: each order
+ * ends submitted exactly once (counted on the sandbox's side, by reference) and issued
+ * exactly once (one CA order, issued, one certificate and no reissue at the sandbox;
+ * ISSUED and the same certificate read through the gateway's internal API while faults
+ * still play), and the circuit breaker opens during an outage and closes after it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
-		"rvssl.gateway.submission.retry-backoff=PT0.1S", "rvssl.gateway.submission.reattempt-base=PT0.5S",
-		"rvssl.gateway.submission.reattempt-max=PT1S", "rvssl.gateway.submission.batch=200",
-		"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s",
-		"resilience4j.circuitbreaker.instances.sectigo.wait-duration-in-open-state=1s",
-		"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",
-		"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s",
-		// after the submissions, two reads per order (status, certificate): at the production limits
-		// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone would take 20 s and 40 s.
-		// The sandbox's DigiCert account allows twice the gateway's DigiCert limit (see sandbox.get()),
-		// so that its 429s are the injected ones, as with the production limits.
-		"resilience4j.ratelimiter.instances.digicert.limit-for-period=500",
-		"resilience4j.ratelimiter.instances.sectigo.limit-for-period=50" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
+				"rvssl.gateway.submission.retry-backoff=PT0.1S", "rvssl.gateway.submission.reattempt-base=PT0.5S",
+				"rvssl.gateway.submission.reattempt-max=PT1S", "rvssl.gateway.submission.batch=200",
+				"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s",
+				"resilience4j.circuitbreaker.instances.sectigo.wait-duration-in-open-state=1s",
+				"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",
+				"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s",
+				// after the submissions, two reads per order (status, certificate): at
+				// the production limits
+				// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone
+				// would take 20 s and 40 s.
+				// The sandbox's DigiCert account allows twice the gateway's DigiCert
+				// limit (see sandbox.get()),
+				// so that its 429s are the injected ones, as with the production limits.
+				"resilience4j.ratelimiter.instances.digicert.limit-for-period=500",
+				"resilience4j.ratelimiter.instances.sectigo.limit-for-period=50" })
 @DirtiesContext
 class FaultToleranceIntegrationTests {
 
-	/** Generous: 200 orders per CA through faults, on machines shared by several builds. */
+	/**
+	 * Generous: 200 orders per CA through faults, on machines shared by several builds.
+	 */
 	private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-	/** Concurrent reads through the gateway: enough to be quick, fewer than Sectigo's bulkhead queues well. */
+	/**
+	 * Concurrent reads through the gateway: enough to be quick, fewer than Sectigo's
+	 * bulkhead queues well.
+	 */
 	private static final int READERS = 8;
 
-	// DV orders approve themselves soon after submission, so that each can be followed to issuance;
-	// DigiCert's request limits are raised to twice the gateway's own (see the properties above)
+	// DV orders approve themselves soon after submission, so that each can be followed to
+	// issuance;
+	// DigiCert's request limits are raised to twice the gateway's own (see the properties
+	// above)
 	@RegisterExtension
 	static final SandboxCaForClass sandbox = SandboxCaForClass.starting("PT2S",
 			"--sandbox.digicert.limits.short-window-requests=1000",
 			"--sandbox.digicert.limits.long-window-requests=10000");
 
-	/** One CSR for every order: the sandbox checks it, and the test is about counting, not keys. */
+	/**
+	 * One CSR for every order: the sandbox checks it, and the test is about counting, not
+	 * keys.
+	 */
 	private static final String CSR = TestCertificates.csr(TestCertificates.rsa2048(), "fault.example.com");
 
 	private final TopicRecorder published = TopicRecorder.get();
@@ -105,7 +119,8 @@ class FaultToleranceIntegrationTests {
 		List<String> transitions = new CopyOnWriteArrayList<>();
 		circuit.getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition().name()));
 
-		// An outage until the circuit has opened (however slowly a busy machine delivers the orders),
+		// An outage until the circuit has opened (however slowly a busy machine delivers
+		// the orders),
 		// then every other fault mixed in.
 		sandbox.get().fault("digicert", "OUTAGE", 120, 1.0, 0);
 		List<String> orders = new ArrayList<>(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 30));
@@ -142,7 +157,8 @@ class FaultToleranceIntegrationTests {
 		});
 		sandbox.get().clearFaults();
 		Map<String, List<CertificateSubmitted>> submitted = published.byOrder(CertificateSubmitted.class);
-		Map<String, List<Map<String, Object>>> atCa = sandbox.get().allOrders()
+		Map<String, List<Map<String, Object>>> atCa = sandbox.get()
+			.allOrders()
 			.stream()
 			.filter(order -> order.get("reference") != null)
 			.collect(Collectors.groupingBy(order -> (String) order.get("reference")));
@@ -155,10 +171,10 @@ class FaultToleranceIntegrationTests {
 	}
 
 	/**
-	 * Follows every order to issuance through the gateway's internal API (status-sync's read path:
-	 * the same retry and circuit breaker as the submissions) while the CA still fails now and then,
-	 * then checks the sandbox's side: one CA order per reference, issued once, and its certificate
-	 * the one the gateway serves.
+	 * Follows every order to issuance through the gateway's internal API (status-sync's
+	 * read path: the same retry and circuit breaker as the submissions) while the CA
+	 * still fails now and then, then checks the sandbox's side: one CA order per
+	 * reference, issued once, and its certificate the one the gateway serves.
 	 */
 	private void assertEachIssuedExactlyOnce(String api, List<String> orders) {
 		for (String mode : List.of("ERROR_5XX", "RATE_LIMIT", "MALFORMED")) {
@@ -183,26 +199,28 @@ class FaultToleranceIntegrationTests {
 			return servedSerials.size() == orders.size();
 		});
 		sandbox.get().clearFaults();
-		Map<String, List<Map<String, Object>>> atCa = sandbox.get().allOrders()
+		Map<String, List<Map<String, Object>>> atCa = sandbox.get()
+			.allOrders()
 			.stream()
 			.filter(order -> order.get("reference") != null)
 			.collect(Collectors.groupingBy(order -> (String) order.get("reference")));
 		for (String orderId : orders) {
-			assertThat(atCa.get(orderId)).as("CA orders of %s", orderId)
-				.singleElement()
-				.satisfies(caOrder -> {
-					assertThat(caOrder.get("status")).as("status of %s at the CA", orderId).isEqualTo("issued");
-					assertThat(caOrder.get("reissues")).as("reissues of %s at the CA", orderId).isEqualTo(0);
-					assertThat(caOrder.get("caOrderId")).as("CA order of %s", orderId).isEqualTo(caOrderIds.get(orderId));
-					assertThat(caOrder.get("serialNumber")).as("serial of %s at the CA", orderId).isNotNull();
-					assertThat(new BigInteger(servedSerials.get(orderId), 16))
-						.as("serial of %s served by the gateway", orderId)
-						.isEqualTo(new BigInteger((String) caOrder.get("serialNumber"), 16));
-				});
+			assertThat(atCa.get(orderId)).as("CA orders of %s", orderId).singleElement().satisfies(caOrder -> {
+				assertThat(caOrder.get("status")).as("status of %s at the CA", orderId).isEqualTo("issued");
+				assertThat(caOrder.get("reissues")).as("reissues of %s at the CA", orderId).isEqualTo(0);
+				assertThat(caOrder.get("caOrderId")).as("CA order of %s", orderId).isEqualTo(caOrderIds.get(orderId));
+				assertThat(caOrder.get("serialNumber")).as("serial of %s at the CA", orderId).isNotNull();
+				assertThat(new BigInteger(servedSerials.get(orderId), 16))
+					.as("serial of %s served by the gateway", orderId)
+					.isEqualTo(new BigInteger((String) caOrder.get("serialNumber"), 16));
+			});
 		}
 	}
 
-	/** The gateway's answer, or nothing when it was not a success (the CA failed, or is not done yet). */
+	/**
+	 * The gateway's answer, or nothing when it was not a success (the CA failed, or is
+	 * not done yet).
+	 */
 	private static Mono<Map<String, Object>> read(WebClient gateway, String path, String orderId) {
 		return gateway.get()
 			.uri(path, orderId)
@@ -218,10 +236,11 @@ class FaultToleranceIntegrationTests {
 		for (int i = 0; i < count; i++) {
 			String orderId = "fault-" + UUID.randomUUID();
 			orderIds.add(orderId);
-			send(event(orderId, new OrderPlaced("product-" + caProduct, ca, caProduct, Validation.DV, 12,
-					List.of("fault.example.com"), CSR, new Dcv(DcvMethod.EMAIL, "admin@fault.example.com"),
-					new Customer("Ann Lee", "ann@example.com"), null, Money.of(1299, "USD"), Money.of(2999, "USD"),
-					"whmcs-1")));
+			send(event(orderId,
+					new OrderPlaced("product-" + caProduct, ca, caProduct, Validation.DV, 12,
+							List.of("fault.example.com"), CSR, new Dcv(DcvMethod.EMAIL, "admin@fault.example.com"),
+							new Customer("Ann Lee", "ann@example.com"), null, Money.of(1299, "USD"),
+							Money.of(2999, "USD"), "whmcs-1")));
 			send(event(orderId, new PaymentCaptured(Money.of(1299, "USD"), Money.of(8701, "USD"))));
 		}
 		kafka.flush();
@@ -235,6 +254,5 @@ class FaultToleranceIntegrationTests {
 	private static EventEnvelope event(String orderId, com.rvssl.contracts.events.OrderEvent payload) {
 		return EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, payload);
 	}
-
 
 }

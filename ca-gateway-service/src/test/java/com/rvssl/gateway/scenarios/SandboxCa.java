@@ -10,7 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** The sandbox CA running in this JVM, and its admin API (orders by reference, faults, advancing orders). */
+/**
+ * The sandbox CA running in this JVM, and its admin API (orders by reference, faults,
+ * advancing orders).
+ */
 final class SandboxCa implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -28,7 +31,8 @@ final class SandboxCa implements AutoCloseable {
 	}
 
 	static SandboxCa start(String approveAfter, String... moreArguments) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--sandbox.dv.approve-after=" + approveAfter));
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--sandbox.dv.approve-after=" + approveAfter));
 		arguments.addAll(List.of(moreArguments));
 		return new SandboxCa(SandboxCaApplication.start(arguments.toArray(String[]::new)));
 	}
@@ -54,8 +58,8 @@ final class SandboxCa implements AutoCloseable {
 	void fault(String api, String mode, long durationSeconds, double probability, long latencyMillis) {
 		admin.post()
 			.uri("/sandbox/faults")
-			.bodyValue(Map.of("api", api, "mode", mode, "durationSeconds", durationSeconds, "probability",
-					probability, "latencyMillis", latencyMillis))
+			.bodyValue(Map.of("api", api, "mode", mode, "durationSeconds", durationSeconds, "probability", probability,
+					"latencyMillis", latencyMillis))
 			.retrieve()
 			.toBodilessEntity()
 			.block(TIMEOUT);

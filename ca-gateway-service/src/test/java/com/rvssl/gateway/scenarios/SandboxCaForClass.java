@@ -8,9 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The sandbox CA of one scenario class ({@code @RegisterExtension} on a static field): started when
- * the gateway's context first asks for its address, its faults cleared after each test, stopped
- * after the class.
+ * The sandbox CA of one scenario class ({@code @RegisterExtension} on a static field):
+ * started when the gateway's context first asks for its address, its faults cleared after
+ * each test, stopped after the class.
  */
 final class SandboxCaForClass implements AfterEachCallback, AfterAllCallback {
 

@@ -54,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway as the other services see it: events in on the orders topic, events out on it, the
- * sandbox CA counting what it was sent, and the internal API status-sync calls.
+ * The gateway as the other services see it: events in on the orders topic, events out on
+ * it, the sandbox CA counting what it was sent, and the internal API status-sync calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.gateway.sweep.interval=PT0.5S", "rvssl.gateway.submission.retries=1",
@@ -66,7 +66,8 @@ import static org.awaitility.Awaitility.await;
 				"resilience4j.timelimiter.instances.digicert.timeout-duration=4s",
 				"resilience4j.timelimiter.instances.sectigo.timeout-duration=4s" })
 @AutoConfigureWebTestClient
-// closed after the class: another gateway context in this JVM would share its Kafka consumer group
+// closed after the class: another gateway context in this JVM would share its Kafka
+// consumer group
 @DirtiesContext
 class SubmissionIntegrationTests {
 
@@ -195,7 +196,8 @@ class SubmissionIntegrationTests {
 	void theCaStatusGoesFromPendingValidationToIssuedAndTheCertificateIsTheCsrs() throws Exception {
 		String orderId = newOrderId();
 		KeyPair key = TestCertificates.ec("secp256r1");
-		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "issued.example.com", csrFor(key, "issued.example.com")));
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "issued.example.com",
+				csrFor(key, "issued.example.com")));
 		publish(paid(orderId));
 		CertificateSubmitted submitted = awaitSubmitted(orderId);
 
@@ -240,7 +242,8 @@ class SubmissionIntegrationTests {
 	@Test
 	void anOrderCancelledBeforePaymentIsNeverSubmitted() {
 		String orderId = newOrderId();
-		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "cancelled.example.com", csrFor("cancelled.example.com")));
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "cancelled.example.com",
+				csrFor("cancelled.example.com")));
 		publish(event(orderId, new OrderCancelled("customer changed their mind", true)));
 		publish(paid(orderId));
 
@@ -308,7 +311,9 @@ class SubmissionIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 
-		assertThat(metrics).containsPattern("rvssl_ca_calls_seconds_count\\{.*ca=\"digicert\".*operation=\"place\".*outcome=\"success\"")
+		assertThat(metrics)
+			.containsPattern(
+					"rvssl_ca_calls_seconds_count\\{.*ca=\"digicert\".*operation=\"place\".*outcome=\"success\"")
 			.contains("resilience4j_circuitbreaker_state{")
 			.containsPattern("resilience4j_circuitbreaker_state\\{.*name=\"sectigo\"")
 			.containsPattern("resilience4j_ratelimiter_available_permissions\\{.*name=\"digicert\"")
@@ -332,7 +337,8 @@ class SubmissionIntegrationTests {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.kafkaBootstrapServers());
 		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(Topics.ORDERS, orderId, "{not an event".getBytes(StandardCharsets.UTF_8)));
+			producer
+				.send(new ProducerRecord<>(Topics.ORDERS, orderId, "{not an event".getBytes(StandardCharsets.UTF_8)));
 			producer.flush();
 		}
 		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "poison.example.com", csrFor("poison.example.com")));
@@ -441,19 +447,20 @@ class SubmissionIntegrationTests {
 
 		await().atMost(PATIENCE).until(() -> ((List<?>) summary(orderId).get("caActions")).size() == 1);
 		assertThat(caActions(orderId)).singleElement()
-			.satisfies(action -> assertThat(action).containsEntry("kind", "DCV_RESEND")
-				.containsEntry("outcome", "DONE"));
+			.satisfies(
+					action -> assertThat(action).containsEntry("kind", "DCV_RESEND").containsEntry("outcome", "DONE"));
 		await().during(Duration.ofSeconds(1))
 			.atMost(PATIENCE)
-			.until(() -> Integer.valueOf(1).equals(sandbox.get().ordersWithReference(orderId).get(0).get("dcvEmailsResent")));
+			.until(() -> Integer.valueOf(1)
+				.equals(sandbox.get().ordersWithReference(orderId).get(0).get("dcvEmailsResent")));
 	}
 
 	@Test
 	void aDcvChangeReachesTheCaOnceEvenRedeliveredAndLaterStatusReadsDescribeTheNewMethod() {
 		String orderId = newOrderId();
 		String domain = "switch.example.com";
-		publish(placed(CertificateAuthority.DIGICERT, orderId, "ssl_dv_rapidssl", Validation.DV, domain,
-				csrFor(domain), new Dcv(DcvMethod.HTTP, null)));
+		publish(placed(CertificateAuthority.DIGICERT, orderId, "ssl_dv_rapidssl", Validation.DV, domain, csrFor(domain),
+				new Dcv(DcvMethod.HTTP, null)));
 		publish(paid(orderId));
 		awaitSubmitted(orderId);
 
@@ -468,9 +475,11 @@ class SubmissionIntegrationTests {
 				.containsEntry("eventId", toDns.eventId().toString()));
 		assertThat(dcvOnRecord(orderId)).containsEntry("method", "DNS");
 		assertThat(sandbox.get().ordersWithReference(orderId).get(0).get("dcvMethod")).isEqualTo("dns-txt-token");
-		assertThat(dcvInstruction(orderId)).containsEntry("method", "DNS").containsEntry("target", "_dnsauth." + domain);
+		assertThat(dcvInstruction(orderId)).containsEntry("method", "DNS")
+			.containsEntry("target", "_dnsauth." + domain);
 
-		// a later change, then the first one redelivered late: applying it again would put DNS back
+		// a later change, then the first one redelivered late: applying it again would
+		// put DNS back
 		publish(event(orderId, new DcvChangeRequested(new Dcv(DcvMethod.HTTP, null))));
 		publish(toDns);
 
@@ -491,7 +500,8 @@ class SubmissionIntegrationTests {
 				csrFor("late-switch.example.com")));
 		publish(paid(orderId));
 		awaitSubmitted(orderId);
-		// the sandbox approves DV email orders by itself: once issued, the CA refuses any DCV change
+		// the sandbox approves DV email orders by itself: once issued, the CA refuses any
+		// DCV change
 		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
 
 		publish(event(orderId, new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
@@ -597,9 +607,8 @@ class SubmissionIntegrationTests {
 				: new Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 						new Organization.Contact("Bob", "bob@example.com", "+44 20 0001"));
 		return event(orderId,
-				new OrderPlaced("product-" + caProduct, ca, caProduct, validation, 12,
-						List.of(domain, "www." + domain), csr, dcv,
-						new Customer("Ann Lee", "ann@example.com"), organization, Money.of(1299, "USD"),
+				new OrderPlaced("product-" + caProduct, ca, caProduct, validation, 12, List.of(domain, "www." + domain),
+						csr, dcv, new Customer("Ann Lee", "ann@example.com"), organization, Money.of(1299, "USD"),
 						Money.of(2999, "USD"), "whmcs-1"));
 	}
 

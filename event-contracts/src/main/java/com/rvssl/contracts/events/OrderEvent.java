@@ -1,9 +1,10 @@
 package com.rvssl.contracts.events;
 
-/** An event in the life of one order: published on the orders topic, keyed by order id. */
+/**
+ * An event in the life of one order: published on the orders topic, keyed by order id.
+ */
 public sealed interface OrderEvent extends Event permits OrderPlaced, OrderCancelled, PaymentCaptured,
 		CreditInsufficient, CertificateSubmitted, SubmissionFailed, CertificateValidationUpdated, CertificateIssued,
-		CertificateRejected, RefundIssued, ReissueRequested, DcvResendRequested, DcvChangeRequested,
-		RenewalDue {
+		CertificateRejected, RefundIssued, ReissueRequested, DcvResendRequested, DcvChangeRequested, RenewalDue {
 
 }

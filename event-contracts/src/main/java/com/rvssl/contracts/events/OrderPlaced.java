@@ -11,8 +11,8 @@ import com.rvssl.contracts.Validation;
 
 /**
  * A configured order the reseller's Auto Order Setup lets go ahead: billing charges
- * {@code wholesale}, the gateway keeps the rest to submit once paid. The CSR is public data; no
- * event ever carries a private key.
+ * {@code wholesale}, the gateway keeps the rest to submit once paid. The CSR is public
+ * data; no event ever carries a private key.
  */
 public record OrderPlaced(String productCode, CertificateAuthority ca, String caProduct, Validation validation,
 		int termMonths, List<String> domains, String csr, Dcv dcv, Customer customer, Organization organization,

@@ -6,9 +6,9 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.EventJson;
 
 /**
- * Kafka value deserializer for {@link EventJson}'s form. It throws on a record it cannot read; wrap
- * it in Spring Kafka's {@code ErrorHandlingDeserializer} so such a record goes to the dead-letter
- * topic instead of blocking its partition.
+ * Kafka value deserializer for {@link EventJson}'s form. It throws on a record it cannot
+ * read; wrap it in Spring Kafka's {@code ErrorHandlingDeserializer} so such a record goes
+ * to the dead-letter topic instead of blocking its partition.
  */
 public class EventDeserializer implements Deserializer<EventEnvelope> {
 

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The delivery log: a reseller sees its own deliveries, the operator all and may replay dead ones. */
+/**
+ * The delivery log: a reseller sees its own deliveries, the operator all and may replay
+ * dead ones.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class DeliveryController {

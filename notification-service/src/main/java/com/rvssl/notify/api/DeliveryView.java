@@ -6,7 +6,10 @@ import com.rvssl.notify.deliveries.Delivery;
 import com.rvssl.notify.deliveries.DeliveryChannel;
 import com.rvssl.notify.deliveries.DeliveryStatus;
 
-/** One line of the delivery log as the API shows it (no message text: it may hold a certificate). */
+/**
+ * One line of the delivery log as the API shows it (no message text: it may hold a
+ * certificate).
+ */
 record DeliveryView(String id, String orderId, Instant at, DeliveryChannel channel, String recipient, String event,
 		DeliveryStatus status, int attempts) {
 

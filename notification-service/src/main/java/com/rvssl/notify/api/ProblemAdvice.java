@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * This service's own errors as the platform's problems. A missing or unknown API key never gets
- * here (the service kit answers 401 before any controller), nor do Spring's own errors (the kit's
- * advice renders them).
+ * This service's own errors as the platform's problems. A missing or unknown API key
+ * never gets here (the service kit answers 401 before any controller), nor do Spring's
+ * own errors (the kit's advice renders them).
  */
 @RestControllerAdvice
 class ProblemAdvice {

@@ -8,9 +8,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The API keys the service kit accepts besides the operator's: each reseller's, by the hash its
- * {@code ResellerRegistered} carried. A component rather than the repository itself, so that the
- * kit's security configuration sees it before Spring Data's repositories are registered.
+ * The API keys the service kit accepts besides the operator's: each reseller's, by the
+ * hash its {@code ResellerRegistered} carried. A component rather than the repository
+ * itself, so that the kit's security configuration sees it before Spring Data's
+ * repositories are registered.
  */
 @Component
 class ResellerApiKeys implements ApiKeyResolver {

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A reseller's own WHMCS webhook: set it (URL and signing secret), see it (never the secret back),
- * remove it. Only resellers have one; the operator is refused.
+ * A reseller's own WHMCS webhook: set it (URL and signing secret), see it (never the
+ * secret back), remove it. Only resellers have one; the operator is refused.
  */
 @RestController
 @RequestMapping("/api/v1/webhook")
@@ -33,15 +33,15 @@ class WebhookController {
 
 	@PutMapping
 	Mono<WebhookView> set(ServerWebExchange exchange, @RequestBody WebhookSetting setting) {
-		return reseller(exchange)
-			.flatMap(resellerId -> registration.set(resellerId, setting.url(), setting.secret()))
+		return reseller(exchange).flatMap(resellerId -> registration.set(resellerId, setting.url(), setting.secret()))
 			.map(WebhookView::of);
 	}
 
 	@GetMapping
 	Mono<WebhookView> show(ServerWebExchange exchange) {
-		return reseller(exchange).flatMap(resellerId -> registration.of(resellerId)
-			.switchIfEmpty(Mono.error(() -> new WebhookNotSetException(resellerId))))
+		return reseller(exchange)
+			.flatMap(resellerId -> registration.of(resellerId)
+				.switchIfEmpty(Mono.error(() -> new WebhookNotSetException(resellerId))))
 			.map(WebhookView::of);
 	}
 
@@ -59,7 +59,10 @@ class WebhookController {
 		return Mono.just(caller.resellerId());
 	}
 
-	/** What the reseller sends; checked by the registration, which answers 422 with every field's error. */
+	/**
+	 * What the reseller sends; checked by the registration, which answers 422 with every
+	 * field's error.
+	 */
 	record WebhookSetting(String url, String secret) {
 	}
 

@@ -15,9 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delivery log in MongoDB. Each step is one conditional update: an attempt only writes its
- * result to a delivery still RETRYING, and claiming a due retry moves its next attempt time past
- * the lease, so two instances never send the same delivery at once.
+ * The delivery log in MongoDB. Each step is one conditional update: an attempt only
+ * writes its result to a delivery still RETRYING, and claiming a due retry moves its next
+ * attempt time past the lease, so two instances never send the same delivery at once.
  */
 @Repository
 public class Deliveries {
@@ -30,7 +30,10 @@ public class Deliveries {
 		this.mongo = mongo;
 	}
 
-	/** Logs a new delivery; empty when one with the same id (same event, channel, recipient) exists. */
+	/**
+	 * Logs a new delivery; empty when one with the same id (same event, channel,
+	 * recipient) exists.
+	 */
 	Mono<Delivery> log(Delivery delivery) {
 		return mongo.insert(delivery).onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
 	}
@@ -63,13 +66,15 @@ public class Deliveries {
 	}
 
 	Mono<Delivery> claim(String id, Instant now, Instant leaseUntil) {
-		Query due = Query.query(Criteria.where("_id").is(id)
-			.and("status").is(DeliveryStatus.RETRYING)
-			.and("nextAttemptAt").lte(now));
+		Query due = Query.query(
+				Criteria.where("_id").is(id).and("status").is(DeliveryStatus.RETRYING).and("nextAttemptAt").lte(now));
 		return mongo.findAndModify(due, new Update().set("nextAttemptAt", leaseUntil), RETURN_NEW, Delivery.class);
 	}
 
-	/** Gives a dead delivery a fresh round of attempts, claimed by the caller until {@code leaseUntil}. */
+	/**
+	 * Gives a dead delivery a fresh round of attempts, claimed by the caller until
+	 * {@code leaseUntil}.
+	 */
 	Mono<Delivery> revive(String id, Instant leaseUntil) {
 		Query dead = Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.DEAD));
 		Update update = new Update().set("status", DeliveryStatus.RETRYING)
@@ -78,7 +83,10 @@ public class Deliveries {
 		return mongo.findAndModify(dead, update, RETURN_NEW, Delivery.class);
 	}
 
-	/** The log, oldest first; {@code null} filters are left out (resellerId null: every reseller's). */
+	/**
+	 * The log, oldest first; {@code null} filters are left out (resellerId null: every
+	 * reseller's).
+	 */
 	public Flux<Delivery> find(String resellerId, String orderId, DeliveryChannel channel) {
 		Criteria criteria = new Criteria();
 		if (resellerId != null) {

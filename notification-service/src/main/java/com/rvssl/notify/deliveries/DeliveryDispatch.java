@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends emails and webhooks through the delivery log: log first (RETRYING, claimed by this
- * attempt), send, then mark SENT; a failure schedules the next attempt (each channel its own
- * policy: webhooks retry for hours) or, out of attempts, marks the delivery DEAD. A delivery already
- * in the log is never sent again by a redelivered event.
+ * Sends emails and webhooks through the delivery log: log first (RETRYING, claimed by
+ * this attempt), send, then mark SENT; a failure schedules the next attempt (each channel
+ * its own policy: webhooks retry for hours) or, out of attempts, marks the delivery DEAD.
+ * A delivery already in the log is never sent again by a redelivered event.
  */
 @Service
 public class DeliveryDispatch {
@@ -51,7 +51,10 @@ public class DeliveryDispatch {
 		this.meters = meters;
 	}
 
-	/** @return the delivery after its first attempt; empty when the event was already delivered to this recipient */
+	/**
+	 * @return the delivery after its first attempt; empty when the event was already
+	 * delivered to this recipient
+	 */
 	public Mono<Delivery> email(EmailRequest request) {
 		Instant now = Instant.now();
 		EmailMessage message = request.message();
@@ -68,9 +71,9 @@ public class DeliveryDispatch {
 	}
 
 	/**
-	 * Logs a webhook and starts its first attempt without waiting for it: the caller (the Kafka
-	 * listener) goes on with the next event while a slow receiver takes its time. If this instance
-	 * dies mid-post, the claim runs out and the retry sweep posts it.
+	 * Logs a webhook and starts its first attempt without waiting for it: the caller (the
+	 * Kafka listener) goes on with the next event while a slow receiver takes its time.
+	 * If this instance dies mid-post, the claim runs out and the retry sweep posts it.
 	 * @return the logged delivery; empty when this event's webhook is already in the log
 	 */
 	public Mono<Delivery> webhook(WebhookRequest request) {
@@ -79,11 +82,15 @@ public class DeliveryDispatch {
 		String id = Delivery.idOf(envelope.eventId().toString(), DeliveryChannel.WEBHOOK, envelope.resellerId());
 		Delivery delivery = new Delivery(id, envelope.eventId().toString(), envelope.orderId(), envelope.resellerId(),
 				now, DeliveryChannel.WEBHOOK, request.url(), envelope.type(), DeliveryStatus.RETRYING, 0, null,
-				now.plus(properties.sendLease()), null, envelope.type(), WebhookBody.of(envelope, id), null, null, null);
+				now.plus(properties.sendLease()), null, envelope.type(), WebhookBody.of(envelope, id), null, null,
+				null);
 		return deliveries.log(delivery).doOnNext(logged -> attempt(logged).subscribe());
 	}
 
-	/** An operator's second chance for a dead delivery: a fresh round of attempts, the first one now. */
+	/**
+	 * An operator's second chance for a dead delivery: a fresh round of attempts, the
+	 * first one now.
+	 */
 	public Mono<Delivery> replay(String id) {
 		return deliveries.revive(id, Instant.now().plus(properties.sendLease()))
 			.switchIfEmpty(Mono.defer(() -> deliveries.byId(id)
@@ -112,7 +119,8 @@ public class DeliveryDispatch {
 	private Mono<Delivery> failed(Delivery delivery, Throwable ex) {
 		RetryPolicy retryPolicy = (delivery.channel() == DeliveryChannel.WEBHOOK) ? webhookRetries : emailRetries;
 		int attemptsMade = delivery.attempts() + 1;
-		Instant next = retryPolicy.exhausted(attemptsMade) ? null : retryPolicy.nextAttempt(attemptsMade, Instant.now());
+		Instant next = retryPolicy.exhausted(attemptsMade) ? null
+				: retryPolicy.nextAttempt(attemptsMade, Instant.now());
 		if (next == null) {
 			log.error("giving up {} {} to {} after {} attempts (delivery {}): {}", delivery.event(), delivery.channel(),
 					delivery.recipient(), attemptsMade, delivery.id(), ex.toString());
@@ -124,10 +132,15 @@ public class DeliveryDispatch {
 		return deliveries.failed(delivery.id(), String.valueOf(ex.getMessage()), next).doOnNext(this::count);
 	}
 
-	/** Attempts by outcome: a growing {@code retrying} or any {@code dead} means messages are not getting out. */
+	/**
+	 * Attempts by outcome: a growing {@code retrying} or any {@code dead} means messages
+	 * are not getting out.
+	 */
 	private void count(Delivery afterAttempt) {
-		meters.counter("rvssl.notify.attempts", "channel", afterAttempt.channel().name().toLowerCase(),
-				"outcome", afterAttempt.status().name().toLowerCase()).increment();
+		meters
+			.counter("rvssl.notify.attempts", "channel", afterAttempt.channel().name().toLowerCase(), "outcome",
+					afterAttempt.status().name().toLowerCase())
+			.increment();
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.rvssl.notify.deliveries;
 
-/** Only dead deliveries are replayed; a sent or still retrying one would be sent twice. */
+/**
+ * Only dead deliveries are replayed; a sent or still retrying one would be sent twice.
+ */
 public class DeliveryNotDeadException extends RuntimeException {
 
 	public DeliveryNotDeadException(String id, DeliveryStatus status) {

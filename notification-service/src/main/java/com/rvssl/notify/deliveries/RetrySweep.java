@@ -8,9 +8,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Every sweep interval, claims the deliveries whose next attempt is due and tries each once more.
- * It also finishes deliveries whose first attempt was cut short by a crash: their claim simply
- * runs out and they become due.
+ * Every sweep interval, claims the deliveries whose next attempt is due and tries each
+ * once more. It also finishes deliveries whose first attempt was cut short by a crash:
+ * their claim simply runs out and they become due.
  */
 @Component
 class RetrySweep extends RepeatingWork {
@@ -37,7 +37,8 @@ class RetrySweep extends RepeatingWork {
 		Instant now = Instant.now();
 		return deliveries.due(now, BATCH)
 			.concatMap(due -> deliveries.claim(due.id(), now, now.plus(properties.sendLease())))
-			// attempts side by side: one hung webhook receiver or slow SMTP dialogue holds only itself
+			// attempts side by side: one hung webhook receiver or slow SMTP dialogue
+			// holds only itself
 			.flatMap(dispatch::attempt, CONCURRENCY)
 			.then();
 	}

@@ -13,10 +13,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one email over SMTP: plain text and HTML as multipart/alternative (mail clients show the
- * one they can), plus the attachment if there is one. JavaMail blocks (connect, dialogue, data),
- * so the send runs on the bounded elastic scheduler, never on a Netty event loop; the SMTP
- * timeouts in application.yml bound how long it can hold a thread.
+ * Sends one email over SMTP: plain text and HTML as multipart/alternative (mail clients
+ * show the one they can), plus the attachment if there is one. JavaMail blocks (connect,
+ * dialogue, data), so the send runs on the bounded elastic scheduler, never on a Netty
+ * event loop; the SMTP timeouts in application.yml bound how long it can hold a thread.
  */
 @Component
 public class EmailSender {
@@ -39,9 +39,8 @@ public class EmailSender {
 	private MimeMessage mime(String recipient, EmailMessage message) {
 		MimeMessage mime = mailSender.createMimeMessage();
 		try {
-			MimeMessageHelper helper = new MimeMessageHelper(mime,
-					(message.html() != null) ? MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED
-							: MimeMessageHelper.MULTIPART_MODE_NO,
+			MimeMessageHelper helper = new MimeMessageHelper(mime, (message.html() != null)
+					? MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED : MimeMessageHelper.MULTIPART_MODE_NO,
 					StandardCharsets.UTF_8.name());
 			helper.setFrom(properties.from());
 			helper.setTo(recipient);

@@ -19,14 +19,17 @@ import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.notify.recipients.OrderContact;
 
 /**
- * The emails, plain text with an HTML alternative of the same words. Deliberately code, not a
- * template engine: a few short texts, checked by the compiler, rendered once when the event
- * arrives and stored with the delivery. Customers' emails carry their reseller's brand (the name
- * the reseller registered with), resellers' emails RVssl's.
+ * The emails, plain text with an HTML alternative of the same words. Deliberately code,
+ * not a template engine: a few short texts, checked by the compiler, rendered once when
+ * the event arrives and stored with the delivery. Customers' emails carry their
+ * reseller's brand (the name the reseller registered with), resellers' emails RVssl's.
  */
 public final class EmailTemplates {
 
-	/** The brand of emails to resellers, and of customers' while their reseller's name is unknown. */
+	/**
+	 * The brand of emails to resellers, and of customers' while their reseller's name is
+	 * unknown.
+	 */
 	public static final String RVSSL = "RVssl certificates, RV Global Soft";
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -78,8 +81,9 @@ public final class EmailTemplates {
 	}
 
 	/**
-	 * What the customer must do now for the CA to go on: approve the email, publish the file or the
-	 * DNS record (as the CA's detail says), send documents or take the verification call.
+	 * What the customer must do now for the CA to go on: approve the email, publish the
+	 * file or the DNS record (as the CA's detail says), send documents or take the
+	 * verification call.
 	 */
 	public static EmailMessage validationUpdated(String orderId, OrderContact contact, String brand,
 			CertificateValidationUpdated updated) {
@@ -106,8 +110,9 @@ public final class EmailTemplates {
 	}
 
 	/**
-	 * The customer's renewal reminder: when the certificate expires and what to do (renew with the
-	 * provider, then install the new certificate). {@code at} is when the reminder was raised.
+	 * The customer's renewal reminder: when the certificate expires and what to do (renew
+	 * with the provider, then install the new certificate). {@code at} is when the
+	 * reminder was raised.
 	 */
 	public static EmailMessage renewalReminder(String orderId, OrderContact contact, String brand, RenewalDue due,
 			Instant at) {
@@ -124,18 +129,21 @@ public final class EmailTemplates {
 				Renew it before then, so that visitors never see a browser warning: order the renewal
 				from %s (in your client area, or reply to this email). Once the new certificate is
 				issued you get it by email; install it in place of the current one.
-				""".formatted(greeting(contact.customerName()), domain, inDays(due, at), format(due.notAfter()), orderId,
-				contact.productCode(), brand);
+				""".formatted(greeting(contact.customerName()), domain, inDays(due, at), format(due.notAfter()),
+				orderId, contact.productCode(), brand);
 		return branded(brand, subject, body, null, null);
 	}
 
-	/** The reseller's copy of a renewal reminder: whose certificate, when, and that the customer was told. */
+	/**
+	 * The reseller's copy of a renewal reminder: whose certificate, when, and that the
+	 * customer was told.
+	 */
 	public static EmailMessage renewalReminderForReseller(String orderId, String resellerName, OrderContact contact,
 			RenewalDue due, Instant at) {
 		String domain = commonName(contact, due);
 		String subject = "Certificate for " + domain + " (order " + orderId + ") expires " + inDays(due, at);
-		String customer = (contact == null) ? "unknown"
-				: greeting(contact.customerName()) + ((contact.customerEmail() != null) ? " <" + contact.customerEmail() + ">" : "");
+		String customer = (contact == null) ? "unknown" : greeting(contact.customerName())
+				+ ((contact.customerEmail() != null) ? " <" + contact.customerEmail() + ">" : "");
 		String body = """
 				Hello %s,
 
@@ -146,10 +154,10 @@ public final class EmailTemplates {
 				Customer:       %s
 
 				%s
-				""".formatted(greeting(resellerName), inDays(due, at), format(due.notAfter()), domain, orderId, customer,
-				(contact != null && contact.customerEmail() != null)
-						? "The customer has been sent a reminder too. A renewal is a new order through WHMCS."
-						: "We could not remind the customer (no address known). A renewal is a new order through WHMCS.");
+				""".formatted(greeting(resellerName), inDays(due, at), format(due
+			.notAfter()), domain, orderId, customer, (contact != null && contact.customerEmail() != null)
+					? "The customer has been sent a reminder too. A renewal is a new order through WHMCS."
+					: "We could not remind the customer (no address known). A renewal is a new order through WHMCS.");
 		return branded(RVSSL, subject, body, null, null);
 	}
 
@@ -201,7 +209,10 @@ public final class EmailTemplates {
 		return branded(RVSSL, subject, body, null, null);
 	}
 
-	/** {@code USD 12.99} from 1299 minor units, with the currency's own number of decimals. */
+	/**
+	 * {@code USD 12.99} from 1299 minor units, with the currency's own number of
+	 * decimals.
+	 */
 	static String format(Money money) {
 		if (money == null) {
 			return "unknown";
@@ -211,7 +222,8 @@ public final class EmailTemplates {
 	}
 
 	private static String instructions(OrderContact contact, String status, String detail) {
-		String lower = status.toLowerCase(java.util.Locale.ROOT) + " " + ((detail != null) ? detail.toLowerCase(java.util.Locale.ROOT) : "");
+		String lower = status.toLowerCase(java.util.Locale.ROOT) + " "
+				+ ((detail != null) ? detail.toLowerCase(java.util.Locale.ROOT) : "");
 		String what;
 		if (lower.contains("document")) {
 			what = "The certificate authority asks for documents about your organisation. Reply to its"
@@ -231,17 +243,17 @@ public final class EmailTemplates {
 					+ " asks for in the zone of " + contact.mainDomain() + ", then wait for it to propagate.";
 		}
 		else {
-			String approver = (contact.approverEmail() != null) ? contact.approverEmail() : "the domain's approver address";
+			String approver = (contact.approverEmail() != null) ? contact.approverEmail()
+					: "the domain's approver address";
 			what = "Prove that you control the domain: the certificate authority has sent an approval email to "
 					+ approver + ". Open it and click the approval link in it. Nothing arrived? Check the spam"
 					+ " folder, or ask your provider to send it again.";
 		}
-		return (detail != null) ? what + "\n\nWhat the certificate authority says:\n\n    "
-				+ detail.replace("\n", "\n    ") : what;
+		return (detail != null)
+				? what + "\n\nWhat the certificate authority says:\n\n    " + detail.replace("\n", "\n    ") : what;
 	}
 
-	static EmailMessage branded(String brand, String subject, String body, String attachmentName,
-			String attachment) {
+	static EmailMessage branded(String brand, String subject, String body, String attachmentName, String attachment) {
 		String signed = body + "\n--\n" + brand + "\n";
 		return new EmailMessage(subject, signed, HtmlLayout.render(brand, subject, signed), attachmentName, attachment);
 	}
@@ -253,7 +265,10 @@ public final class EmailTemplates {
 		return (contact != null) ? contact.mainDomain() : "your domain";
 	}
 
-	/** "in 5 days", "within a day": the real time left, which may be less than the reminder's day. */
+	/**
+	 * "in 5 days", "within a day": the real time left, which may be less than the
+	 * reminder's day.
+	 */
 	private static String inDays(RenewalDue due, Instant at) {
 		long days = java.time.Duration.between(at, due.notAfter()).toDays();
 		if (days < 1) {

@@ -6,9 +6,9 @@ import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The HTML alternative of a plain-text email: the same words (so both parts always say the same),
- * under the reseller's brand, paragraphs as paragraphs, PEM blocks and record values kept
- * monospaced. Everything from events is escaped.
+ * The HTML alternative of a plain-text email: the same words (so both parts always say
+ * the same), under the reseller's brand, paragraphs as paragraphs, PEM blocks and record
+ * values kept monospaced. Everything from events is escaped.
  */
 final class HtmlLayout {
 

@@ -10,10 +10,11 @@ import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.notify.recipients.OrderContact;
 
 /**
- * The validation email built from what the CA asks, as status sync reports it: the stage (domain
- * control, documents, verification call) and, per domain still to prove, exactly what to do (the
- * approver address, the URL and content of the file, the DNS record's name and value). Also says
- * when two updates ask the same of the customer, so that only a changed instruction is mailed.
+ * The validation email built from what the CA asks, as status sync reports it: the stage
+ * (domain control, documents, verification call) and, per domain still to prove, exactly
+ * what to do (the approver address, the URL and content of the file, the DNS record's
+ * name and value). Also says when two updates ask the same of the customer, so that only
+ * a changed instruction is mailed.
  */
 public final class ValidationInstructions {
 
@@ -21,29 +22,34 @@ public final class ValidationInstructions {
 	}
 
 	/**
-	 * What the customer is asked to do, as a comparable text: equal for two updates that ask the
-	 * same (whatever else changed at the CA), different as soon as the stage or any domain's method,
-	 * target or value changes.
+	 * What the customer is asked to do, as a comparable text: equal for two updates that
+	 * ask the same (whatever else changed at the CA), different as soon as the stage or
+	 * any domain's method, target or value changes.
 	 */
 	public static String of(CertificateValidationUpdated updated) {
 		if (updated.stage() == null && updated.dcv().isEmpty()) {
 			// older events say it only in words
 			return "status=" + updated.caStatus() + "\ndetail=" + updated.detail();
 		}
-		return "stage=" + updated.stage() + "\n" + updated.dcv()
-			.stream()
-			.map(instruction -> instruction.method() + " " + instruction.domain() + " " + instruction.target() + " "
-					+ instruction.value())
-			.sorted()
-			.collect(Collectors.joining("\n"));
+		return "stage=" + updated.stage() + "\n"
+				+ updated.dcv()
+					.stream()
+					.map(instruction -> instruction.method() + " " + instruction.domain() + " " + instruction.target()
+							+ " " + instruction.value())
+					.sorted()
+					.collect(Collectors.joining("\n"));
 	}
 
-	/** Whether the update asks anything of the customer: once everything is in, the CA works alone. */
+	/**
+	 * Whether the update asks anything of the customer: once everything is in, the CA
+	 * works alone.
+	 */
 	public static boolean asksTheCustomer(CertificateValidationUpdated updated) {
 		return !(updated.stage() == ValidationStage.UNDER_REVIEW && updated.dcv().isEmpty());
 	}
 
-	static EmailMessage email(String orderId, OrderContact contact, String brand, CertificateValidationUpdated updated) {
+	static EmailMessage email(String orderId, OrderContact contact, String brand,
+			CertificateValidationUpdated updated) {
 		ValidationStage stage = (updated.stage() != null) ? updated.stage() : ValidationStage.DCV_PENDING;
 		String domain = contact.mainDomain();
 		String subject = switch (stage) {
@@ -94,11 +100,13 @@ public final class ValidationInstructions {
 					+ ". Open it and click the approval link in it. Nothing arrived? Check the spam folder, or ask"
 					+ " your provider to send it again.";
 			case HTTP -> "For " + domain + ": publish a file on your web server so that this address answers over"
-					+ " plain HTTP (no redirect to another host):\n\n    " + orElse(instruction.target(), "(address not given)")
-					+ "\n\nwith exactly this content:\n\n" + indented(instruction.value());
+					+ " plain HTTP (no redirect to another host):\n\n    "
+					+ orElse(instruction.target(), "(address not given)") + "\n\nwith exactly this content:\n\n"
+					+ indented(instruction.value());
 			case DNS -> "For " + domain + ": create this DNS record in the zone of " + domain
 					+ ", then wait for it to propagate:\n\n    Name:   " + orElse(instruction.target(), "(not given)")
-					+ "\n    Type:   " + recordType(instruction.value()) + "\n    Value:  " + orElse(instruction.value(), "(not given)");
+					+ "\n    Type:   " + recordType(instruction.value()) + "\n    Value:  "
+					+ orElse(instruction.value(), "(not given)");
 		};
 	}
 

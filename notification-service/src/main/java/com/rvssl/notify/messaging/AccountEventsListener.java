@@ -19,8 +19,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Account events: remembers resellers (who to write to, and their API key hash for the API) and
- * sends a receipt for each top-up and a warning when the credit runs low.
+ * Account events: remembers resellers (who to write to, and their API key hash for the
+ * API) and sends a receipt for each top-up and a warning when the credit runs low.
  */
 @Component
 class AccountEventsListener {

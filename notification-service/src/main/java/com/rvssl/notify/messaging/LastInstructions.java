@@ -11,10 +11,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The validation instruction each order's customer was last emailed, so that an update asking the
- * same again (the CA's word changed, the instruction did not) sends no second email. The event
- * that set it is kept too: a redelivered event counts as news again, and the delivery log (keyed
- * by event) then makes sure it is still sent at most once.
+ * The validation instruction each order's customer was last emailed, so that an update
+ * asking the same again (the CA's word changed, the instruction did not) sends no second
+ * email. The event that set it is kept too: a redelivered event counts as news again, and
+ * the delivery log (keyed by event) then makes sure it is still sent at most once.
  */
 @Component
 class LastInstructions {
@@ -27,16 +27,21 @@ class LastInstructions {
 		this.mongo = mongo;
 	}
 
-	/** Remembers {@code instruction} for the order; whether it differs from the one last sent. */
+	/**
+	 * Remembers {@code instruction} for the order; whether it differs from the one last
+	 * sent.
+	 */
 	Mono<Boolean> isNews(String orderId, String eventId, String instruction) {
 		Document first = new Document("_id", orderId).append("instruction", instruction).append("eventId", eventId);
-		Query changedOrSameEvent = Query.query(Criteria.where("_id").is(orderId)
+		Query changedOrSameEvent = Query.query(Criteria.where("_id")
+			.is(orderId)
 			.orOperator(Criteria.where("instruction").ne(instruction), Criteria.where("eventId").is(eventId)));
 		Update remember = new Update().set("instruction", instruction).set("eventId", eventId);
 		return mongo.insert(first, COLLECTION)
 			.thenReturn(true)
-			.onErrorResume(DuplicateKeyException.class, known -> mongo.updateFirst(changedOrSameEvent, remember, COLLECTION)
-				.map(result -> result.getMatchedCount() > 0));
+			.onErrorResume(DuplicateKeyException.class,
+					known -> mongo.updateFirst(changedOrSameEvent, remember, COLLECTION)
+						.map(result -> result.getMatchedCount() > 0));
 	}
 
 }

@@ -38,12 +38,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Order events: remembers each order's customer from {@code OrderPlaced}; posts every order event
- * the reseller's WHMCS cares about to its webhook (without waiting for the receiver); emails the
- * customer what to do for validation (only when the instruction changed), on issuance and on
- * rejection, the customer and the reseller when a certificate is due for renewal, and the reseller
- * when an order waits for payment. Each record is finished (bounded wait) before the next; a failed send does not
- * hold the partition, the delivery log retries it.
+ * Order events: remembers each order's customer from {@code OrderPlaced}; posts every
+ * order event the reseller's WHMCS cares about to its webhook (without waiting for the
+ * receiver); emails the customer what to do for validation (only when the instruction
+ * changed), on issuance and on rejection, the customer and the reseller when a
+ * certificate is due for renewal, and the reseller when an order waits for payment. Each
+ * record is finished (bounded wait) before the next; a failed send does not hold the
+ * partition, the delivery log retries it.
  */
 @Component
 class OrderEventsListener {
@@ -91,17 +92,18 @@ class OrderEventsListener {
 					(contact, brand) -> EmailTemplates.certificateIssued(envelope.orderId(), contact, brand, issued));
 		}
 		else if (envelope.payload() instanceof CertificateRejected rejected) {
-			handling = toCustomer(envelope,
-					(contact, brand) -> EmailTemplates.certificateRejected(envelope.orderId(), contact, brand, rejected));
+			handling = toCustomer(envelope, (contact, brand) -> EmailTemplates.certificateRejected(envelope.orderId(),
+					contact, brand, rejected));
 		}
 		else if (envelope.payload() instanceof CertificateValidationUpdated updated) {
-			handling = ValidationInstructions.asksTheCustomer(updated)
-					? instructions.isNews(envelope.orderId(), envelope.eventId().toString(), ValidationInstructions.of(updated))
-						.flatMap(news -> news ? toCustomer(envelope,
+			handling = ValidationInstructions.asksTheCustomer(updated) ? instructions
+				.isNews(envelope.orderId(), envelope.eventId().toString(), ValidationInstructions.of(updated))
+				.flatMap(news -> news
+						? toCustomer(envelope,
 								(contact, brand) -> EmailTemplates.validationUpdated(envelope.orderId(), contact, brand,
 										updated))
-								: Mono.fromRunnable(() -> log.info(
-										"order {}: the CA asks the same as before, no new validation email",
+						: Mono.fromRunnable(
+								() -> log.info("order {}: the CA asks the same as before, no new validation email",
 										envelope.orderId())))
 					: Mono.empty();
 		}
@@ -126,7 +128,10 @@ class OrderEventsListener {
 		webhook(envelope).then(handling).block(PROCESSING_LIMIT);
 	}
 
-	/** Logs the reseller's webhook for this event and starts posting it; the post itself is not waited for. */
+	/**
+	 * Logs the reseller's webhook for this event and starts posting it; the post itself
+	 * is not waited for.
+	 */
 	private Mono<?> webhook(EventEnvelope envelope) {
 		if (envelope.resellerId() == null || !WEBHOOK_EVENTS.contains(envelope.payload().getClass())) {
 			return Mono.empty();
@@ -149,15 +154,14 @@ class OrderEventsListener {
 			.switchIfEmpty(Mono.<OrderContact>fromRunnable(() -> log.warn(
 					"{} of order {}: no customer email known (its OrderPlaced was not seen), nothing sent",
 					envelope.type(), envelope.orderId())))
-			.flatMap(contact -> brandOf(envelope.resellerId())
-				.flatMap(brand -> dispatch.email(new EmailRequest(envelope.eventId(), envelope.orderId(),
-						envelope.resellerId(), envelope.type(), contact.customerEmail(), template.apply(contact, brand)))));
+			.flatMap(contact -> brandOf(envelope.resellerId()).flatMap(brand -> dispatch
+				.email(new EmailRequest(envelope.eventId(), envelope.orderId(), envelope.resellerId(), envelope.type(),
+						contact.customerEmail(), template.apply(contact, brand)))));
 	}
 
 	/** The name the customer knows its provider by: the reseller's registered name. */
 	private Mono<String> brandOf(String resellerId) {
-		return ((resellerId != null) ? resellers.findById(resellerId) : Mono.<Reseller>empty())
-			.map(Reseller::name)
+		return ((resellerId != null) ? resellers.findById(resellerId) : Mono.<Reseller>empty()).map(Reseller::name)
 			.filter(name -> !name.isBlank())
 			.defaultIfEmpty(EmailTemplates.RVSSL);
 	}

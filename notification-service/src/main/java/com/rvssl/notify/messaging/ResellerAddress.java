@@ -5,8 +5,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where a reseller's email goes: its own address from {@code ResellerRegistered}, or the
- * operator's while the reseller is unknown here (registered before this service kept a log, or its
- * event is still on its way on the accounts topic), so that nothing is silently lost.
+ * operator's while the reseller is unknown here (registered before this service kept a
+ * log, or its event is still on its way on the accounts topic), so that nothing is
+ * silently lost.
  */
 record ResellerAddress(String name, String email) {
 

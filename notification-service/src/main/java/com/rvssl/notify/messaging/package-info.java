@@ -1,2 +1,5 @@
-/** Kafka: listeners of the orders and accounts topics (the topics, retries and dead letters are the service kit's). */
+/**
+ * Kafka: listeners of the orders and accounts topics (the topics, retries and dead
+ * letters are the service kit's).
+ */
 package com.rvssl.notify.messaging;

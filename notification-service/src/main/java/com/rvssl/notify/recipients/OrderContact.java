@@ -9,8 +9,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What an email about an order needs to know, remembered from its {@code OrderPlaced}: later events
- * of the order carry no customer, nor how the customer chose to prove control of the domain. Keyed by order id, so a redelivered OrderPlaced rewrites the
+ * What an email about an order needs to know, remembered from its {@code OrderPlaced}:
+ * later events of the order carry no customer, nor how the customer chose to prove
+ * control of the domain. Keyed by order id, so a redelivered OrderPlaced rewrites the
  * same document.
  */
 @Document("order_contacts")

@@ -18,9 +18,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * The indexes the queries run on: due retries (status, next attempt), the API's log per reseller
- * and order, and API key look-ups. Created in the background after start-up and retried, instead of
- * Spring Data's auto-index creation, which holds start-up hostage to the database being reachable.
+ * The indexes the queries run on: due retries (status, next attempt), the API's log per
+ * reseller and order, and API key look-ups. Created in the background after start-up and
+ * retried, instead of Spring Data's auto-index creation, which holds start-up hostage to
+ * the database being reachable.
  */
 @Component
 class Indexes {
@@ -36,12 +37,14 @@ class Indexes {
 	@EventListener(ApplicationReadyEvent.class)
 	void create() {
 		Flux.concat(
-				create(Delivery.class, new Index().on("status", Sort.Direction.ASC)
-					.on("nextAttemptAt", Sort.Direction.ASC)
-					.named("due_retries")),
-				create(Delivery.class, new Index().on("resellerId", Sort.Direction.ASC)
-					.on("orderId", Sort.Direction.ASC)
-					.named("reseller_order")),
+				create(Delivery.class,
+						new Index().on("status", Sort.Direction.ASC)
+							.on("nextAttemptAt", Sort.Direction.ASC)
+							.named("due_retries")),
+				create(Delivery.class,
+						new Index().on("resellerId", Sort.Direction.ASC)
+							.on("orderId", Sort.Direction.ASC)
+							.named("reseller_order")),
 				create(Reseller.class, new Index().on("apiKeyHash", Sort.Direction.ASC).named("api_key")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.subscribe(name -> log.info("index {} is in place", name),

@@ -7,9 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON a webhook posts: {@code {deliveryId, event, occurredAt, orderId, resellerId, payload}},
- * the payload being the event's own JSON form (the contract's). Rendered once and stored with the
- * delivery, so every retry posts, and signs, the very same bytes.
+ * The JSON a webhook posts: {@code {deliveryId, event, occurredAt, orderId, resellerId,
+ * payload}}, the payload being the event's own JSON form (the contract's). Rendered once
+ * and stored with the delivery, so every retry posts, and signs, the very same bytes.
  */
 public final class WebhookBody {
 

@@ -13,8 +13,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Sets, shows and removes a reseller's webhook. The URL must be absolute http(s) with a host; the
- * secret at least {@value #MIN_SECRET_LENGTH} characters, so an HMAC with it means something.
+ * Sets, shows and removes a reseller's webhook. The URL must be absolute http(s) with a
+ * host; the secret at least {@value #MIN_SECRET_LENGTH} characters, so an HMAC with it
+ * means something.
  */
 @Service
 public class WebhookRegistration {

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Posts one signed webhook to the reseller's current endpoint with its current secret (so a
- * reseller fixing a wrong URL gets the pending retries there). Non-blocking, with a timeout: a
- * slow or dead receiver only fails its own attempt. Anything but a 2xx is a failure.
+ * Posts one signed webhook to the reseller's current endpoint with its current secret (so
+ * a reseller fixing a wrong URL gets the pending retries there). Non-blocking, with a
+ * timeout: a slow or dead receiver only fails its own attempt. Anything but a 2xx is a
+ * failure.
  */
 @Component
 public class WebhookSender {
@@ -42,7 +43,8 @@ public class WebhookSender {
 
 	public Mono<Void> post(String resellerId, String deliveryId, String body) {
 		return endpoints.findById(resellerId)
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("reseller " + resellerId + " has no webhook any more")))
+			.switchIfEmpty(
+					Mono.error(() -> new IllegalStateException("reseller " + resellerId + " has no webhook any more")))
 			.flatMap(endpoint -> post(endpoint, deliveryId, body));
 	}
 

@@ -8,9 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code X-Rvssl-Signature} of API.md: {@code sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">}
- * with the reseller's secret. The timestamp is inside the signed text so a receiver can refuse old
- * (replayed) requests without trusting an unsigned header.
+ * The {@code X-Rvssl-Signature} of API.md:
+ * {@code sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">} with the reseller's secret.
+ * The timestamp is inside the signed text so a receiver can refuse old (replayed)
+ * requests without trusting an unsigned header.
  */
 public final class WebhookSignature {
 

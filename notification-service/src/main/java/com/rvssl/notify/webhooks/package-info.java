@@ -1,2 +1,5 @@
-/** Webhooks to the resellers' WHMCS: the endpoint each reseller registered, the signed body and its post. */
+/**
+ * Webhooks to the resellers' WHMCS: the endpoint each reseller registered, the signed
+ * body and its post.
+ */
 package com.rvssl.notify.webhooks;

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailTemplatesTests {
 
 	private static final OrderContact CONTACT = new OrderContact("order-7", "reseller-1", "Ann Lee", "ann@example.com",
-			List.of("example.com", "www.example.com"), "digicert-dv", Instant.parse("2026-11-25T09:00:00Z"), DcvMethod.EMAIL,
-			"admin@example.com");
+			List.of("example.com", "www.example.com"), "digicert-dv", Instant.parse("2026-11-25T09:00:00Z"),
+			DcvMethod.EMAIL, "admin@example.com");
 
 	@Test
 	void theIssuedEmailNamesTheFirstDomainAndCarriesSerialValidityAndChain() {
@@ -102,21 +102,26 @@ class EmailTemplatesTests {
 				ValidationStage.DCV_PENDING, List.of(http, email)));
 
 		assertThat(ValidationInstructions.of(new CertificateValidationUpdated("needs_approval", "still not",
-				ValidationStage.DCV_PENDING, List.of(email, http)))).isEqualTo(first);
-		assertThat(ValidationInstructions.of(new CertificateValidationUpdated("pending", "not yet",
-				ValidationStage.DCV_PENDING, List.of(new DcvInstruction(DcvMethod.HTTP, "example.com",
-						"http://example.com/.well-known/pki-validation/AB.txt", "other-token"), email))))
+				ValidationStage.DCV_PENDING, List.of(email, http))))
+			.isEqualTo(first);
+		assertThat(ValidationInstructions
+			.of(new CertificateValidationUpdated("pending", "not yet", ValidationStage.DCV_PENDING,
+					List.of(new DcvInstruction(DcvMethod.HTTP, "example.com",
+							"http://example.com/.well-known/pki-validation/AB.txt", "other-token"), email))))
 			.isNotEqualTo(first);
 		assertThat(ValidationInstructions.of(new CertificateValidationUpdated("pending", "not yet",
-				ValidationStage.DOCUMENTS_REQUESTED, List.of(http, email)))).isNotEqualTo(first);
+				ValidationStage.DOCUMENTS_REQUESTED, List.of(http, email))))
+			.isNotEqualTo(first);
 	}
 
 	@Test
 	void nothingIsAskedOfTheCustomerWhileTheCaReviews() {
+		assertThat(ValidationInstructions.asksTheCustomer(
+				new CertificateValidationUpdated("pending", null, ValidationStage.UNDER_REVIEW, List.of())))
+			.isFalse();
 		assertThat(ValidationInstructions.asksTheCustomer(new CertificateValidationUpdated("pending", null,
-				ValidationStage.UNDER_REVIEW, List.of()))).isFalse();
-		assertThat(ValidationInstructions.asksTheCustomer(new CertificateValidationUpdated("pending", null,
-				ValidationStage.VERIFICATION_CALL_PENDING, List.of()))).isTrue();
+				ValidationStage.VERIFICATION_CALL_PENDING, List.of())))
+			.isTrue();
 	}
 
 	@Test
@@ -126,11 +131,14 @@ class EmailTemplatesTests {
 				new RenewalDue(7, Instant.parse("2026-11-30T12:00:00Z"), "example.com"), at);
 
 		assertThat(email.subject()).isEqualTo("Your SSL certificate for example.com expires in 5 days");
-		assertThat(email.body()).contains("Hello Ann Lee").contains("2026-11-30 12:00 UTC").endsWith("--\nAcme Hosting\n");
+		assertThat(email.body()).contains("Hello Ann Lee")
+			.contains("2026-11-30 12:00 UTC")
+			.endsWith("--\nAcme Hosting\n");
 		assertThat(email.html()).contains("<h2>Acme Hosting</h2>");
-		assertThat(EmailTemplates.renewalReminder("order-7", CONTACT, "Acme Hosting",
-				new RenewalDue(1, Instant.parse("2026-11-25T20:00:00Z"), "example.com"), at).subject())
-			.endsWith("expires within a day");
+		assertThat(EmailTemplates
+			.renewalReminder("order-7", CONTACT, "Acme Hosting",
+					new RenewalDue(1, Instant.parse("2026-11-25T20:00:00Z"), "example.com"), at)
+			.subject()).endsWith("expires within a day");
 	}
 
 	@Test

@@ -13,11 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Readiness follows MongoDB and the Kafka cluster, liveness only the process. The listeners stay
- * stopped (the health checks do not need them), so this context consumes nothing other tests publish.
+ * Readiness follows MongoDB and the Kafka cluster, liveness only the process. The
+ * listeners stay stopped (the health checks do not need them), so this context consumes
+ * nothing other tests publish.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.listener.auto-startup=false", "spring.kafka.consumer.group-id=notification-probes" })
+		properties = { "spring.kafka.listener.auto-startup=false",
+				"spring.kafka.consumer.group-id=notification-probes" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @DirtiesContext
 class ProbesIntegrationTests {

@@ -16,7 +16,8 @@ class WebhookSignatureTests {
 
 	@Test
 	void signsTimestampDotBodyWithHmacSha256AsApiMdSays() {
-		// reference value: printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac 'a-secret-of-16-chars'
+		// reference value: printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac
+		// 'a-secret-of-16-chars'
 		assertThat(WebhookSignature.sign("a-secret-of-16-chars", 1_700_000_000L, "{\"a\":1}"))
 			.isEqualTo("sha256=966dfd9e7287134bae9078b9ca8cad81556798be645cd07bef60884b917d8d01");
 	}
@@ -49,8 +50,8 @@ class WebhookSignatureTests {
 			.extracting(InvalidField::field)
 			.containsExactly("url", "secret");
 		assertThat(WebhookRegistration.validate("not a url", "0123456789abcdef")).hasSize(1);
-		assertThat(WebhookRegistration.validate("https://whmcs.example.com/modules/rvssl/hook.php",
-				"0123456789abcdef")).isEmpty();
+		assertThat(WebhookRegistration.validate("https://whmcs.example.com/modules/rvssl/hook.php", "0123456789abcdef"))
+			.isEmpty();
 		assertThat(WebhookRegistration.validate(null, null)).hasSize(2);
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * This service's own exceptions as problems of the platform's shape; Spring's own (404 route, 405,
- * 415...) are the service kit's.
+ * This service's own exceptions as problems of the platform's shape; Spring's own (404
+ * route, 405, 415...) are the service kit's.
  */
 @RestControllerAdvice
 class ApiProblems {
@@ -57,7 +57,8 @@ class ApiProblems {
 	ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "illegal-transition", "Not possible in this state",
 				ex.getMessage());
-		// the state the order is in, so that a client can tell why without reading it again
+		// the state the order is in, so that a client can tell why without reading it
+		// again
 		problem.setProperty("state", ex.from());
 		return respond(problem);
 	}
@@ -70,11 +71,12 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooLarge(JsonBodies.BodyTooLargeException ex) {
-		return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-				ex.getMessage()));
+		return respond(
+				Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", ex.getMessage()));
 	}
 
-	// the problem's own media type even when the client asked for another: an event stream's
+	// the problem's own media type even when the client asked for another: an event
+	// stream's
 	// 404 would otherwise be written as a server-sent event
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -18,7 +18,9 @@ class CsrController {
 		this.bodies = bodies;
 	}
 
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DecodeCsr.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DecodeCsr.class)))
 	@PostMapping("/api/v1/csr/decode")
 	Mono<Responses.CsrJson> decode(ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DecodeCsr.class)

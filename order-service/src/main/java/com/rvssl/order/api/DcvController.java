@@ -21,8 +21,8 @@ class DcvController {
 					ApproverEmails.of(domain));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(),
-					java.util.List.of(new InvalidField("domain", ex.getMessage())));
+			throw new InvalidRequestException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+					ex.getMessage(), java.util.List.of(new InvalidField("domain", ex.getMessage())));
 		}
 	}
 

@@ -7,9 +7,9 @@ import com.rvssl.kit.problem.InvalidField;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request refused before any state change: 400 when it cannot be read (bad JSON, wrong types,
- * missing fields, unreadable CSR, a private key), 422 when it reads fine but cannot be sold (unknown
- * product, term, domains, weak key, CSR names).
+ * A request refused before any state change: 400 when it cannot be read (bad JSON, wrong
+ * types, missing fields, unreadable CSR, a private key), 422 when it reads fine but
+ * cannot be sold (unknown product, term, domains, weak key, CSR names).
  */
 public class InvalidRequestException extends RuntimeException {
 

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Reads a request body ourselves rather than through {@code @RequestBody}, because the raw text
- * matters: a pasted private key is refused wherever it appears, and an idempotent repeat is
- * recognised by the hash of the request. Then JSON mapping and bean validation, each failure a 400
- * naming the field.
+ * Reads a request body ourselves rather than through {@code @RequestBody}, because the
+ * raw text matters: a pasted private key is refused wherever it appears, and an
+ * idempotent repeat is recognised by the hash of the request. Then JSON mapping and bean
+ * validation, each failure a 400 naming the field.
  */
 @Component
 class JsonBodies {
@@ -71,7 +71,8 @@ class JsonBodies {
 			value = json.readValue(text, type);
 		}
 		catch (JacksonException ex) {
-			throw InvalidRequestException.unreadable(path(ex), "malformed JSON or wrong type: " + ex.getOriginalMessage());
+			throw InvalidRequestException.unreadable(path(ex),
+					"malformed JSON or wrong type: " + ex.getOriginalMessage());
 		}
 		if (value == null) {
 			throw InvalidRequestException.unreadable("", "a JSON object is required");
@@ -112,7 +113,10 @@ class JsonBodies {
 		}
 	}
 
-	/** A checked request and its canonical JSON form (what an idempotent repeat is compared by). */
+	/**
+	 * A checked request and its canonical JSON form (what an idempotent repeat is
+	 * compared by).
+	 */
 	record Body<T>(T value, String canonicalJson) {
 	}
 

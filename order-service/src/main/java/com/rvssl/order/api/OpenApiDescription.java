@@ -21,21 +21,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The title and security of the OpenAPI 3 description served at {@code /v3/api-docs} (and checked
- * into {@code docs/openapi/order-service.json}, so the WHMCS addon can be generated or checked
- * against it).
+ * The title and security of the OpenAPI 3 description served at {@code /v3/api-docs} (and
+ * checked into {@code docs/openapi/order-service.json}, so the WHMCS addon can be
+ * generated or checked against it).
  */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(
-		info = @Info(title = "RVssl order-service", version = "v1",
-				description = "The API a WHMCS addon drives: catalog and prices, Auto Order Setup, orders, CSR and DCV helpers. "
-						+ "Errors are RFC 9457 application/problem+json."),
+@OpenAPIDefinition(info = @Info(title = "RVssl order-service", version = "v1",
+		description = "The API a WHMCS addon drives: catalog and prices, Auto Order Setup, orders, CSR and DCV helpers. "
+				+ "Errors are RFC 9457 application/problem+json."),
 		security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
 		description = "the reseller's (or the operator's) API key")
 class OpenApiDescription {
 
-	/** Every operation may answer with an RFC 9457 problem; the addon handles them in one place. */
+	/**
+	 * Every operation may answer with an RFC 9457 problem; the addon handles them in one
+	 * place.
+	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return (openApi) -> {

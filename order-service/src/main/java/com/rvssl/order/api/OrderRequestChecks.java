@@ -29,9 +29,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What an order request must satisfy beyond its JSON shape: a product and term on sale, domains
- * the product can cover, a DCV method that works for them, and a CSR that proves a strong key for
- * exactly those names. All problems are reported at once; a request with any of them changes nothing.
+ * What an order request must satisfy beyond its JSON shape: a product and term on sale,
+ * domains the product can cover, a DCV method that works for them, and a CSR that proves
+ * a strong key for exactly those names. All problems are reported at once; a request with
+ * any of them changes nothing.
  */
 @Component
 class OrderRequestChecks {
@@ -48,8 +49,10 @@ class OrderRequestChecks {
 	}
 
 	/**
-	 * @param product the product as sold now (with the operators' prices), null when unknown
-	 * @param retail the reseller's retail override for the term, null for the recommended price
+	 * @param product the product as sold now (with the operators' prices), null when
+	 * unknown
+	 * @param retail the reseller's retail override for the term, null for the recommended
+	 * price
 	 */
 	OrderDraft check(Requests.PlaceOrder request, Product product, Money retail) {
 		Problems problems = new Problems();
@@ -66,8 +69,8 @@ class OrderRequestChecks {
 		Configuration configuration = configuration(product, domains, request.csr(), request.dcv(),
 				request.organization(), false, problems);
 		problems.throwIfAny();
-		return new OrderDraft(product, price, domains, request.whmcsServiceId().trim(),
-				request.customer().toCustomer(), configuration, retail);
+		return new OrderDraft(product, price, domains, request.whmcsServiceId().trim(), request.customer().toCustomer(),
+				configuration, retail);
 	}
 
 	/** A reissue CSR: readable, a strong key, exactly the order's names. */
@@ -79,10 +82,11 @@ class OrderRequestChecks {
 	}
 
 	/**
-	 * A new DCV method for an order at the CA. Every problem is the caller's to fix in the body, so
-	 * all are 400: EMAIL needs an approver the CA accepts for the order's first domain (one of the
-	 * constructed addresses where {@link ApproverEmails} can tell, else an address at the domain
-	 * or a parent), HTTP cannot validate a wildcard. The approver is ignored for HTTP and DNS.
+	 * A new DCV method for an order at the CA. Every problem is the caller's to fix in
+	 * the body, so all are 400: EMAIL needs an approver the CA accepts for the order's
+	 * first domain (one of the constructed addresses where {@link ApproverEmails} can
+	 * tell, else an address at the domain or a parent), HTTP cannot validate a wildcard.
+	 * The approver is ignored for HTTP and DNS.
 	 */
 	Dcv checkDcvChange(Order order, Requests.DcvBody request) {
 		List<InvalidField> errors = new ArrayList<>();
@@ -100,8 +104,8 @@ class OrderRequestChecks {
 			else if (primary != null) {
 				acceptedApprovers(primary).ifPresentOrElse((accepted) -> {
 					if (!accepted.contains(email)) {
-						errors.add(new InvalidField("approverEmail",
-								"the CA accepts only these addresses for " + primary + ": " + String.join(", ", accepted)));
+						errors.add(new InvalidField("approverEmail", "the CA accepts only these addresses for "
+								+ primary + ": " + String.join(", ", accepted)));
 					}
 				}, () -> {
 					if (!atDomainOrParent(primary, email)) {
@@ -117,7 +121,10 @@ class OrderRequestChecks {
 		return request.toDcv();
 	}
 
-	/** The constructed approver addresses, when the domain has a registrable part {@link ApproverEmails} knows. */
+	/**
+	 * The constructed approver addresses, when the domain has a registrable part
+	 * {@link ApproverEmails} knows.
+	 */
 	private static Optional<List<String>> acceptedApprovers(String domain) {
 		try {
 			return Optional.of(ApproverEmails.of(domain));
@@ -148,8 +155,8 @@ class OrderRequestChecks {
 	}
 
 	/**
-	 * The configuration when it is complete; null when it is partial (the order then awaits it),
-	 * unless {@code required}.
+	 * The configuration when it is complete; null when it is partial (the order then
+	 * awaits it), unless {@code required}.
 	 */
 	private Configuration configuration(Product product, List<String> domains, String csr, Requests.DcvBody dcv,
 			Requests.OrganizationBody organization, boolean required, Problems problems) {
@@ -168,8 +175,8 @@ class OrderRequestChecks {
 				org = organization.toOrganization();
 			}
 			else if (required) {
-				problems.unsellable("organization", "organization details are required for "
-						+ product.validation() + " certificates");
+				problems.unsellable("organization",
+						"organization details are required for " + product.validation() + " certificates");
 			}
 		}
 		boolean complete = csr != null && !csr.isBlank() && dcv != null
@@ -190,8 +197,8 @@ class OrderRequestChecks {
 				problems.unsellable(field, domain + " is listed twice");
 			}
 			else if (domain.startsWith("*.") && product.type() != ProductType.WILDCARD) {
-				problems.unsellable(field, "wildcard " + domain + " needs a wildcard product; "
-						+ product.code() + " is " + product.type());
+				problems.unsellable(field, "wildcard " + domain + " needs a wildcard product; " + product.code()
+						+ " is " + product.type());
 			}
 			else if (!domain.startsWith("*.") && product.type() == ProductType.WILDCARD) {
 				problems.unsellable(field, product.code() + " is a wildcard product: order *." + domain);
@@ -243,7 +250,10 @@ class OrderRequestChecks {
 		decoded.mismatchWith(domains).ifPresent((mismatch) -> problems.unsellable("csr", mismatch));
 	}
 
-	/** Collects problems; a request that cannot be read at all is a 400, one that cannot be sold a 422. */
+	/**
+	 * Collects problems; a request that cannot be read at all is a 400, one that cannot
+	 * be sold a 422.
+	 */
 	private static final class Problems {
 
 		private final List<InvalidField> errors = new ArrayList<>();
@@ -267,7 +277,8 @@ class OrderRequestChecks {
 
 		InvalidRequestException exception() {
 			HttpStatus status = unreadable ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
-			String detail = errors.get(0).message() + ((errors.size() > 1) ? " (and " + (errors.size() - 1) + " more)" : "");
+			String detail = errors.get(0).message()
+					+ ((errors.size() > 1) ? " (and " + (errors.size() - 1) + " more)" : "");
 			return new InvalidRequestException(status, detail, errors);
 		}
 

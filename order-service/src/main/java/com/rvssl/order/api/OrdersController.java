@@ -45,7 +45,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Orders: place, configure, approve, cancel, reissue, resend or change DCV, look up, list, follow, download the certificate. */
+/**
+ * Orders: place, configure, approve, cancel, reissue, resend or change DCV, look up,
+ * list, follow, download the certificate.
+ */
 @RestController
 @RequestMapping("/api/v1/orders")
 class OrdersController {
@@ -77,7 +80,9 @@ class OrdersController {
 		this.statusStream = statusStream;
 	}
 
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.PlaceOrder.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.PlaceOrder.class)))
 	@PostMapping
 	Mono<ResponseEntity<Responses.OrderJson>> place(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -92,23 +97,23 @@ class OrdersController {
 		String reseller = caller.resellerId();
 		return bodies.read(exchange, Requests.PlaceOrder.class).flatMap((body) -> {
 			Requests.PlaceOrder request = body.value();
-			Mono<Optional<Product>> product = priceList.find(request.productCode()).map(Optional::of)
+			Mono<Optional<Product>> product = priceList.find(request.productCode())
+				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty());
 			Mono<Optional<Money>> retail = retailPrices.retailFor(reseller, request.productCode(), request.termMonths())
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty());
 			return Mono.zip(product, retail, settings.modeOf(reseller))
-				.map((found) -> new Checked(checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null)),
-						found.getT3()))
+				.map((found) -> new Checked(
+						checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null)), found.getT3()))
 				.flatMap((checked) -> desk.place(reseller, checked.draft(), checked.mode(), idempotencyKey,
 						sha256(body.canonicalJson())));
-		})
-			.map((placement) -> {
-				Responses.OrderJson json = Responses.OrderJson.of(placement.order());
-				URI location = URI.create("/api/v1/orders/" + placement.order().id());
-				return placement.created() ? ResponseEntity.created(location).body(json)
-						: ResponseEntity.ok().location(location).body(json);
-			});
+		}).map((placement) -> {
+			Responses.OrderJson json = Responses.OrderJson.of(placement.order());
+			URI location = URI.create("/api/v1/orders/" + placement.order().id());
+			return placement.created() ? ResponseEntity.created(location).body(json)
+					: ResponseEntity.ok().location(location).body(json);
+		});
 	}
 
 	@GetMapping("/{id}")
@@ -121,11 +126,13 @@ class OrdersController {
 			@RequestParam(required = false) String state, @RequestParam(required = false) String domain,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			return Mono.error(InvalidRequestException.unreadable("page", "page must be >= 0 and size 1.." + MAX_PAGE_SIZE));
+			return Mono
+				.error(InvalidRequestException.unreadable("page", "page must be >= 0 and size 1.." + MAX_PAGE_SIZE));
 		}
 		OrderState wanted;
 		try {
-			wanted = (state != null && !state.isBlank()) ? OrderState.valueOf(state.trim().toUpperCase(Locale.ROOT)) : null;
+			wanted = (state != null && !state.isBlank()) ? OrderState.valueOf(state.trim().toUpperCase(Locale.ROOT))
+					: null;
 		}
 		catch (IllegalArgumentException ex) {
 			return Mono.error(InvalidRequestException.unreadable("state", "unknown state " + state));
@@ -134,7 +141,9 @@ class OrdersController {
 		return desk.list(caller.scope(), wanted, domainFilter, page, size).map(Responses.OrderPageJson::of);
 	}
 
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Configure.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Configure.class)))
 	@PutMapping("/{id}/configuration")
 	Mono<Responses.OrderJson> configure(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
 			ServerWebExchange exchange) {
@@ -152,7 +161,10 @@ class OrdersController {
 		return desk.approve(caller.scope(), id).map(Responses.OrderJson::of);
 	}
 
-	/** 202: the CA sends the email; the order's timeline and the gateway's events tell the rest. */
+	/**
+	 * 202: the CA sends the email; the order's timeline and the gateway's events tell the
+	 * rest.
+	 */
 	@PostMapping("/{id}/dcv/resend")
 	Mono<ResponseEntity<Responses.OrderJson>> resendDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String id) {
@@ -161,21 +173,30 @@ class OrdersController {
 	}
 
 	/**
-	 * 202: the order validates its domains by another method from now on; the gateway tells the CA
-	 * and the order's {@code validation.dcv} shows the new instructions once the CA has them. The
-	 * same method again is answered with the order and sends nothing.
+	 * 202: the order validates its domains by another method from now on; the gateway
+	 * tells the CA and the order's {@code validation.dcv} shows the new instructions once
+	 * the CA has them. The same method again is answered with the order and sends
+	 * nothing.
 	 */
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DcvBody.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DcvBody.class)))
 	@PutMapping("/{id}/dcv")
 	Mono<ResponseEntity<Responses.OrderJson>> changeDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String id, ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DcvBody.class)
-			.flatMap((body) -> desk.changeDcv(caller.scope(), id, (order) -> checks.checkDcvChange(order, body.value())))
+			.flatMap(
+					(body) -> desk.changeDcv(caller.scope(), id, (order) -> checks.checkDcvChange(order, body.value())))
 			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
 	}
 
-	/** 202: the reissue is asked of the CA; the order stays ISSUED with its current certificate meanwhile. */
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Reissue.class)))
+	/**
+	 * 202: the reissue is asked of the CA; the order stays ISSUED with its current
+	 * certificate meanwhile.
+	 */
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Reissue.class)))
 	@PostMapping("/{id}/reissue")
 	Mono<ResponseEntity<Responses.OrderJson>> reissue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String id, ServerWebExchange exchange) {
@@ -185,8 +206,9 @@ class OrdersController {
 	}
 
 	/**
-	 * The order's status as server-sent events: the current status first, then each change, ending
-	 * once the order is final. The first read decides tenancy (a 404 problem before any event).
+	 * The order's status as server-sent events: the current status first, then each
+	 * change, ending once the order is final. The first read decides tenancy (a 404
+	 * problem before any event).
 	 */
 	@GetMapping("/{id}/events")
 	Mono<ResponseEntity<Flux<ServerSentEvent<Responses.StatusJson>>>> events(
@@ -201,7 +223,9 @@ class OrdersController {
 						.build())));
 	}
 
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Cancel.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Cancel.class)))
 	@PostMapping("/{id}/cancel")
 	Mono<Responses.OrderJson> cancel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
 			ServerWebExchange exchange) {
@@ -214,8 +238,8 @@ class OrdersController {
 	}
 
 	@GetMapping("/{id}/certificate")
-	Mono<ResponseEntity<String>> certificate(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String id, @RequestParam(defaultValue = "pem") String format) {
+	Mono<ResponseEntity<String>> certificate(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+			@RequestParam(defaultValue = "pem") String format) {
 		DownloadFormat wanted;
 		try {
 			wanted = DownloadFormat.of(format);

@@ -1,6 +1,9 @@
 package com.rvssl.order.api;
 
-/** A product code the catalog does not sell, in a path (a 404; in an order body it is a 422 field error). */
+/**
+ * A product code the catalog does not sell, in a path (a 404; in an order body it is a
+ * 422 field error).
+ */
 class ProductNotFoundException extends RuntimeException {
 
 	ProductNotFoundException(String code) {

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The catalog with prices, as WHMCS imports it into its products; the reseller's own retail prices
- * over it; and the operator's price changes over the catalog file.
+ * The catalog with prices, as WHMCS imports it into its products; the reseller's own
+ * retail prices over it; and the operator's price changes over the catalog file.
  */
 @RestController
 class ProductsController {
@@ -46,20 +46,24 @@ class ProductsController {
 	@GetMapping("/api/v1/products")
 	Mono<List<Responses.ProductJson>> products(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
 		return Mono.zip(priceList.products(), retailPrices.of(caller.scope()))
-			.map((both) -> both.getT1().stream().map((product) -> Responses.ProductJson.of(product, both.getT2())).toList());
+			.map((both) -> both.getT1()
+				.stream()
+				.map((product) -> Responses.ProductJson.of(product, both.getT2()))
+				.toList());
 	}
 
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.RetailPrice.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.RetailPrice.class)))
 	@PutMapping("/api/v1/products/{code}/prices/{termMonths}")
 	Mono<Responses.ProductJson> overrideRetail(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String code, @PathVariable String termMonths, ServerWebExchange exchange) {
 		String reseller = resellerOnly(caller);
-		return priceOf(code, termMonths).flatMap((found) -> bodies.read(exchange, Requests.RetailPrice.class)
-			.flatMap((body) -> {
+		return priceOf(code, termMonths)
+			.flatMap((found) -> bodies.read(exchange, Requests.RetailPrice.class).flatMap((body) -> {
 				Money retail = money("retail", body.value().retail(), found.price().recommendedRetail().currency());
 				return retailPrices.set(reseller, code, found.price().termMonths(), retail);
-			})
-			.then(productJson(reseller, found.product())));
+			}).then(productJson(reseller, found.product())));
 	}
 
 	@DeleteMapping("/api/v1/products/{code}/prices/{termMonths}")
@@ -76,8 +80,13 @@ class ProductsController {
 		return retailPrices.resetAll(resellerOnly(caller)).thenReturn(ResponseEntity.noContent().build());
 	}
 
-	/** Operator only: new wholesale and recommended prices for some terms of a product. */
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.CatalogPrices.class)))
+	/**
+	 * Operator only: new wholesale and recommended prices for some terms of a product.
+	 */
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(
+							implementation = Requests.CatalogPrices.class)))
 	@PutMapping("/api/v1/admin/products/{code}")
 	Mono<Responses.ProductJson> changeCatalogPrices(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String code, ServerWebExchange exchange) {
@@ -124,16 +133,21 @@ class ProductsController {
 		return retailPrices.of(reseller).map((overrides) -> Responses.ProductJson.of(product, overrides));
 	}
 
-	/** The product as sold now and the price of the term; a 404 problem for an unknown product, 422 for a term. */
+	/**
+	 * The product as sold now and the price of the term; a 404 problem for an unknown
+	 * product, 422 for a term.
+	 */
 	private Mono<ProductTerm> priceOf(String code, String termMonths) {
-		return priceList.find(code).switchIfEmpty(Mono.error(() -> new ProductNotFoundException(code))).map((product) -> {
-			Price price = parseTerm(termMonths).flatMap(product::priceFor)
-				.orElseThrow(() -> new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
-						code + " is not sold for a term of '" + termMonths + "' months",
-						List.of(new InvalidField("termMonths", "sold for "
-								+ product.prices().stream().map(Price::termMonths).toList() + " months only"))));
-			return new ProductTerm(product, price);
-		});
+		return priceList.find(code)
+			.switchIfEmpty(Mono.error(() -> new ProductNotFoundException(code)))
+			.map((product) -> {
+				Price price = parseTerm(termMonths).flatMap(product::priceFor)
+					.orElseThrow(() -> new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
+							code + " is not sold for a term of '" + termMonths + "' months",
+							List.of(new InvalidField("termMonths", "sold for "
+									+ product.prices().stream().map(Price::termMonths).toList() + " months only"))));
+				return new ProductTerm(product, price);
+			});
 	}
 
 	private static java.util.Optional<Integer> parseTerm(String termMonths) {
@@ -154,7 +168,9 @@ class ProductsController {
 		return money;
 	}
 
-	/** Prices are in the catalog's currency (no conversion anywhere) and never negative. */
+	/**
+	 * Prices are in the catalog's currency (no conversion anywhere) and never negative.
+	 */
 	private static Money checkedMoney(String field, Requests.MoneyBody body, String currency,
 			List<InvalidField> errors) {
 		if (!currency.equals(body.currency())) {

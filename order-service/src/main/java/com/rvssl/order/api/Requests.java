@@ -16,7 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The request bodies of the API, with the checks bean validation can make on their own. */
+/**
+ * The request bodies of the API, with the checks bean validation can make on their own.
+ */
 final class Requests {
 
 	private Requests() {
@@ -24,7 +26,8 @@ final class Requests {
 
 	record PlaceOrder(@NotBlank String productCode, @NotNull Integer termMonths,
 			@NotEmpty @Size(max = 250) List<@NotBlank String> domains, @NotBlank @Size(max = 100) String whmcsServiceId,
-			@NotNull @Valid CustomerBody customer, String csr, @Valid DcvBody dcv, @Valid OrganizationBody organization) {
+			@NotNull @Valid CustomerBody customer, String csr, @Valid DcvBody dcv,
+			@Valid OrganizationBody organization) {
 	}
 
 	record Configure(@NotBlank String csr, @NotNull @Valid DcvBody dcv, @Valid OrganizationBody organization) {

@@ -24,16 +24,22 @@ import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.ValidationStage;
 import com.rvssl.order.views.Views;
 
-/** The JSON the API answers with (API.md's shapes); domain objects never leave as they are stored. */
+/**
+ * The JSON the API answers with (API.md's shapes); domain objects never leave as they are
+ * stored.
+ */
 final class Responses {
 
 	private Responses() {
 	}
 
-	record ProductJson(String code, String name, String brand, Validation validation, ProductType type,
-			int maxDomains, List<PriceJson> prices) {
+	record ProductJson(String code, String name, String brand, Validation validation, ProductType type, int maxDomains,
+			List<PriceJson> prices) {
 
-		/** {@code overrides} by {@link RetailPrices#key(String, int)}: the reseller's own retail prices. */
+		/**
+		 * {@code overrides} by {@link RetailPrices#key(String, int)}: the reseller's own
+		 * retail prices.
+		 */
 		static ProductJson of(Product product, Map<String, Money> overrides) {
 			return new ProductJson(product.code(), product.name(), product.brand(), product.validation(),
 					product.type(), product.maxDomains(),
@@ -46,7 +52,10 @@ final class Responses {
 
 	}
 
-	/** {@code retail} is the reseller's override where there is one, the recommended price otherwise. */
+	/**
+	 * {@code retail} is the reseller's override where there is one, the recommended price
+	 * otherwise.
+	 */
 	record PriceJson(int termMonths, Money wholesale, Money recommendedRetail, Money retail) {
 
 		static PriceJson of(Price price, Money override) {
@@ -86,19 +95,22 @@ final class Responses {
 	}
 
 	/**
-	 * The order's validation: the product's {@code level} (DV/OV/EV) and the CA's latest word while
-	 * it validates: {@code stage}, {@code dcv} (what each domain must show, never null) and
-	 * {@code detail}. Once the order is past validation, stage is null and dcv empty.
+	 * The order's validation: the product's {@code level} (DV/OV/EV) and the CA's latest
+	 * word while it validates: {@code stage}, {@code dcv} (what each domain must show,
+	 * never null) and {@code detail}. Once the order is past validation, stage is null
+	 * and dcv empty.
 	 */
 	record ValidationJson(Validation level, ValidationStage stage, List<DcvInstruction> dcv, String detail) {
 
 		static ValidationJson of(Order order) {
 			ValidationProgress progress = order.validationProgress();
-			boolean validating = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION;
+			boolean validating = order.state() == OrderState.SUBMITTED
+					|| order.state() == OrderState.PENDING_VALIDATION;
 			if (progress == null) {
 				return new ValidationJson(order.validation(), null, List.of(), order.validationDetail());
 			}
-			return validating ? new ValidationJson(order.validation(), progress.stage(), progress.dcv(), progress.detail())
+			return validating
+					? new ValidationJson(order.validation(), progress.stage(), progress.dcv(), progress.detail())
 					: new ValidationJson(order.validation(), null, List.of(), progress.detail());
 		}
 

@@ -32,7 +32,9 @@ class SettingsController {
 		return settings.modeOf(resellerOnly(caller)).map(Responses.AutoOrderJson::new);
 	}
 
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.AutoOrder.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.AutoOrder.class)))
 	@PutMapping("/api/v1/settings/auto-order")
 	Mono<Responses.AutoOrderJson> changeAutoOrder(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			ServerWebExchange exchange) {

@@ -18,8 +18,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The products on sale, read once at start from a versioned data file so that a price change is a
- * reviewed data change and a new catalog version, not a code change.
+ * The products on sale, read once at start from a versioned data file so that a price
+ * change is a reviewed data change and a new catalog version, not a code change.
  */
 @Component
 public class Catalog {

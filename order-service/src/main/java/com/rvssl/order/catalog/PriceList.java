@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalog as it is sold now: the products of the versioned file with the operators' price
- * changes laid over them. Read on each request (a handful of small documents) so every instance
- * sells at the same prices without a cache to invalidate.
+ * The catalog as it is sold now: the products of the versioned file with the operators'
+ * price changes laid over them. Read on each request (a handful of small documents) so
+ * every instance sells at the same prices without a cache to invalidate.
  */
 @Component
 public class PriceList {
@@ -45,8 +45,8 @@ public class PriceList {
 	}
 
 	/**
-	 * Sets the prices of some terms of a product; the caller has checked the product and terms
-	 * exist, the currency is the catalog's and no amount is negative.
+	 * Sets the prices of some terms of a product; the caller has checked the product and
+	 * terms exist, the currency is the catalog's and no amount is negative.
 	 */
 	public Mono<Product> change(Product product, List<Price> prices) {
 		return mongo.findById(product.code(), OperatorPrices.class)

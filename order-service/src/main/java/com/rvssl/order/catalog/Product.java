@@ -7,8 +7,8 @@ import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Validation;
 
 /**
- * A certificate product as resellers see it. {@code ca} and {@code caProduct} say where it is
- * bought (for DigiCert, the {@code product_name_id}).
+ * A certificate product as resellers see it. {@code ca} and {@code caProduct} say where
+ * it is bought (for DigiCert, the {@code product_name_id}).
  */
 public record Product(String code, String name, String brand, CertificateAuthority ca, String caProduct,
 		Validation validation, ProductType type, int maxDomains, List<Price> prices) {

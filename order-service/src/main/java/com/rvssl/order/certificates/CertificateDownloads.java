@@ -32,7 +32,9 @@ public final class CertificateDownloads {
 		};
 	}
 
-	/** The certificates of a PEM text in their order (leaf first as the CA sends them). */
+	/**
+	 * The certificates of a PEM text in their order (leaf first as the CA sends them).
+	 */
 	public static List<X509CertificateHolder> parse(String pemChain) {
 		List<X509CertificateHolder> chain = new ArrayList<>();
 		try (PEMParser parser = new PEMParser(new StringReader(pemChain))) {

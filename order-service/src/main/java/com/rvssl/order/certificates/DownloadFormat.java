@@ -3,15 +3,18 @@ package com.rvssl.order.certificates;
 import java.util.Locale;
 
 /**
- * How a certificate is downloaded. PKCS#12 is not offered: it needs the private key, which the
- * platform never has.
+ * How a certificate is downloaded. PKCS#12 is not offered: it needs the private key,
+ * which the platform never has.
  */
 public enum DownloadFormat {
 
 	/** The full chain, leaf first, as PEM. */
 	PEM("application/x-pem-file", "certificate.pem"),
 
-	/** The intermediates and root only: Apache's SSLCertificateChainFile, or what nginx appends to the leaf. */
+	/**
+	 * The intermediates and root only: Apache's SSLCertificateChainFile, or what nginx
+	 * appends to the leaf.
+	 */
 	BUNDLE("application/x-pem-file", "ca-bundle.pem"),
 
 	/** The chain as a certs-only PKCS#7 in PEM armour (IIS, Java keystores, Windows). */
@@ -34,7 +37,9 @@ public enum DownloadFormat {
 		return fileName;
 	}
 
-	/** @throws IllegalArgumentException for a format not offered */
+	/**
+	 * @throws IllegalArgumentException for a format not offered
+	 */
 	public static DownloadFormat of(String name) {
 		try {
 			return valueOf(name.trim().toUpperCase(Locale.ROOT));

@@ -31,17 +31,24 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 
-/** Reads a PEM PKCS#10 request and verifies its self-signature (proof the requester holds the key). */
+/**
+ * Reads a PEM PKCS#10 request and verifies its self-signature (proof the requester holds
+ * the key).
+ */
 public final class CsrDecoder {
 
-	/** Our own provider instance: the JDK cannot look EC keys up by OID, and nothing is registered globally. */
+	/**
+	 * Our own provider instance: the JDK cannot look EC keys up by OID, and nothing is
+	 * registered globally.
+	 */
 	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
 	private CsrDecoder() {
 	}
 
 	/**
-	 * @throws InvalidCsrException when it is not a PEM certificate request or its signature does not verify
+	 * @throws InvalidCsrException when it is not a PEM certificate request or its
+	 * signature does not verify
 	 */
 	public static DecodedCsr decode(String pem) {
 		PKCS10CertificationRequest request = parse(pem);
@@ -74,8 +81,8 @@ public final class CsrDecoder {
 
 	private static void verifySignature(PKCS10CertificationRequest request) {
 		try {
-			if (!request.isSignatureValid(
-					new JcaContentVerifierProviderBuilder().setProvider(PROVIDER).build(request.getSubjectPublicKeyInfo()))) {
+			if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(PROVIDER)
+				.build(request.getSubjectPublicKeyInfo()))) {
 				throw new InvalidCsrException("CSR signature does not verify");
 			}
 		}
@@ -150,7 +157,8 @@ public final class CsrDecoder {
 			if (SECObjectIdentifiers.secp384r1.equals(curve)) {
 				return 384;
 			}
-			// another (or an explicitly encoded) curve: reported as size 0, refused by the policy
+			// another (or an explicitly encoded) curve: reported as size 0, refused by
+			// the policy
 			return 0;
 		}
 		return 0;

@@ -17,7 +17,10 @@ public record DecodedCsr(String commonName, List<String> subjectAltNames, String
 		subject = Map.copyOf(subject);
 	}
 
-	/** Every DNS name the certificate would carry: the common name and the SANs, lower case. */
+	/**
+	 * Every DNS name the certificate would carry: the common name and the SANs, lower
+	 * case.
+	 */
 	public Set<String> names() {
 		Set<String> names = new LinkedHashSet<>();
 		if (commonName != null) {
@@ -41,7 +44,10 @@ public record DecodedCsr(String commonName, List<String> subjectAltNames, String
 		return Optional.empty();
 	}
 
-	/** Why the CSR's names are not exactly the ordered domains, if they are not (case does not matter). */
+	/**
+	 * Why the CSR's names are not exactly the ordered domains, if they are not (case does
+	 * not matter).
+	 */
 	public Optional<String> mismatchWith(List<String> domains) {
 		Set<String> ordered = new LinkedHashSet<>();
 		domains.forEach((domain) -> ordered.add(domain.toLowerCase(Locale.ROOT)));

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The addresses a CA accepts for email domain control validation (the CA/Browser Forum's
- * constructed addresses): admin@, administrator@, hostmaster@, postmaster@ and webmaster@ of the
- * domain and of each parent down to the registrable domain. A wildcard's {@code *.} is dropped.
- * The registrable domain is found without the full public suffix list: a two-letter country code
- * under a common second-level label ({@code co.uk}, {@code co.th}, {@code com.au}...) counts as
- * the suffix, otherwise the last label does.
+ * constructed addresses): admin@, administrator@, hostmaster@, postmaster@ and webmaster@
+ * of the domain and of each parent down to the registrable domain. A wildcard's
+ * {@code *.} is dropped. The registrable domain is found without the full public suffix
+ * list: a two-letter country code under a common second-level label ({@code co.uk},
+ * {@code co.th}, {@code com.au}...) counts as the suffix, otherwise the last label does.
  */
 public final class ApproverEmails {
 
@@ -29,7 +29,8 @@ public final class ApproverEmails {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when {@code domain} is not a domain name with a registrable part
+	 * @throws IllegalArgumentException when {@code domain} is not a domain name with a
+	 * registrable part
 	 */
 	public static List<String> of(String domain) {
 		String name = (domain == null) ? "" : domain.trim().toLowerCase(Locale.ROOT);

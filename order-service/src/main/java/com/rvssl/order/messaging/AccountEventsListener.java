@@ -10,7 +10,9 @@ import com.rvssl.order.security.ResellerDirectory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Learns resellers (and the hash of their API key) from billing, which registers them. */
+/**
+ * Learns resellers (and the hash of their API key) from billing, which registers them.
+ */
 @Component
 class AccountEventsListener {
 
@@ -25,8 +27,7 @@ class AccountEventsListener {
 	@KafkaListener(topics = Topics.ACCOUNTS)
 	void on(EventEnvelope envelope) {
 		if (envelope.payload() instanceof ResellerRegistered registered) {
-			resellers
-				.register(envelope.resellerId(), registered.name(), registered.currency(), registered.apiKeyHash())
+			resellers.register(envelope.resellerId(), registered.name(), registered.currency(), registered.apiKeyHash())
 				.block(MAX_WAIT);
 		}
 	}

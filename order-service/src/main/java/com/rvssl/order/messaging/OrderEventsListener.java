@@ -11,9 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every event of every order. Each record is finished (the bounded block) before the next is read,
- * which keeps an order's events in order; a failure goes to the error handler and then the
- * dead-letter topic.
+ * Every event of every order. Each record is finished (the bounded block) before the next
+ * is read, which keeps an order's events in order; a failure goes to the error handler
+ * and then the dead-letter topic.
  */
 @Component
 class OrderEventsListener {

@@ -19,10 +19,11 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.stereotype.Component;
 
 /**
- * How many orders each reseller has in each state, by product ({@code rvssl.orders.by.state}),
- * counted in MongoDB every {@code rvssl.metrics.orders-by-state.refresh}. Counting from the store
- * (not from events seen by this replica) gives every replica the same, true figures; Grafana takes
- * the max over replicas. Cardinality is resellers x states x products actually used.
+ * How many orders each reseller has in each state, by product
+ * ({@code rvssl.orders.by.state}), counted in MongoDB every
+ * {@code rvssl.metrics.orders-by-state.refresh}. Counting from the store (not from events
+ * seen by this replica) gives every replica the same, true figures; Grafana takes the max
+ * over replicas. Cardinality is resellers x states x products actually used.
  */
 @Component
 class OrdersByState implements SmartLifecycle {
@@ -46,19 +47,25 @@ class OrdersByState implements SmartLifecycle {
 			.register(registry);
 	}
 
-	/** Counts the orders once and replaces the gauge's rows (states no order is in any more disappear). */
+	/**
+	 * Counts the orders once and replaces the gauge's rows (states no order is in any
+	 * more disappear).
+	 */
 	Mono<Void> count() {
-		Aggregation byState = Aggregation.newAggregation(
-				Aggregation.group("resellerId", "state", "productCode").count().as("orders"));
-		return mongo.aggregate(byState, "orders", Document.class).map(OrdersByState::row).collectList()
+		Aggregation byState = Aggregation
+			.newAggregation(Aggregation.group("resellerId", "state", "productCode").count().as("orders"));
+		return mongo.aggregate(byState, "orders", Document.class)
+			.map(OrdersByState::row)
+			.collectList()
 			.doOnNext((rows) -> gauge.register(rows, true))
 			.then();
 	}
 
 	private static MultiGauge.Row<Number> row(Document counted) {
 		Document key = counted.get("_id", Document.class);
-		return MultiGauge.Row.of(Tags.of("resellerId", String.valueOf(key.get("resellerId")), "state",
-				String.valueOf(key.get("state")), "product", String.valueOf(key.get("productCode"))),
+		return MultiGauge.Row.of(
+				Tags.of("resellerId", String.valueOf(key.get("resellerId")), "state", String.valueOf(key.get("state")),
+						"product", String.valueOf(key.get("productCode"))),
 				((Number) counted.get("orders")).longValue());
 	}
 

@@ -1,6 +1,8 @@
 package com.rvssl.order.orders;
 
-/** A move the order state machine does not allow, e.g. cancelling an issued certificate. */
+/**
+ * A move the order state machine does not allow, e.g. cancelling an issued certificate.
+ */
 public class IllegalTransitionException extends RuntimeException {
 
 	private final OrderState from;

@@ -11,8 +11,8 @@ import com.rvssl.contracts.EventEnvelope;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the other services' events to their orders, each at most once: the update that moves
- * the order also records the event id and refuses one already recorded.
+ * Applies the other services' events to their orders, each at most once: the update that
+ * moves the order also records the event id and refuses one already recorded.
  */
 @Service
 public class IncomingEvents {
@@ -39,12 +39,13 @@ public class IncomingEvents {
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				log.warn("{} {} for unknown order {}: ignored", envelope.type(), eventId, envelope.orderId());
 				return Boolean.TRUE;
-			})))
-			.repeatWhenEmpty(MAX_ATTEMPTS, (repeats) -> repeats)
-			.then();
+			}))).repeatWhenEmpty(MAX_ATTEMPTS, (repeats) -> repeats).then();
 	}
 
-	/** Emits a value when done; empty when the order changed under us and the decision must be made again. */
+	/**
+	 * Emits a value when done; empty when the order changed under us and the decision
+	 * must be made again.
+	 */
 	private Mono<Boolean> applyTo(Order order, EventEnvelope envelope, String eventId) {
 		if (order.hasApplied(eventId)) {
 			log.debug("{} {} already applied to order {}", envelope.type(), eventId, order.id());
@@ -58,8 +59,8 @@ public class IncomingEvents {
 			});
 		}
 		if (outcome instanceof Outcome.Stale stale) {
-			log.info("{} {} for order {} came late ({}): remembered, not applied", envelope.type(), eventId,
-					order.id(), stale.reason());
+			log.info("{} {} for order {} came late ({}): remembered, not applied", envelope.type(), eventId, order.id(),
+					stale.reason());
 			return store.rememberStale(order, eventId).map((saved) -> Boolean.TRUE);
 		}
 		return Mono.just(Boolean.TRUE);

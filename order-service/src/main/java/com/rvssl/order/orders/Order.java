@@ -18,19 +18,20 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An order, as one document: what was ordered, its state and the facts the views explain it with,
- * the timeline, the ids of the events already applied and the events still to publish. Changes are
- * made by {@link OrderStore} in single conditional updates guarded by {@code version}.
+ * An order, as one document: what was ordered, its state and the facts the views explain
+ * it with, the timeline, the ids of the events already applied and the events still to
+ * publish. Changes are made by {@link OrderStore} in single conditional updates guarded
+ * by {@code version}.
  */
 @Document(Order.COLLECTION)
 public record Order(@Id String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
 		Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
 		Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
-		OrderState state, String caOrderId, CertificateSummary certificate, String pemChain,
-		PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
-		String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
-		List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
-		String requestHash, long version, ValidationProgress validationProgress) {
+		OrderState state, String caOrderId, CertificateSummary certificate, String pemChain, PaymentShortfall shortfall,
+		String validationStatus, String validationDetail, String failureReason, String rejectionReason,
+		String cancellationReason, Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline,
+		List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey, String requestHash, long version,
+		ValidationProgress validationProgress) {
 
 	/** The collection of order documents, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "orders";
@@ -59,10 +60,11 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 	}
 
 	/**
-	 * A new order from a checked draft: configured ones go straight to billing ({@code PLACED}
-	 * with an {@code OrderPlaced} in the outbox) under {@link AutoOrderMode#AUTOMATIC}, or wait for
-	 * the reseller's approval under the other modes; unconfigured ones wait for their configuration.
-	 * {@code idempotencyKey} is unique per reseller; without a client key the order id stands in.
+	 * A new order from a checked draft: configured ones go straight to billing
+	 * ({@code PLACED} with an {@code OrderPlaced} in the outbox) under
+	 * {@link AutoOrderMode#AUTOMATIC}, or wait for the reseller's approval under the
+	 * other modes; unconfigured ones wait for their configuration. {@code idempotencyKey}
+	 * is unique per reseller; without a client key the order id stands in.
 	 */
 	public static Order open(String id, String resellerId, OrderDraft draft, AutoOrderMode mode, Instant now,
 			String idempotencyKey, String requestHash) {
@@ -81,8 +83,8 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 				draft.price().termMonths(), draft.domains(), draft.whmcsServiceId(), draft.customer(),
 				configured ? configuration.csr() : null, configured ? configuration.dcv() : null,
 				configured ? configuration.organization() : null, mode,
-				new OrderPrice(draft.price().wholesale(), draft.retail()), state, null, null, null,
-				null, null, null, null, null, null, now, now, timeline, List.of(), List.of(),
+				new OrderPrice(draft.price().wholesale(), draft.retail()), state, null, null, null, null, null, null,
+				null, null, null, now, now, timeline, List.of(), List.of(),
 				(idempotencyKey != null) ? idempotencyKey : "order:" + id, requestHash, 0);
 		if (!goes) {
 			return order;

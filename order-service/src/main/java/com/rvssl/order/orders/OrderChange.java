@@ -9,8 +9,8 @@ import java.util.Map;
 import com.rvssl.contracts.EventEnvelope;
 
 /**
- * One atomic change of an order: its (possibly unchanged) state, the timeline entry saying why,
- * the facts to set for the views, and the events the change causes.
+ * One atomic change of an order: its (possibly unchanged) state, the timeline entry
+ * saying why, the facts to set for the views, and the events the change causes.
  */
 public record OrderChange(OrderState state, TimelineEntry entry, Map<String, Object> facts,
 		List<EventEnvelope> events) {
@@ -24,7 +24,10 @@ public record OrderChange(OrderState state, TimelineEntry entry, Map<String, Obj
 		return new OrderChange(state, entry, Map.of(), List.of());
 	}
 
-	/** The same change, also setting {@code field} (null values are stored as null, clearing a stale fact). */
+	/**
+	 * The same change, also setting {@code field} (null values are stored as null,
+	 * clearing a stale fact).
+	 */
 	OrderChange with(String field, Object value) {
 		Map<String, Object> more = new LinkedHashMap<>(facts);
 		more.put(field, value);

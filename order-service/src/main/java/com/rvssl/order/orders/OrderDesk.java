@@ -12,8 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * What resellers do with orders over the API: place, configure, cancel, look up. Reads and writes
- * are scoped to the caller's reseller id ({@code null} for the operator, who sees all).
+ * What resellers do with orders over the API: place, configure, cancel, look up. Reads
+ * and writes are scoped to the caller's reseller id ({@code null} for the operator, who
+ * sees all).
  */
 @Service
 public class OrderDesk {
@@ -33,16 +34,16 @@ public class OrderDesk {
 	}
 
 	/**
-	 * Places an order once per idempotency key: a repeat with the same request hash returns the
-	 * first order ({@code created} false), a different hash is a conflict. The unique index on the
-	 * key decides races between concurrent repeats.
+	 * Places an order once per idempotency key: a repeat with the same request hash
+	 * returns the first order ({@code created} false), a different hash is a conflict.
+	 * The unique index on the key decides races between concurrent repeats.
 	 */
 	public Mono<Placement> place(String resellerId, OrderDraft draft, AutoOrderMode mode, String clientKey,
 			String requestHash) {
 		String key = (clientKey != null) ? resellerId + ":" + clientKey : null;
 		Mono<Placement> fresh = Mono.defer(() -> {
-			Order order = Order.open(UUID.randomUUID().toString(), resellerId, draft, mode,
-					clock.instant(), key, requestHash);
+			Order order = Order.open(UUID.randomUUID().toString(), resellerId, draft, mode, clock.instant(), key,
+					requestHash);
 			return store.insert(order).map((saved) -> {
 				metrics.entered(saved.state());
 				if (saved.state() == OrderState.PLACED) {
@@ -56,9 +57,8 @@ public class OrderDesk {
 		}
 		return store.findByIdempotencyKey(key)
 			.map((existing) -> repeated(existing, clientKey, requestHash))
-			.switchIfEmpty(fresh.onErrorResume(DuplicateKeyException.class,
-					(race) -> store.findByIdempotencyKey(key)
-						.map((existing) -> repeated(existing, clientKey, requestHash))));
+			.switchIfEmpty(fresh.onErrorResume(DuplicateKeyException.class, (race) -> store.findByIdempotencyKey(key)
+				.map((existing) -> repeated(existing, clientKey, requestHash))));
 	}
 
 	private static Placement repeated(Order existing, String clientKey, String requestHash) {
@@ -69,14 +69,15 @@ public class OrderDesk {
 	}
 
 	/**
-	 * Completes an order created without its configuration; {@code check} validates it against the
-	 * order, {@code mode} is the reseller's Auto Order Setup now.
+	 * Completes an order created without its configuration; {@code check} validates it
+	 * against the order, {@code mode} is the reseller's Auto Order Setup now.
 	 */
 	public Mono<Order> configure(String resellerId, String orderId, AutoOrderMode mode,
 			Function<Order, Configuration> check) {
 		return change(resellerId, orderId, (order) -> {
 			if (order.state() != OrderState.AWAITING_CONFIGURATION) {
-				// refuse before checking the body: the order is past the point where it can be configured
+				// refuse before checking the body: the order is past the point where it
+				// can be configured
 				throw new IllegalTransitionException(order.state(), OrderState.PLACED);
 			}
 			return OrderLifecycle.configure(order, check.apply(order), mode, clock.instant());
@@ -98,9 +99,9 @@ public class OrderDesk {
 	}
 
 	/**
-	 * Changes the DCV method of an order the CA validates. The state decides first (409), then
-	 * {@code check} validates the new method against the order (and throws when it does not fit).
-	 * The same method again changes nothing and sends nothing.
+	 * Changes the DCV method of an order the CA validates. The state decides first (409),
+	 * then {@code check} validates the new method against the order (and throws when it
+	 * does not fit). The same method again changes nothing and sends nothing.
 	 */
 	public Mono<Order> changeDcv(String resellerId, String orderId, Function<Order, Dcv> check) {
 		return change(resellerId, orderId, (order) -> {
@@ -109,11 +110,15 @@ public class OrderDesk {
 		});
 	}
 
-	/** {@code check} validates the new CSR against the order's domains (and throws when it does not fit). */
+	/**
+	 * {@code check} validates the new CSR against the order's domains (and throws when it
+	 * does not fit).
+	 */
 	public Mono<Order> reissue(String resellerId, String orderId, Function<Order, String> check) {
 		return change(resellerId, orderId, (order) -> {
 			if (order.state() != OrderState.ISSUED) {
-				// the state decides first: a CSR for an order that cannot be reissued is beside the point
+				// the state decides first: a CSR for an order that cannot be reissued is
+				// beside the point
 				return OrderLifecycle.reissue(order, null, clock.instant());
 			}
 			return OrderLifecycle.reissue(order, check.apply(order), clock.instant());
@@ -148,7 +153,10 @@ public class OrderDesk {
 		})).repeatWhenEmpty(MAX_ATTEMPTS, (repeats) -> repeats);
 	}
 
-	/** The order and whether this request created it (201) or repeated an earlier one (200). */
+	/**
+	 * The order and whether this request created it (201) or repeated an earlier one
+	 * (200).
+	 */
 	public record Placement(Order order, boolean created) {
 	}
 

@@ -8,12 +8,12 @@ import com.rvssl.order.catalog.Price;
 import com.rvssl.order.catalog.Product;
 
 /**
- * A checked request for a new order. {@code configuration} is null when WHMCS creates the order
- * before the customer has configured it. {@code retail} is what the reseller charges: their own
- * override, or the recommended price.
+ * A checked request for a new order. {@code configuration} is null when WHMCS creates the
+ * order before the customer has configured it. {@code retail} is what the reseller
+ * charges: their own override, or the recommended price.
  */
-public record OrderDraft(Product product, Price price, List<String> domains, String whmcsServiceId,
-		Customer customer, Configuration configuration, Money retail) {
+public record OrderDraft(Product product, Price price, List<String> domains, String whmcsServiceId, Customer customer,
+		Configuration configuration, Money retail) {
 
 	public OrderDraft {
 		domains = List.copyOf(domains);

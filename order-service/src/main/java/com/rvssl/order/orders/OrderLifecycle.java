@@ -23,10 +23,10 @@ import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
 
 /**
- * How the other services' events move an order: each event maps to a target state and the facts
- * the views need. Pure, so the whole lifecycle is tested without Kafka or MongoDB. An event whose
- * move the state machine does not allow from the current state is stale (the order went on
- * meanwhile) and never moves the order backwards.
+ * How the other services' events move an order: each event maps to a target state and the
+ * facts the views need. Pure, so the whole lifecycle is tested without Kafka or MongoDB.
+ * An event whose move the state machine does not allow from the current state is stale
+ * (the order went on meanwhile) and never moves the order backwards.
  */
 public final class OrderLifecycle {
 
@@ -39,13 +39,13 @@ public final class OrderLifecycle {
 		String note = "Cancelled" + ((reason != null) ? ": " + reason : "");
 		return OrderChange.to(next, new TimelineEntry(at, next, note))
 			.with("cancellationReason", reason)
-			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(),
-					new OrderCancelled(reason, true)));
+			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new OrderCancelled(reason, true)));
 	}
 
 	/**
-	 * The configuration completes the order: under {@link AutoOrderMode#AUTOMATIC} it goes to billing
-	 * at once, under the other modes it waits for the reseller's approval (and no event leaves).
+	 * The configuration completes the order: under {@link AutoOrderMode#AUTOMATIC} it
+	 * goes to billing at once, under the other modes it waits for the reseller's approval
+	 * (and no event leaves).
 	 */
 	public static OrderChange configure(Order order, Configuration configuration, AutoOrderMode mode, Instant at) {
 		if (order.state() != OrderState.AWAITING_CONFIGURATION) {
@@ -63,7 +63,10 @@ public final class OrderLifecycle {
 		return goes ? change.causing(order.placedEvent(configuration)) : change;
 	}
 
-	/** The reseller approves a configured order held by ON_RESELLER_APPROVAL or MANUAL: it goes to billing. */
+	/**
+	 * The reseller approves a configured order held by ON_RESELLER_APPROVAL or MANUAL: it
+	 * goes to billing.
+	 */
 	public static OrderChange approve(Order order, Instant at) {
 		if (order.state() != OrderState.AWAITING_APPROVAL || order.configuration() == null) {
 			throw new IllegalTransitionException(order.state(), OrderState.PLACED,
@@ -75,8 +78,8 @@ public final class OrderLifecycle {
 	}
 
 	/**
-	 * Asks the CA to send the approval email again: only while the CA is waiting for validation by
-	 * email. The state does not move; the timeline says it happened.
+	 * Asks the CA to send the approval email again: only while the CA is waiting for
+	 * validation by email. The state does not move; the timeline says it happened.
 	 */
 	public static OrderChange resendDcv(Order order, Instant at) {
 		boolean validating = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION;
@@ -89,13 +92,15 @@ public final class OrderLifecycle {
 					: "the approval email can only be resent while the CA validates the order; it is " + order.state());
 		}
 		String email = order.dcv().approverEmail();
-		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Approval email resend requested to " + email))
+		return OrderChange
+			.to(order.state(), new TimelineEntry(at, order.state(), "Approval email resend requested to " + email))
 			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new DcvResendRequested(email)));
 	}
 
 	/**
-	 * Refuses (409) a DCV change the order cannot take: the CA must have the order and still be
-	 * checking its domains, which for OV/EV ends when the organisation checks begin.
+	 * Refuses (409) a DCV change the order cannot take: the CA must have the order and
+	 * still be checking its domains, which for OV/EV ends when the organisation checks
+	 * begin.
 	 */
 	public static void requireDcvChangeable(Order order) {
 		boolean atCa = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION;
@@ -113,9 +118,10 @@ public final class OrderLifecycle {
 	}
 
 	/**
-	 * Switches the order's domain-control validation to {@code dcv} (already checked): the order
-	 * keeps its state, stores the new method and asks the gateway to tell the CA. Null when the order
-	 * is validated that way already, so a repeated request sends no second change.
+	 * Switches the order's domain-control validation to {@code dcv} (already checked):
+	 * the order keeps its state, stores the new method and asks the gateway to tell the
+	 * CA. Null when the order is validated that way already, so a repeated request sends
+	 * no second change.
 	 */
 	public static OrderChange changeDcv(Order order, Dcv dcv, Instant at) {
 		requireDcvChangeable(order);
@@ -127,20 +133,20 @@ public final class OrderLifecycle {
 			case HTTP -> "HTTP file";
 			case DNS -> "DNS record";
 		};
-		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Validation method changed to " + how))
+		return OrderChange
+			.to(order.state(), new TimelineEntry(at, order.state(), "Validation method changed to " + how))
 			.with("dcv", dcv)
 			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new DcvChangeRequested(dcv)));
 	}
 
 	private static boolean sameDcv(Dcv current, Dcv wanted) {
-		return current != null && current.method() == wanted.method()
-				&& ((current.approverEmail() == null) ? wanted.approverEmail() == null
-						: current.approverEmail().equalsIgnoreCase(wanted.approverEmail()));
+		return current != null && current.method() == wanted.method() && ((current.approverEmail() == null)
+				? wanted.approverEmail() == null : current.approverEmail().equalsIgnoreCase(wanted.approverEmail()));
 	}
 
 	/**
-	 * Asks for the issued certificate again over a new (already checked) CSR. The order stays
-	 * ISSUED: the old certificate remains valid until the CA replaces it.
+	 * Asks for the issued certificate again over a new (already checked) CSR. The order
+	 * stays ISSUED: the old certificate remains valid until the CA replaces it.
 	 */
 	public static OrderChange reissue(Order order, String csr, Instant at) {
 		if (order.state() != OrderState.ISSUED) {
@@ -160,9 +166,8 @@ public final class OrderLifecycle {
 		Event event = envelope.payload();
 		if (event instanceof CreditInsufficient insufficient) {
 			PaymentShortfall shortfall = new PaymentShortfall(insufficient.required(), insufficient.balance());
-			return move(order, OrderState.WAITING_FOR_PAYMENT, at,
-					"Credit insufficient: " + MoneyText.of(shortfall.required()) + " needed, balance "
-							+ MoneyText.of(shortfall.balance()))
+			return move(order, OrderState.WAITING_FOR_PAYMENT, at, "Credit insufficient: "
+					+ MoneyText.of(shortfall.required()) + " needed, balance " + MoneyText.of(shortfall.balance()))
 				.map((change) -> change.with("shortfall", shortfall));
 		}
 		if (event instanceof PaymentCaptured captured) {
@@ -185,19 +190,21 @@ public final class OrderLifecycle {
 		if (event instanceof CertificateValidationUpdated updated) {
 			String note = "Validation: " + updated.caStatus()
 					+ ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
-			return move(order, OrderState.PENDING_VALIDATION, at, note)
-				.map((change) -> change.with("validationStatus", updated.caStatus())
-					.with("validationDetail", updated.detail())
-					.with("validationProgress", new ValidationProgress(updated.stage(), updated.dcv(), updated.detail())));
+			return move(order, OrderState.PENDING_VALIDATION, at, note).map((change) -> change
+				.with("validationStatus", updated.caStatus())
+				.with("validationDetail", updated.detail())
+				.with("validationProgress", new ValidationProgress(updated.stage(), updated.dcv(), updated.detail())));
 		}
 		if (event instanceof CertificateIssued issued) {
 			CertificateSummary summary = new CertificateSummary(issued.serialNumber(), issued.notBefore(),
 					issued.notAfter(), issued.issuer());
 			if (isReplacement(order, issued)) {
-				// a reissue: the order stays ISSUED and serves the new certificate from now on
+				// a reissue: the order stays ISSUED and serves the new certificate from
+				// now on
 				return new Outcome.Applied(OrderChange
-					.to(order.state(), new TimelineEntry(at, order.state(),
-							"Reissued certificate issued, serial " + issued.serialNumber()))
+					.to(order.state(),
+							new TimelineEntry(at, order.state(),
+									"Reissued certificate issued, serial " + issued.serialNumber()))
 					.with("certificate", summary)
 					.with("pemChain", issued.pemChain()));
 			}
@@ -218,7 +225,10 @@ public final class OrderLifecycle {
 		return new Outcome.NotForUs();
 	}
 
-	/** A certificate for an already issued order that is not the one it has: the CA's answer to a reissue. */
+	/**
+	 * A certificate for an already issued order that is not the one it has: the CA's
+	 * answer to a reissue.
+	 */
 	private static boolean isReplacement(Order order, CertificateIssued issued) {
 		return order.state() == OrderState.ISSUED && order.certificate() != null
 				&& !order.certificate().serialNumber().equalsIgnoreCase(issued.serialNumber());

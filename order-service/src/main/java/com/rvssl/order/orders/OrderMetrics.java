@@ -15,9 +15,10 @@ import com.rvssl.contracts.events.RefundIssued;
 import org.springframework.stereotype.Component;
 
 /**
- * Business metrics: orders placed (sent to billing) by product, orders entering each state, the
- * revenue of paid orders at retail and wholesale per reseller and currency (refunds are a series of
- * their own, to subtract), and the time from order to issued as a histogram.
+ * Business metrics: orders placed (sent to billing) by product, orders entering each
+ * state, the revenue of paid orders at retail and wholesale per reseller and currency
+ * (refunds are a series of their own, to subtract), and the time from order to issued as
+ * a histogram.
  */
 @Component
 public class OrderMetrics {
@@ -25,9 +26,9 @@ public class OrderMetrics {
 	/** From a sandbox's seconds to an EV certificate's weeks. */
 	private static final Duration[] TIME_TO_ISSUE_BUCKETS = { Duration.ofSeconds(5), Duration.ofSeconds(15),
 			Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
-			Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6),
-			Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(7),
-			Duration.ofDays(14), Duration.ofDays(30) };
+			Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(12),
+			Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14),
+			Duration.ofDays(30) };
 
 	private final MeterRegistry registry;
 
@@ -51,21 +52,25 @@ public class OrderMetrics {
 			.increment();
 	}
 
-	/** An event changed {@code before} into {@code after}: counts the move, the money and the time it took. */
+	/**
+	 * An event changed {@code before} into {@code after}: counts the move, the money and
+	 * the time it took.
+	 */
 	void applied(Order before, Order after, Event cause) {
 		if (after.state() != before.state()) {
 			entered(after.state());
 		}
 		if (after.state() == OrderState.PAID && before.state() != OrderState.PAID && after.price() != null) {
-			money("rvssl.orders.revenue", "Revenue of paid orders, in major units of the currency", after,
-					"wholesale", after.price().wholesale());
+			money("rvssl.orders.revenue", "Revenue of paid orders, in major units of the currency", after, "wholesale",
+					after.price().wholesale());
 			money("rvssl.orders.revenue", "Revenue of paid orders, in major units of the currency", after, "retail",
 					after.price().retail());
 		}
 		if (cause instanceof RefundIssued refund && after.price() != null) {
-			// billing refunds the wholesale price to credit; the reseller owes its customer the retail one
-			money("rvssl.orders.refunds", "Refunds of paid orders, in major units of the currency", after,
-					"wholesale", refund.amount());
+			// billing refunds the wholesale price to credit; the reseller owes its
+			// customer the retail one
+			money("rvssl.orders.refunds", "Refunds of paid orders, in major units of the currency", after, "wholesale",
+					refund.amount());
 			money("rvssl.orders.refunds", "Refunds of paid orders, in major units of the currency", after, "retail",
 					after.price().retail());
 		}

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where an order is in its life, and the only place that says which move is allowed. States are
- * declared in their forward order; every allowed move goes forward, except the two states that
- * may be re-entered with fresh detail (another failed submission, another validation step).
+ * Where an order is in its life, and the only place that says which move is allowed.
+ * States are declared in their forward order; every allowed move goes forward, except the
+ * two states that may be re-entered with fresh detail (another failed submission, another
+ * validation step).
  */
 public enum OrderState {
 
@@ -45,7 +46,10 @@ public enum OrderState {
 		return ALLOWED.get(this).isEmpty();
 	}
 
-	/** Whether the certificate has not been issued (or refused) yet, so the order may still be cancelled. */
+	/**
+	 * Whether the certificate has not been issued (or refused) yet, so the order may
+	 * still be cancelled.
+	 */
 	public boolean isCancellable() {
 		return canMoveTo(CANCELLED);
 	}

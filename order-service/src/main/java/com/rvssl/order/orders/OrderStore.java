@@ -19,18 +19,21 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The orders collection. Every change is one {@code findAndModify} whose filter names the version
- * it was computed from (and, for events, refuses an event id already applied), so the state, the
- * timeline entry, the applied id and the outbox entries land together or not at all. Orders are
- * only ever inserted or updated, never replaced: a replacement would drop the outbox claim the
- * kit's relay keeps in the document while it publishes.
+ * The orders collection. Every change is one {@code findAndModify} whose filter names the
+ * version it was computed from (and, for events, refuses an event id already applied), so
+ * the state, the timeline entry, the applied id and the outbox entries land together or
+ * not at all. Orders are only ever inserted or updated, never replaced: a replacement
+ * would drop the outbox claim the kit's relay keeps in the document while it publishes.
  */
 @Component
 public class OrderStore {
 
 	private final ReactiveMongoTemplate mongo;
 
-	/** Indexes are made once, before the first write that relies on them (the idempotency key). */
+	/**
+	 * Indexes are made once, before the first write that relies on them (the idempotency
+	 * key).
+	 */
 	private final Mono<Void> indexes;
 
 	public OrderStore(ReactiveMongoTemplate mongo) {
@@ -40,7 +43,8 @@ public class OrderStore {
 			.then(mongo.indexOps(Order.class)
 				.createIndex(new Index().on("resellerId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)))
 			.then()
-			// remember success only: if MongoDB was not up yet, the next write tries again
+			// remember success only: if MongoDB was not up yet, the next write tries
+			// again
 			.cache((done) -> Duration.ofMillis(Long.MAX_VALUE), (failure) -> Duration.ZERO,
 					() -> Duration.ofMillis(Long.MAX_VALUE));
 	}
@@ -57,7 +61,10 @@ public class OrderStore {
 		return indexes.then(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), Order.class));
 	}
 
-	/** A page of orders, newest first; {@code resellerId} null means every reseller's (the operator). */
+	/**
+	 * A page of orders, newest first; {@code resellerId} null means every reseller's (the
+	 * operator).
+	 */
 	public Mono<OrderPage> page(String resellerId, OrderState state, String domain, int page, int size) {
 		Criteria criteria = new Criteria();
 		if (resellerId != null) {
@@ -79,8 +86,9 @@ public class OrderStore {
 	}
 
 	/**
-	 * Applies a change computed from {@code current}; empty when the order changed meanwhile (or the
-	 * event was applied already), in which case the caller reads it again and decides again.
+	 * Applies a change computed from {@code current}; empty when the order changed
+	 * meanwhile (or the event was applied already), in which case the caller reads it
+	 * again and decides again.
 	 */
 	public Mono<Order> apply(Order current, String eventId, OrderChange change, Instant now) {
 		Criteria filter = Criteria.where("_id").is(current.id()).and("version").is(current.version());
@@ -105,7 +113,10 @@ public class OrderStore {
 				Order.class);
 	}
 
-	/** Remembers an event that changes nothing (it came too late), so its redelivery is recognised. */
+	/**
+	 * Remembers an event that changes nothing (it came too late), so its redelivery is
+	 * recognised.
+	 */
 	public Mono<Order> rememberStale(Order current, String eventId) {
 		Query filter = Query.query(Criteria.where("_id")
 			.is(current.id())

@@ -6,8 +6,9 @@ import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.ValidationStage;
 
 /**
- * The latest word from the CA's validation (the last {@code CertificateValidationUpdated}): the
- * stage, what each domain still has to show, and the CA's sentence.
+ * The latest word from the CA's validation (the last
+ * {@code CertificateValidationUpdated}): the stage, what each domain still has to show,
+ * and the CA's sentence.
  */
 public record ValidationProgress(ValidationStage stage, List<DcvInstruction> dcv, String detail) {
 

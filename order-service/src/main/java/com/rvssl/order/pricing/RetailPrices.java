@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Each reseller's own retail prices, one document per product and term in their own collection
- * (keyed by reseller, so no reseller's call can reach another's prices). A missing override means
- * the recommended price.
+ * Each reseller's own retail prices, one document per product and term in their own
+ * collection (keyed by reseller, so no reseller's call can reach another's prices). A
+ * missing override means the recommended price.
  */
 @Component
 public class RetailPrices {
@@ -26,7 +26,10 @@ public class RetailPrices {
 		this.mongo = mongo;
 	}
 
-	/** The reseller's overrides by {@link #key(String, int)}; empty for the operator (null reseller). */
+	/**
+	 * The reseller's overrides by {@link #key(String, int)}; empty for the operator (null
+	 * reseller).
+	 */
 	public Mono<Map<String, Money>> of(String resellerId) {
 		if (resellerId == null) {
 			return Mono.just(Map.of());
@@ -35,7 +38,10 @@ public class RetailPrices {
 			.collectMap((override) -> key(override.productCode(), override.termMonths()), RetailOverride::retail);
 	}
 
-	/** The override for one product and term; empty when the reseller charges the recommended price. */
+	/**
+	 * The override for one product and term; empty when the reseller charges the
+	 * recommended price.
+	 */
 	public Mono<Money> retailFor(String resellerId, String productCode, int termMonths) {
 		return mongo.findById(RetailOverride.idOf(resellerId, productCode, termMonths), RetailOverride.class)
 			.map(RetailOverride::retail);

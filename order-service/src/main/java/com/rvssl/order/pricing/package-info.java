@@ -1,2 +1,4 @@
-/** Resellers' own retail prices over the catalog's recommended ones, per product and term. */
+/**
+ * Resellers' own retail prices over the catalog's recommended ones, per product and term.
+ */
 package com.rvssl.order.pricing;

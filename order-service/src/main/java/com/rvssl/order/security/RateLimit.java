@@ -19,19 +19,20 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Requests per API key, after authentication (so unauthenticated noise cannot use up a reseller's
- * budget): a token bucket per caller, 429 with {@code Retry-After} when it is empty. The buckets
- * are per instance; with N instances behind a balancer a key gets up to N times the rate, which
- * is enough to stop a runaway WHMCS cron without a shared store.
+ * Requests per API key, after authentication (so unauthenticated noise cannot use up a
+ * reseller's budget): a token bucket per caller, 429 with {@code Retry-After} when it is
+ * empty. The buckets are per instance; with N instances behind a balancer a key gets up
+ * to N times the rate, which is enough to stop a runaway WHMCS cron without a shared
+ * store.
  */
 @Component
 @Order(RateLimit.AFTER_AUTHENTICATION)
 public class RateLimit implements WebFilter {
 
 	/**
-	 * Just after Spring Security's filter chain (order -100, {@code WebFluxSecurityConfiguration}),
-	 * which leaves the {@link Caller} in the exchange: before it every request would look anonymous
-	 * and pass unlimited.
+	 * Just after Spring Security's filter chain (order -100,
+	 * {@code WebFluxSecurityConfiguration}), which leaves the {@link Caller} in the
+	 * exchange: before it every request would look anonymous and pass unlimited.
 	 */
 	static final int AFTER_AUTHENTICATION = -100 + 10;
 

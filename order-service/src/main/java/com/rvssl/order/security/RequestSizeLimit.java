@@ -15,9 +15,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses a declared body larger than the API ever needs before reading it (413). Bodies without a
- * length (chunked) are still capped by the codecs' in-memory limit. First of all filters, before
- * authentication too: an oversized body is refused without looking up its key.
+ * Refuses a declared body larger than the API ever needs before reading it (413). Bodies
+ * without a length (chunked) are still capped by the codecs' in-memory limit. First of
+ * all filters, before authentication too: an oversized body is refused without looking up
+ * its key.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,9 +34,9 @@ public class RequestSizeLimit implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > maxBodyBytes) {
-			return ProblemResponses.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-					"Request body too large",
-					"request body of " + length + " bytes is over the limit of " + maxBodyBytes + " bytes"));
+			return ProblemResponses.write(exchange,
+					Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+							"request body of " + length + " bytes is over the limit of " + maxBodyBytes + " bytes"));
 		}
 		return chain.filter(exchange);
 	}

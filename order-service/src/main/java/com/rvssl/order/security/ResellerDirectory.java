@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The resellers billing has registered, found by the hash of their API key: what the kit's API-key
- * authentication asks to know who is calling.
+ * The resellers billing has registered, found by the hash of their API key: what the
+ * kit's API-key authentication asks to know who is calling.
  */
 @Component
 public class ResellerDirectory implements ApiKeyResolver {
@@ -31,12 +31,16 @@ public class ResellerDirectory implements ApiKeyResolver {
 		this.indexes = mongo.indexOps(Reseller.class)
 			.createIndex(new Index().on("apiKeyHash", Sort.Direction.ASC).named("api_key_hash"))
 			.then()
-			// remember success only: if MongoDB was not up yet, the next write tries again
+			// remember success only: if MongoDB was not up yet, the next write tries
+			// again
 			.cache((done) -> Duration.ofMillis(Long.MAX_VALUE), (failure) -> Duration.ZERO,
 					() -> Duration.ofMillis(Long.MAX_VALUE));
 	}
 
-	/** Records (or refreshes) a registration; keyed by reseller id, so a redelivered event changes nothing. */
+	/**
+	 * Records (or refreshes) a registration; keyed by reseller id, so a redelivered event
+	 * changes nothing.
+	 */
 	public Mono<Void> register(String resellerId, String name, String currency, String apiKeyHash) {
 		Update update = new Update().set("name", name)
 			.set("currency", currency)

@@ -1,8 +1,8 @@
 package com.rvssl.order.security;
 
 /**
- * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. Time is passed in
- * (nanoseconds) so the arithmetic is tested without waiting.
+ * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. Time is
+ * passed in (nanoseconds) so the arithmetic is tested without waiting.
  */
 final class TokenBucket {
 
@@ -21,7 +21,10 @@ final class TokenBucket {
 		this.lastNanos = nowNanos;
 	}
 
-	/** Takes one token: 0 when the request may go, else the whole seconds to wait before retrying (at least 1). */
+	/**
+	 * Takes one token: 0 when the request may go, else the whole seconds to wait before
+	 * retrying (at least 1).
+	 */
 	synchronized long take(long nowNanos) {
 		double elapsed = Math.max(0, nowNanos - lastNanos) / 1e9;
 		tokens = Math.min(burst, tokens + elapsed * perSecond);

@@ -9,11 +9,17 @@ import com.rvssl.order.orders.AutoOrderMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Each reseller's Auto Order Setup, read when an order is configured (at create or later). */
+/**
+ * Each reseller's Auto Order Setup, read when an order is configured (at create or
+ * later).
+ */
 @Component
 public class AutoOrderSettings {
 
-	/** New resellers get orders going without a step of their own, as the demo flow expects. */
+	/**
+	 * New resellers get orders going without a step of their own, as the demo flow
+	 * expects.
+	 */
 	public static final AutoOrderMode DEFAULT = AutoOrderMode.AUTOMATIC;
 
 	private final ReactiveMongoTemplate mongo;

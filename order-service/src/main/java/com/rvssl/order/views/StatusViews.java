@@ -10,9 +10,9 @@ import com.rvssl.order.orders.Order;
 import com.rvssl.order.orders.PaymentShortfall;
 
 /**
- * The status strings WHMCS shows, computed from the order's state and facts. The waiting-for-payment
- * strings and the provider's "Complete" are fixed by the contract; the client area never mentions
- * the reseller's credit, which is the reseller's business.
+ * The status strings WHMCS shows, computed from the order's state and facts. The
+ * waiting-for-payment strings and the provider's "Complete" are fixed by the contract;
+ * the client area never mentions the reseller's credit, which is the reseller's business.
  */
 public final class StatusViews {
 
@@ -35,20 +35,21 @@ public final class StatusViews {
 				yield same("Awaiting Configuration", "Please submit " + needed + ".",
 						"The customer has not submitted " + needed + " yet.");
 			}
-			case AWAITING_APPROVAL -> (order.mode() == AutoOrderMode.MANUAL)
-					? new Views(new View("Pending", "Your order is being reviewed."),
-							new View("Awaiting Manual Submission",
-									"Auto Order Setup is Manual: approve the order to submit it to RVglobalsoft.com."),
-							new View("Awaiting Approval", "Held until the reseller submits it (Auto Order Setup: Manual)."))
-					: new Views(new View("Pending", "Your order is being reviewed."),
-							new View("Awaiting Reseller Approval", "Approve the order to submit it."),
-							new View("Awaiting Approval", "Waiting for the reseller to approve the order."));
+			case AWAITING_APPROVAL ->
+				(order.mode() == AutoOrderMode.MANUAL) ? new Views(new View("Pending", "Your order is being reviewed."),
+						new View("Awaiting Manual Submission",
+								"Auto Order Setup is Manual: approve the order to submit it to RVglobalsoft.com."),
+						new View("Awaiting Approval", "Held until the reseller submits it (Auto Order Setup: Manual)."))
+						: new Views(new View("Pending", "Your order is being reviewed."),
+								new View("Awaiting Reseller Approval", "Approve the order to submit it."),
+								new View("Awaiting Approval", "Waiting for the reseller to approve the order."));
 			case PLACED -> new Views(new View("Processing", "Your order has been received."),
 					new View("Processing", "Order sent to RVglobalsoft.com for payment."),
 					new View("Processing", "Charging the wholesale price " + MoneyText.of(order.price().wholesale())
 							+ " to your credit."));
 			case WAITING_FOR_PAYMENT -> waitingForPayment(order);
-			case PAID -> new Views(new View("Processing", "Your order is being submitted to the certificate authority."),
+			case PAID -> new Views(
+					new View("Processing", "Your order is being submitted to the certificate authority."),
 					new View("Processing", "Paid; submitting to the certificate authority."),
 					new View("Paid", "Paid " + MoneyText.of(order.price().wholesale()) + "; submitting to the CA."));
 			case SUBMISSION_RETRYING -> {
@@ -65,16 +66,16 @@ public final class StatusViews {
 						new View("Submitted", detail));
 			}
 			case PENDING_VALIDATION -> {
-				String hint = (order.validationProgress() != null) ? ValidationSentences.forClient(order.validationProgress())
-						.orElse(validationHint(order)) : validationHint(order);
+				String hint = (order.validationProgress() != null)
+						? ValidationSentences.forClient(order.validationProgress()).orElse(validationHint(order))
+						: validationHint(order);
 				String caDetail = (order.validationDetail() != null) ? order.validationDetail() : hint;
 				yield new Views(new View("Pending Validation", hint), new View("Pending Validation", caDetail),
 						new View("Pending Validation", caDetail));
 			}
 			case ISSUED -> {
 				String detail = (order.certificate() != null && order.certificate().notAfter() != null)
-						? "Issued; valid until " + DAY.format(order.certificate().notAfter()) + "."
-						: "Issued.";
+						? "Issued; valid until " + DAY.format(order.certificate().notAfter()) + "." : "Issued.";
 				yield new Views(new View("Issued", detail), new View("Active", detail), new View("Complete", detail));
 			}
 			case REJECTED -> {
@@ -97,8 +98,7 @@ public final class StatusViews {
 				? "Credit of " + MoneyText.of(shortfall.missing()) + " is missing (price "
 						+ MoneyText.of(shortfall.required()) + ", balance " + MoneyText.of(shortfall.balance()) + ")."
 				: "Not enough credit for " + MoneyText.of(order.price().wholesale()) + ".";
-		return new Views(
-				new View(WAITING_CLIENT, "Your order has been received and will be submitted shortly."),
+		return new Views(new View(WAITING_CLIENT, "Your order has been received and will be submitted shortly."),
 				new View(WAITING_ADMIN, missing + " Top up your RVglobalsoft.com account to submit it."),
 				new View(WAITING_PROVIDER, missing + " It is submitted by itself once you top up."));
 	}

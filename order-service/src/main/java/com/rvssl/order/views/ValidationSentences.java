@@ -5,13 +5,19 @@ import java.util.Optional;
 import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.order.orders.ValidationProgress;
 
-/** What the customer has to do now, in words, from the CA's latest validation stage and instructions. */
+/**
+ * What the customer has to do now, in words, from the CA's latest validation stage and
+ * instructions.
+ */
 final class ValidationSentences {
 
 	private ValidationSentences() {
 	}
 
-	/** Empty when the CA said nothing the customer can act on (the caller falls back to the DCV hint). */
+	/**
+	 * Empty when the CA said nothing the customer can act on (the caller falls back to
+	 * the DCV hint).
+	 */
 	static Optional<String> forClient(ValidationProgress progress) {
 		if (progress.stage() == null) {
 			return Optional.empty();
@@ -35,8 +41,8 @@ final class ValidationSentences {
 		return switch (first.method()) {
 			case EMAIL -> "Approve the email sent to " + first.target() + " for " + first.domain() + "." + more;
 			case HTTP -> "Publish the file " + first.target()
-					+ ((first.value() != null) ? " containing \"" + String.join(" / ", first.value().lines().toList()) + "\""
-							: "")
+					+ ((first.value() != null)
+							? " containing \"" + String.join(" / ", first.value().lines().toList()) + "\"" : "")
 					+ "." + more;
 			case DNS -> "Add the DNS record " + first.target() + " with the value " + first.value() + "." + more;
 		};

@@ -1,5 +1,5 @@
 /**
- * The three ways an order's status is shown: the WHMCS client area (the end customer), the WHMCS
- * admin area (the reseller's staff) and the reseller's account on the provider.
+ * The three ways an order's status is shown: the WHMCS client area (the end customer),
+ * the WHMCS admin area (the reseller's staff) and the reseller's account on the provider.
  */
 package com.rvssl.order.views;

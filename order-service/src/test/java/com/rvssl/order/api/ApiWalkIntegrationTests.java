@@ -23,7 +23,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Every order-service endpoint of API.md, called over HTTP in the order a WHMCS addon uses them. */
+/**
+ * Every order-service endpoint of API.md, called over HTTP in the order a WHMCS addon
+ * uses them.
+ */
 class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
@@ -69,11 +72,12 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 
 		// GET /api/v1/dcv/approver-emails
 		JsonNode approvers = ok(call(HttpMethod.GET, key, "/api/v1/dcv/approver-emails?domain=" + domain, null));
-		assertThat(approvers.path("approverEmails").valueStream().map(JsonNode::asString))
-			.contains("admin@" + domain, "webmaster@example.com");
+		assertThat(approvers.path("approverEmails").valueStream().map(JsonNode::asString)).contains("admin@" + domain,
+				"webmaster@example.com");
 
 		// POST /api/v1/csr/decode
-		assertThat(ok(call(HttpMethod.POST, key, "/api/v1/csr/decode", Map.of("csr", csr))).path("commonName").asString())
+		assertThat(
+				ok(call(HttpMethod.POST, key, "/api/v1/csr/decode", Map.of("csr", csr))).path("commonName").asString())
 			.isEqualTo(domain);
 
 		// POST /api/v1/orders (without CSR), with an Idempotency-Key repeated
@@ -111,7 +115,8 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(configured.at("/views/admin/status").asString()).isEqualTo("Awaiting Reseller Approval");
 
 		// POST /api/v1/orders/{id}/approve
-		assertThat(ok(call(HttpMethod.POST, key, "/api/v1/orders/" + orderId + "/approve", null)).path("state").asString())
+		assertThat(
+				ok(call(HttpMethod.POST, key, "/api/v1/orders/" + orderId + "/approve", null)).path("state").asString())
 			.isEqualTo("PLACED");
 		await().atMost(20, TimeUnit.SECONDS)
 			.until(() -> events().of(orderId, OrderPlaced.class), (found) -> found.size() == 1);
@@ -119,8 +124,8 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 		// GET /api/v1/orders/{id} and GET /api/v1/orders?state=&domain=&page=&size=
 		assertThat(ok(call(HttpMethod.GET, key, "/api/v1/orders/" + orderId, null)).path("domains").get(0).asString())
 			.isEqualTo(domain);
-		JsonNode page = ok(call(HttpMethod.GET, key,
-				"/api/v1/orders?state=PLACED&domain=" + domain + "&page=0&size=5", null));
+		JsonNode page = ok(
+				call(HttpMethod.GET, key, "/api/v1/orders?state=PLACED&domain=" + domain + "&page=0&size=5", null));
 		assertThat(page.path("totalElements").asLong()).isEqualTo(1);
 		assertThat(page.at("/content/0/id").asString()).isEqualTo(orderId);
 
@@ -163,12 +168,14 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 		JsonNode reissued = call(HttpMethod.POST, key, "/api/v1/orders/" + orderId + "/reissue", Map.of("csr", newCsr))
 			.getResponseBody();
 		assertThat(reissued.path("state").asString()).isEqualTo("ISSUED");
-		assertThat(reissued.path("timeline").get(reissued.path("timeline").size() - 1).path("note").asString()).isEqualTo("Reissue requested");
+		assertThat(reissued.path("timeline").get(reissued.path("timeline").size() - 1).path("note").asString())
+			.isEqualTo("Reissue requested");
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
 			.until(() -> events().of(orderId, ReissueRequested.class), (found) -> !found.isEmpty()))
 			.containsExactly(new ReissueRequested(newCsr));
 
-		// GET /api/v1/orders/{id}/events: the current (final) status, then the stream ends
+		// GET /api/v1/orders/{id}/events: the current (final) status, then the stream
+		// ends
 		List<ServerSentEvent<JsonNode>> stream = http.get()
 			.uri("/api/v1/orders/{id}/events", orderId)
 			.header("Authorization", "Bearer " + key)
@@ -198,7 +205,8 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 			.getResponseBody()
 			.path("id")
 			.asString();
-		assertThat(ok(call(HttpMethod.POST, key, "/api/v1/orders/" + secondId + "/cancel", Map.of("reason", "changed mind")))
+		assertThat(ok(
+				call(HttpMethod.POST, key, "/api/v1/orders/" + secondId + "/cancel", Map.of("reason", "changed mind")))
 			.path("state")
 			.asString()).isEqualTo("CANCELLED");
 		await().atMost(20, TimeUnit.SECONDS)
@@ -208,17 +216,19 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 	@Test
 	void theOperatorChangesCatalogPricesAndResellersCannot() {
 		TestReseller reseller = registerReseller();
-		Map<String, Object> change = Map.of("prices", List.of(Map.of("termMonths", 24, "wholesale",
-				Map.of("amount", 9900, "currency", "USD"), "recommendedRetail", Map.of("amount", 17900, "currency", "USD"))));
+		Map<String, Object> change = Map.of("prices",
+				List.of(Map.of("termMonths", 24, "wholesale", Map.of("amount", 9900, "currency", "USD"),
+						"recommendedRetail", Map.of("amount", 17900, "currency", "USD"))));
 
-		EntityExchangeResult<JsonNode> refused = call(HttpMethod.PUT, reseller.key(), "/api/v1/admin/products/sectigo-ov",
-				change);
+		EntityExchangeResult<JsonNode> refused = call(HttpMethod.PUT, reseller.key(),
+				"/api/v1/admin/products/sectigo-ov", change);
 		assertThat(refused.getStatus().value()).isEqualTo(403);
 		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 
 		JsonNode changed = ok(call(HttpMethod.PUT, OPERATOR_KEY, "/api/v1/admin/products/sectigo-ov", change));
 		assertThat(changed.at("/prices/1/wholesale/amount").asLong()).isEqualTo(9900);
-		assertThat(changed.at("/prices/0/wholesale/amount").asLong()).as("other terms keep their price").isEqualTo(4900);
+		assertThat(changed.at("/prices/0/wholesale/amount").asLong()).as("other terms keep their price")
+			.isEqualTo(4900);
 		JsonNode seen = product(ok(call(HttpMethod.GET, reseller.key(), "/api/v1/products", null)), "sectigo-ov");
 		assertThat(seen.at("/prices/1/wholesale/amount").asLong()).isEqualTo(9900);
 		assertThat(seen.at("/prices/1/retail/amount").asLong()).isEqualTo(17900);
@@ -226,13 +236,15 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(call(HttpMethod.PUT, OPERATOR_KEY, "/api/v1/admin/products/no-such-product", change).getStatus()
 			.value()).isEqualTo(404);
 		assertThat(call(HttpMethod.PUT, OPERATOR_KEY, "/api/v1/admin/products/sectigo-ov",
-				Map.of("prices", List.of(Map.of("termMonths", 36, "wholesale", Map.of("amount", 1, "currency", "USD"),
-						"recommendedRetail", Map.of("amount", 2, "currency", "USD")))))
+				Map.of("prices",
+						List.of(Map.of("termMonths", 36, "wholesale", Map.of("amount", 1, "currency", "USD"),
+								"recommendedRetail", Map.of("amount", 2, "currency", "USD")))))
 			.getStatus()
 			.value()).isEqualTo(422);
 		assertThat(call(HttpMethod.PUT, OPERATOR_KEY, "/api/v1/admin/products/sectigo-ov",
-				Map.of("prices", List.of(Map.of("termMonths", 12, "wholesale", Map.of("amount", -1, "currency", "USD"),
-						"recommendedRetail", Map.of("amount", 2, "currency", "EUR")))))
+				Map.of("prices",
+						List.of(Map.of("termMonths", 12, "wholesale", Map.of("amount", -1, "currency", "USD"),
+								"recommendedRetail", Map.of("amount", 2, "currency", "EUR")))))
 			.getResponseBody()
 			.path("errors")).hasSize(2);
 	}
@@ -249,8 +261,9 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	private static JsonNode ok(EntityExchangeResult<JsonNode> result) {
-		assertThat(result.getStatus().value()).as("%s %s: %s", result.getMethod(), result.getUrl(),
-				result.getResponseBody()).isEqualTo(200);
+		assertThat(result.getStatus().value())
+			.as("%s %s: %s", result.getMethod(), result.getUrl(), result.getResponseBody())
+			.isEqualTo(200);
 		return result.getResponseBody();
 	}
 

@@ -19,7 +19,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Each Auto Order Setup mode decides whether a configured order goes to billing (OrderPlaced) by itself. */
+/**
+ * Each Auto Order Setup mode decides whether a configured order goes to billing
+ * (OrderPlaced) by itself.
+ */
 class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
@@ -73,8 +76,8 @@ class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 		approve(reseller, orderId).expectStatus().isEqualTo(409);
 
 		EntityExchangeResult<JsonNode> configured = call(HttpMethod.PUT, reseller.key(),
-				"/api/v1/orders/" + orderId + "/configuration",
-				Map.of("csr", TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv", Map.of("method", "DNS")));
+				"/api/v1/orders/" + orderId + "/configuration", Map.of("csr",
+						TestCertificates.csr(TestCertificates.rsa2048(), domain), "dcv", Map.of("method", "DNS")));
 		assertThat(configured.getResponseBody().path("state").asString()).isEqualTo("AWAITING_APPROVAL");
 		assertThat(configured.getResponseBody().at("/views/admin/status").asString())
 			.isEqualTo("Awaiting Manual Submission");
@@ -99,7 +102,10 @@ class AutoOrderSetupIntegrationTests extends OrderServiceIntegrationTest {
 			.isEqualTo(403);
 	}
 
-	/** The stored order has nothing to publish, and nothing of it reaches the topic meanwhile. */
+	/**
+	 * The stored order has nothing to publish, and nothing of it reaches the topic
+	 * meanwhile.
+	 */
 	private void assertNothingLeaves(String orderId) {
 		Order stored = orders.findById(orderId).block(Duration.ofSeconds(5));
 		assertThat(stored.outbox()).isEmpty();

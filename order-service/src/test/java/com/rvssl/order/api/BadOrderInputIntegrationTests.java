@@ -25,7 +25,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Requests that must be refused with a problem saying what is wrong, leaving no order and no event behind. */
+/**
+ * Requests that must be refused with a problem saying what is wrong, leaving no order and
+ * no event behind.
+ */
 class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 
 	private static TestReseller reseller;
@@ -44,17 +47,19 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 
 	static Stream<BadInput> badInputs() {
 		return Stream.of(
-				new BadInput("a malformed CSR", 400,
-						(domain) -> json(with(dvOrder(domain, null), "csr",
-								"-----BEGIN CERTIFICATE REQUEST-----\nbm90IGEgY3Ny\n-----END CERTIFICATE REQUEST-----\n"))),
+				new BadInput("a malformed CSR", 400, (domain) -> json(with(dvOrder(domain, null), "csr",
+						"-----BEGIN CERTIFICATE REQUEST-----\nbm90IGEgY3Ny\n-----END CERTIFICATE REQUEST-----\n"))),
 				new BadInput("a 1024-bit RSA key", 422,
 						(domain) -> json(dvOrder(domain, TestCertificates.csr(TestCertificates.rsa(1024), domain)))),
-				new BadInput("an EC key on P-521", 422, (domain) -> json(
-						dvOrder(domain, TestCertificates.csr(TestCertificates.ec("secp521r1"), domain)))),
-				new BadInput("a CSR for another domain", 422, (domain) -> json(
-						dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain)))),
-				new BadInput("a pasted private key", 400, (domain) -> json(with(dvOrder(domain, null), "csr",
-						TestCertificates.privateKeyPem(TestCertificates.rsa2048())))),
+				new BadInput("an EC key on P-521", 422,
+						(domain) -> json(
+								dvOrder(domain, TestCertificates.csr(TestCertificates.ec("secp521r1"), domain)))),
+				new BadInput("a CSR for another domain", 422,
+						(domain) -> json(
+								dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain)))),
+				new BadInput("a pasted private key", 400,
+						(domain) -> json(with(dvOrder(domain, null), "csr",
+								TestCertificates.privateKeyPem(TestCertificates.rsa2048())))),
 				new BadInput("a private key hidden in another field", 400,
 						(domain) -> json(with(validOrder(domain), "whmcsServiceId",
 								"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"))),
@@ -66,17 +71,20 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 				new BadInput("a wildcard on a single-domain product", 422,
 						(domain) -> json(with(dvOrder("*." + domain, null), "dcv", Map.of("method", "DNS")))),
 				new BadInput("a wildcard validated over HTTP", 422, (domain) -> {
-					Map<String, Object> body = with(dvOrder("*." + domain, null), "productCode", "digicert-ov-wildcard");
+					Map<String, Object> body = with(dvOrder("*." + domain, null), "productCode",
+							"digicert-ov-wildcard");
 					body.put("dcv", Map.of("method", "HTTP"));
 					return json(body);
 				}),
-				new BadInput("an approver email at an unrelated domain", 422, (domain) -> json(
-						with(validOrder(domain), "dcv", Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")))),
+				new BadInput("an approver email at an unrelated domain", 422,
+						(domain) -> json(with(validOrder(domain), "dcv",
+								Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")))),
 				new BadInput("email validation without an approver email", 400,
 						(domain) -> json(with(validOrder(domain), "dcv", Map.of("method", "EMAIL")))),
 				new BadInput("a customer without an email", 400,
 						(domain) -> json(with(validOrder(domain), "customer", Map.of("name", "Somchai")))),
-				new BadInput("malformed JSON", 400, (domain) -> "{\"productCode\": \"rapidssl-dv\", \"termMonths\": 12,"),
+				new BadInput("malformed JSON", 400,
+						(domain) -> "{\"productCode\": \"rapidssl-dv\", \"termMonths\": 12,"),
 				new BadInput("a word where a number belongs", 400,
 						(domain) -> json(with(validOrder(domain), "termMonths", "twelve"))),
 				new BadInput("an object where a list belongs", 400,
@@ -86,20 +94,28 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 				new BadInput("too many domains for a multi-domain product", 422, (domain) -> {
 					Map<String, Object> body = with(validOrder(domain), "productCode", "digicert-ev-multi");
 					body.remove("csr");
-					body.put("domains", java.util.stream.IntStream.range(0, 26).mapToObj((i) -> "site" + i + "-" + domain).toList());
+					body.put("domains",
+							java.util.stream.IntStream.range(0, 26)
+								.mapToObj((i) -> "site" + i + "-" + domain)
+								.toList());
 					return json(body);
 				}),
-				new BadInput("a CSR with a name that was not ordered", 422, (domain) -> json(
-						dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain, "www." + domain)))),
+				new BadInput("a CSR with a name that was not ordered", 422,
+						(domain) -> json(dvOrder(domain,
+								TestCertificates.csr(TestCertificates.rsa2048(), domain, "www." + domain)))),
 				new BadInput("a CSR whose signature does not verify", 400,
-						(domain) -> json(dvOrder(domain, tampered(TestCertificates.csr(TestCertificates.rsa2048(), domain))))),
+						(domain) -> json(
+								dvOrder(domain, tampered(TestCertificates.csr(TestCertificates.rsa2048(), domain))))),
 				new BadInput("a certificate pasted instead of a CSR", 400,
 						(domain) -> json(dvOrder(domain, TestCertificates.chainFor(domain).pem()))),
-				new BadInput("a PKCS#1 RSA private key in the CSR field", 400, (domain) -> json(with(dvOrder(domain, null),
-						"csr", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n"))),
-				new BadInput("an EC private key in the customer's name", 400, (domain) -> json(with(validOrder(domain),
-						"customer", Map.of("name", "-----BEGIN EC PRIVATE KEY-----", "email", "a@" + domain)))),
-				new BadInput("an empty domain list", 400, (domain) -> json(with(validOrder(domain), "domains", List.of()))),
+				new BadInput("a PKCS#1 RSA private key in the CSR field", 400,
+						(domain) -> json(with(dvOrder(domain, null), "csr",
+								"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n"))),
+				new BadInput("an EC private key in the customer's name", 400,
+						(domain) -> json(with(validOrder(domain), "customer",
+								Map.of("name", "-----BEGIN EC PRIVATE KEY-----", "email", "a@" + domain)))),
+				new BadInput("an empty domain list", 400,
+						(domain) -> json(with(validOrder(domain), "domains", List.of()))),
 				new BadInput("a domain name with spaces and empty labels", 422,
 						(domain) -> json(with(dvOrder(domain, null), "domains", List.of("exa mple..com")))),
 				new BadInput("the same domain twice", 422, (domain) -> {
@@ -110,30 +126,30 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 				new BadInput("a bare domain on a wildcard product", 422,
 						(domain) -> json(with(dvOrder(domain, null), "productCode", "positivessl-dv-wildcard"))),
 				new BadInput("a wildcard validated over HTTP at the Sectigo-style CA", 422, (domain) -> {
-					Map<String, Object> body = with(dvOrder("*." + domain, null), "productCode", "positivessl-dv-wildcard");
+					Map<String, Object> body = with(dvOrder("*." + domain, null), "productCode",
+							"positivessl-dv-wildcard");
 					body.put("dcv", Map.of("method", "HTTP"));
 					return json(body);
-				}),
-				new BadInput("a negative term", 422, (domain) -> json(with(validOrder(domain), "termMonths", -12))),
+				}), new BadInput("a negative term", 422, (domain) -> json(with(validOrder(domain), "termMonths", -12))),
 				new BadInput("a missing term", 400, (domain) -> {
 					Map<String, Object> body = validOrder(domain);
 					body.remove("termMonths");
 					return json(body);
-				}),
-				new BadInput("an OV order for an unknown country", 422, (domain) -> {
+				}), new BadInput("an OV order for an unknown country", 422, (domain) -> {
 					Map<String, Object> body = with(dvOrder(domain, null), "productCode", "digicert-ov");
-					body.put("organization", Map.of("name", "Example Shop Co., Ltd.", "country", "XX", "city", "Bangkok",
-							"address", "1 Silom Road", "phone", "+66 2 000 0000", "contact",
-							Map.of("name", "Somchai", "email", "somchai@" + domain)));
+					body.put("organization",
+							Map.of("name", "Example Shop Co., Ltd.", "country", "XX", "city", "Bangkok", "address",
+									"1 Silom Road", "phone", "+66 2 000 0000", "contact",
+									Map.of("name", "Somchai", "email", "somchai@" + domain)));
 					return json(body);
 				}),
-				new BadInput("a customer email that is not an email", 400, (domain) -> json(
-						with(validOrder(domain), "customer", Map.of("name", "Somchai", "email", "not-an-email")))),
+				new BadInput("a customer email that is not an email", 400,
+						(domain) -> json(with(validOrder(domain), "customer",
+								Map.of("name", "Somchai", "email", "not-an-email")))),
 				new BadInput("a JSON array instead of an object", 400, (domain) -> "[\"rapidssl-dv\", 12]"),
 				new BadInput("an empty body", 400, (domain) -> ""),
-				new BadInput("an oversized body", 413,
-						(domain) -> json(with(validOrder(domain), "customer",
-								Map.of("name", "x".repeat(70_000), "email", "a@" + domain)))));
+				new BadInput("an oversized body", 413, (domain) -> json(with(validOrder(domain), "customer",
+						Map.of("name", "x".repeat(70_000), "email", "a@" + domain)))));
 	}
 
 	@ParameterizedTest(name = "{0} is refused")
@@ -147,8 +163,8 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(problem.path("status").asInt()).isEqualTo(input.status());
 		assertThat(problem.path("detail").asString()).isNotBlank();
 		assertThat(problem.path("title").asString()).isNotBlank();
-		assertThat(problem.path("type").asString())
-			.isEqualTo("https://rvssl.example/problems/" + ((input.status() == 413) ? "body-too-large" : "invalid-request"));
+		assertThat(problem.path("type").asString()).isEqualTo(
+				"https://rvssl.example/problems/" + ((input.status() == 413) ? "body-too-large" : "invalid-request"));
 		if (input.status() != 413) {
 			assertThat(problem.path("errors")).isNotEmpty();
 			assertThat(problem.path("errors").get(0).has("field")).isTrue();
@@ -230,20 +246,26 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	private long storedOrders(TestReseller who) {
-		return orders.page(who.id(), null, null, 0, 10).map((page) -> page.totalElements()).block(Duration.ofSeconds(5));
+		return orders.page(who.id(), null, null, 0, 10)
+			.map((page) -> page.totalElements())
+			.block(Duration.ofSeconds(5));
 	}
 
 	private static Map<String, Object> validOrder(String domain) {
 		return dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
 	}
 
-	/** The CSR with the last byte of its signature changed: well-formed, but not signed by its key. */
+	/**
+	 * The CSR with the last byte of its signature changed: well-formed, but not signed by
+	 * its key.
+	 */
 	private static String tampered(String csr) {
 		String base64 = csr.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
 		byte[] der = java.util.Base64.getDecoder().decode(base64);
 		der[der.length - 1] ^= 0x01;
-		return "-----BEGIN CERTIFICATE REQUEST-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
-			.encodeToString(der) + "\n-----END CERTIFICATE REQUEST-----\n";
+		return "-----BEGIN CERTIFICATE REQUEST-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+				+ "\n-----END CERTIFICATE REQUEST-----\n";
 	}
 
 	private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
@@ -252,7 +274,9 @@ class BadOrderInputIntegrationTests extends OrderServiceIntegrationTest {
 		return changed;
 	}
 
-	/** One refused request: what it is, the status it gets, its body for a given domain. */
+	/**
+	 * One refused request: what it is, the status it gets, its body for a given domain.
+	 */
 	record BadInput(String name, int status, Function<String, String> body) {
 
 		@Override

@@ -21,7 +21,10 @@ import org.springframework.http.HttpMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Resending the approval email and reissuing are refused in the wrong state or with the wrong CSR, changing nothing. */
+/**
+ * Resending the approval email and reissuing are refused in the wrong state or with the
+ * wrong CSR, changing nothing.
+ */
 class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
@@ -44,7 +47,8 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 				"illegal-transition");
 
 		assertThat(order(reseller, dnsOrder).path("timeline").size()).isEqualTo(timeline);
-		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+		await().during(Duration.ofSeconds(1))
+			.atMost(5, TimeUnit.SECONDS)
 			.until(() -> events().of(dnsOrder, DcvResendRequested.class).isEmpty()
 					&& events().of(emailOrder, DcvResendRequested.class).isEmpty());
 	}
@@ -55,37 +59,41 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 		String domain = uniqueDomain();
 		String orderId = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
 		String goodCsr = TestCertificates.csr(TestCertificates.rsa2048(), domain);
-		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of("csr", goodCsr)),
+		assertProblem(
+				call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of("csr", goodCsr)),
 				409, "illegal-transition");
 
 		issue(reseller, orderId, domain);
 		int timeline = order(reseller, orderId).path("timeline").size();
-		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
-				Map.of("csr", TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain))), 422,
-				"invalid-request");
-		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
-				Map.of("csr", TestCertificates.privateKeyPem(TestCertificates.rsa2048()))), 400, "invalid-request");
+		assertProblem(
+				call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+						Map.of("csr", TestCertificates.csr(TestCertificates.rsa2048(), "other-" + domain))),
+				422, "invalid-request");
+		assertProblem(
+				call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+						Map.of("csr", TestCertificates.privateKeyPem(TestCertificates.rsa2048()))),
+				400, "invalid-request");
 		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of()), 400,
 				"invalid-request");
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
-		await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+		await().during(Duration.ofSeconds(1))
+			.atMost(5, TimeUnit.SECONDS)
 			.until(() -> events().of(orderId, ReissueRequested.class).isEmpty());
 	}
 
 	@Test
 	void approverEmailsNeedARegistrableDomain() {
 		TestReseller reseller = registerReseller();
-		assertProblem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails", null), 400, "invalid-request");
+		assertProblem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails", null), 400,
+				"invalid-request");
 		assertProblem(call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=co.uk", null), 422,
 				"invalid-request");
-		JsonNode wildcard = call(HttpMethod.GET, reseller.key(), "/api/v1/dcv/approver-emails?domain=*.shop.example.com",
-				null)
+		JsonNode wildcard = call(HttpMethod.GET, reseller.key(),
+				"/api/v1/dcv/approver-emails?domain=*.shop.example.com", null)
 			.getResponseBody();
 		assertThat(wildcard.path("approverEmails").size()).isEqualTo(10);
 		assertThat(wildcard.at("/approverEmails/0").asString()).isEqualTo("admin@shop.example.com");
 	}
-
-
 
 }

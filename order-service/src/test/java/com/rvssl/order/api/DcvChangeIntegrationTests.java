@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code PUT /api/v1/orders/{id}/dcv}: every answer of the endpoint, and that only an accepted
- * change reaches the timeline, the stored method and the outbox, once.
+ * {@code PUT /api/v1/orders/{id}/dcv}: every answer of the endpoint, and that only an
+ * accepted change reaches the timeline, the stored method and the outbox, once.
  */
 class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 
@@ -47,7 +47,8 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		JsonNode order = changed.getResponseBody();
 		assertThat(order.path("state").asString()).isEqualTo("SUBMITTED");
 		assertThat(order.path("timeline").size()).isEqualTo(timeline + 1);
-		assertThat(order.at("/timeline/" + timeline + "/note").asString()).isEqualTo("Validation method changed to DNS record");
+		assertThat(order.at("/timeline/" + timeline + "/note").asString())
+			.isEqualTo("Validation method changed to DNS record");
 		assertThat(await().atMost(20, TimeUnit.SECONDS)
 			.until(() -> events().of(orderId, DcvChangeRequested.class), (found) -> !found.isEmpty()))
 			.containsExactly(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null)));
@@ -73,9 +74,10 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		Map<String, Object> body = dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
 		body.put("dcv", Map.of("method", "HTTP"));
 		String orderId = submitted(reseller, body);
-		publish(orderId, reseller.id(), new CertificateValidationUpdated("pending", "publish the file",
-				ValidationStage.DCV_PENDING, List.of(new DcvInstruction(DcvMethod.HTTP, domain,
-						"http://" + domain + "/.well-known/pki-validation/fileauth.txt", "token"))));
+		publish(orderId, reseller.id(),
+				new CertificateValidationUpdated("pending", "publish the file", ValidationStage.DCV_PENDING,
+						List.of(new DcvInstruction(DcvMethod.HTTP, domain,
+								"http://" + domain + "/.well-known/pki-validation/fileauth.txt", "token"))));
 		awaitOrderState(reseller, orderId, "PENDING_VALIDATION");
 
 		EntityExchangeResult<JsonNode> changed = changeDcv(reseller.key(), orderId,
@@ -101,14 +103,15 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		assertProblem(changeDcv(reseller.key(), orderId, null), 400, "invalid-request");
 		assertProblem(changeDcv(reseller.key(), orderId, Map.of()), 400, "invalid-request", "method");
 		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "FAX")), 400, "invalid-request", "method");
-		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL")), 400, "invalid-request", "approverEmail");
-		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "not-an-email")), 400,
-				"invalid-request", "approverEmail");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL")), 400, "invalid-request",
+				"approverEmail");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "not-an-email")),
+				400, "invalid-request", "approverEmail");
 		// at the domain, but not a mailbox the CA sends approvals to
-		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "sales@" + domain)), 400,
-				"invalid-request", "approverEmail");
-		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")), 400,
-				"invalid-request", "approverEmail");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "sales@" + domain)),
+				400, "invalid-request", "approverEmail");
+		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL", "approverEmail", "admin@gmail.com")),
+				400, "invalid-request", "approverEmail");
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
 		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv())
@@ -169,12 +172,14 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		String domain = uniqueDomain();
 		Map<String, Object> body = dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
 		body.put("productCode", "digicert-ov");
-		body.put("organization", Map.of("name", "Example Shop Co., Ltd.", "country", "TH", "city", "Bangkok",
-				"address", "1 Sukhumvit Rd", "phone", "+66 2 000 0000",
-				"contact", Map.of("name", "Somchai Jaidee", "email", "somchai@" + domain, "phone", "+66 2 000 0001")));
+		body.put("organization",
+				Map.of("name", "Example Shop Co., Ltd.", "country", "TH", "city", "Bangkok", "address",
+						"1 Sukhumvit Rd", "phone", "+66 2 000 0000", "contact",
+						Map.of("name", "Somchai Jaidee", "email", "somchai@" + domain, "phone", "+66 2 000 0001")));
 		String orderId = submitted(reseller, body);
-		publish(orderId, reseller.id(), new CertificateValidationUpdated("pending", "approve the email",
-				ValidationStage.DCV_PENDING, List.of(new DcvInstruction(DcvMethod.EMAIL, domain, "admin@" + domain, null))));
+		publish(orderId, reseller.id(),
+				new CertificateValidationUpdated("pending", "approve the email", ValidationStage.DCV_PENDING,
+						List.of(new DcvInstruction(DcvMethod.EMAIL, domain, "admin@" + domain, null))));
 		awaitOrderState(reseller, orderId, "PENDING_VALIDATION");
 
 		assertThat(changeDcv(reseller.key(), orderId, Map.of("method", "HTTP")).getStatus().value()).isEqualTo(202);
@@ -187,7 +192,8 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		assertProblem(late, 409, "illegal-transition");
 		assertThat(late.getResponseBody().path("detail").asString()).contains("validated the order's domains already");
 
-		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv()).isEqualTo(new Dcv(DcvMethod.HTTP, null));
+		assertThat(orders.findById(orderId).block(Duration.ofSeconds(5)).dcv())
+			.isEqualTo(new Dcv(DcvMethod.HTTP, null));
 		await().during(Duration.ofSeconds(1))
 			.atMost(10, TimeUnit.SECONDS)
 			.until(() -> events().of(orderId, DcvChangeRequested.class)
@@ -207,7 +213,5 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		awaitOrderState(reseller, orderId, "SUBMITTED");
 		return orderId;
 	}
-
-
 
 }

@@ -15,9 +15,9 @@ import com.rvssl.order.support.OrderServiceIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI description the service serves is the one checked into docs/openapi, so the file
- * cannot drift from the code. Run with {@code -Drvssl.openapi.write=true} to rewrite the file
- * after an intended API change (and review the diff).
+ * The OpenAPI description the service serves is the one checked into docs/openapi, so the
+ * file cannot drift from the code. Run with {@code -Drvssl.openapi.write=true} to rewrite
+ * the file after an intended API change (and review the diff).
  */
 class OpenApiDescriptionIntegrationTests extends OrderServiceIntegrationTest {
 
@@ -42,8 +42,10 @@ class OpenApiDescriptionIntegrationTests extends OrderServiceIntegrationTest {
 		if (Boolean.getBoolean("rvssl.openapi.write")) {
 			Files.createDirectories(CHECKED_IN.getParent());
 			Files.writeString(CHECKED_IN,
-					JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(description)
-							+ "\n");
+					JsonMapper.builder()
+						.enable(SerializationFeature.INDENT_OUTPUT)
+						.build()
+						.writeValueAsString(description) + "\n");
 		}
 		assertThat(Files.exists(CHECKED_IN)).as("%s exists (run once with -Drvssl.openapi.write=true)", CHECKED_IN)
 			.isTrue();

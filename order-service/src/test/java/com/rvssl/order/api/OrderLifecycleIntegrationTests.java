@@ -88,11 +88,12 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 				new CertificateValidationUpdated("pending", "approval email sent to admin@" + domain));
 		assertThat(awaitState(reseller, orderId, "PENDING_VALIDATION").at("/views/admin/detail").asString())
 			.contains("admin@" + domain);
-		publish(orderId, reseller.id(), new CertificateValidationUpdated("pending", "Waiting for the DNS record",
-				ValidationStage.DCV_PENDING,
-				List.of(new DcvInstruction(DcvMethod.DNS, domain, "_dnsauth." + domain, "token-1"))));
-		JsonNode byDns = await().atMost(Duration.ofMinutes(1)).until(() -> order(reseller, orderId),
-				order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
+		publish(orderId, reseller.id(),
+				new CertificateValidationUpdated("pending", "Waiting for the DNS record", ValidationStage.DCV_PENDING,
+						List.of(new DcvInstruction(DcvMethod.DNS, domain, "_dnsauth." + domain, "token-1"))));
+		JsonNode byDns = await().atMost(Duration.ofMinutes(1))
+			.until(() -> order(reseller, orderId),
+					order -> "DCV_PENDING".equals(order.at("/validation/stage").asString(null)));
 		assertThat(byDns.at("/validation/level").asString()).isEqualTo("DV");
 		assertThat(byDns.at("/validation/dcv/0/method").asString()).isEqualTo("DNS");
 		assertThat(byDns.at("/validation/dcv/0/target").asString()).isEqualTo("_dnsauth." + domain);
@@ -115,16 +116,25 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(issued.at("/validation/stage").isNull()).isTrue();
 		assertThat(issued.at("/validation/dcv")).isEmpty();
 
-		String pem = certificate(reseller, orderId, "pem").expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		String pem = certificate(reseller, orderId, "pem").expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(CertificateDownloads.parse(pem)).containsExactlyElementsOf(chain.certificates());
 
-		String bundle = certificate(reseller, orderId, "bundle").expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		String bundle = certificate(reseller, orderId, "bundle").expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(CertificateDownloads.parse(bundle)).containsExactlyElementsOf(chain.certificates().subList(1, 3));
 
-		String pkcs7 = certificate(reseller, orderId, "pkcs7").expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		String pkcs7 = certificate(reseller, orderId, "pkcs7").expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(pkcs7).startsWith("-----BEGIN PKCS7-----");
 		assertThat(pkcs7Certificates(pkcs7)).containsExactlyInAnyOrderElementsOf(chain.certificates());
 
@@ -163,7 +173,8 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 		EventEnvelope late = envelope(orderId, reseller, new CertificateValidationUpdated("pending", "too late"));
 		send(late);
 		await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> orders.findById(orderId).map((order) -> order.hasApplied(late.eventId().toString()))
+			.until(() -> orders.findById(orderId)
+				.map((order) -> order.hasApplied(late.eventId().toString()))
 				.block(Duration.ofSeconds(5)));
 
 		Order stored = orders.findById(orderId).block(Duration.ofSeconds(5));
@@ -267,8 +278,8 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 			.until(() -> order(reseller, orderId), (order) -> state.equals(order.path("state").asString()));
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec certificate(
-			TestReseller reseller, String orderId, String format) {
+	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec certificate(TestReseller reseller,
+			String orderId, String format) {
 		return http.get()
 			.uri("/api/v1/orders/{id}/certificate?format={format}", orderId, format)
 			.header("Authorization", "Bearer " + reseller.key())
@@ -276,9 +287,12 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	private static List<X509CertificateHolder> pkcs7Certificates(String pem) throws RuntimeException {
-		String base64 = pem.replace("-----BEGIN PKCS7-----", "").replace("-----END PKCS7-----", "").replaceAll("\\s", "");
+		String base64 = pem.replace("-----BEGIN PKCS7-----", "")
+			.replace("-----END PKCS7-----", "")
+			.replaceAll("\\s", "");
 		try {
-			return List.copyOf(new CMSSignedData(Base64.getDecoder().decode(base64)).getCertificates().getMatches(null));
+			return List
+				.copyOf(new CMSSignedData(Base64.getDecoder().decode(base64)).getCertificates().getMatches(null));
 		}
 		catch (org.bouncycastle.cms.CMSException ex) {
 			throw new IllegalStateException(ex);

@@ -23,7 +23,10 @@ import org.springframework.http.codec.ServerSentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** GET /api/v1/orders/{id}/events: the current status, then every change, ending with a final state. */
+/**
+ * GET /api/v1/orders/{id}/events: the current status, then every change, ending with a
+ * final state.
+ */
 class OrderStatusStreamIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test

@@ -20,7 +20,10 @@ import com.rvssl.order.support.OrderServiceIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A record nobody can read goes to the dead-letter topic, with its bytes, instead of blocking its partition. */
+/**
+ * A record nobody can read goes to the dead-letter topic, with its bytes, instead of
+ * blocking its partition.
+ */
 class PoisonEventIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
@@ -43,7 +46,8 @@ class PoisonEventIntegrationTests extends OrderServiceIntegrationTest {
 				.toList(), (records) -> !records.isEmpty());
 		assertThat(found.get(0).value()).isEqualTo(garbage);
 
-		// the partition is not blocked: a reseller registered afterwards still gets through
+		// the partition is not blocked: a reseller registered afterwards still gets
+		// through
 		registerReseller();
 	}
 

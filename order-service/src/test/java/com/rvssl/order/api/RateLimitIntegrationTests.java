@@ -18,7 +18,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One key flooding the API gets 429 with Retry-After; other keys are not slowed by it. */
+/**
+ * One key flooding the API gets 429 with Retry-After; other keys are not slowed by it.
+ */
 class RateLimitIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test

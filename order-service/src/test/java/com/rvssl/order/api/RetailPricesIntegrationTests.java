@@ -18,7 +18,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A reseller's own retail prices: shown in the catalog, used by orders, refused when they make no sense. */
+/**
+ * A reseller's own retail prices: shown in the catalog, used by orders, refused when they
+ * make no sense.
+ */
 class RetailPricesIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
@@ -28,7 +31,8 @@ class RetailPricesIntegrationTests extends OrderServiceIntegrationTest {
 				Map.of("retail", Map.of("amount", 2900, "currency", "USD")));
 
 		String domain = uniqueDomain();
-		JsonNode placed = placeOrder(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
+		JsonNode placed = placeOrder(reseller,
+				dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
 			.expectStatus()
 			.isCreated()
 			.expectBody(JsonNode.class)

@@ -18,7 +18,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two resellers over every endpoint: neither ever sees or changes the other's orders, prices or settings. */
+/**
+ * Two resellers over every endpoint: neither ever sees or changes the other's orders,
+ * prices or settings.
+ */
 class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
@@ -37,7 +40,8 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 		String held = placed(alice, dvOrder(domain, csr));
 		String issuedDomain = uniqueDomain();
 		call(HttpMethod.PUT, alice.key(), "/api/v1/settings/auto-order", Map.of("mode", "AUTOMATIC"));
-		String issued = placed(alice, dvOrder(issuedDomain, TestCertificates.csr(TestCertificates.rsa2048(), issuedDomain)));
+		String issued = placed(alice,
+				dvOrder(issuedDomain, TestCertificates.csr(TestCertificates.rsa2048(), issuedDomain)));
 		issue(alice, issued, issuedDomain);
 		Map<String, Object> unconfigured = dvOrder(uniqueDomain(), null);
 		unconfigured.remove("dcv");
@@ -49,7 +53,8 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 		JsonNode bobsRapid = ApiWalkIntegrationTests
 			.product(call(HttpMethod.GET, bob.key(), "/api/v1/products", null).getResponseBody(), "rapidssl-dv");
 		assertThat(bobsRapid.at("/prices/0/retail/amount").asLong()).isEqualTo(1999);
-		assertThat(call(HttpMethod.GET, bob.key(), "/api/v1/settings/auto-order", null).getResponseBody().path("mode")
+		assertThat(call(HttpMethod.GET, bob.key(), "/api/v1/settings/auto-order", null).getResponseBody()
+			.path("mode")
 			.asString()).isEqualTo("AUTOMATIC");
 		call(HttpMethod.PUT, bob.key(), "/api/v1/products/rapidssl-dv/prices/12",
 				Map.of("retail", Map.of("amount", 100, "currency", "USD")));
@@ -78,10 +83,12 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 				.returnResult());
 		}
 		String bobsDomain = uniqueDomain();
-		String bobsOrder = placed(bob, dvOrder(bobsDomain, TestCertificates.csr(TestCertificates.rsa2048(), bobsDomain)));
+		String bobsOrder = placed(bob,
+				dvOrder(bobsDomain, TestCertificates.csr(TestCertificates.rsa2048(), bobsDomain)));
 		JsonNode bobsList = call(HttpMethod.GET, bob.key(), "/api/v1/orders?domain=" + domain, null).getResponseBody();
 		assertThat(bobsList.path("totalElements").asLong()).isZero();
-		assertThat(call(HttpMethod.GET, bob.key(), "/api/v1/orders?size=100", null).getResponseBody().path("content")
+		assertThat(call(HttpMethod.GET, bob.key(), "/api/v1/orders?size=100", null).getResponseBody()
+			.path("content")
 			.valueStream()
 			.map((order) -> order.path("id").asString())).containsExactly(bobsOrder);
 		assertThat(call(HttpMethod.GET, alice.key(), "/api/v1/orders/" + bobsOrder, null).getStatus().value())
@@ -96,9 +103,11 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 		JsonNode alicesRapid = ApiWalkIntegrationTests
 			.product(call(HttpMethod.GET, alice.key(), "/api/v1/products", null).getResponseBody(), "rapidssl-dv");
 		assertThat(alicesRapid.at("/prices/0/retail/amount").asLong()).isEqualTo(2222);
-		assertThat(call(HttpMethod.GET, alice.key(), "/api/v1/settings/auto-order", null).getResponseBody().path("mode")
+		assertThat(call(HttpMethod.GET, alice.key(), "/api/v1/settings/auto-order", null).getResponseBody()
+			.path("mode")
 			.asString()).isEqualTo("MANUAL");
-		// and no event for Alice's orders beyond those her own calls and the test's issuance caused
+		// and no event for Alice's orders beyond those her own calls and the test's
+		// issuance caused
 		List<EventEnvelope> heldEvents = await().atMost(5, TimeUnit.SECONDS)
 			.until(() -> events().orderEvents(held), (found) -> true);
 		assertThat(heldEvents).isEmpty();
@@ -108,7 +117,6 @@ class TenancyIntegrationTests extends OrderServiceIntegrationTest {
 			.path("state")
 			.asString()).isEqualTo("PLACED");
 	}
-
 
 	private static void notFound(EntityExchangeResult<JsonNode> result) {
 		assertThat(result.getStatus().value()).as("%s %s", result.getMethod(), result.getUrl()).isEqualTo(404);

@@ -29,7 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the probes and Prometheus see of the service: readiness with its dependencies, business metrics. */
+/**
+ * What the probes and Prometheus see of the service: readiness with its dependencies,
+ * business metrics.
+ */
 class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Autowired
@@ -39,9 +42,14 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 	void readinessReportsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
 		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(http);
 		// and nothing else at all: this service's liveness group is the process alone
-		JsonNode liveness = http.get().uri("/actuator/health/liveness").exchange()
-			.expectStatus().isOk()
-			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		JsonNode liveness = http.get()
+			.uri("/actuator/health/liveness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(liveness.path("components").propertyNames()).containsExactly("livenessState");
 	}
 
@@ -51,7 +59,8 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(), "{not an event".getBytes()))
+			producer
+				.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(), "{not an event".getBytes()))
 				.get(10, TimeUnit.SECONDS);
 		}
 
@@ -65,9 +74,13 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 	void anIssuedOrderShowsItsRevenueItsTimeToIssueAndItsStateForItsReseller() {
 		TestReseller reseller = registerReseller();
 		String domain = uniqueDomain();
-		JsonNode placed = placeOrder(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
-			.expectStatus().isCreated()
-			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		JsonNode placed = placeOrder(reseller,
+				dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 		String orderId = placed.path("id").asString();
 
 		issue(reseller, orderId, domain);
@@ -77,43 +90,55 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 		Timer timeToIssue = meters.find("rvssl.orders.time.to.issue").tag("resellerId", reseller.id()).timer();
 		assertThat(timeToIssue).isNotNull();
 		assertThat(timeToIssue.count()).isEqualTo(1);
-		await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
-				meters.find("rvssl.orders.by.state").tags("resellerId", reseller.id(), "state", "ISSUED").gauge())
-			.isNotNull()
-			.extracting((gauge) -> gauge.value())
-			.isEqualTo(1.0));
+		await().atMost(60, TimeUnit.SECONDS)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(
+					meters.find("rvssl.orders.by.state").tags("resellerId", reseller.id(), "state", "ISSUED").gauge())
+				.isNotNull()
+				.extracting((gauge) -> gauge.value())
+				.isEqualTo(1.0));
 	}
 
 	@Test
 	void aRefundIsCountedApartFromTheRevenueOfThePaidOrder() {
 		TestReseller reseller = registerReseller();
 		String domain = uniqueDomain();
-		JsonNode placed = placeOrder(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
-			.expectStatus().isCreated()
-			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		JsonNode placed = placeOrder(reseller,
+				dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)))
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 		String orderId = placed.path("id").asString();
 		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
 		awaitOrderState(reseller, orderId, "PAID");
 
 		publish(orderId, reseller.id(), new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD")));
 
-		await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(meters
-			.find("rvssl.orders.refunds").tags("resellerId", reseller.id(), "price", "wholesale").counter())
-			.isNotNull()
-			.extracting((counter) -> counter.count())
-			.isEqualTo(9.0));
-		assertThat(meters.get("rvssl.orders.refunds").tags("resellerId", reseller.id(), "price", "retail").counter().count())
-			.isEqualTo(placed.at("/price/retail/amount").asLong() / 100.0);
+		await().atMost(30, TimeUnit.SECONDS)
+			.untilAsserted(() -> assertThat(meters.find("rvssl.orders.refunds")
+				.tags("resellerId", reseller.id(), "price", "wholesale")
+				.counter()).isNotNull().extracting((counter) -> counter.count()).isEqualTo(9.0));
+		assertThat(meters.get("rvssl.orders.refunds")
+			.tags("resellerId", reseller.id(), "price", "retail")
+			.counter()
+			.count()).isEqualTo(placed.at("/price/retail/amount").asLong() / 100.0);
 		assertThat(revenue(reseller, "wholesale")).isEqualTo(placed.at("/price/wholesale/amount").asLong() / 100.0);
 	}
 
 	private double deadLetters() {
-		return meters.get("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(Topics.ORDERS)).counter().count();
+		return meters.get("rvssl.kafka.dead.letters")
+			.tag("topic", Topics.deadLetterOf(Topics.ORDERS))
+			.counter()
+			.count();
 	}
 
 	private double revenue(TestReseller reseller, String price) {
-		return meters.get("rvssl.orders.revenue").tags("resellerId", reseller.id(), "currency", "USD", "price", price)
-			.counter().count();
+		return meters.get("rvssl.orders.revenue")
+			.tags("resellerId", reseller.id(), "currency", "USD", "price", price)
+			.counter()
+			.count();
 	}
 
 }

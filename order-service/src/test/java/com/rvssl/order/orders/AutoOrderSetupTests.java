@@ -24,7 +24,8 @@ class AutoOrderSetupTests {
 	void underAutomaticAConfiguredOrderGoesToBillingAtOnce() {
 		Order order = open(AutoOrderMode.AUTOMATIC);
 		assertThat(order.state()).isEqualTo(OrderState.PLACED);
-		assertThat(order.outbox()).singleElement().extracting((entry) -> entry.toEnvelope().payload())
+		assertThat(order.outbox()).singleElement()
+			.extracting((entry) -> entry.toEnvelope().payload())
 			.isInstanceOf(OrderPlaced.class);
 	}
 
@@ -38,7 +39,8 @@ class AutoOrderSetupTests {
 
 			OrderChange approved = OrderLifecycle.approve(order, NOW);
 			assertThat(approved.state()).isEqualTo(OrderState.PLACED);
-			assertThat(approved.events()).singleElement().extracting((event) -> event.payload())
+			assertThat(approved.events()).singleElement()
+				.extracting((event) -> event.payload())
 				.isInstanceOf(OrderPlaced.class);
 		}
 	}
@@ -59,7 +61,8 @@ class AutoOrderSetupTests {
 		Order validating = in(placed, OrderState.PENDING_VALIDATION);
 		OrderChange resend = OrderLifecycle.resendDcv(validating, NOW);
 		assertThat(resend.state()).isEqualTo(OrderState.PENDING_VALIDATION);
-		assertThat(resend.events()).singleElement().extracting((event) -> event.payload())
+		assertThat(resend.events()).singleElement()
+			.extracting((event) -> event.payload())
 			.isEqualTo(new DcvResendRequested("admin@example.com"));
 	}
 
@@ -72,7 +75,8 @@ class AutoOrderSetupTests {
 		OrderChange reissue = OrderLifecycle.reissue(in(placed, OrderState.ISSUED), "new-csr", NOW);
 		assertThat(reissue.state()).isEqualTo(OrderState.ISSUED);
 		assertThat(reissue.entry().note()).isEqualTo("Reissue requested");
-		assertThat(reissue.events()).singleElement().extracting((event) -> event.payload())
+		assertThat(reissue.events()).singleElement()
+			.extracting((event) -> event.payload())
 			.isEqualTo(new ReissueRequested("new-csr"));
 	}
 

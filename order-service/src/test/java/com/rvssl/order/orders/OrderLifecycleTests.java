@@ -55,14 +55,16 @@ class OrderLifecycleTests {
 		assertThat(target(placed, new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD"))))
 			.isEqualTo(OrderState.PAID);
 		Order paid = at(OrderState.PAID);
-		assertThat(target(paid, new CertificateSubmitted(CertificateAuthority.DIGICERT, "1"))).isEqualTo(OrderState.SUBMITTED);
+		assertThat(target(paid, new CertificateSubmitted(CertificateAuthority.DIGICERT, "1")))
+			.isEqualTo(OrderState.SUBMITTED);
 		assertThat(target(paid, new SubmissionFailed("timeout", 1, true))).isEqualTo(OrderState.SUBMISSION_RETRYING);
 		assertThat(target(paid, new SubmissionFailed("invalid csr", 1, false))).isEqualTo(OrderState.REJECTED);
 		Order submitted = at(OrderState.SUBMITTED);
 		assertThat(target(submitted, new CertificateValidationUpdated("pending", "email sent")))
 			.isEqualTo(OrderState.PENDING_VALIDATION);
-		assertThat(target(at(OrderState.PENDING_VALIDATION), new CertificateIssued("1", "ab", Instant.now(),
-				Instant.now(), "CN=CA", "pem"))).isEqualTo(OrderState.ISSUED);
+		assertThat(target(at(OrderState.PENDING_VALIDATION),
+				new CertificateIssued("1", "ab", Instant.now(), Instant.now(), "CN=CA", "pem")))
+			.isEqualTo(OrderState.ISSUED);
 		assertThat(target(submitted, new CertificateRejected("fraud check"))).isEqualTo(OrderState.REJECTED);
 	}
 
@@ -89,10 +91,10 @@ class OrderLifecycleTests {
 				o.cancellationReason(), o.createdAt(), o.updatedAt(), o.timeline(), o.appliedEventIds(), o.outbox(),
 				o.idempotencyKey(), o.requestHash(), o.version());
 
-		Outcome replaced = OrderLifecycle.apply(issued,
-				OrderFixtures.event(issued, new CertificateIssued("1", "cd", Instant.now(), Instant.now(), "CN=CA", "new pem")));
-		Outcome repeated = OrderLifecycle.apply(issued,
-				OrderFixtures.event(issued, new CertificateIssued("1", "AB", Instant.now(), Instant.now(), "CN=CA", "pem")));
+		Outcome replaced = OrderLifecycle.apply(issued, OrderFixtures.event(issued,
+				new CertificateIssued("1", "cd", Instant.now(), Instant.now(), "CN=CA", "new pem")));
+		Outcome repeated = OrderLifecycle.apply(issued, OrderFixtures.event(issued,
+				new CertificateIssued("1", "AB", Instant.now(), Instant.now(), "CN=CA", "pem")));
 
 		OrderChange change = ((Outcome.Applied) replaced).change();
 		assertThat(change.state()).isEqualTo(OrderState.ISSUED);
@@ -106,7 +108,8 @@ class OrderLifecycleTests {
 	void aRefundIsANoteThatKeepsTheState() {
 		Order rejected = at(OrderState.REJECTED);
 		OrderChange change = ((Outcome.Applied) OrderLifecycle.apply(rejected,
-				OrderFixtures.event(rejected, new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD"))))).change();
+				OrderFixtures.event(rejected, new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD")))))
+			.change();
 		assertThat(change.state()).isEqualTo(OrderState.REJECTED);
 		assertThat(change.entry().note()).contains("Refund of USD 9.00");
 	}

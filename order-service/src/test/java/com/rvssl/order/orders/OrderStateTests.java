@@ -29,7 +29,8 @@ class OrderStateTests {
 				reenterable.add(state);
 			}
 		}
-		assertThat(reenterable).containsExactlyInAnyOrder(OrderState.SUBMISSION_RETRYING, OrderState.PENDING_VALIDATION);
+		assertThat(reenterable).containsExactlyInAnyOrder(OrderState.SUBMISSION_RETRYING,
+				OrderState.PENDING_VALIDATION);
 	}
 
 	@Test

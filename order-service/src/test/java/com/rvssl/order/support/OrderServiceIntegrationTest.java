@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The running service over real HTTP, with the shared real Kafka broker and MongoDB wire server.
- * Every integration test class extends this one, so they share one application context.
+ * The running service over real HTTP, with the shared real Kafka broker and MongoDB wire
+ * server. Every integration test class extends this one, so they share one application
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "rvssl.outbox.poll-interval=100ms")
@@ -68,16 +69,22 @@ public abstract class OrderServiceIntegrationTest {
 		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.hash(OPERATOR_KEY));
 	}
 
-	/** The platform's topics as the other services see them, recorded from the beginning. */
+	/**
+	 * The platform's topics as the other services see them, recorded from the beginning.
+	 */
 	protected static TopicRecorder events() {
 		return TopicRecorder.get();
 	}
 
-	/** Registers a reseller the way billing does (ResellerRegistered) and waits until its key works. */
+	/**
+	 * Registers a reseller the way billing does (ResellerRegistered) and waits until its
+	 * key works.
+	 */
 	protected TestReseller registerReseller() {
 		String id = "reseller-" + UUID.randomUUID();
 		String key = "key-" + UUID.randomUUID();
-		send(EventEnvelope.of(id, id, new ResellerRegistered("Hosting " + id, "USD", ApiKeys.hash(key), "ops@" + id + ".example")));
+		send(EventEnvelope.of(id, id,
+				new ResellerRegistered("Hosting " + id, "USD", ApiKeys.hash(key), "ops@" + id + ".example")));
 		await().atMost(30, TimeUnit.SECONDS)
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> http.get()
@@ -121,17 +128,23 @@ public abstract class OrderServiceIntegrationTest {
 			.asString();
 	}
 
-	/** A problem+json answer of {@code status} and {@code type} (its URI's last segment), naming each of {@code fields}. */
+	/**
+	 * A problem+json answer of {@code status} and {@code type} (its URI's last segment),
+	 * naming each of {@code fields}.
+	 */
 	protected static void assertProblem(EntityExchangeResult<JsonNode> result, int status, String type,
 			String... fields) {
-		assertThat(result.getStatus().value()).as("%s %s: %s", result.getMethod(), result.getUrl(),
-				result.getResponseBody()).isEqualTo(status);
+		assertThat(result.getStatus().value())
+			.as("%s %s: %s", result.getMethod(), result.getUrl(), result.getResponseBody())
+			.isEqualTo(status);
 		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result.getResponseBody().path("type").asString()).endsWith("/" + type);
 		assertThat(result.getResponseBody().path("title").asString()).isNotBlank();
 		for (String field : fields) {
-			assertThat(result.getResponseBody().path("errors").valueStream().map((error) -> error.path("field").asString()))
-				.contains(field);
+			assertThat(result.getResponseBody()
+				.path("errors")
+				.valueStream()
+				.map((error) -> error.path("field").asString())).contains(field);
 		}
 	}
 
@@ -147,7 +160,10 @@ public abstract class OrderServiceIntegrationTest {
 			.getResponseBody();
 	}
 
-	/** A configured DV order body: RapidSSL for one domain, email validation at that domain. */
+	/**
+	 * A configured DV order body: RapidSSL for one domain, email validation at that
+	 * domain.
+	 */
 	protected static Map<String, Object> dvOrder(String domain, String csr) {
 		String mailDomain = domain.startsWith("*.") ? domain.substring(2) : domain;
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -163,7 +179,10 @@ public abstract class OrderServiceIntegrationTest {
 		return body;
 	}
 
-	/** Any call with a key: the status, headers and the body as JSON (null when there is none). */
+	/**
+	 * Any call with a key: the status, headers and the body as JSON (null when there is
+	 * none).
+	 */
 	protected EntityExchangeResult<JsonNode> call(HttpMethod method, String key, String uri, Object body) {
 		WebTestClient.RequestBodySpec request = http.method(method).uri(uri);
 		if (key != null) {
@@ -182,7 +201,10 @@ public abstract class OrderServiceIntegrationTest {
 			.until(() -> order(reseller, orderId), (found) -> state.equals(found.path("state").asString()));
 	}
 
-	/** Moves a placed order on to ISSUED the way billing, the gateway and status sync would. */
+	/**
+	 * Moves a placed order on to ISSUED the way billing, the gateway and status sync
+	 * would.
+	 */
 	protected TestCertificates.Chain issue(TestReseller reseller, String orderId, String domain) {
 		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
 		awaitOrderState(reseller, orderId, "PAID");

@@ -1,2 +1,5 @@
-/** Test support: the shared context of the integration tests, and orders in memory for unit tests. */
+/**
+ * Test support: the shared context of the integration tests, and orders in memory for
+ * unit tests.
+ */
 package com.rvssl.order.support;

@@ -61,15 +61,16 @@ class StatusViewsTests {
 
 	@Test
 	void pendingValidationByHttpTellsTheClientWhichFileToPublish() {
-		Order pending = validating(new ValidationProgress(ValidationStage.DCV_PENDING,
-				List.of(new DcvInstruction(DcvMethod.HTTP, "example.com",
+		Order pending = validating(new ValidationProgress(ValidationStage.DCV_PENDING, List.of(
+				new DcvInstruction(DcvMethod.HTTP, "example.com",
 						"http://example.com/.well-known/pki-validation/ABC.txt", "HASH\nsectigo.com\norder-1"),
-						new DcvInstruction(DcvMethod.HTTP, "www.example.com",
-								"http://www.example.com/.well-known/pki-validation/ABC.txt", "HASH\nsectigo.com\norder-1")),
+				new DcvInstruction(DcvMethod.HTTP, "www.example.com",
+						"http://www.example.com/.well-known/pki-validation/ABC.txt", "HASH\nsectigo.com\norder-1")),
 				"Waiting for the validation file"));
 		Views views = StatusViews.of(pending);
-		assertThat(views.client().detail()).isEqualTo("Publish the file http://example.com/.well-known/pki-validation/ABC.txt"
-				+ " containing \"HASH / sectigo.com / order-1\". Do the same for 1 more domain (see the validation details).");
+		assertThat(views.client().detail())
+			.isEqualTo("Publish the file http://example.com/.well-known/pki-validation/ABC.txt"
+					+ " containing \"HASH / sectigo.com / order-1\". Do the same for 1 more domain (see the validation details).");
 		assertThat(views.admin().detail()).isEqualTo("Waiting for the validation file");
 	}
 
@@ -82,9 +83,12 @@ class StatusViewsTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ValidationStage.class, names = { "DOCUMENTS_REQUESTED", "VERIFICATION_CALL_PENDING", "UNDER_REVIEW" })
+	@EnumSource(value = ValidationStage.class,
+			names = { "DOCUMENTS_REQUESTED", "VERIFICATION_CALL_PENDING", "UNDER_REVIEW" })
 	void organisationStagesAreSaidInWordsToTheClient(ValidationStage stage) {
-		String detail = StatusViews.of(validating(new ValidationProgress(stage, List.of(), "CA words"))).client().detail();
+		String detail = StatusViews.of(validating(new ValidationProgress(stage, List.of(), "CA words")))
+			.client()
+			.detail();
 		assertThat(detail).contains(switch (stage) {
 			case DOCUMENTS_REQUESTED -> "documents";
 			case VERIFICATION_CALL_PENDING -> "call";
@@ -96,10 +100,10 @@ class StatusViewsTests {
 		Order o = with(OrderState.PENDING_VALIDATION, null, null, null);
 		return new Order(o.id(), o.resellerId(), o.productCode(), o.ca(), o.caProduct(), o.validation(),
 				o.productType(), o.termMonths(), o.domains(), o.whmcsServiceId(), o.customer(), o.csr(), o.dcv(),
-				o.organization(), o.mode(), o.price(), o.state(), o.caOrderId(), null, o.pemChain(), null,
-				"pending", progress.detail(), o.failureReason(), null, o.cancellationReason(),
-				o.createdAt(), o.updatedAt(), o.timeline(), o.appliedEventIds(), o.outbox(), o.idempotencyKey(),
-				o.requestHash(), o.version(), progress);
+				o.organization(), o.mode(), o.price(), o.state(), o.caOrderId(), null, o.pemChain(), null, "pending",
+				progress.detail(), o.failureReason(), null, o.cancellationReason(), o.createdAt(), o.updatedAt(),
+				o.timeline(), o.appliedEventIds(), o.outbox(), o.idempotencyKey(), o.requestHash(), o.version(),
+				progress);
 	}
 
 	@ParameterizedTest

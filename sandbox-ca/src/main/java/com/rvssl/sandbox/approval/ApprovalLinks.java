@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The links mailed and not used yet, and the domains approved through them. Kept in memory only:
- * after a restart old links answer "unknown", as an expired link would.
+ * The links mailed and not used yet, and the domains approved through them. Kept in
+ * memory only: after a restart old links answer "unknown", as an expired link would.
  */
 @Component
 class ApprovalLinks {
@@ -56,4 +56,5 @@ class ApprovalLinks {
 	Set<String> approvedDomains(long orderId) {
 		return Set.copyOf(this.approved.getOrDefault(orderId, Set.of()));
 	}
+
 }

@@ -19,10 +19,10 @@ import com.rvssl.sandbox.validation.DcvProof;
 import com.rvssl.sandbox.validation.DomainControl;
 
 /**
- * Mails each approver of a pending DV order validated by email a one-time approval link, when the
- * order is placed and whenever its email is asked for again. Without {@code spring.mail.host} there
- * is no mail sender: the link is only logged. Sending happens off the caller's thread, so a slow
- * SMTP server never holds up an order call.
+ * Mails each approver of a pending DV order validated by email a one-time approval link,
+ * when the order is placed and whenever its email is asked for again. Without
+ * {@code spring.mail.host} there is no mail sender: the link is only logged. Sending
+ * happens off the caller's thread, so a slow SMTP server never holds up an order call.
  */
 @Component
 class ApprovalMailer implements OrderWatcher {
@@ -108,4 +108,5 @@ class ApprovalMailer implements OrderWatcher {
 				this.environment.getProperty("server.port", "8090"));
 		return "http://localhost:" + port.toLowerCase(Locale.ROOT);
 	}
+
 }

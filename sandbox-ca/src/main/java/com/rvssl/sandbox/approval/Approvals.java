@@ -14,8 +14,8 @@ import com.rvssl.sandbox.orders.OrderStatus;
 import com.rvssl.sandbox.validation.DcvProof;
 
 /**
- * What an approver does with a mailed link: looks at it, then approves its domain. Once every
- * domain of the order that is validated by email is approved, the order is issued.
+ * What an approver does with a mailed link: looks at it, then approves its domain. Once
+ * every domain of the order that is validated by email is approved, the order is issued.
  */
 @Component
 public class Approvals {
@@ -40,7 +40,10 @@ public class Approvals {
 		return this.links.wasUsed(token);
 	}
 
-	/** Uses the link up (only one caller wins) and approves its domain; empty if it was not open. */
+	/**
+	 * Uses the link up (only one caller wins) and approves its domain; empty if it was
+	 * not open.
+	 */
 	public Optional<ApprovalLink> approve(String token) {
 		return this.links.use(token).map((link) -> {
 			issueIfAllApproved(link);
@@ -64,7 +67,8 @@ public class Approvals {
 				this.desk.approve(order.id());
 			}
 			catch (RuntimeException ex) {
-				// issued or canceled meanwhile (auto-approval, the admin API): nothing left to do
+				// issued or canceled meanwhile (auto-approval, the admin API): nothing
+				// left to do
 				log.info("Order {} not issued by its approval: {}", order.id(), ex.toString());
 			}
 		}

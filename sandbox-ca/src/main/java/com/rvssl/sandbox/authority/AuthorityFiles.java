@@ -86,4 +86,5 @@ class AuthorityFiles {
 	private Path keyFile(String name) {
 		return this.directory.resolve(name + ".key");
 	}
+
 }

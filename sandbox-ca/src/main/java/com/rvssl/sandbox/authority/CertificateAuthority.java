@@ -38,14 +38,17 @@ import org.springframework.stereotype.Component;
 import com.rvssl.sandbox.SandboxProperties;
 
 /**
- * The sandbox's test CA: a self-signed root and an intermediate under it, which signs every leaf.
- * Created at start-up, or loaded from {@code sandbox.data-dir} so that a chain a client already
- * trusts survives a restart.
+ * The sandbox's test CA: a self-signed root and an intermediate under it, which signs
+ * every leaf. Created at start-up, or loaded from {@code sandbox.data-dir} so that a
+ * chain a client already trusts survives a restart.
  */
 @Component
 public class CertificateAuthority {
 
-	/** Encoded O first, CN last, so that tools print it as "CN=RVssl Sandbox Root CA, O=RVssl Sandbox". */
+	/**
+	 * Encoded O first, CN last, so that tools print it as "CN=RVssl Sandbox Root CA,
+	 * O=RVssl Sandbox".
+	 */
 	static final X500Name ROOT_NAME = caName("RVssl Sandbox Root CA");
 
 	static final X500Name INTERMEDIATE_NAME = caName("RVssl Sandbox DV/OV Intermediate CA");
@@ -58,7 +61,9 @@ public class CertificateAuthority {
 
 	private static final Duration INTERMEDIATE_VALIDITY = Duration.ofDays(10 * 365);
 
-	/** One year of an order's validity (below the 398 days real CAs may issue since 2020). */
+	/**
+	 * One year of an order's validity (below the 398 days real CAs may issue since 2020).
+	 */
 	private static final Duration YEAR = Duration.ofDays(365);
 
 	private final SecureRandom random = new SecureRandom();
@@ -86,7 +91,8 @@ public class CertificateAuthority {
 				files.write("root", this.root);
 				files.write("intermediate", this.intermediate);
 			}
-			log.info("Created the sandbox CA (root serial {}){}", this.root.certificate().getSerialNumber().toString(16),
+			log.info("Created the sandbox CA (root serial {}){}",
+					this.root.certificate().getSerialNumber().toString(16),
 					files == null ? "" : " in " + properties.dataDir());
 		}
 	}
@@ -110,7 +116,10 @@ public class CertificateAuthority {
 		return List.of(intermediate(), root());
 	}
 
-	/** Signs a TLS server certificate for the request's key and names with the intermediate. */
+	/**
+	 * Signs a TLS server certificate for the request's key and names with the
+	 * intermediate.
+	 */
 	public X509Certificate issue(LeafRequest request) {
 		Instant notBefore = this.clock.instant();
 		Instant notAfter = notBefore.plus(YEAR.multipliedBy(Math.max(1, request.years())));
@@ -128,10 +137,11 @@ public class CertificateAuthority {
 				.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(publicKey))
 				.addExtension(Extension.authorityKeyIdentifier, false,
 						extensions.createAuthorityKeyIdentifier(intermediate()))
-				.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(request.dnsNames()
-					.stream()
-					.map((name) -> new GeneralName(GeneralName.dNSName, name))
-					.toArray(GeneralName[]::new)));
+				.addExtension(Extension.subjectAlternativeName, false,
+						new GeneralNames(request.dnsNames()
+							.stream()
+							.map((name) -> new GeneralName(GeneralName.dNSName, name))
+							.toArray(GeneralName[]::new)));
 			return sign(builder, this.intermediate.privateKey());
 		}
 		catch (GeneralSecurityException | CertIOException ex) {
@@ -194,9 +204,13 @@ public class CertificateAuthority {
 		return generator.generateKeyPair();
 	}
 
-	/** 128 random bits, positive: the Baseline Requirements ask for at least 64 random bits. */
+	/**
+	 * 128 random bits, positive: the Baseline Requirements ask for at least 64 random
+	 * bits.
+	 */
 	private BigInteger serialNumber() {
 		BigInteger serial = new BigInteger(128, this.random);
 		return serial.signum() == 0 ? BigInteger.ONE : serial;
 	}
+
 }

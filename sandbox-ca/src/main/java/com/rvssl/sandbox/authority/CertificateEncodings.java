@@ -49,7 +49,9 @@ public final class CertificateEncodings {
 		}
 	}
 
-	/** A degenerate PKCS#7 SignedData (no signers, no content) carrying the certificates. */
+	/**
+	 * A degenerate PKCS#7 SignedData (no signers, no content) carrying the certificates.
+	 */
 	public static byte[] pkcs7(List<X509Certificate> certificates) {
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -71,4 +73,5 @@ public final class CertificateEncodings {
 			throw new IllegalStateException("Not a PEM certificate", ex);
 		}
 	}
+
 }

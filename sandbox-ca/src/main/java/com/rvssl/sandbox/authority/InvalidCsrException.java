@@ -10,4 +10,5 @@ public class InvalidCsrException extends RuntimeException {
 	public InvalidCsrException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -12,15 +12,15 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 
 /**
- * A CSR whose signature has been checked: proof that the requester holds the private key of the
- * public key it asks us to certify.
+ * A CSR whose signature has been checked: proof that the requester holds the private key
+ * of the public key it asks us to certify.
  */
 public record SigningRequest(SubjectPublicKeyInfo publicKey, String subject) {
 
 	/**
-	 * BouncyCastle's provider, used here only and never registered JVM-wide (the sandbox may run
-	 * inside another application's tests): the JDK's providers do not resolve every key OID a
-	 * CSR can carry (EC keys fail with "KeyFactory not available").
+	 * BouncyCastle's provider, used here only and never registered JVM-wide (the sandbox
+	 * may run inside another application's tests): the JDK's providers do not resolve
+	 * every key OID a CSR can carry (EC keys fail with "KeyFactory not available").
 	 */
 	private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder()
 		.setProvider(new BouncyCastleProvider());

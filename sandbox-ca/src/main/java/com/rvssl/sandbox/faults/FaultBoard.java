@@ -34,7 +34,9 @@ public class FaultBoard {
 		log.info("Faults cleared");
 	}
 
-	/** The API's faults in force now, latency first so that it delays whatever comes next. */
+	/**
+	 * The API's faults in force now, latency first so that it delays whatever comes next.
+	 */
 	List<Fault> active(String api) {
 		return this.faults.values()
 			.stream()
@@ -46,4 +48,5 @@ public class FaultBoard {
 	public List<Fault> all() {
 		return this.faults.values().stream().filter((fault) -> fault.activeAt(this.clock.instant())).toList();
 	}
+
 }

@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Plays the active faults on the CA API paths ({@code /services/v2/**} for DigiCert,
- * {@code /products/**} for Sectigo), before the API's own key check, as a CA that is down does
- * not check keys. The sandbox's own paths are never touched.
+ * {@code /products/**} for Sectigo), before the API's own key check, as a CA that is down
+ * does not check keys. The sandbox's own paths are never touched.
  */
 @Component
 class FaultInjection implements WebFilter, Ordered {
@@ -91,7 +91,10 @@ class FaultInjection implements WebFilter, Ordered {
 		};
 	}
 
-	/** Sectigo's words for the same faults: plain text with its error codes ({@code -42} call limit). */
+	/**
+	 * Sectigo's words for the same faults: plain text with its error codes ({@code -42}
+	 * call limit).
+	 */
 	private static Mono<Void> playSectigo(FaultMode mode, ServerHttpResponse response) {
 		if (mode == FaultMode.RATE_LIMIT) {
 			response.getHeaders().set("Retry-After", "5");
@@ -103,8 +106,8 @@ class FaultInjection implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Serves the request for real, throws its reply away and answers 504 with no body: the order
-	 * exists at the CA, but the caller cannot know, as when a proxy times out.
+	 * Serves the request for real, throws its reply away and answers 504 with no body:
+	 * the order exists at the CA, but the caller cannot know, as when a proxy times out.
 	 */
 	private Mono<Void> loseReply(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpResponse real = exchange.getResponse();
@@ -114,7 +117,8 @@ class FaultInjection implements WebFilter, Ordered {
 			.then(Mono.defer(() -> {
 				real.setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
 				real.getHeaders().setContentLength(0);
-				// a proxy that gave up closes the connection: never let the caller reuse one that
+				// a proxy that gave up closes the connection: never let the caller reuse
+				// one that
 				// carried a reply we threw away (a later request on it could hang)
 				real.getHeaders().set(HttpHeaders.CONNECTION, "close");
 				return real.setComplete();
@@ -189,5 +193,7 @@ class FaultInjection implements WebFilter, Ordered {
 		public Mono<Void> setComplete() {
 			return Mono.empty();
 		}
+
 	}
+
 }

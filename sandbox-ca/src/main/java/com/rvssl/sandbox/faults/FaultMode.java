@@ -11,7 +11,9 @@ public enum FaultMode {
 	ERROR_5XX,
 	/** 429 with {@code request_limit_exceeded}. */
 	RATE_LIMIT,
-	/** Serves the request fully (an order is created), then answers 504 without a body. */
+	/**
+	 * Serves the request fully (an order is created), then answers 504 without a body.
+	 */
 	LOST_REPLY,
 	/** 200 with a body that is not JSON. */
 	MALFORMED

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import com.rvssl.sandbox.SandboxProperties;
 
 /**
- * Every order the sandbox holds, by id. Changes go through {@link #update}, which applies a step
- * under the map's per-key lock, so two readers racing past a DV deadline issue one certificate,
- * not two. With a data directory the book is loaded at start and saved after every change.
+ * Every order the sandbox holds, by id. Changes go through {@link #update}, which applies
+ * a step under the map's per-key lock, so two readers racing past a DV deadline issue one
+ * certificate, not two. With a data directory the book is loaded at start and saved after
+ * every change.
  */
 @Component
 public class CaOrderBook {
@@ -43,7 +44,10 @@ public class CaOrderBook {
 		}
 	}
 
-	/** A fresh id for an order, a certificate, a request or a domain: unique and increasing. */
+	/**
+	 * A fresh id for an order, a certificate, a request or a domain: unique and
+	 * increasing.
+	 */
 	public long nextId() {
 		return this.ids.getAndIncrement();
 	}
@@ -63,8 +67,8 @@ public class CaOrderBook {
 	}
 
 	/**
-	 * Applies one step to an order atomically; the step sees the latest version and may throw to
-	 * refuse. Returns the new version.
+	 * Applies one step to an order atomically; the step sees the latest version and may
+	 * throw to refuse. Returns the new version.
 	 */
 	public CaOrder update(long id, UnaryOperator<CaOrder> step) {
 		CaOrder[] before = new CaOrder[1];
@@ -86,4 +90,5 @@ public class CaOrderBook {
 			this.snapshots.save(new OrderSnapshots.Snapshot(this.ids.get(), all()));
 		}
 	}
+
 }

@@ -4,8 +4,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks pending HTTP and DNS validations now and then, as a CA does by itself, so that an order
- * nobody asks about is still issued once its proof is published.
+ * Checks pending HTTP and DNS validations now and then, as a CA does by itself, so that
+ * an order nobody asks about is still issued once its proof is published.
  */
 @Component
 class DomainControlSweep {
@@ -21,4 +21,5 @@ class DomainControlSweep {
 	void sweep() {
 		this.desk.checkAllDomainControl();
 	}
+
 }

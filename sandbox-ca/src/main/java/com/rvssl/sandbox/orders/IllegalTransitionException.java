@@ -13,4 +13,5 @@ public class IllegalTransitionException extends RuntimeException {
 	public OrderStatus current() {
 		return this.current;
 	}
+
 }

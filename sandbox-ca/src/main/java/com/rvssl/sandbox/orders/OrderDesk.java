@@ -26,13 +26,15 @@ import com.rvssl.sandbox.validation.DcvProof;
 import com.rvssl.sandbox.validation.DomainControl;
 
 /**
- * The CA's order desk: takes orders in, and moves them on. DV orders validated by email approve
- * themselves once {@code sandbox.dv.approve-after} has passed; rather than a scheduler, every read
- * checks the deadline and issues at the first read after it, as ACME servers compute an order's
- * status from its authorizations. DV orders validated by HTTP or DNS are issued once their proofs
- * are in place ({@link #checkDomainControl}, asked by the status calls and a periodic sweep). OV
- * and EV orders walk through documents, verification call and review, one step per
- * {@code sandbox.validation.ov-step-after} on the sandbox's clock or per admin {@link #advance}.
+ * The CA's order desk: takes orders in, and moves them on. DV orders validated by email
+ * approve themselves once {@code sandbox.dv.approve-after} has passed; rather than a
+ * scheduler, every read checks the deadline and issues at the first read after it, as
+ * ACME servers compute an order's status from its authorizations. DV orders validated by
+ * HTTP or DNS are issued once their proofs are in place ({@link #checkDomainControl},
+ * asked by the status calls and a periodic sweep). OV and EV orders walk through
+ * documents, verification call and review, one step per
+ * {@code sandbox.validation.ov-step-after} on the sandbox's clock or per admin
+ * {@link #advance}.
  */
 @Service
 public class OrderDesk {
@@ -71,7 +73,10 @@ public class OrderDesk {
 		this.autoApprove = this.dv.autoApprove();
 	}
 
-	/** Whether email-validated DV orders approve themselves after {@code sandbox.dv.approve-after}. */
+	/**
+	 * Whether email-validated DV orders approve themselves after
+	 * {@code sandbox.dv.approve-after}.
+	 */
 	public boolean autoApprove() {
 		return this.autoApprove;
 	}
@@ -103,8 +108,8 @@ public class OrderDesk {
 		CaOrder order = new CaOrder(id, request.api(), request.product(), request.validation(), request.reference(),
 				request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
 				request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
-				HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false, null,
-				null);
+				HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false,
+				null, null);
 		this.book.add(order);
 		log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
 				request.commonName(), request.reference());
@@ -113,8 +118,8 @@ public class OrderDesk {
 	}
 
 	/**
-	 * The order as it stands now: an email-validated DV order past its deadline issued first, an
-	 * OV/EV order moved on by the steps its clock allows.
+	 * The order as it stands now: an email-validated DV order past its deadline issued
+	 * first, an OV/EV order moved on by the steps its clock allows.
 	 */
 	public CaOrder find(long id) {
 		CaOrder order = this.book.find(id).orElseThrow(() -> new UnknownOrderException(id));
@@ -128,9 +133,9 @@ public class OrderDesk {
 	}
 
 	/**
-	 * The order after checking its HTTP or DNS proofs: a pending DV order whose every domain shows
-	 * its proof is issued. The check runs outside the book's lock (it may fetch a file); the
-	 * issuance re-checks the status under it.
+	 * The order after checking its HTTP or DNS proofs: a pending DV order whose every
+	 * domain shows its proof is issued. The check runs outside the book's lock (it may
+	 * fetch a file); the issuance re-checks the status under it.
 	 */
 	public CaOrder checkDomainControl(long id) {
 		CaOrder order = find(id);
@@ -152,7 +157,9 @@ public class OrderDesk {
 		});
 	}
 
-	/** What each domain of the order must show (also for issued orders: what it showed). */
+	/**
+	 * What each domain of the order must show (also for issued orders: what it showed).
+	 */
 	public List<DcvProof> proofs(CaOrder order) {
 		return this.domainControl.proofs(order.api(), order.dcvMethod(), order.dnsNames(), order.csr(),
 				order.dcvRandomValue(), order.reference(), order.dcvEmails());
@@ -164,8 +171,8 @@ public class OrderDesk {
 	}
 
 	/**
-	 * Moves a pending order one step on: a DV order's domain control counts as done (issued); an
-	 * OV/EV order goes from documents to call to review to issued.
+	 * Moves a pending order one step on: a DV order's domain control counts as done
+	 * (issued); an OV/EV order goes from documents to call to review to issued.
 	 */
 	public CaOrder advance(long id) {
 		CaOrder before = find(id);
@@ -180,7 +187,10 @@ public class OrderDesk {
 		return changed(before, after);
 	}
 
-	/** Domain control by another method (the caller's names, e.g. {@code http-token}, {@code CNAME_CSR_HASH}). */
+	/**
+	 * Domain control by another method (the caller's names, e.g. {@code http-token},
+	 * {@code CNAME_CSR_HASH}).
+	 */
 	public CaOrder changeDcvMethod(long id, String method, List<String> approvers) {
 		find(id);
 		CaOrder changed = this.book.update(id, (order) -> order.withDcvMethod(method, approvers, this.clock.instant()));
@@ -188,7 +198,10 @@ public class OrderDesk {
 		return changed;
 	}
 
-	/** Orders whose reference equals the text, whose common name contains it, or whose id it is. */
+	/**
+	 * Orders whose reference equals the text, whose common name contains it, or whose id
+	 * it is.
+	 */
 	public List<CaOrder> search(String text) {
 		if (text == null || text.isBlank()) {
 			return all();
@@ -223,15 +236,17 @@ public class OrderDesk {
 	}
 
 	/**
-	 * Cancels a pending order, or revokes an issued one (refunded within the refund window after
-	 * issuance). A canceled or revoked order answers {@link IllegalTransitionException}.
+	 * Cancels a pending order, or revokes an issued one (refunded within the refund
+	 * window after issuance). A canceled or revoked order answers
+	 * {@link IllegalTransitionException}.
 	 */
 	public CaOrder cancelOrRevoke(long id, String note, Duration refundWindow) {
 		CaOrder current = find(id);
 		if (current.status() == OrderStatus.ISSUED) {
-			CaOrder revoked = this.book.update(id, (order) -> order.revoked(note,
-					!this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
-					this.clock.instant()));
+			CaOrder revoked = this.book.update(id,
+					(order) -> order.revoked(note,
+							!this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
+							this.clock.instant()));
 			log.info("Order {} revoked{}", id, revoked.refunded() ? " and refunded" : "");
 			return changed(current, revoked);
 		}
@@ -240,12 +255,14 @@ public class OrderDesk {
 		return changed(current, canceled);
 	}
 
-	/** Reissues over a new CSR (already verified): an issued order gets its new certificate now. */
+	/**
+	 * Reissues over a new CSR (already verified): an issued order gets its new
+	 * certificate now.
+	 */
 	public CaOrder reissue(long id, String csr) {
 		find(id);
 		CaOrder reissued = this.book.update(id, (order) -> {
-			IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED)
-					? sign(order.withCsr(csr)) : null;
+			IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED) ? sign(order.withCsr(csr)) : null;
 			return order.reissued(csr, certificate, this.clock.instant());
 		});
 		log.info("Order {} reissued (reissue {})", id, reissued.reissues());
@@ -259,7 +276,9 @@ public class OrderDesk {
 		return resent;
 	}
 
-	/** Completes validation now, whatever the product: the sandbox operator's "approve". */
+	/**
+	 * Completes validation now, whatever the product: the sandbox operator's "approve".
+	 */
 	public CaOrder approve(long id) {
 		CaOrder before = find(id);
 		return changed(before, this.book.update(id, this::issue));
@@ -272,7 +291,10 @@ public class OrderDesk {
 		return changed(before, rejected);
 	}
 
-	/** Tells the watchers (push senders) about a change of status or step; returns the new version. */
+	/**
+	 * Tells the watchers (push senders) about a change of status or step; returns the new
+	 * version.
+	 */
 	private CaOrder changed(CaOrder before, CaOrder after) {
 		if (before.status() != after.status() || before.step() != after.step()) {
 			for (OrderWatcher watcher : this.watchers) {
@@ -308,17 +330,19 @@ public class OrderDesk {
 
 	private boolean dueForApproval(CaOrder order) {
 		return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && byEmail(order)
-				&& this.autoApprove
-				&& !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
+				&& this.autoApprove && !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
 	}
 
 	private boolean dueForNextStep(CaOrder order) {
-		return order.status() == OrderStatus.PENDING && order.validation() != ValidationLevel.DV
-				&& order.step() != null && order.stepSince() != null
+		return order.status() == OrderStatus.PENDING && order.validation() != ValidationLevel.DV && order.step() != null
+				&& order.stepSince() != null
 				&& !this.clock.instant().isBefore(order.stepSince().plus(this.ovStepAfter));
 	}
 
-	/** Under the book's lock: as many steps as the clock allows, each starting when the last ended. */
+	/**
+	 * Under the book's lock: as many steps as the clock allows, each starting when the
+	 * last ended.
+	 */
 	private CaOrder stepWhileDue(CaOrder order) {
 		CaOrder current = order;
 		while (dueForNextStep(current)) {
@@ -344,10 +368,11 @@ public class OrderDesk {
 	}
 
 	private IssuedCertificate sign(CaOrder order) {
-		X509Certificate leaf = this.authority.issue(
-				new LeafRequest(SigningRequest.parse(order.csr()), order.commonName(), order.dnsNames(), order.years()));
+		X509Certificate leaf = this.authority.issue(new LeafRequest(SigningRequest.parse(order.csr()),
+				order.commonName(), order.dnsNames(), order.years()));
 		IssuedCertificate issued = new IssuedCertificate(leaf.getSerialNumber().toString(16),
 				leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateEncodings.pem(leaf));
 		return issued;
 	}
+
 }

@@ -11,16 +11,18 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The order book as one JSON file in the data directory, rewritten whole on every change: the
- * sandbox holds a handful of orders, and a whole-file write through a temporary file and a
- * rename never leaves a half-written snapshot behind.
+ * The order book as one JSON file in the data directory, rewritten whole on every change:
+ * the sandbox holds a handful of orders, and a whole-file write through a temporary file
+ * and a rename never leaves a half-written snapshot behind.
  */
 class OrderSnapshots {
 
 	record Snapshot(long nextId, List<CaOrder> orders) {
 	}
 
-	/** Lenient with snapshots written before a field existed: an absent count reads as 0. */
+	/**
+	 * Lenient with snapshots written before a field existed: an absent count reads as 0.
+	 */
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
@@ -53,4 +55,5 @@ class OrderSnapshots {
 	Path file() {
 		return this.file;
 	}
+
 }

@@ -2,7 +2,10 @@ package com.rvssl.sandbox.orders;
 
 import java.util.Locale;
 
-/** Where a CA order stands. Only {@link #PENDING} moves on, and {@link #ISSUED} to {@link #REVOKED}; the others are final. */
+/**
+ * Where a CA order stands. Only {@link #PENDING} moves on, and {@link #ISSUED} to
+ * {@link #REVOKED}; the others are final.
+ */
 public enum OrderStatus {
 
 	PENDING, ISSUED, REJECTED, CANCELED, REVOKED;
@@ -11,4 +14,5 @@ public enum OrderStatus {
 	public String apiValue() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

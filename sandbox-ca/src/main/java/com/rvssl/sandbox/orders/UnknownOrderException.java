@@ -6,4 +6,5 @@ public class UnknownOrderException extends RuntimeException {
 	public UnknownOrderException(long id) {
 		super("No order " + id);
 	}
+
 }

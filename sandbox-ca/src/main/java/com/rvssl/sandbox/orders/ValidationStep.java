@@ -3,9 +3,9 @@ package com.rvssl.sandbox.orders;
 import java.util.Locale;
 
 /**
- * Where a pending order stands in the CA's checks. A DV order waits for domain control only; an
- * OV or EV order waits for the organisation's documents, then the verification call, then the
- * CA's final review.
+ * Where a pending order stands in the CA's checks. A DV order waits for domain control
+ * only; an OV or EV order waits for the organisation's documents, then the verification
+ * call, then the CA's final review.
  */
 public enum ValidationStep {
 
@@ -25,8 +25,11 @@ public enum ValidationStep {
 		};
 	}
 
-	/** The lower-case form the sandbox's APIs print ({@code documents_requested}, ...). */
+	/**
+	 * The lower-case form the sandbox's APIs print ({@code documents_requested}, ...).
+	 */
 	public String apiValue() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

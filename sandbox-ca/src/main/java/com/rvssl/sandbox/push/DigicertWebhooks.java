@@ -37,4 +37,5 @@ public class DigicertWebhooks {
 	public boolean remove(long id) {
 		return this.webhooks.remove(id) != null;
 	}
+
 }

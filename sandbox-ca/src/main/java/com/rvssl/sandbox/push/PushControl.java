@@ -7,7 +7,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
 
-/** The test's say over pushes, per API: mode, delay and drop probability. Default: on, no delay. */
+/**
+ * The test's say over pushes, per API: mode, delay and drop probability. Default: on, no
+ * delay.
+ */
 @Component
 public class PushControl {
 
@@ -46,4 +49,5 @@ public class PushControl {
 	Duration delay(String api) {
 		return Duration.ofMillis(of(api).delayMillis());
 	}
+
 }

@@ -20,11 +20,12 @@ import com.rvssl.sandbox.orders.OrderWatcher;
 import com.rvssl.sandbox.orders.ValidationLevel;
 
 /**
- * Tells the reseller about every change of an order's status or validation step, in its API's
- * way: DigiCert orders to each webhook subscribed to the event ({@code certificate_issued},
- * {@code order_rejected}, {@code certificate_revoked}, else {@code order_status_changed}), Sectigo
- * orders to the account's push URL as {@code orderNumber} and {@code statusCode}. Deliveries run
- * in the background after the set delay; a failed one is logged, not retried (polling is the net).
+ * Tells the reseller about every change of an order's status or validation step, in its
+ * API's way: DigiCert orders to each webhook subscribed to the event
+ * ({@code certificate_issued}, {@code order_rejected}, {@code certificate_revoked}, else
+ * {@code order_status_changed}), Sectigo orders to the account's push URL as
+ * {@code orderNumber} and {@code statusCode}. Deliveries run in the background after the
+ * set delay; a failed one is logged, not retried (polling is the net).
  */
 @Component
 class PushSender implements OrderWatcher {
@@ -73,11 +74,12 @@ class PushSender implements OrderWatcher {
 			if (!webhook.events().contains(event)) {
 				continue;
 			}
-			deliver("digicert", order.id(), webhook.endpoint(), this.http.post()
-				.uri(webhook.endpoint())
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("X-WEBHOOK-KEY", webhook.secret())
-				.bodyValue(body));
+			deliver("digicert", order.id(), webhook.endpoint(),
+					this.http.post()
+						.uri(webhook.endpoint())
+						.contentType(MediaType.APPLICATION_JSON)
+						.header("X-WEBHOOK-KEY", webhook.secret())
+						.bodyValue(body));
 		}
 	}
 
@@ -85,10 +87,11 @@ class PushSender implements OrderWatcher {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("orderNumber", Long.toString(order.id()));
 		form.add("statusCode", Integer.toString(statusCode(order)));
-		deliver("sectigo", order.id(), url, this.http.post()
-			.uri(url)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData(form)));
+		deliver("sectigo", order.id(), url,
+				this.http.post()
+					.uri(url)
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.body(BodyInserters.fromFormData(form)));
 	}
 
 	private void deliver(String api, long orderId, String url, WebClient.RequestHeadersSpec<?> request) {
@@ -103,7 +106,10 @@ class PushSender implements OrderWatcher {
 							failure.toString()));
 	}
 
-	/** Sectigo's codes: 2 awaiting validation, 12 awaiting brand validation, 6 issued, 7 rejected, 8 revoked/cancelled. */
+	/**
+	 * Sectigo's codes: 2 awaiting validation, 12 awaiting brand validation, 6 issued, 7
+	 * rejected, 8 revoked/cancelled.
+	 */
 	static int statusCode(CaOrder order) {
 		if (order.status() == OrderStatus.PENDING) {
 			return (order.validation() == ValidationLevel.DV) ? 2 : 12;
@@ -114,4 +120,5 @@ class PushSender implements OrderWatcher {
 			default -> 8;
 		};
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import com.rvssl.sandbox.SandboxProperties;
 
 /**
- * Where each Sectigo account's status pushes go (at the real Sectigo, set by the account manager):
- * the default account's from {@code sandbox.sectigo.push-url}, any account's through the admin API.
+ * Where each Sectigo account's status pushes go (at the real Sectigo, set by the account
+ * manager): the default account's from {@code sandbox.sectigo.push-url}, any account's
+ * through the admin API.
  */
 @Component
 public class SectigoPushUrls {
@@ -39,4 +40,5 @@ public class SectigoPushUrls {
 	public Map<String, String> all() {
 		return Map.copyOf(this.urls);
 	}
+
 }

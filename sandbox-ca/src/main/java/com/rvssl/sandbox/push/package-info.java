@@ -1,7 +1,8 @@
 /**
- * Status pushes, as the real CAs send them: DigiCert-style webhooks (registered through the CA API,
- * signed with the registration's secret in {@code X-WEBHOOK-KEY}) and Sectigo-style form posts to
- * the account's push URL. Tests switch them off, delay or drop them through {@code /sandbox/push},
- * so that polling is exercised too; failed deliveries are not retried.
+ * Status pushes, as the real CAs send them: DigiCert-style webhooks (registered through
+ * the CA API, signed with the registration's secret in {@code X-WEBHOOK-KEY}) and
+ * Sectigo-style form posts to the account's push URL. Tests switch them off, delay or
+ * drop them through {@code /sandbox/push}, so that polling is exercised too; failed
+ * deliveries are not retried.
  */
 package com.rvssl.sandbox.push;

@@ -18,7 +18,10 @@ public record DcvProof(String method, String domain, String target, String value
 
 	public static final String DNS_CNAME = "DNS_CNAME";
 
-	/** The path of an HTTP proof's URL below the domain, e.g. {@code /.well-known/pki-validation/fileauth.txt}. */
+	/**
+	 * The path of an HTTP proof's URL below the domain, e.g.
+	 * {@code /.well-known/pki-validation/fileauth.txt}.
+	 */
 	public String path() {
 		return java.net.URI.create(this.target).getRawPath();
 	}

@@ -21,14 +21,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The proofs of domain control each API asks for, and their checks through the {@link TestNetwork}.
+ * The proofs of domain control each API asks for, and their checks through the
+ * {@link TestNetwork}.
  * <ul>
- * <li>DigiCert {@code http-token}: {@code http://<domain>/.well-known/pki-validation/fileauth.txt}
- * holding the order's random value; {@code dns-txt-token}: a TXT record {@code _dnsauth.<domain>}
- * with it; {@code dns-cname-token}: a CNAME {@code <random value>.<domain>} to {@code dcv.digicert.com}.</li>
- * <li>Sectigo {@code HTTP_CSR_HASH}/{@code HTTPS_CSR_HASH}: {@code /.well-known/pki-validation/<MD5
+ * <li>DigiCert {@code http-token}:
+ * {@code http://<domain>/.well-known/pki-validation/fileauth.txt} holding the order's
+ * random value; {@code dns-txt-token}: a TXT record {@code _dnsauth.<domain>} with it;
+ * {@code dns-cname-token}: a CNAME {@code <random value>.<domain>} to
+ * {@code dcv.digicert.com}.</li>
+ * <li>Sectigo {@code HTTP_CSR_HASH}/{@code HTTPS_CSR_HASH}:
+ * {@code /.well-known/pki-validation/<MD5
  * of the CSR's DER, upper-case>.txt} holding the SHA-256 hex, {@code sectigo.com} and the
- * {@code uniqueValue}, one per line; {@code CNAME_CSR_HASH}: a CNAME {@code _<MD5>.<domain>} to
+ * {@code uniqueValue}, one per line; {@code CNAME_CSR_HASH}: a CNAME
+ * {@code _<MD5>.<domain>} to
  * {@code <SHA-256 first half>.<second half>[.<uniqueValue>].sectigo.com}.</li>
  * </ul>
  * Email proofs are approvals, not checks: they are listed here and approved elsewhere.
@@ -64,7 +69,9 @@ public class DomainControl {
 		return proofs;
 	}
 
-	/** Whether every HTTP and DNS proof is in place; false when any is an email approval. */
+	/**
+	 * Whether every HTTP and DNS proof is in place; false when any is an email approval.
+	 */
 	public boolean allShown(List<DcvProof> proofs) {
 		return !proofs.isEmpty() && proofs.stream().allMatch(this::shown);
 	}
@@ -109,11 +116,11 @@ public class DomainControl {
 
 	private static DcvProof digicert(String method, String domain, String randomValue, List<String> approvers) {
 		return switch ((method != null) ? method : "email") {
-			case "http-token" -> new DcvProof(DcvProof.HTTP, domain,
-					"http://" + domain + WELL_KNOWN + "fileauth.txt", randomValue);
+			case "http-token" ->
+				new DcvProof(DcvProof.HTTP, domain, "http://" + domain + WELL_KNOWN + "fileauth.txt", randomValue);
 			case "dns-txt-token" -> new DcvProof(DcvProof.DNS_TXT, domain, "_dnsauth." + domain, randomValue);
-			case "dns-cname-token" -> new DcvProof(DcvProof.DNS_CNAME, domain, randomValue + "." + domain,
-					"dcv.digicert.com");
+			case "dns-cname-token" ->
+				new DcvProof(DcvProof.DNS_CNAME, domain, randomValue + "." + domain, "dcv.digicert.com");
 			default -> new DcvProof(DcvProof.EMAIL, domain, approver(approvers, domain), null);
 		};
 	}
@@ -128,9 +135,9 @@ public class DomainControl {
 			case "HTTP_CSR_HASH", "HTTPS_CSR_HASH" -> new DcvProof(DcvProof.HTTP, domain,
 					("HTTPS_CSR_HASH".equals(method) ? "https://" : "http://") + domain + WELL_KNOWN + md5 + ".txt",
 					sha256 + "\nsectigo.com" + ((unique != null) ? "\n" + unique : ""));
-			case "CNAME_CSR_HASH" -> new DcvProof(DcvProof.DNS_CNAME, domain, "_" + md5 + "." + domain,
-					sha256.substring(0, 32) + "." + sha256.substring(32) + ((unique != null) ? "." + unique : "")
-							+ ".sectigo.com");
+			case "CNAME_CSR_HASH" ->
+				new DcvProof(DcvProof.DNS_CNAME, domain, "_" + md5 + "." + domain, sha256.substring(0, 32) + "."
+						+ sha256.substring(32) + ((unique != null) ? "." + unique : "") + ".sectigo.com");
 			default -> new DcvProof(DcvProof.EMAIL, domain, approver(approvers, domain), null);
 		};
 	}
@@ -148,7 +155,10 @@ public class DomainControl {
 		return actual != null && expected != null && actual.trim().equalsIgnoreCase(expected.trim());
 	}
 
-	/** Line by line, ignoring surrounding blanks and case (hashes are hex) and a trailing newline. */
+	/**
+	 * Line by line, ignoring surrounding blanks and case (hashes are hex) and a trailing
+	 * newline.
+	 */
 	private static boolean sameLines(String actual, String expected) {
 		List<String> got = actual.strip().lines().map(String::strip).toList();
 		List<String> want = expected.strip().lines().map(String::strip).toList();
@@ -180,4 +190,5 @@ public class DomainControl {
 			throw new IllegalStateException(algorithm + " is part of every JDK", ex);
 		}
 	}
+
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox's view of the internet, set by tests through the admin API: where a domain's web
- * server answers (domain → {@code host:port}, typically a loopback server of the test) and which
- * TXT and CNAME records exist. Names are case-insensitive, as in DNS.
+ * The sandbox's view of the internet, set by tests through the admin API: where a
+ * domain's web server answers (domain → {@code host:port}, typically a loopback server of
+ * the test) and which TXT and CNAME records exist. Names are case-insensitive, as in DNS.
  */
 @Component
 public class TestNetwork {
@@ -40,7 +40,10 @@ public class TestNetwork {
 		return Map.copyOf(this.addresses);
 	}
 
-	/** Sets the record of that name and type (one value each, as the sandbox needs no more). */
+	/**
+	 * Sets the record of that name and type (one value each, as the sandbox needs no
+	 * more).
+	 */
 	public void putRecord(DnsRecord record) {
 		this.records.put(key(record.name()) + " " + record.type(), record);
 	}
@@ -62,4 +65,5 @@ public class TestNetwork {
 		String trimmed = name.trim().toLowerCase(Locale.ROOT);
 		return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
 	}
+
 }

@@ -39,9 +39,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.rvssl.sandbox.SandboxCaApplication;
 
 /**
- * DV approval by email against a real SMTP server (GreenMail): the approver gets a one-time link,
- * GET only asks, POST approves, a used or unknown link is refused. Auto-approval is switched off
- * at run time for these tests (and on again after each).
+ * DV approval by email against a real SMTP server (GreenMail): the approver gets a
+ * one-time link, GET only asks, POST approves, a used or unknown link is refused.
+ * Auto-approval is switched off at run time for these tests (and on again after each).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + SandboxCaApplication.CONFIG_NAME, "sandbox.dv.approve-after=PT0.5S" })
@@ -92,10 +92,9 @@ class DcvEmailApprovalTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((page) -> assertThat(page).contains("<form method=\"post\"").contains(domain));
-		// well past the 0.5 s auto-approval delay: neither the GET nor the switched-off clock approves
-		await().during(Duration.ofMillis(1500))
-			.atMost(PATIENCE)
-			.until(() -> status(this.client, id).equals("pending"));
+		// well past the 0.5 s auto-approval delay: neither the GET nor the switched-off
+		// clock approves
+		await().during(Duration.ofMillis(1500)).atMost(PATIENCE).until(() -> status(this.client, id).equals("pending"));
 
 		this.client.post().uri(path).exchange().expectStatus().isOk();
 		assertThat(status(this.client, id)).isEqualTo("issued");
@@ -136,7 +135,12 @@ class DcvEmailApprovalTests {
 	@Test
 	void autoApprovalIsSwitchedAtRunTimeAndABodyWithoutTheFlagIsRefused() {
 		autoApprove(false);
-		this.client.get().uri("/sandbox/dv/auto-approve").exchange().expectBody().jsonPath("$.enabled").isEqualTo(false);
+		this.client.get()
+			.uri("/sandbox/dv/auto-approve")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.enabled")
+			.isEqualTo(false);
 		this.client.put()
 			.uri("/sandbox/dv/auto-approve")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -146,7 +150,12 @@ class DcvEmailApprovalTests {
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.get().uri("/sandbox/dv/auto-approve").exchange().expectBody().jsonPath("$.enabled").isEqualTo(false);
+		this.client.get()
+			.uri("/sandbox/dv/auto-approve")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.enabled")
+			.isEqualTo(false);
 
 		autoApprove(true);
 		String domain = unique("auto");
@@ -214,4 +223,5 @@ class DcvEmailApprovalTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

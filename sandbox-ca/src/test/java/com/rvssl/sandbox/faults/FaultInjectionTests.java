@@ -83,11 +83,7 @@ class FaultInjectionTests {
 	@Test
 	void aServerErrorFaultAnswers500WithDigicertsInternalError() {
 		fault(Map.of("api", "digicert", "mode", "ERROR_5XX", "durationSeconds", 60));
-		list().expectStatus()
-			.isEqualTo(500)
-			.expectBody()
-			.jsonPath("$.errors[0].code")
-			.isEqualTo("internal_error");
+		list().expectStatus().isEqualTo(500).expectBody().jsonPath("$.errors[0].code").isEqualTo("internal_error");
 	}
 
 	@Test
@@ -150,4 +146,5 @@ class FaultInjectionTests {
 			.header("X-DC-DEVKEY", DEV_KEY)
 			.exchange();
 	}
+
 }

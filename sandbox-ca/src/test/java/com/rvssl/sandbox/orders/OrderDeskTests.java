@@ -26,8 +26,8 @@ import com.rvssl.sandbox.validation.DomainControl;
 import com.rvssl.sandbox.validation.TestNetwork;
 
 /**
- * The desk with a real CA and a clock the tests move (only forwards; the CA and its keys are made
- * once, as key generation is the slow part).
+ * The desk with a real CA and a clock the tests move (only forwards; the CA and its keys
+ * are made once, as key generation is the slow part).
  */
 class OrderDeskTests {
 
@@ -51,8 +51,8 @@ class OrderDeskTests {
 	void setUp() {
 		this.network = new TestNetwork();
 		this.desk = new OrderDesk(new CaOrderBook(PROPERTIES), authority, PROPERTIES, CLOCK,
-				new DomainControl(this.network), List.of((before, after) -> this.changes.add(after.id() + ":"
-						+ ((after.step() != null) ? after.step() : after.status()))));
+				new DomainControl(this.network), List.of((before, after) -> this.changes
+					.add(after.id() + ":" + ((after.step() != null) ? after.step() : after.status()))));
 	}
 
 	private TestNetwork network;
@@ -87,9 +87,8 @@ class OrderDeskTests {
 
 	@Test
 	void aDvOrderByDnsWaitsForItsTxtRecordEvenPastTheEmailDeadline() {
-		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV,
-				"ref-dns", "dns.example.com", List.of(), csr(rsa2048(), "dns.example.com"), 1, "dns-txt-token",
-				List.of()));
+		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV, "ref-dns",
+				"dns.example.com", List.of(), csr(rsa2048(), "dns.example.com"), 1, "dns-txt-token", List.of()));
 		CLOCK.advance(Duration.ofMinutes(5));
 		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.PENDING);
 		this.network.putRecord(new TestNetwork.DnsRecord("_dnsauth.dns.example.com", "TXT", "wrong"));
@@ -101,13 +100,12 @@ class OrderDeskTests {
 	@Test
 	void aSectigoCnameProofIsTheCsrHashSplitInTwoWithTheUniqueValue() {
 		CaOrder order = this.desk.submit(new NewOrder("sectigo", "287", ValidationLevel.DV, "order-77",
-				"cname.example.com", List.of(), csr(rsa2048(), "cname.example.com"), 1, "CNAME_CSR_HASH",
-				List.of()));
+				"cname.example.com", List.of(), csr(rsa2048(), "cname.example.com"), 1, "CNAME_CSR_HASH", List.of()));
 		com.rvssl.sandbox.validation.DcvProof proof = this.desk.proofs(order).get(0);
 		assertThat(proof.target()).matches("_[0-9A-F]{32}\\.cname\\.example\\.com");
 		assertThat(proof.value()).matches("[0-9A-F]{32}\\.[0-9A-F]{32}\\.order-77\\.sectigo\\.com");
-		this.network.putRecord(new TestNetwork.DnsRecord(proof.target().toLowerCase(), "CNAME",
-				proof.value().toLowerCase() + "."));
+		this.network.putRecord(
+				new TestNetwork.DnsRecord(proof.target().toLowerCase(), "CNAME", proof.value().toLowerCase() + "."));
 		assertThat(this.desk.checkDomainControl(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
 	}
 
@@ -149,7 +147,8 @@ class OrderDeskTests {
 	void anIssuedOrderCannotBeCanceledOrRejected() {
 		CaOrder order = this.desk.submit(dvOrder("final.example.com"));
 		this.desk.approve(order.id());
-		assertThatThrownBy(() -> this.desk.cancel(order.id(), "too late")).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> this.desk.cancel(order.id(), "too late"))
+			.isInstanceOf(IllegalTransitionException.class);
 		assertThatThrownBy(() -> this.desk.reject(order.id(), "too late"))
 			.isInstanceOf(IllegalTransitionException.class);
 		assertThat(this.desk.find(order.id()).status()).isEqualTo(OrderStatus.ISSUED);
@@ -196,5 +195,7 @@ class OrderDeskTests {
 		public Clock withZone(ZoneId zone) {
 			return this;
 		}
+
 	}
+
 }

@@ -33,4 +33,5 @@ class OrderSnapshotsTests {
 			assertThat(order.refunded()).isFalse();
 		});
 	}
+
 }

@@ -29,11 +29,17 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import com.rvssl.sandbox.SandboxCaTest;
 
-/** Webhooks and Sectigo pushes reach a receiver of the test, and the test's controls hold them back. */
+/**
+ * Webhooks and Sectigo pushes reach a receiver of the test, and the test's controls hold
+ * them back.
+ */
 @SandboxCaTest
 class PushTests {
 
-	/** What the receiver got: path and query, the webhook key header, the content type and the body. */
+	/**
+	 * What the receiver got: path and query, the webhook key header, the content type and
+	 * the body.
+	 */
 	record Received(String uri, String key, String contentType, String body) {
 	}
 
@@ -88,20 +94,21 @@ class PushTests {
 			.isEqualTo(url("/ca-push/digicert"))
 			.jsonPath("$.webhooks[0].secret")
 			.doesNotExist();
-		long id = placed(this.client, "ssl_basic", body("hook.example.com", List.of(),
-				csr(rsa2048(), "hook.example.com"), "ref-hook"));
+		long id = placed(this.client, "ssl_basic",
+				body("hook.example.com", List.of(), csr(rsa2048(), "hook.example.com"), "ref-hook"));
 		advance(id, Map.of("to", "issued"));
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
-			.filteredOn((r) -> r.body().contains("\"order_id\":" + id))
-			.singleElement()
-			.satisfies((r) -> {
-				assertThat(r.uri()).isEqualTo("/ca-push/digicert");
-				assertThat(r.key()).isEqualTo("hook-secret");
-				assertThat(r.contentType()).startsWith("application/json");
-				assertThat(r.body()).contains("\"event\":\"certificate_issued\"").contains("\"status\":\"issued\"")
-					.contains("\"certificate_id\":");
-			}));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.received).filteredOn((r) -> r.body().contains("\"order_id\":" + id))
+				.singleElement()
+				.satisfies((r) -> {
+					assertThat(r.uri()).isEqualTo("/ca-push/digicert");
+					assertThat(r.key()).isEqualTo("hook-secret");
+					assertThat(r.contentType()).startsWith("application/json");
+					assertThat(r.body()).contains("\"event\":\"certificate_issued\"")
+						.contains("\"status\":\"issued\"")
+						.contains("\"certificate_id\":");
+				}));
 	}
 
 	@Test
@@ -132,16 +139,16 @@ class PushTests {
 		advance(Long.parseLong(orderNumber), null);
 		advance(Long.parseLong(orderNumber), Map.of("to", "issued"));
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received)
-			.filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
-			.extracting(Received::body)
-			.containsExactlyInAnyOrder("orderNumber=" + orderNumber + "&statusCode=12",
-					"orderNumber=" + orderNumber + "&statusCode=6"));
-		assertThat(this.received).filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
-			.allSatisfy((r) -> {
-				assertThat(r.uri()).isEqualTo("/ca-push/sectigo?token=t0k");
-				assertThat(r.contentType()).startsWith("application/x-www-form-urlencoded");
-			});
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(this.received).filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
+						.extracting(Received::body)
+						.containsExactlyInAnyOrder("orderNumber=" + orderNumber + "&statusCode=12",
+								"orderNumber=" + orderNumber + "&statusCode=6"));
+		assertThat(this.received).filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber)).allSatisfy((r) -> {
+			assertThat(r.uri()).isEqualTo("/ca-push/sectigo?token=t0k");
+			assertThat(r.contentType()).startsWith("application/x-www-form-urlencoded");
+		});
 	}
 
 	@Test
@@ -154,8 +161,8 @@ class PushTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		long off = placed(this.client, "ssl_basic", body("off.example.com", List.of(),
-				csr(rsa2048(), "off.example.com"), "ref-off"));
+		long off = placed(this.client, "ssl_basic",
+				body("off.example.com", List.of(), csr(rsa2048(), "off.example.com"), "ref-off"));
 		advance(off, Map.of("to", "issued"));
 		this.client.post()
 			.uri("/sandbox/push")
@@ -164,8 +171,8 @@ class PushTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		long dropped = placed(this.client, "ssl_basic", body("drop.example.com", List.of(),
-				csr(rsa2048(), "drop.example.com"), "ref-drop"));
+		long dropped = placed(this.client, "ssl_basic",
+				body("drop.example.com", List.of(), csr(rsa2048(), "drop.example.com"), "ref-drop"));
 		advance(dropped, Map.of("to", "issued"));
 		this.client.post()
 			.uri("/sandbox/push")
@@ -174,16 +181,17 @@ class PushTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		long delayed = placed(this.client, "ssl_basic", body("late.example.com", List.of(),
-				csr(rsa2048(), "late.example.com"), "ref-late"));
+		long delayed = placed(this.client, "ssl_basic",
+				body("late.example.com", List.of(), csr(rsa2048(), "late.example.com"), "ref-late"));
 		advance(delayed, Map.of("to", "issued"));
 
-		await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(1000))
+			.atMost(Duration.ofSeconds(2))
 			.until(() -> this.received.stream().noneMatch((r) -> r.body().contains("\"order_id\":" + delayed)));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.received.stream().anyMatch((r) -> r.body().contains("\"order_id\":" + delayed)));
-		assertThat(this.received).noneMatch((r) -> r.body().contains("\"order_id\":" + off)
-				|| r.body().contains("\"order_id\":" + dropped));
+		assertThat(this.received)
+			.noneMatch((r) -> r.body().contains("\"order_id\":" + off) || r.body().contains("\"order_id\":" + dropped));
 	}
 
 	@Test
@@ -248,4 +256,5 @@ class PushTests {
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.receiver.getAddress().getPort() + path;
 	}
+
 }

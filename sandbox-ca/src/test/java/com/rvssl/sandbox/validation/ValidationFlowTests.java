@@ -37,10 +37,10 @@ import com.rvssl.sandbox.DigicertOrders;
 import com.rvssl.sandbox.SandboxCaTest;
 
 /**
- * Domain control by HTTP file and DNS record, checked through the test network the admin API sets,
- * and the OV/EV steps as both APIs show them. The HTTP proofs are served by a loopback server of
- * the test; the expected file names and contents are computed here from CA-APIS.md's rules, not
- * read back from the sandbox.
+ * Domain control by HTTP file and DNS record, checked through the test network the admin
+ * API sets, and the OV/EV steps as both APIs show them. The HTTP proofs are served by a
+ * loopback server of the test; the expected file names and contents are computed here
+ * from CA-APIS.md's rules, not read back from the sandbox.
  */
 @SandboxCaTest
 class ValidationFlowTests {
@@ -137,8 +137,11 @@ class ValidationFlowTests {
 		assertThat(changed.get("dcv_method")).isEqualTo("dns-txt-token");
 		String token = (String) changed.get("dcv_random_value");
 		assertThat(token).isNotBlank();
-		// the email deadline of the test set-up (0.5 s) no longer applies: it waits for the record
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> status(this.client, id).equals("pending"));
+		// the email deadline of the test set-up (0.5 s) no longer applies: it waits for
+		// the record
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> status(this.client, id).equals("pending"));
 
 		this.client.put()
 			.uri("/sandbox/dns")
@@ -167,8 +170,7 @@ class ValidationFlowTests {
 	}
 
 	@Test
-	void aSectigoHttpCsrHashOrderIsIssuedOnceTheMd5NamedFileHoldsTheSha256SectigoAndTheUniqueValue()
-			throws Exception {
+	void aSectigoHttpCsrHashOrderIsIssuedOnceTheMd5NamedFileHoldsTheSha256SectigoAndTheUniqueValue() throws Exception {
 		String domain = "http-sg.example.com";
 		String csr = csr(rsa2048(), domain);
 		MultiValueMap<String, String> form = sectigoOrder(csr, "HTTP_CSR_HASH", "ref-http-sg");
@@ -179,7 +181,9 @@ class ValidationFlowTests {
 
 		byte[] der = Base64.getDecoder().decode(csr.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
 		String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(der)).toUpperCase(Locale.ROOT);
-		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)).toUpperCase(Locale.ROOT);
+		String sha256 = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(der))
+			.toUpperCase(Locale.ROOT);
 		Map<String, String> pending = reply("download/CollectSSL", collect(orderNumber));
 		assertThat(pending).containsEntry("errorCode", "0")
 			.containsEntry("statusCode", "2")
@@ -189,7 +193,8 @@ class ValidationFlowTests {
 
 		this.files.put("/.well-known/pki-validation/" + md5 + ".txt", sha256 + "\nsectigo.com\nref-http-sg\n");
 		Map<String, String> issued = reply("download/CollectSSL", collect(orderNumber));
-		assertThat(issued).containsEntry("errorCode", "1").containsEntry("statusCode", "6")
+		assertThat(issued).containsEntry("errorCode", "1")
+			.containsEntry("statusCode", "6")
 			.containsEntry("dcvStatus", "Validated");
 	}
 
@@ -219,12 +224,13 @@ class ValidationFlowTests {
 	@Test
 	void autoUpdateDcvChangesTheMethodAndRefusesAnUnknownOneWithMinusFour() {
 		String domain = "update-sg.example.com";
-		String orderNumber = reply("!AutoApplySSL", sectigoOrder(csr(rsa2048(), domain), "HTTP_CSR_HASH",
-				"ref-upd-sg")).get("orderNumber");
+		String orderNumber = reply("!AutoApplySSL", sectigoOrder(csr(rsa2048(), domain), "HTTP_CSR_HASH", "ref-upd-sg"))
+			.get("orderNumber");
 		MultiValueMap<String, String> bad = login();
 		bad.add("orderNumber", orderNumber);
 		bad.add("newMethod", "FAX");
-		assertThat(reply("!AutoUpdateDCV", bad)).containsEntry("errorCode", "-4").containsEntry("errorItem", "newMethod");
+		assertThat(reply("!AutoUpdateDCV", bad)).containsEntry("errorCode", "-4")
+			.containsEntry("errorItem", "newMethod");
 
 		MultiValueMap<String, String> update = login();
 		update.add("orderNumber", orderNumber);
@@ -266,7 +272,12 @@ class ValidationFlowTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("address");
-		this.client.get().uri("/sandbox/resolver").exchange().expectBody().jsonPath("$['x.example.com']").doesNotExist();
+		this.client.get()
+			.uri("/sandbox/resolver")
+			.exchange()
+			.expectBody()
+			.jsonPath("$['x.example.com']")
+			.doesNotExist();
 		this.client.put()
 			.uri("/sandbox/dns")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -283,7 +294,14 @@ class ValidationFlowTests {
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.get().uri("/sandbox/clock").exchange().expectStatus().isOk().expectBody().jsonPath("$.now").isNotEmpty();
+		this.client.get()
+			.uri("/sandbox/clock")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.now")
+			.isNotEmpty();
 	}
 
 	private void route(String domain) {
@@ -313,8 +331,8 @@ class ValidationFlowTests {
 	}
 
 	private static Map<String, Object> dvBody(String domain, String method, String reference) {
-		Map<String, Object> body = new HashMap<>(DigicertOrders.body(domain, List.of(), csr(rsa2048(), domain),
-				reference));
+		Map<String, Object> body = new HashMap<>(
+				DigicertOrders.body(domain, List.of(), csr(rsa2048(), domain), reference));
 		body.put("dcv_method", method);
 		return body;
 	}
@@ -374,4 +392,5 @@ class ValidationFlowTests {
 		}
 		return reply;
 	}
+
 }

@@ -11,9 +11,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The structure rules every module of the platform keeps, so that each service's structure test
- * reads the same: services share only the contracts and the kit, HTTP is served from one package,
- * the domain knows nothing of HTTP or Kafka, and names are business words.
+ * The structure rules every module of the platform keeps, so that each service's
+ * structure test reads the same: services share only the contracts and the kit, HTTP is
+ * served from one package, the domain knows nothing of HTTP or Kafka, and names are
+ * business words.
  */
 public final class ArchitectureRules {
 
@@ -30,7 +31,9 @@ public final class ArchitectureRules {
 			.importPackages(rootPackage);
 	}
 
-	/** The module uses no other module's code: only the contracts and the kit are shared. */
+	/**
+	 * The module uses no other module's code: only the contracts and the kit are shared.
+	 */
 	public static ArchRule usesNoOtherModule(String rootPackage) {
 		return noClasses().that()
 			.resideInAPackage(rootPackage + "..")
@@ -44,8 +47,8 @@ public final class ArchitectureRules {
 	}
 
 	/**
-	 * Controllers live in the module's web packages (its {@code api} package, and a package of
-	 * server-rendered pages where a module has one) and nowhere else.
+	 * Controllers live in the module's web packages (its {@code api} package, and a
+	 * package of server-rendered pages where a module has one) and nowhere else.
 	 */
 	public static ArchRule controllersOnlyIn(String... webPackages) {
 		return classes().that()
@@ -57,7 +60,9 @@ public final class ArchitectureRules {
 			.because("HTTP is one entry point among others; the domain is reached through it, not inside it");
 	}
 
-	/** The domain packages know nothing of HTTP, Kafka or the packages that serve them. */
+	/**
+	 * The domain packages know nothing of HTTP, Kafka or the packages that serve them.
+	 */
 	public static ArchRule domainFreeOfWebAndKafka(String... domainPackages) {
 		return noClasses().that()
 			.resideInAnyPackage(List.of(domainPackages).stream().map((p) -> p + "..").toArray(String[]::new))

@@ -3,9 +3,10 @@ package com.rvssl.kit.test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The probes every service exposes, checked the same way everywhere: readiness follows MongoDB and
- * the Kafka cluster (the kit's {@code mongo} and {@code kafka} checks), liveness only the process,
- * so that an outage of either takes a pod out of traffic without restarting it.
+ * The probes every service exposes, checked the same way everywhere: readiness follows
+ * MongoDB and the Kafka cluster (the kit's {@code mongo} and {@code kafka} checks),
+ * liveness only the process, so that an outage of either takes a pod out of traffic
+ * without restarting it.
  */
 public final class ProbeAssertions {
 

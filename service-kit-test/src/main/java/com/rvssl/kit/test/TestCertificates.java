@@ -31,7 +31,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
-/** Real keys, CSRs and a small CA (root, intermediate, leaf) made with BouncyCastle for the tests. */
+/**
+ * Real keys, CSRs and a small CA (root, intermediate, leaf) made with BouncyCastle for
+ * the tests.
+ */
 public final class TestCertificates {
 
 	private static final AtomicLong SERIALS = new AtomicLong(1000);
@@ -71,7 +74,9 @@ public final class TestCertificates {
 		}
 	}
 
-	/** A PEM CSR with {@code commonName} as CN and every name (CN included) as a DNS SAN. */
+	/**
+	 * A PEM CSR with {@code commonName} as CN and every name (CN included) as a DNS SAN.
+	 */
 	public static String csr(KeyPair key, String commonName, String... otherNames) {
 		try {
 			X500Name subject = new X500Name("CN=" + commonName + ", O=Example Shop, L=Bangkok, C=TH");
@@ -103,7 +108,10 @@ public final class TestCertificates {
 		return out.toString();
 	}
 
-	/** A chain as a CA returns it: leaf for {@code domain}, then intermediate, then root, in PEM. */
+	/**
+	 * A chain as a CA returns it: leaf for {@code domain}, then intermediate, then root,
+	 * in PEM.
+	 */
 	public static Chain chainFor(String domain) {
 		KeyPair rootKey = rsa2048();
 		KeyPair intermediateKey = rsa2048();
@@ -111,8 +119,8 @@ public final class TestCertificates {
 		X500Name intermediate = new X500Name("CN=RVssl Test Issuing CA, O=RVssl Test");
 		X509CertificateHolder rootCert = certificate(root, root, rootKey, rootKey, true, null);
 		X509CertificateHolder intermediateCert = certificate(root, intermediate, rootKey, intermediateKey, true, null);
-		X509CertificateHolder leaf = certificate(intermediate, new X500Name("CN=" + domain), intermediateKey,
-				rsa2048(), false, domain);
+		X509CertificateHolder leaf = certificate(intermediate, new X500Name("CN=" + domain), intermediateKey, rsa2048(),
+				false, domain);
 		try {
 			String pem = pem("CERTIFICATE", leaf.getEncoded()) + pem("CERTIFICATE", intermediateCert.getEncoded())
 					+ pem("CERTIFICATE", rootCert.getEncoded());

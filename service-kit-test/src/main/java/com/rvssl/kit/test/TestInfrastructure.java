@@ -13,12 +13,12 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * One real Kafka broker and one real MongoDB wire server per test JVM, shared by every integration
- * test class. The switch is the system property {@code rvssl.infra}: {@code containers} uses
- * Testcontainers (Kafka, MongoDB), {@code embedded} an in-JVM KRaft broker and mongo-java-server
- * over real sockets, {@code auto} (the default) containers when Docker answers, embedded otherwise.
- * Test classes stay the same either way: they call {@link #register} from a
- * {@code @DynamicPropertySource} method.
+ * One real Kafka broker and one real MongoDB wire server per test JVM, shared by every
+ * integration test class. The switch is the system property {@code rvssl.infra}:
+ * {@code containers} uses Testcontainers (Kafka, MongoDB), {@code embedded} an in-JVM
+ * KRaft broker and mongo-java-server over real sockets, {@code auto} (the default)
+ * containers when Docker answers, embedded otherwise. Test classes stay the same either
+ * way: they call {@link #register} from a {@code @DynamicPropertySource} method.
  */
 public final class TestInfrastructure {
 
@@ -29,7 +29,10 @@ public final class TestInfrastructure {
 	private TestInfrastructure() {
 	}
 
-	/** Points Spring Kafka and reactive Spring Data MongoDB of the context under test at the shared servers. */
+	/**
+	 * Points Spring Kafka and reactive Spring Data MongoDB of the context under test at
+	 * the shared servers.
+	 */
 	public static void register(DynamicPropertyRegistry registry, String database) {
 		registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
 		registry.add("spring.mongodb.uri", () -> mongoUri(database));

@@ -3,10 +3,11 @@ package com.rvssl.kit.test;
 import java.util.Random;
 
 /**
- * The one seed of every randomized test in a test JVM: the system property {@value #PROPERTY} when
- * given ({@code .ci/run} draws one per build and prints it), else drawn once per JVM. Either way it
- * is printed, and a rerun of a failed test in the same JVM gets the same seed, so that a failure a
- * seed causes fails again instead of passing as a flake. Reproduce with {@code -Drvssl.test.seed=N}.
+ * The one seed of every randomized test in a test JVM: the system property
+ * {@value #PROPERTY} when given ({@code .ci/run} draws one per build and prints it), else
+ * drawn once per JVM. Either way it is printed, and a rerun of a failed test in the same
+ * JVM gets the same seed, so that a failure a seed causes fails again instead of passing
+ * as a flake. Reproduce with {@code -Drvssl.test.seed=N}.
  */
 public final class TestSeed {
 

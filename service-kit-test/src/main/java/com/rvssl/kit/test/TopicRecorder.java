@@ -20,9 +20,9 @@ import com.rvssl.contracts.EventJson;
 import com.rvssl.contracts.Topics;
 
 /**
- * Reads the platform's topics and their dead-letter topics from the beginning on a background
- * thread, as another service would, so that tests can wait for what a service published. One
- * recorder per broker and test JVM: {@link #of(String)}.
+ * Reads the platform's topics and their dead-letter topics from the beginning on a
+ * background thread, as another service would, so that tests can wait for what a service
+ * published. One recorder per broker and test JVM: {@link #of(String)}.
  */
 public final class TopicRecorder {
 
@@ -31,9 +31,12 @@ public final class TopicRecorder {
 	private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
 
 	private TopicRecorder(String bootstrapServers) {
-		// A recorder made before the service under test created the topics must not create them
-		// itself (the broker's default is one partition, and the consumer would learn of the
-		// service's further partitions only at its next metadata refresh, five minutes later): it
+		// A recorder made before the service under test created the topics must not
+		// create them
+		// itself (the broker's default is one partition, and the consumer would learn of
+		// the
+		// service's further partitions only at its next metadata refresh, five minutes
+		// later): it
 		// waits for them instead, looking again every second.
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
@@ -78,7 +81,10 @@ public final class TopicRecorder {
 		return stream(Topics.ACCOUNTS).filter((event) -> resellerId.equals(event.resellerId())).toList();
 	}
 
-	/** The payloads of the order's events of one type, in order (a republished duplicate counts again). */
+	/**
+	 * The payloads of the order's events of one type, in order (a republished duplicate
+	 * counts again).
+	 */
 	public <T> List<T> of(String orderId, Class<T> type) {
 		return orderEvents(orderId).stream()
 			.map(EventEnvelope::payload)
@@ -87,7 +93,10 @@ public final class TopicRecorder {
 			.toList();
 	}
 
-	/** The order's events of one type, one per event id (a republished duplicate has the same id). */
+	/**
+	 * The order's events of one type, one per event id (a republished duplicate has the
+	 * same id).
+	 */
 	public List<EventEnvelope> distinct(String orderId, Class<?> type) {
 		return orderEvents(orderId).stream()
 			.filter((event) -> type.isInstance(event.payload()))

@@ -11,11 +11,12 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The readiness checks under the names every service's readiness group lists: {@code kafka} and
- * {@code mongo}. Boot's own Mongo indicator ({@code management.health.mongodb.enabled=false} in
- * each service) cannot work against the embedded wire server. Each check needs its client configured:
- * an application that excludes Boot's Kafka or MongoDB configuration (the sandbox CA, hosted in
- * another module's tests) gets no check for it.
+ * The readiness checks under the names every service's readiness group lists:
+ * {@code kafka} and {@code mongo}. Boot's own Mongo indicator
+ * ({@code management.health.mongodb.enabled=false} in each service) cannot work against
+ * the embedded wire server. Each check needs its client configured: an application that
+ * excludes Boot's Kafka or MongoDB configuration (the sandbox CA, hosted in another
+ * module's tests) gets no check for it.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" })

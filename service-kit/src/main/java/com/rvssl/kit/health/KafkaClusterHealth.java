@@ -13,9 +13,10 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Kafka health for the readiness probe: the cluster answers {@code describeCluster} within a short
- * timeout. Without the broker no event is consumed or published, so the pod should take no traffic,
- * but it must not be restarted for it (liveness does not include this check).
+ * Kafka health for the readiness probe: the cluster answers {@code describeCluster}
+ * within a short timeout. Without the broker no event is consumed or published, so the
+ * pod should take no traffic, but it must not be restarted for it (liveness does not
+ * include this check).
  */
 public class KafkaClusterHealth implements ReactiveHealthIndicator, DisposableBean {
 
@@ -36,7 +37,8 @@ public class KafkaClusterHealth implements ReactiveHealthIndicator, DisposableBe
 				.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
 			return Mono.fromCompletionStage(cluster.clusterId().toCompletionStage())
 				.zipWith(Mono.fromCompletionStage(cluster.nodes().toCompletionStage()),
-						(clusterId, nodes) -> Health.up().withDetail("clusterId", clusterId)
+						(clusterId, nodes) -> Health.up()
+							.withDetail("clusterId", clusterId)
 							.withDetail("nodes", nodes.size())
 							.build());
 		})
@@ -44,7 +46,8 @@ public class KafkaClusterHealth implements ReactiveHealthIndicator, DisposableBe
 			.onErrorResume((failure) -> Mono.just(Health.down().withException(failure).build()));
 	}
 
-	// one client for all checks, made on the first: a client per check would open new connections each time
+	// one client for all checks, made on the first: a client per check would open new
+	// connections each time
 	private Admin admin() {
 		Admin current = admin;
 		if (current == null) {

@@ -8,8 +8,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
- * MongoDB health by {@code ping}, for the readiness probe: Boot's own indicator uses {@code hello},
- * which the embedded wire server lacks.
+ * MongoDB health by {@code ping}, for the readiness probe: Boot's own indicator uses
+ * {@code hello}, which the embedded wire server lacks.
  */
 public class MongoPingHealth extends AbstractReactiveHealthIndicator {
 

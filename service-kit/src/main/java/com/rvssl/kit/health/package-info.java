@@ -1,5 +1,5 @@
 /**
- * Readiness checks every service shares, each under one name: {@code kafka} (the cluster answers)
- * and {@code mongo} (the database answers a ping).
+ * Readiness checks every service shares, each under one name: {@code kafka} (the cluster
+ * answers) and {@code mongo} (the database answers a ping).
  */
 package com.rvssl.kit.health;

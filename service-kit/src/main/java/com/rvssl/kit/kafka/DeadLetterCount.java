@@ -15,11 +15,12 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * Counts the records a service published to a dead-letter topic ({@code rvssl.kafka.dead.letters},
- * tagged by that topic). The error handler calls {@code recovered} only after its recoverer had the
- * broker's acknowledgement, so only real publications count. The counters of the topics the
- * service's listeners read start at 0, so that {@code increase()} sees the first dead letter; topics
- * it never reads get none.
+ * Counts the records a service published to a dead-letter topic
+ * ({@code rvssl.kafka.dead.letters}, tagged by that topic). The error handler calls
+ * {@code recovered} only after its recoverer had the broker's acknowledgement, so only
+ * real publications count. The counters of the topics the service's listeners read start
+ * at 0, so that {@code increase()} sees the first dead letter; topics it never reads get
+ * none.
  */
 public class DeadLetterCount implements RetryListener, ApplicationListener<ContextRefreshedEvent> {
 

@@ -21,10 +21,11 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Builds the one error handler of a service's listeners: blocking retries with an exponential
- * back-off, then the record goes to {@code <topic>-dlt} on the same partition. The dead-letter
- * producer is built from Boot's {@link KafkaProperties}, so it keeps the service's TLS and SASL
- * settings, and writes both events and the raw bytes of records that never were events.
+ * Builds the one error handler of a service's listeners: blocking retries with an
+ * exponential back-off, then the record goes to {@code <topic>-dlt} on the same
+ * partition. The dead-letter producer is built from Boot's {@link KafkaProperties}, so it
+ * keeps the service's TLS and SASL settings, and writes both events and the raw bytes of
+ * records that never were events.
  */
 public final class DeadLetterErrorHandler {
 

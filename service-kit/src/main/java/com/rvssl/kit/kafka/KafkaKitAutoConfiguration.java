@@ -25,11 +25,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.FailedRecordProcessor;
 
 /**
- * Kafka as every service uses it: the platform's topics and their dead-letter topics (same
- * partition count), one error handler that retries in place and then dead-letters, and the count
- * of dead letters. Boot's listener container factory picks the error handler up by itself. Only
- * with Boot's Kafka configuration: an application that excludes it (the sandbox CA, hosted in
- * another module's tests) has no broker to talk to.
+ * Kafka as every service uses it: the platform's topics and their dead-letter topics
+ * (same partition count), one error handler that retries in place and then dead-letters,
+ * and the count of dead letters. Boot's listener container factory picks the error
+ * handler up by itself. Only with Boot's Kafka configuration: an application that
+ * excludes it (the sandbox CA, hosted in another module's tests) has no broker to talk
+ * to.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)

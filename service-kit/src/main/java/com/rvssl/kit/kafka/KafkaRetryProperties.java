@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How a record that failed is retried in place before it goes to its dead-letter topic. Retries
- * block the partition, which keeps an order's events in order.
+ * How a record that failed is retried in place before it goes to its dead-letter topic.
+ * Retries block the partition, which keeps an order's events in order.
  *
  * @param initialInterval the wait before the first retry
  * @param multiplier how much each wait grows

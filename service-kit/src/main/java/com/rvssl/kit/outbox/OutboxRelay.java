@@ -28,12 +28,12 @@ import static com.rvssl.kit.outbox.OutboxCollection.CLAIMED_UNTIL;
 import static com.rvssl.kit.outbox.OutboxCollection.OUTBOX;
 
 /**
- * Publishes the events waiting in one collection's outboxes. For each document it first claims the
- * outbox (so that two replicas never publish the same entries side by side; a relay that dies
- * leaves its claim to run out), then sends the entries in the order they were written, each only
- * after the previous one was acknowledged, and {@code $pull}s each once acknowledged. A crash
- * between the ack and the pull publishes an event twice, which consumers absorb by its event id;
- * Kafka being down only delays events.
+ * Publishes the events waiting in one collection's outboxes. For each document it first
+ * claims the outbox (so that two replicas never publish the same entries side by side; a
+ * relay that dies leaves its claim to run out), then sends the entries in the order they
+ * were written, each only after the previous one was acknowledged, and {@code $pull}s
+ * each once acknowledged. A crash between the ack and the pull publishes an event twice,
+ * which consumers absorb by its event id; Kafka being down only delays events.
  */
 public class OutboxRelay extends RepeatingWork {
 
@@ -51,8 +51,7 @@ public class OutboxRelay extends RepeatingWork {
 
 	public OutboxRelay(OutboxCollection collection, ReactiveMongoTemplate mongo,
 			KafkaTemplate<String, EventEnvelope> kafka, OutboxProperties properties, MeterRegistry registry) {
-		super("outbox relay of " + collection.collectionName(), properties.pollInterval(),
-				properties.pollInterval());
+		super("outbox relay of " + collection.collectionName(), properties.pollInterval(), properties.pollInterval());
 		this.collection = collection.collectionName();
 		this.mongo = mongo;
 		this.kafka = kafka;
@@ -68,14 +67,18 @@ public class OutboxRelay extends RepeatingWork {
 		return relayOnce();
 	}
 
-	/** One round: the outboxes of up to a batch of unclaimed documents, each in its own order. */
+	/**
+	 * One round: the outboxes of up to a batch of unclaimed documents, each in its own
+	 * order.
+	 */
 	public Mono<Void> relayOnce() {
 		Query pending = Query.query(pendingAndUnclaimed(Criteria.where(OUTBOX + ".0").exists(true), Instant.now()))
 			.limit(properties.batchSize());
 		pending.fields().include("_id");
 		return mongo.find(pending, Document.class, collection)
 			.flatMap((document) -> publish(document.get("_id")).onErrorResume((ex) -> {
-				// this document's entries keep their order: the next round starts again at the first unsent one
+				// this document's entries keep their order: the next round starts again
+				// at the first unsent one
 				log.warn("Publishing the outbox of {} {} failed, retrying next round: {}", collection,
 						document.get("_id"), ex.toString());
 				return Mono.empty();
@@ -106,7 +109,8 @@ public class OutboxRelay extends RepeatingWork {
 	private static List<OutboxEntry> entries(Document document) {
 		return document.getList(OUTBOX, Document.class)
 			.stream()
-			// "json" is where billing and the gateway kept the envelope before the kit: entries written then still go out
+			// "json" is where billing and the gateway kept the envelope before the kit:
+			// entries written then still go out
 			.map((entry) -> new OutboxEntry(entry.getString("eventId"),
 					entry.containsKey("envelope") ? entry.getString("envelope") : entry.getString("json")))
 			.toList();
@@ -114,7 +118,8 @@ public class OutboxRelay extends RepeatingWork {
 
 	private Mono<Void> send(OutboxEntry entry) {
 		EventEnvelope envelope = EventJson.read(entry.envelope());
-		// send() may block on metadata while the broker is away: keep it off the event loops
+		// send() may block on metadata while the broker is away: keep it off the event
+		// loops
 		return Mono.fromFuture(() -> kafka.send(envelope.topic(), envelope.key(), envelope))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(properties.sendTimeout())
@@ -132,7 +137,8 @@ public class OutboxRelay extends RepeatingWork {
 			.then();
 	}
 
-	// only our own claim: one that ran out and was taken over belongs to the other replica now
+	// only our own claim: one that ran out and was taken over belongs to the other
+	// replica now
 	private Mono<Void> release(Object id, Date until) {
 		return mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIMED_UNTIL).is(until)),

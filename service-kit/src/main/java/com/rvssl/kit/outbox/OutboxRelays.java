@@ -7,14 +7,18 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
 
-/** The relays of a service's outbox collections, started and stopped with the application. */
+/**
+ * The relays of a service's outbox collections, started and stopped with the application.
+ */
 public class OutboxRelays implements SmartLifecycle {
 
 	private final Map<String, OutboxRelay> relays;
 
 	private volatile boolean running;
 
-	/** @param relays each collection's relay, by the collection's name */
+	/**
+	 * @param relays each collection's relay, by the collection's name
+	 */
 	public OutboxRelays(Map<String, OutboxRelay> relays) {
 		this.relays = Map.copyOf(relays);
 	}

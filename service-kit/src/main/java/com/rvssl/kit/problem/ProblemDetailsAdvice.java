@@ -15,10 +15,10 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Spring's own web errors (unreadable JSON, unsupported media type, no such route, method not
- * allowed, a missing header, {@code ErrorResponseException}s a service throws) in the platform's
- * problem shape; bean validation failures name their fields in {@code errors}. A service maps its
- * own exceptions in an advice of its own, with {@link Problems#of}.
+ * Spring's own web errors (unreadable JSON, unsupported media type, no such route, method
+ * not allowed, a missing header, {@code ErrorResponseException}s a service throws) in the
+ * platform's problem shape; bean validation failures name their fields in {@code errors}.
+ * A service maps its own exceptions in an advice of its own, with {@link Problems#of}.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -34,11 +34,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, Problems.withErrors(problem, errors), headers, status, exchange);
 	}
 
-	// Completed here, not in handleExceptionInternal: Spring's own handlers call that without a body,
+	// Completed here, not in handleExceptionInternal: Spring's own handlers call that
+	// without a body,
 	// and it takes the exception's problem only just before calling this.
 	@Override
-	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
-			HttpStatusCode status, ServerWebExchange exchange) {
+	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			ServerWebExchange exchange) {
 		if (body instanceof ProblemDetail problem) {
 			Problems.completed(problem);
 			HttpHeaders problemHeaders = new HttpHeaders();

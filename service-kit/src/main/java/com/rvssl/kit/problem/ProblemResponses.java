@@ -12,8 +12,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a problem from a web filter (authentication, rate limits, body size), which answers before
- * any controller or exception handler runs and so must write the body itself.
+ * Writes a problem from a web filter (authentication, rate limits, body size), which
+ * answers before any controller or exception handler runs and so must write the body
+ * itself.
  */
 public final class ProblemResponses {
 

@@ -9,9 +9,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The platform's one problem shape (RFC 9457): {@code type}, {@code title}, {@code status},
- * {@code detail}, {@code instance} and always an {@code errors} array of {@link InvalidField}s
- * (empty when the problem is not about fields), so that clients read every refusal the same way.
+ * The platform's one problem shape (RFC 9457): {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance} and always an {@code errors} array of
+ * {@link InvalidField}s (empty when the problem is not about fields), so that clients
+ * read every refusal the same way.
  */
 public final class Problems {
 
@@ -23,7 +24,10 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** A problem of the platform's own type {@code TYPE_BASE + type}, with no field errors. */
+	/**
+	 * A problem of the platform's own type {@code TYPE_BASE + type}, with no field
+	 * errors.
+	 */
 	public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));
@@ -38,7 +42,10 @@ public final class Problems {
 		return problem;
 	}
 
-	/** Adds the empty {@code errors} array to a problem made elsewhere (Spring's own), if it has none. */
+	/**
+	 * Adds the empty {@code errors} array to a problem made elsewhere (Spring's own), if
+	 * it has none.
+	 */
 	static ProblemDetail completed(ProblemDetail problem) {
 		if (problem.getProperties() == null || !problem.getProperties().containsKey(ERRORS)) {
 			problem.setProperty(ERRORS, List.of());
@@ -46,7 +53,10 @@ public final class Problems {
 		return problem;
 	}
 
-	/** The JSON members of a problem, as the web stack writes them (its properties beside the standard ones). */
+	/**
+	 * The JSON members of a problem, as the web stack writes them (its properties beside
+	 * the standard ones).
+	 */
 	static Map<String, Object> members(ProblemDetail problem) {
 		Map<String, Object> members = new LinkedHashMap<>();
 		members.put("type", problem.getType().toString());

@@ -7,12 +7,16 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 
 /**
- * Checks an API key by its SHA-256: the operator when it is the configured hash (compared in
- * constant time), else the reseller the service's {@link ApiKeyResolver} finds for it, else refused.
+ * Checks an API key by its SHA-256: the operator when it is the configured hash (compared
+ * in constant time), else the reseller the service's {@link ApiKeyResolver} finds for it,
+ * else refused.
  */
 public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
-	/** Far longer than any key billing hands out; hashing megabytes of header is not our job. */
+	/**
+	 * Far longer than any key billing hands out; hashing megabytes of header is not our
+	 * job.
+	 */
 	private static final int LONGEST_KEY = 200;
 
 	private final ApiKeyResolver resolver;

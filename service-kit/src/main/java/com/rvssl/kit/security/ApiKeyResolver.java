@@ -3,9 +3,10 @@ package com.rvssl.kit.security;
 import reactor.core.publisher.Mono;
 
 /**
- * What a service supplies to the kit's API-key authentication: the reseller registered with a key
- * hash (billing from its accounts, the other services from the {@code ResellerRegistered} events
- * they kept). Declaring this bean switches API-key authentication on for the service's API paths.
+ * What a service supplies to the kit's API-key authentication: the reseller registered
+ * with a key hash (billing from its accounts, the other services from the
+ * {@code ResellerRegistered} events they kept). Declaring this bean switches API-key
+ * authentication on for the service's API paths.
  */
 @FunctionalInterface
 public interface ApiKeyResolver {

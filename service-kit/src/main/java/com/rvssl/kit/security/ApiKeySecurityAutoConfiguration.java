@@ -20,11 +20,12 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * API-key authentication on Spring Security for WebFlux. With an {@link ApiKeyResolver} bean, the
- * service's API paths need {@code Authorization: Bearer <key>}: stateless (no session, no CSRF),
- * a 401 problem otherwise, and the {@link Caller} left in the exchange for controllers. Every other
- * path goes through an open chain that adds nothing, so that a chain of the service's own (such as
- * billing's signed-in account page, ordered before these) decides for its paths alone.
+ * API-key authentication on Spring Security for WebFlux. With an {@link ApiKeyResolver}
+ * bean, the service's API paths need {@code Authorization: Bearer <key>}: stateless (no
+ * session, no CSRF), a 401 problem otherwise, and the {@link Caller} left in the exchange
+ * for controllers. Every other path goes through an open chain that adds nothing, so that
+ * a chain of the service's own (such as billing's signed-in account page, ordered before
+ * these) decides for its paths alone.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
@@ -36,7 +37,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableConfigurationProperties(ApiKeySecurityProperties.class)
 public class ApiKeySecurityAutoConfiguration {
 
-	/** Before the open chain, after any chain a service orders first (billing's account page is 1). */
+	/**
+	 * Before the open chain, after any chain a service orders first (billing's account
+	 * page is 1).
+	 */
 	public static final int API_CHAIN_ORDER = 100;
 
 	@Bean
@@ -78,7 +82,10 @@ public class ApiKeySecurityAutoConfiguration {
 		return stateless(http).authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll()).build();
 	}
 
-	/** No session, no saved requests, no CSRF (no cookies to forge with), no headers added. */
+	/**
+	 * No session, no saved requests, no CSRF (no cookies to forge with), no headers
+	 * added.
+	 */
 	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
 		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))

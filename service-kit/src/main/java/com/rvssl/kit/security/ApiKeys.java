@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** API keys are stored and compared only as the SHA-256 hex of the key, never in clear. */
+/**
+ * API keys are stored and compared only as the SHA-256 hex of the key, never in clear.
+ */
 public final class ApiKeys {
 
 	private ApiKeys() {
@@ -22,7 +24,10 @@ public final class ApiKeys {
 		}
 	}
 
-	/** Compares two hashes in constant time (case-insensitive hex); a blank configured hash matches nothing. */
+	/**
+	 * Compares two hashes in constant time (case-insensitive hex); a blank configured
+	 * hash matches nothing.
+	 */
 	public static boolean sameHash(String hash, String configuredHash) {
 		if (hash == null || configuredHash == null || configuredHash.isBlank()) {
 			return false;

@@ -8,8 +8,9 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Reads {@code Authorization: Bearer <key>} (the scheme in any case, as RFC 9110 allows). No header,
- * another scheme or an empty key yields nothing, which the entry point answers with 401.
+ * Reads {@code Authorization: Bearer <key>} (the scheme in any case, as RFC 9110 allows).
+ * No header, another scheme or an empty key yields nothing, which the entry point answers
+ * with 401.
  */
 public class BearerApiKeyConverter implements ServerAuthenticationConverter {
 

@@ -3,12 +3,15 @@ package com.rvssl.kit.security;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Who is calling, once the API key is checked: one reseller (sees only its own data) or the
- * operator (sees every reseller's).
+ * Who is calling, once the API key is checked: one reseller (sees only its own data) or
+ * the operator (sees every reseller's).
  */
 public record Caller(String resellerId, boolean operator) {
 
-	/** The exchange attribute the authentication leaves the caller in, for controllers and filters. */
+	/**
+	 * The exchange attribute the authentication leaves the caller in, for controllers and
+	 * filters.
+	 */
 	public static final String ATTRIBUTE = "rvssl.caller";
 
 	public static Caller reseller(String resellerId) {
@@ -19,7 +22,10 @@ public record Caller(String resellerId, boolean operator) {
 		return new Caller(null, true);
 	}
 
-	/** The authenticated caller of an exchange, or null before authentication (or on an open path). */
+	/**
+	 * The authenticated caller of an exchange, or null before authentication (or on an
+	 * open path).
+	 */
 	public static Caller of(ServerWebExchange exchange) {
 		return exchange.getAttribute(ATTRIBUTE);
 	}

@@ -12,7 +12,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
 
-/** No key, or a key nobody has: 401 with {@code WWW-Authenticate: Bearer} and a problem that says which. */
+/**
+ * No key, or a key nobody has: 401 with {@code WWW-Authenticate: Bearer} and a problem
+ * that says which.
+ */
 class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
 
 	@Override

@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A round of work repeated on a fixed period while the application runs: one round at a time
- * (a slow round delays the next instead of overlapping it), and a failed round is logged and
- * tried again next period, so the loop never dies.
+ * A round of work repeated on a fixed period while the application runs: one round at a
+ * time (a slow round delays the next instead of overlapping it), and a failed round is
+ * logged and tried again next period, so the loop never dies.
  */
 public abstract class RepeatingWork implements SmartLifecycle {
 
@@ -38,13 +38,10 @@ public abstract class RepeatingWork implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		loop = Flux.interval(initialDelay, period)
-			.onBackpressureDrop()
-			.concatMap(tick -> round().onErrorResume(ex -> {
-				log.warn("{} failed, trying again next time: {}", name, ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		loop = Flux.interval(initialDelay, period).onBackpressureDrop().concatMap(tick -> round().onErrorResume(ex -> {
+			log.warn("{} failed, trying again next time: {}", name, ex.toString());
+			return Mono.empty();
+		}), 1).subscribe();
 	}
 
 	@Override

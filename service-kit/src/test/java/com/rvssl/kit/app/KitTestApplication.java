@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The smallest service built on the kit: one secured and one open route, a validated body, and a
- * listener of the orders topic that fails on purpose for some orders.
+ * The smallest service built on the kit: one secured and one open route, a validated
+ * body, and a listener of the orders topic that fails on purpose for some orders.
  */
 @SpringBootApplication
 public class KitTestApplication {
@@ -86,7 +86,10 @@ public class KitTestApplication {
 
 	}
 
-	/** Fails for orders named {@code retry-*} (a retryable failure) and {@code final-*} (not retryable). */
+	/**
+	 * Fails for orders named {@code retry-*} (a retryable failure) and {@code final-*}
+	 * (not retryable).
+	 */
 	public static class FailingListener {
 
 		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();

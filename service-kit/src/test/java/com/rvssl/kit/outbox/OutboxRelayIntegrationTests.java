@@ -42,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay engine against the real broker and wire server the tests share: every entry goes out
- * once and in its document's order, even with two replicas relaying the same collection at once;
- * a claim another replica holds is respected until it runs out; a failed send loses nothing.
+ * The relay engine against the real broker and wire server the tests share: every entry
+ * goes out once and in its document's order, even with two replicas relaying the same
+ * collection at once; a claim another replica holds is respected until it runs out; a
+ * failed send loses nothing.
  */
 class OutboxRelayIntegrationTests {
 
@@ -54,7 +55,8 @@ class OutboxRelayIntegrationTests {
 
 	private final String database = "outbox-" + UUID.randomUUID();
 
-	// every reseller id of this test starts with it, so that events of other tests are not counted
+	// every reseller id of this test starts with it, so that events of other tests are
+	// not counted
 	private final String run = "relay-" + UUID.randomUUID() + "-";
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -89,7 +91,8 @@ class OutboxRelayIntegrationTests {
 		// both replicas keep relaying side by side until every outbox is empty
 		Flux.merge(untilEmpty(replicaA), untilEmpty(replicaB)).blockLast(WAIT);
 
-		// every send was acknowledged before its entry left the outbox: only the recorder may still lag
+		// every send was acknowledged before its entry left the outbox: only the recorder
+		// may still lag
 		await().atMost(WAIT).until(() -> recorded().size() >= documents * entriesEach);
 		assertThat(recorded()).as("no entry published twice").hasSize(documents * entriesEach);
 		Map<String, List<String>> references = recorded().stream()
@@ -112,8 +115,9 @@ class OutboxRelayIntegrationTests {
 
 		relay(TestInfrastructure.kafkaBootstrapServers()).relayOnce().block(WAIT);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded()).extracting(EventEnvelope::resellerId)
-			.containsExactly(run + "abandoned"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(recorded()).extracting(EventEnvelope::resellerId)
+				.containsExactly(run + "abandoned"));
 		assertThat(remaining()).extracting((document) -> document.getString("_id")).containsExactly(run + "held");
 	}
 
@@ -153,17 +157,21 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay relay(String bootstrapServers) {
-		KafkaTemplate<String, EventEnvelope> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.MAX_BLOCK_MS_CONFIG,
-						1000),
-				new StringSerializer(), new EventSerializer()));
+		KafkaTemplate<String, EventEnvelope> kafka = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+								ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),
+						new StringSerializer(), new EventSerializer()));
 		templates.add(kafka);
 		return new OutboxRelay(ACCOUNTS, mongo, kafka,
 				new OutboxProperties(Duration.ofMillis(200), 100, Duration.ofSeconds(45), Duration.ofSeconds(5), 8),
 				registry);
 	}
 
-	/** An account document with {@code entries} events in its outbox, the envelope under {@code field}. */
+	/**
+	 * An account document with {@code entries} events in its outbox, the envelope under
+	 * {@code field}.
+	 */
 	private static Document account(String resellerId, int entries, String field) {
 		List<Document> outbox = IntStream.range(0, entries).mapToObj((n) -> {
 			EventEnvelope event = EventEnvelope.of(resellerId, "test",
@@ -186,7 +194,11 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private List<EventEnvelope> recorded() {
-		return TopicRecorder.get().events(Topics.ACCOUNTS).stream().filter((event) -> event.resellerId().startsWith(run)).toList();
+		return TopicRecorder.get()
+			.events(Topics.ACCOUNTS)
+			.stream()
+			.filter((event) -> event.resellerId().startsWith(run))
+			.toList();
 	}
 
 }

@@ -20,11 +20,12 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Where the CAs push: a DigiCert-style webhook (JSON, the webhook's secret in {@code X-WEBHOOK-KEY})
- * and a Sectigo-style status push (a form with {@code orderNumber} and {@code statusCode}, the
- * token in the URL). The secret is checked before the body is read; a wrong one is a 401 and
- * nothing happens. A genuine push only makes the order due now (see {@link CaPushes}); unknown CA
- * order ids are accepted (202) too, so a caller learns nothing about our orders.
+ * Where the CAs push: a DigiCert-style webhook (JSON, the webhook's secret in
+ * {@code X-WEBHOOK-KEY}) and a Sectigo-style status push (a form with {@code orderNumber}
+ * and {@code statusCode}, the token in the URL). The secret is checked before the body is
+ * read; a wrong one is a 401 and nothing happens. A genuine push only makes the order due
+ * now (see {@link CaPushes}); unknown CA order ids are accepted (202) too, so a caller
+ * learns nothing about our orders.
  */
 @RestController
 @RequestMapping("/ca-push")

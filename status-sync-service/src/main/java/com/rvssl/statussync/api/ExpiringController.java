@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Internal: issued certificates expiring within the given days, soonest first (cluster network only,
- * like the rest of {@code /internal}). What renewal reminders will be built on.
+ * Internal: issued certificates expiring within the given days, soonest first (cluster
+ * network only, like the rest of {@code /internal}). What renewal reminders will be built
+ * on.
  */
 @RestController
 @RequestMapping("/internal/v1/expiring")

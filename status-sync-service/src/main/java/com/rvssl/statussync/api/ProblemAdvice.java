@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** This service's own errors as the platform's problems; Spring's own ones are the service kit's advice's. */
+/**
+ * This service's own errors as the platform's problems; Spring's own ones are the service
+ * kit's advice's.
+ */
 @RestControllerAdvice
 class ProblemAdvice {
 
@@ -20,8 +23,8 @@ class ProblemAdvice {
 
 	@ExceptionHandler(PushRefusedException.class)
 	ResponseEntity<ProblemDetail> pushRefused(PushRefusedException ex) {
-		return respond(
-				Problems.of(HttpStatus.UNAUTHORIZED, "push-not-authenticated", "Push not authenticated", ex.getMessage()));
+		return respond(Problems.of(HttpStatus.UNAUTHORIZED, "push-not-authenticated", "Push not authenticated",
+				ex.getMessage()));
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Internal: what the schedule promises for one outstanding order (see {@link SchedulePromise}), so
- * operators and end-to-end tests can hold status sync to its own configuration.
+ * Internal: what the schedule promises for one outstanding order (see
+ * {@link SchedulePromise}), so operators and end-to-end tests can hold status sync to its
+ * own configuration.
  */
 @RestController
 class ScheduleController {

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Internal admin view of what is being followed. Like the gateway's internal API it is meant for
- * the cluster network only (no API key): do not route it through the public ingress.
+ * Internal admin view of what is being followed. Like the gateway's internal API it is
+ * meant for the cluster network only (no API key): do not route it through the public
+ * ingress.
  */
 @RestController
 @RequestMapping("/internal/v1/tracked")

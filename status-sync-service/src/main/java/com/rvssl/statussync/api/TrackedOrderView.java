@@ -7,7 +7,10 @@ import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackingState;
 
-/** A tracked order as the internal admin API shows it (no outbox payloads, no lease internals). */
+/**
+ * A tracked order as the internal admin API shows it (no outbox payloads, no lease
+ * internals).
+ */
 public record TrackedOrderView(String orderId, String resellerId, CertificateAuthority ca, String caOrderId,
 		TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail, Instant submittedAt,
 		Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, Instant finishedAt,

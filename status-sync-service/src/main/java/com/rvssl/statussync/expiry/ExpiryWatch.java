@@ -22,11 +22,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code rvssl.sync.expiry-sweep-interval}: counts the issued certificates expiring within
- * 30, 7 and 1 days into the gauge {@code rvssl.sync.expiring{within}}, and publishes a
- * {@code RenewalDue} (through the order's outbox) for each reminder a certificate is owed (see
- * {@link RenewalReminders}). Each reminder is recorded in the tracked document by the same update
- * that queues its event, so replicas and repeated sweeps send it once.
+ * Every {@code rvssl.sync.expiry-sweep-interval}: counts the issued certificates expiring
+ * within 30, 7 and 1 days into the gauge {@code rvssl.sync.expiring{within}}, and
+ * publishes a {@code RenewalDue} (through the order's outbox) for each reminder a
+ * certificate is owed (see {@link RenewalReminders}). Each reminder is recorded in the
+ * tracked document by the same update that queues its event, so replicas and repeated
+ * sweeps send it once.
  */
 @Component
 class ExpiryWatch extends RepeatingWork {

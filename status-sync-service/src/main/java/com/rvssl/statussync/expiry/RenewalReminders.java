@@ -3,10 +3,11 @@ package com.rvssl.statussync.expiry;
 import java.util.List;
 
 /**
- * Which renewal reminder an issued certificate is owed: 30, 7 and 1 days before it expires, each
- * once. A certificate that already has less time left than a reminder's day (issued late, or the
- * sweep was away) gets only the nearest reminder that still applies, never a late "30 days" after
- * the "7 days" one: recording a reminder records every farther one with it.
+ * Which renewal reminder an issued certificate is owed: 30, 7 and 1 days before it
+ * expires, each once. A certificate that already has less time left than a reminder's day
+ * (issued late, or the sweep was away) gets only the nearest reminder that still applies,
+ * never a late "30 days" after the "7 days" one: recording a reminder records every
+ * farther one with it.
  */
 final class RenewalReminders {
 
@@ -16,7 +17,10 @@ final class RenewalReminders {
 	private RenewalReminders() {
 	}
 
-	/** The reminders a reminder {@code days} before expiry makes pointless, itself included. */
+	/**
+	 * The reminders a reminder {@code days} before expiry makes pointless, itself
+	 * included.
+	 */
 	static List<Integer> coveredBy(int days) {
 		return DAYS_BEFORE_EXPIRY.stream().filter(threshold -> threshold >= days).toList();
 	}

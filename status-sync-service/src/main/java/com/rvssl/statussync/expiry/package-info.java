@@ -1,2 +1,5 @@
-/** Expiry of issued certificates: what expires soon, for renewal reminders (30, 7 and 1 days before). */
+/**
+ * Expiry of issued certificates: what expires soon, for renewal reminders (30, 7 and 1
+ * days before).
+ */
 package com.rvssl.statussync.expiry;

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks the ca-gateway about one order. Every failure (5xx, 4xx, refused connection, timeout, an
- * answer it cannot read) surfaces as an error of the returned {@link Mono}: the caller treats all
- * of them alike, as "ask again later", so no order is ever dropped because the gateway hiccupped.
+ * Asks the ca-gateway about one order. Every failure (5xx, 4xx, refused connection,
+ * timeout, an answer it cannot read) surfaces as an error of the returned {@link Mono}:
+ * the caller treats all of them alike, as "ask again later", so no order is ever dropped
+ * because the gateway hiccupped.
  */
 @Component
 public class GatewayClient {

@@ -25,10 +25,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts following an order when the gateway submitted it (at the pace of the validation level its
- * OrderPlaced announced), looks again soon after a DCV resend or change or a reissue, and stops when it is
- * cancelled. Each
- * record is finished (bounded wait) before the next, which keeps an order's events in order.
+ * Starts following an order when the gateway submitted it (at the pace of the validation
+ * level its OrderPlaced announced), looks again soon after a DCV resend or change or a
+ * reissue, and stops when it is cancelled. Each record is finished (bounded wait) before
+ * the next, which keeps an order's events in order.
  */
 @Component
 class OrderEventsListener {
@@ -63,9 +63,10 @@ class OrderEventsListener {
 			handling = placedOrders.validationOf(envelope.orderId())
 				.flatMap(validation -> orders.track(envelope, submitted, validation,
 						schedule.firstCheck(submitted.ca(), clock.instant())))
-				.doOnNext(tracked -> log.info(tracked ? "tracking order {} at {} as {}"
-						: "order {} at {} ({}) already known, submission ignored", envelope.orderId(), submitted.ca(),
-						submitted.caOrderId()));
+				.doOnNext(tracked -> log.info(
+						tracked ? "tracking order {} at {} as {}"
+								: "order {} at {} ({}) already known, submission ignored",
+						envelope.orderId(), submitted.ca(), submitted.caOrderId()));
 		}
 		else if (envelope.payload() instanceof OrderCancelled) {
 			handling = orders.stop(envelope, clock.instant())
@@ -74,13 +75,15 @@ class OrderEventsListener {
 		}
 		else if (envelope.payload() instanceof DcvResendRequested || envelope.payload() instanceof DcvChangeRequested
 				|| envelope.payload() instanceof ReissueRequested) {
-			// the customer acts now: look again soon and restart the fast pace (after a DCV change,
+			// the customer acts now: look again soon and restart the fast pace (after a
+			// DCV change,
 			// so the new record or file to publish reaches the order's views quickly)
 			Instant now = clock.instant();
 			handling = orders.byId(envelope.orderId())
 				.flatMap(order -> reopenIfReissue(envelope, order, now)
 					.then(orders.nudge(order.id(), now, schedule.afterNudge(order.ca(), now))))
-				.doOnSuccess(done -> log.info("order {}: {}, checking again soon", envelope.orderId(), envelope.type()));
+				.doOnSuccess(
+						done -> log.info("order {}: {}, checking again soon", envelope.orderId(), envelope.type()));
 		}
 		else {
 			return;
@@ -92,12 +95,11 @@ class OrderEventsListener {
 		if (!(envelope.payload() instanceof ReissueRequested)) {
 			return Mono.just(false);
 		}
-		return orders.reopenForReissue(order.id(), now, schedule.afterNudge(order.ca(), now))
-			.doOnNext(reopened -> {
-				if (reopened) {
-					log.info("order {} reissued: following it until the new certificate is issued", order.id());
-				}
-			});
+		return orders.reopenForReissue(order.id(), now, schedule.afterNudge(order.ca(), now)).doOnNext(reopened -> {
+			if (reopened) {
+				log.info("order {} reissued: following it until the new certificate is issued", order.id());
+			}
+		});
 	}
 
 }

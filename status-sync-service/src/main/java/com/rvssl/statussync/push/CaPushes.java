@@ -11,10 +11,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * What the CAs' pushes may do: one that carries its CA's shared secret makes the outstanding order
- * it names due now. The check itself, with its lease, is the poller's, so a push never runs a check
- * beside another one of the same order; the push's own status is not trusted as the order's status
- * (the check asks the CA through the gateway).
+ * What the CAs' pushes may do: one that carries its CA's shared secret makes the
+ * outstanding order it names due now. The check itself, with its lease, is the poller's,
+ * so a push never runs a check beside another one of the same order; the push's own
+ * status is not trusted as the order's status (the check asks the CA through the
+ * gateway).
  */
 @Component
 public class CaPushes {
@@ -47,8 +48,8 @@ public class CaPushes {
 	}
 
 	/**
-	 * Makes the CA order due now, if it is an outstanding order of ours. Unknown CA order ids are
-	 * only logged, so a caller learns nothing about our orders.
+	 * Makes the CA order due now, if it is an outstanding order of ours. Unknown CA order
+	 * ids are only logged, so a caller learns nothing about our orders.
 	 */
 	public Mono<Void> checkSoon(CertificateAuthority ca, String caOrderId) {
 		return orders.pushed(ca, caOrderId, clock.instant()).doOnNext(known -> {

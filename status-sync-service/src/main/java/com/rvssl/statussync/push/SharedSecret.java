@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * One configured secret, compared in constant time. Both sides are hashed first so that the
- * comparison time tells nothing about the secret's length either.
+ * One configured secret, compared in constant time. Both sides are hashed first so that
+ * the comparison time tells nothing about the secret's length either.
  */
 final class SharedSecret {
 
@@ -20,7 +20,9 @@ final class SharedSecret {
 		return new SharedSecret(secret);
 	}
 
-	/** Whether {@code presented} is the secret; always false when no secret is configured. */
+	/**
+	 * Whether {@code presented} is the secret; always false when no secret is configured.
+	 */
 	boolean matches(String presented) {
 		if (digest == null || presented == null) {
 			return false;

@@ -6,12 +6,15 @@ import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Validation;
 
 /**
- * How soon status sync promises to see a change the CA makes now to one order, derived from the
- * schedule's own configuration: the order's current interval between checks (the pace at its age,
- * never below the CA's minimum; it only grows with age, so the check already scheduled comes no
- * later) plus one poll interval for the poller to pick it up once due.
+ * How soon status sync promises to see a change the CA makes now to one order, derived
+ * from the schedule's own configuration: the order's current interval between checks (the
+ * pace at its age, never below the CA's minimum; it only grows with age, so the check
+ * already scheduled comes no later) plus one poll interval for the poller to pick it up
+ * once due.
+ *
  * @param currentInterval the wait between two checks of this order at its age
- * @param changeSeenWithin the longest a CA-side change made now goes unseen by status sync
+ * @param changeSeenWithin the longest a CA-side change made now goes unseen by status
+ * sync
  */
 public record SchedulePromise(String orderId, CertificateAuthority ca, Validation validation, Duration minInterval,
 		Duration currentInterval, Duration pollInterval, Duration changeSeenWithin) {

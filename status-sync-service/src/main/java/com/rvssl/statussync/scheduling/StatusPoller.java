@@ -21,12 +21,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The check loop: every poll interval it claims a batch of due outstanding orders in a few round
- * trips under this instance's lease owner (see {@link DueChecks#claimBatch}: replicas share the
- * work and never check one order at once; a dead replica's claims simply run out and become due
- * again), asks the
- * gateway, and writes the outcome, its events and the next check time in one update. A tick that fails is logged and the next one
- * starts afresh; a tick still running when the next is due makes that one be skipped, not queued.
+ * The check loop: every poll interval it claims a batch of due outstanding orders in a
+ * few round trips under this instance's lease owner (see {@link DueChecks#claimBatch}:
+ * replicas share the work and never check one order at once; a dead replica's claims
+ * simply run out and become due again), asks the gateway, and writes the outcome, its
+ * events and the next check time in one update. A tick that fails is logged and the next
+ * one starts afresh; a tick still running when the next is due makes that one be skipped,
+ * not queued.
  */
 @Component
 public class StatusPoller extends RepeatingWork {
@@ -68,9 +69,9 @@ public class StatusPoller extends RepeatingWork {
 	}
 
 	/**
-	 * One poll: note how late the oldest due check is, then claim and check a batch (bounded batch
-	 * and concurrency), then refresh the outstanding gauge. Public for tests that run a whole round
-	 * at a time of their choosing.
+	 * One poll: note how late the oldest due check is, then claim and check a batch
+	 * (bounded batch and concurrency), then refresh the outstanding gauge. Public for
+	 * tests that run a whole round at a time of their choosing.
 	 */
 	public Mono<Void> pollOnce() {
 		Instant now = clock.instant();
@@ -86,9 +87,10 @@ public class StatusPoller extends RepeatingWork {
 	}
 
 	/**
-	 * One check of an order claimed by the poll that started at {@code claimedAt}. A CA push that
-	 * arrived while it ran (the push leaves a claimed order alone) makes the order due again at
-	 * once afterwards, since this check may have asked just before the change.
+	 * One check of an order claimed by the poll that started at {@code claimedAt}. A CA
+	 * push that arrived while it ran (the push leaves a claimed order alone) makes the
+	 * order due again at once afterwards, since this check may have asked just before the
+	 * change.
 	 */
 	private Mono<Void> check(TrackedOrder claimed, Instant claimedAt) {
 		String leaseId = claimed.leaseId();
@@ -115,10 +117,13 @@ public class StatusPoller extends RepeatingWork {
 
 	private Mono<Void> record(TrackedOrder claimed, String leaseId, Observation observation) {
 		Instant now = clock.instant();
-		return orders.record(claimed, leaseId, observation, schedule.afterAnswer(claimed.ca(), claimed.validation(), claimed.paceFrom(), now), now)
+		return orders
+			.record(claimed, leaseId, observation,
+					schedule.afterAnswer(claimed.ca(), claimed.validation(), claimed.paceFrom(), now), now)
 			.doOnNext(written -> {
 				if (!written) {
-					// stopped meanwhile or the lease expired and another check took over: its result wins
+					// stopped meanwhile or the lease expired and another check took over:
+					// its result wins
 					log.info("check of order {} found {} but the order moved on meanwhile", claimed.id(),
 							observation.outcome());
 					return;

@@ -12,9 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * What operators watch: how many orders are outstanding, how late the oldest due check is (a
- * growing backlog means the pollers cannot keep up: add replicas or raise the concurrency), how checks turn out (a rising
- * {@code gateway_error} rate means the gateway or a CA is down), and how long issuance takes.
+ * What operators watch: how many orders are outstanding, how late the oldest due check is
+ * (a growing backlog means the pollers cannot keep up: add replicas or raise the
+ * concurrency), how checks turn out (a rising {@code gateway_error} rate means the
+ * gateway or a CA is down), and how long issuance takes.
  */
 @Component
 public class SyncMetrics {

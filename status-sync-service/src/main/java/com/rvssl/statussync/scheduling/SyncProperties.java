@@ -9,27 +9,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How often and how hard status sync checks.
+ *
  * @param pollInterval how often due orders are looked for
  * @param batchSize how many due orders one poll takes at most
  * @param concurrency how many checks run at once
- * @param lease how long a claimed order stays hidden from other pollers; longer than a gateway call
- * @param minInterval per CA (lower-case name) the least time between two checks of one order;
- * Sectigo's defaults to the three hours the vendor asks for, whatever else is configured
+ * @param lease how long a claimed order stays hidden from other pollers; longer than a
+ * gateway call
+ * @param minInterval per CA (lower-case name) the least time between two checks of one
+ * order; Sectigo's defaults to the three hours the vendor asks for, whatever else is
+ * configured
  * @param defaultMinInterval for a CA without its own entry
- * @param errorBackoff the wait after the first gateway failure, doubled per further failure
+ * @param errorBackoff the wait after the first gateway failure, doubled per further
+ * failure
  * @param maxErrorBackoff the longest wait after gateway failures
  * @param pace how checks of a waiting order thin out (see {@link Pace})
- * @param leaseOwner who this instance is in the leases it takes (default: a random id per start)
- * @param expirySweepInterval how often expiring certificates are counted and renewal reminders queued
+ * @param leaseOwner who this instance is in the leases it takes (default: a random id per
+ * start)
+ * @param expirySweepInterval how often expiring certificates are counted and renewal
+ * reminders queued
  */
 @ConfigurationProperties("rvssl.sync")
 public record SyncProperties(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
-		@DefaultValue("8") int concurrency, @DefaultValue("PT30S") Duration lease,
-		Map<String, Duration> minInterval, @DefaultValue("PT1M") Duration defaultMinInterval,
-		@DefaultValue("PT2S") Duration errorBackoff, @DefaultValue("PT5M") Duration maxErrorBackoff,
-		@DefaultValue Pace pace, String leaseOwner, @DefaultValue("PT1H") Duration expirySweepInterval) {
+		@DefaultValue("8") int concurrency, @DefaultValue("PT30S") Duration lease, Map<String, Duration> minInterval,
+		@DefaultValue("PT1M") Duration defaultMinInterval, @DefaultValue("PT2S") Duration errorBackoff,
+		@DefaultValue("PT5M") Duration maxErrorBackoff, @DefaultValue Pace pace, String leaseOwner,
+		@DefaultValue("PT1H") Duration expirySweepInterval) {
 
-	/** The vendors' own rules: Sectigo asks for no more than one status call per order every three hours. */
+	/**
+	 * The vendors' own rules: Sectigo asks for no more than one status call per order
+	 * every three hours.
+	 */
 	static final Map<String, Duration> VENDOR_MINIMUMS = Map.of("sectigo", Duration.ofHours(3));
 
 	public SyncProperties {

@@ -16,16 +16,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The certificates of issued orders ({@code DONE} with a {@code notAfter}): which expire when, and
- * the renewal reminders already recorded for each, on the {@code expiry} index (state, notAfter).
+ * The certificates of issued orders ({@code DONE} with a {@code notAfter}): which expire
+ * when, and the renewal reminders already recorded for each, on the {@code expiry} index
+ * (state, notAfter).
  */
 @Repository
 public class IssuedCertificates {
 
 	/**
-	 * The renewal reminders (days before expiry) already recorded for the current certificate. Kept
-	 * in the tracked document, outside {@link TrackedOrder}'s fields: only these queries use it, and
-	 * a new certificate clears it ({@link TrackedOrders#record}).
+	 * The renewal reminders (days before expiry) already recorded for the current
+	 * certificate. Kept in the tracked document, outside {@link TrackedOrder}'s fields:
+	 * only these queries use it, and a new certificate clears it
+	 * ({@link TrackedOrders#record}).
 	 */
 	static final String REMINDERS_SENT = "remindersSent";
 
@@ -35,7 +37,10 @@ public class IssuedCertificates {
 		this.mongo = mongo;
 	}
 
-	/** Issued certificates that expire between {@code from} and {@code until}, soonest first. */
+	/**
+	 * Issued certificates that expire between {@code from} and {@code until}, soonest
+	 * first.
+	 */
 	public Flux<TrackedOrder> expiring(Instant from, Instant until) {
 		return mongo.find(expiringBetween(from, until).with(Sort.by("notAfter")), TrackedOrder.class);
 	}
@@ -45,28 +50,39 @@ public class IssuedCertificates {
 	}
 
 	/**
-	 * Issued certificates, still valid at {@code now}, that expire within {@code days} days and have
-	 * not had that reminder (nor a nearer one) yet.
+	 * Issued certificates, still valid at {@code now}, that expire within {@code days}
+	 * days and have not had that reminder (nor a nearer one) yet.
 	 */
 	public Flux<TrackedOrder> dueForReminder(Instant now, int days, int limit) {
-		Query query = Query.query(Criteria.where("state").is(TrackingState.DONE)
-			.and("notAfter").gt(now).lte(now.plus(Duration.ofDays(days)))
-			.and(REMINDERS_SENT).ne(days)).limit(limit);
+		Query query = Query
+			.query(Criteria.where("state")
+				.is(TrackingState.DONE)
+				.and("notAfter")
+				.gt(now)
+				.lte(now.plus(Duration.ofDays(days)))
+				.and(REMINDERS_SENT)
+				.ne(days))
+			.limit(limit);
 		return mongo.find(query, TrackedOrder.class);
 	}
 
 	/**
-	 * Records the {@code days} reminder of an issued certificate and its RenewalDue event in one
-	 * update, together with the farther reminders ({@code covered}) it makes pointless. Refused when
-	 * that reminder was already recorded (another sweep or replica was first) or the certificate
-	 * changed meanwhile (a reissue), so each reminder goes out once per certificate.
+	 * Records the {@code days} reminder of an issued certificate and its RenewalDue event
+	 * in one update, together with the farther reminders ({@code covered}) it makes
+	 * pointless. Refused when that reminder was already recorded (another sweep or
+	 * replica was first) or the certificate changed meanwhile (a reissue), so each
+	 * reminder goes out once per certificate.
 	 * @return whether this call recorded it
 	 */
 	public Mono<Boolean> remind(TrackedOrder order, int days, List<Integer> covered, RenewalDue event) {
-		Query notYet = Query.query(Criteria.where("_id").is(order.id())
-			.and("state").is(TrackingState.DONE)
-			.and("notAfter").is(order.notAfter())
-			.and(REMINDERS_SENT).ne(days));
+		Query notYet = Query.query(Criteria.where("_id")
+			.is(order.id())
+			.and("state")
+			.is(TrackingState.DONE)
+			.and("notAfter")
+			.is(order.notAfter())
+			.and(REMINDERS_SENT)
+			.ne(days));
 		Update update = new Update().push("outbox").each(TrackedOrderOutbox.entry(order, event));
 		update.addToSet(REMINDERS_SENT).each(covered.toArray());
 		return mongo.updateFirst(notYet, update, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);

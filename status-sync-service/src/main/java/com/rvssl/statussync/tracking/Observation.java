@@ -5,7 +5,9 @@ import java.util.List;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.statussync.gateway.CaStatus;
 
-/** What a CA answer means for a tracked order: its next state and the events it causes. */
+/**
+ * What a CA answer means for a tracked order: its next state and the events it causes.
+ */
 public record Observation(CaStatus status, TrackingState state, List<OrderEvent> events, CheckOutcome outcome) {
 
 	public Observation {

@@ -11,9 +11,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * What an order's {@code OrderPlaced} said that status sync needs later: its validation level (for
- * the pace of its checks once submitted) and its common name (for its renewal reminders). Kept
- * apart from the tracked orders, by order id: an order is tracked only once submitted.
+ * What an order's {@code OrderPlaced} said that status sync needs later: its validation
+ * level (for the pace of its checks once submitted) and its common name (for its renewal
+ * reminders). Kept apart from the tracked orders, by order id: an order is tracked only
+ * once submitted.
  */
 @Repository
 public class PlacedOrders {
@@ -29,16 +30,24 @@ public class PlacedOrders {
 	/** Remembers from an order's OrderPlaced its validation level and its common name. */
 	public Mono<Void> rememberOrder(String orderId, Validation validation, String commonName) {
 		Query byId = Query.query(Criteria.where("_id").is(orderId));
-		return mongo.upsert(byId, new Update().set("validation", validation == null ? null : validation.name())
-			.set("commonName", commonName), COLLECTION).then();
+		return mongo
+			.upsert(byId,
+					new Update().set("validation", validation == null ? null : validation.name())
+						.set("commonName", commonName),
+					COLLECTION)
+			.then();
 	}
 
 	/** The common name OrderPlaced announced, if it was seen. */
 	public Mono<String> commonNameOf(String orderId) {
-		return mongo.findById(orderId, Document.class, COLLECTION).mapNotNull(document -> document.getString("commonName"));
+		return mongo.findById(orderId, Document.class, COLLECTION)
+			.mapNotNull(document -> document.getString("commonName"));
 	}
 
-	/** The validation level OrderPlaced announced; DV (the fast pace) when it was not seen. */
+	/**
+	 * The validation level OrderPlaced announced; DV (the fast pace) when it was not
+	 * seen.
+	 */
 	public Mono<Validation> validationOf(String orderId) {
 		return mongo.findById(orderId, Document.class, COLLECTION)
 			.mapNotNull(document -> document.getString("validation"))

@@ -21,24 +21,25 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One order followed at its CA. Everything that must change together lives here, because the
- * database offers no multi-document transactions: the state, what the CA last said, the next
- * check time (which doubles as the claim's lease), and the events its changes caused
- * ({@code outbox}). The {@code _id} is the order id, so a redelivered {@code CertificateSubmitted}
- * cannot create a second record. The poll's index is made by {@link TrackedOrderIndexes}.
- * {@code validation} and {@code paceFrom} (submission or last nudge) set the pace of checks;
- * {@code leaseOwner} names the instance holding the current claim; {@code notAfter} is the issued
- * certificate's expiry, kept for renewal reminders; {@code issuedSerial} the serial already
- * announced, so that after a reissue only a certificate with a new serial counts as issued;
- * {@code lastStage} and {@code lastDcv} the validation stage and DCV instructions last published.
+ * One order followed at its CA. Everything that must change together lives here, because
+ * the database offers no multi-document transactions: the state, what the CA last said,
+ * the next check time (which doubles as the claim's lease), and the events its changes
+ * caused ({@code outbox}). The {@code _id} is the order id, so a redelivered
+ * {@code CertificateSubmitted} cannot create a second record. The poll's index is made by
+ * {@link TrackedOrderIndexes}. {@code validation} and {@code paceFrom} (submission or
+ * last nudge) set the pace of checks; {@code leaseOwner} names the instance holding the
+ * current claim; {@code notAfter} is the issued certificate's expiry, kept for renewal
+ * reminders; {@code issuedSerial} the serial already announced, so that after a reissue
+ * only a certificate with a new serial counts as issued; {@code lastStage} and
+ * {@code lastDcv} the validation stage and DCV instructions last published.
  */
 @Document(TrackedOrder.COLLECTION)
 public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
 		String caOrderId, TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail,
-		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError,
-		String leaseId, Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds,
-		Validation validation, Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial,
-		ValidationStage lastStage, List<DcvInstruction> lastDcv) {
+		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, String leaseId,
+		Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds, Validation validation,
+		Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial, ValidationStage lastStage,
+		List<DcvInstruction> lastDcv) {
 
 	public static final String COLLECTION = "tracked_orders";
 
@@ -61,10 +62,11 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 	}
 
 	/**
-	 * What the CA's answer means for this order. A validation update is only published when the
-	 * status, the CA's word, the detail, the stage or the DCV instructions moved since the last check, so a CA that keeps saying
-	 * "pending" causes no traffic.
-	 * @param certificate the issued certificate, required when the status is {@code ISSUED}
+	 * What the CA's answer means for this order. A validation update is only published
+	 * when the status, the CA's word, the detail, the stage or the DCV instructions moved
+	 * since the last check, so a CA that keeps saying "pending" causes no traffic.
+	 * @param certificate the issued certificate, required when the status is
+	 * {@code ISSUED}
 	 */
 	public Observation observe(CaStatus answer, IssuedCertificate certificate) {
 		return switch (answer.status()) {
@@ -72,7 +74,8 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 					? new Observation(answer, TrackingState.OUTSTANDING, List.of(), CheckOutcome.UNCHANGED)
 					: new Observation(answer, TrackingState.DONE, List.of(issued(certificate)), CheckOutcome.ISSUED);
 			case REJECTED -> new Observation(answer, TrackingState.DONE,
-					List.of(new CertificateRejected(firstPresent(answer.detail(), answer.caStatus(), "rejected by the CA"))),
+					List.of(new CertificateRejected(
+							firstPresent(answer.detail(), answer.caStatus(), "rejected by the CA"))),
 					CheckOutcome.REJECTED);
 			case CANCELLED -> new Observation(answer, TrackingState.STOPPED, List.of(), CheckOutcome.CANCELLED);
 			case PENDING_VALIDATION -> changedSinceLastCheck(answer)
@@ -84,14 +87,20 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 		};
 	}
 
-	/** The same order having published this stage and these instructions last (for tests and replays). */
+	/**
+	 * The same order having published this stage and these instructions last (for tests
+	 * and replays).
+	 */
 	public TrackedOrder withLastValidation(ValidationStage stage, List<DcvInstruction> dcv) {
-		return new TrackedOrder(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus, lastDetail,
-				submittedAt, nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt, outbox,
-				appliedEventIds, validation, paceFrom, leaseOwner, notAfter, issuedSerial, stage, dcv);
+		return new TrackedOrder(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus,
+				lastDetail, submittedAt, nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt,
+				outbox, appliedEventIds, validation, paceFrom, leaseOwner, notAfter, issuedSerial, stage, dcv);
 	}
 
-	/** After a reissue the CA may still serve the old certificate for a while: that is no news. */
+	/**
+	 * After a reissue the CA may still serve the old certificate for a while: that is no
+	 * news.
+	 */
 	private boolean alreadyAnnounced(IssuedCertificate certificate) {
 		return certificate != null && issuedSerial != null && issuedSerial.equalsIgnoreCase(certificate.serialNumber());
 	}

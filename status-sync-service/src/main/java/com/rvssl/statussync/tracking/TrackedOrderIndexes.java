@@ -14,9 +14,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes the queries run on: the poll's (state, then next check time), the expiry
- * sweep's and the CA push's (CA, CA order id). Done in the
- * background after start-up and retried, instead of Spring Data's auto-index creation, which holds
+ * Creates the indexes the queries run on: the poll's (state, then next check time), the
+ * expiry sweep's and the CA push's (CA, CA order id). Done in the background after
+ * start-up and retried, instead of Spring Data's auto-index creation, which holds
  * start-up hostage to the database being reachable.
  */
 @Component
@@ -33,12 +33,16 @@ class TrackedOrderIndexes {
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
 		mongo.indexOps(TrackedOrder.class)
-			.createIndex(new Index().on("state", Sort.Direction.ASC).on("nextCheckAt", Sort.Direction.ASC).named("due_checks"))
+			.createIndex(new Index().on("state", Sort.Direction.ASC)
+				.on("nextCheckAt", Sort.Direction.ASC)
+				.named("due_checks"))
 			.concatWith(mongo.indexOps(TrackedOrder.class)
-				.createIndex(new Index().on("state", Sort.Direction.ASC).on("notAfter", Sort.Direction.ASC).named("expiry")))
+				.createIndex(
+						new Index().on("state", Sort.Direction.ASC).on("notAfter", Sort.Direction.ASC).named("expiry")))
 			// a CA's push names its own order id
 			.concatWith(mongo.indexOps(TrackedOrder.class)
-				.createIndex(new Index().on("ca", Sort.Direction.ASC).on("caOrderId", Sort.Direction.ASC).named("ca_order")))
+				.createIndex(
+						new Index().on("ca", Sort.Direction.ASC).on("caOrderId", Sort.Direction.ASC).named("ca_order")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.subscribe(name -> log.info("index {} of {} is in place", name, TrackedOrder.COLLECTION),
 					ex -> log.warn("could not create the indexes: {}", ex.toString()));

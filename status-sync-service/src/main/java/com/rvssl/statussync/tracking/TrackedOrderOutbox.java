@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The events a tracked order's changes cause wait in its document's {@code outbox}, written by the
- * same update as the change; the service kit's relay publishes them. Every write to a tracked order
- * is an update, never a replacement, so the relay's claim on a document is never dropped.
+ * The events a tracked order's changes cause wait in its document's {@code outbox},
+ * written by the same update as the change; the service kit's relay publishes them. Every
+ * write to a tracked order is an update, never a replacement, so the relay's claim on a
+ * document is never dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackedOrderOutbox {
@@ -24,7 +25,8 @@ class TrackedOrderOutbox {
 
 	/** The outbox entry of an event of this order, as an update pushes it. */
 	static Document entry(TrackedOrder order, OrderEvent event) {
-		OutboxEntry entry = OutboxEntry.of(EventEnvelope.of(order.id(), order.resellerId(), order.correlationId(), event));
+		OutboxEntry entry = OutboxEntry
+			.of(EventEnvelope.of(order.id(), order.resellerId(), order.correlationId(), event));
 		return new Document("eventId", entry.eventId()).append("envelope", entry.envelope());
 	}
 

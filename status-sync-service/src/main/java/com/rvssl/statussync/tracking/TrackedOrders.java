@@ -21,13 +21,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tracked orders in MongoDB: following an order from its submission, stopping, the customer's
- * nudges and the outcome of each check. Every change of an order is one conditional update of its
- * document, so it is atomic with the events it causes (pushed to the same document's outbox, see
- * {@link TrackedOrderOutbox}), and its filter says which state it may apply to: a stopped or
- * finished order is never moved again, and a check whose lease was lost cannot write its result.
- * The claims of due checks are {@link DueChecks}', the CAs' pushes {@link PushedOrders}', the
- * renewal reminders {@link IssuedCertificates}' and what OrderPlaced said {@link PlacedOrders}'.
+ * The tracked orders in MongoDB: following an order from its submission, stopping, the
+ * customer's nudges and the outcome of each check. Every change of an order is one
+ * conditional update of its document, so it is atomic with the events it causes (pushed
+ * to the same document's outbox, see {@link TrackedOrderOutbox}), and its filter says
+ * which state it may apply to: a stopped or finished order is never moved again, and a
+ * check whose lease was lost cannot write its result. The claims of due checks are
+ * {@link DueChecks}', the CAs' pushes {@link PushedOrders}', the renewal reminders
+ * {@link IssuedCertificates}' and what OrderPlaced said {@link PlacedOrders}'.
  */
 @Repository
 public class TrackedOrders {
@@ -39,8 +40,8 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * Starts following an order. The order id is the document id, so a redelivered submission (or
-	 * one arriving after the order was stopped) changes nothing.
+	 * Starts following an order. The order id is the document id, so a redelivered
+	 * submission (or one arriving after the order was stopped) changes nothing.
 	 * @return whether the order is newly tracked
 	 */
 	public Mono<Boolean> track(EventEnvelope envelope, CertificateSubmitted submitted, Validation validation,
@@ -49,20 +50,25 @@ public class TrackedOrders {
 				submitted.ca(), submitted.caOrderId(), TrackingState.OUTSTANDING, null, null, null,
 				envelope.occurredAt(), firstCheck, 0, 0, null, null, null, List.of(),
 				List.of(envelope.eventId().toString()), validation, envelope.occurredAt(), null, null, null);
-		return mongo.insert(order).thenReturn(true).onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
+		return mongo.insert(order)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
 	}
 
 	/**
-	 * Stops following an order: no more checks. When the order is not tracked yet (cancelled while
-	 * the gateway was still submitting) a stopped placeholder is kept, so a late submission is not
-	 * followed either.
+	 * Stops following an order: no more checks. When the order is not tracked yet
+	 * (cancelled while the gateway was still submitting) a stopped placeholder is kept,
+	 * so a late submission is not followed either.
 	 * @return whether anything changed
 	 */
 	public Mono<Boolean> stop(EventEnvelope envelope, Instant now) {
 		String eventId = envelope.eventId().toString();
-		Query outstanding = Query.query(Criteria.where("_id").is(envelope.orderId())
-			.and("state").is(TrackingState.OUTSTANDING)
-			.and("appliedEventIds").ne(eventId));
+		Query outstanding = Query.query(Criteria.where("_id")
+			.is(envelope.orderId())
+			.and("state")
+			.is(TrackingState.OUTSTANDING)
+			.and("appliedEventIds")
+			.ne(eventId));
 		Update stop = new Update().set("state", TrackingState.STOPPED)
 			.set("finishedAt", now)
 			.unset("leaseId")
@@ -81,28 +87,36 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * A DCV resend or a reissue: the customer is acting now, so the pace starts again and, unless a
-	 * check is running (its result will use the new pace), the next check comes soon.
+	 * A DCV resend or a reissue: the customer is acting now, so the pace starts again
+	 * and, unless a check is running (its result will use the new pace), the next check
+	 * comes soon.
 	 */
 	public Mono<Void> nudge(String orderId, Instant now, Instant soon) {
 		Query outstanding = Query.query(Criteria.where("_id").is(orderId).and("state").is(TrackingState.OUTSTANDING));
-		Query idleAndLater = Query.query(Criteria.where("_id").is(orderId)
-			.and("state").is(TrackingState.OUTSTANDING)
-			.and("leaseId").is(null)
-			.and("nextCheckAt").gt(soon));
+		Query idleAndLater = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(TrackingState.OUTSTANDING)
+			.and("leaseId")
+			.is(null)
+			.and("nextCheckAt")
+			.gt(soon));
 		return mongo.updateFirst(outstanding, new Update().set("paceFrom", now), TrackedOrder.class)
 			.then(mongo.updateFirst(idleAndLater, new Update().set("nextCheckAt", soon), TrackedOrder.class))
 			.then();
 	}
 
 	/**
-	 * A reissue of an issued order: follow it again until the CA serves a certificate with a new
-	 * serial. Orders not issued yet are only nudged.
+	 * A reissue of an issued order: follow it again until the CA serves a certificate
+	 * with a new serial. Orders not issued yet are only nudged.
 	 */
 	public Mono<Boolean> reopenForReissue(String orderId, Instant now, Instant soon) {
-		Query issued = Query.query(Criteria.where("_id").is(orderId)
-			.and("state").is(TrackingState.DONE)
-			.and("lastStatus").is(CaOrderStatus.ISSUED));
+		Query issued = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(TrackingState.DONE)
+			.and("lastStatus")
+			.is(CaOrderStatus.ISSUED));
 		Update reopen = new Update().set("state", TrackingState.OUTSTANDING)
 			.set("nextCheckAt", soon)
 			.set("paceFrom", now)
@@ -111,8 +125,9 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * Writes what a check found, the events it causes and the next check time in one update; refused
-	 * when the order was stopped meanwhile or the lease went to someone else.
+	 * Writes what a check found, the events it causes and the next check time in one
+	 * update; refused when the order was stopped meanwhile or the lease went to someone
+	 * else.
 	 */
 	public Mono<Boolean> record(TrackedOrder claimed, String leaseId, Observation observation, Instant nextCheckAt,
 			Instant now) {
@@ -153,7 +168,10 @@ public class TrackedOrders {
 			.map(result -> result.getModifiedCount() > 0);
 	}
 
-	/** The gateway could not answer: count the failure and look again later. The order is never dropped. */
+	/**
+	 * The gateway could not answer: count the failure and look again later. The order is
+	 * never dropped.
+	 */
 	public Mono<Boolean> recordGatewayError(String orderId, String leaseId, String error, Instant nextCheckAt) {
 		Update update = new Update().set("nextCheckAt", nextCheckAt)
 			.set("lastError", error)
@@ -179,9 +197,12 @@ public class TrackedOrders {
 	}
 
 	private static Query leased(String orderId, String leaseId) {
-		return Query.query(Criteria.where("_id").is(orderId)
-			.and("state").is(TrackingState.OUTSTANDING)
-			.and("leaseId").is(leaseId));
+		return Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(TrackingState.OUTSTANDING)
+			.and("leaseId")
+			.is(leaseId));
 	}
 
 }

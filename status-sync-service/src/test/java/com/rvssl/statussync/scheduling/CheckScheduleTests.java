@@ -14,7 +14,10 @@ class CheckScheduleTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-	/** DV at the minimum for 10 minutes, then a tenth of the time waited, at most hourly; OV/EV 5x slower, at most 4 h. */
+	/**
+	 * DV at the minimum for 10 minutes, then a tenth of the time waited, at most hourly;
+	 * OV/EV 5x slower, at most 4 h.
+	 */
 	private static final Pace PACE = new Pace(Duration.ofMinutes(10), 0.1, Duration.ofHours(1), 5, Duration.ofHours(4));
 
 	private final CheckSchedule schedule = new CheckSchedule(
@@ -29,16 +32,19 @@ class CheckScheduleTests {
 
 	@Test
 	void nextCheckAfterAnAnswerWaitsTheCasMinimumInterval() {
-		assertThat(schedule.afterAnswer(CertificateAuthority.DIGICERT, Validation.DV, NOW, NOW)).isEqualTo(NOW.plusSeconds(2));
-		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(schedule.afterAnswer(CertificateAuthority.DIGICERT, Validation.DV, NOW, NOW))
+			.isEqualTo(NOW.plusSeconds(2));
+		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(3)));
 	}
 
 	@Test
 	void aCaWithoutItsOwnIntervalGetsTheDefault() {
-		CheckSchedule onlyDigicert = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)),
-				Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(5), PACE);
+		CheckSchedule onlyDigicert = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1),
+				Duration.ofSeconds(2), Duration.ofMinutes(5), PACE);
 
-		assertThat(onlyDigicert.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+		assertThat(onlyDigicert.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW))
+			.isEqualTo(NOW.plus(Duration.ofMinutes(1)));
 	}
 
 	@Test
@@ -50,10 +56,12 @@ class CheckScheduleTests {
 				Map.of("sectigo", Duration.ofHours(4)), Duration.ofMinutes(1), Duration.ofSeconds(2),
 				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
 
-		assertThat(CheckSchedule.of(nothingSaid).minInterval(CertificateAuthority.SECTIGO)).isEqualTo(Duration.ofHours(3));
+		assertThat(CheckSchedule.of(nothingSaid).minInterval(CertificateAuthority.SECTIGO))
+			.isEqualTo(Duration.ofHours(3));
 		assertThat(CheckSchedule.of(nothingSaid).afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW))
 			.isEqualTo(NOW.plus(Duration.ofHours(3)));
-		assertThat(CheckSchedule.of(configured).minInterval(CertificateAuthority.SECTIGO)).isEqualTo(Duration.ofHours(4));
+		assertThat(CheckSchedule.of(configured).minInterval(CertificateAuthority.SECTIGO))
+			.isEqualTo(Duration.ofHours(4));
 	}
 
 	@Test
@@ -77,14 +85,16 @@ class CheckScheduleTests {
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 1, NOW)).isEqualTo(NOW.plusSeconds(2));
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 2, NOW)).isEqualTo(NOW.plusSeconds(4));
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 4, NOW)).isEqualTo(NOW.plusSeconds(16));
-		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 9, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 9, NOW))
+			.isEqualTo(NOW.plus(Duration.ofMinutes(5)));
 		assertThat(schedule.afterGatewayError(CertificateAuthority.DIGICERT, 1_000, NOW))
 			.isEqualTo(NOW.plus(Duration.ofMinutes(5)));
 	}
 
 	@Test
 	void backOffNeverChecksSoonerThanTheCasMinimumInterval() {
-		assertThat(schedule.afterGatewayError(CertificateAuthority.SECTIGO, 1, NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThat(schedule.afterGatewayError(CertificateAuthority.SECTIGO, 1, NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(3)));
 	}
 
 	@Test
@@ -114,10 +124,12 @@ class CheckScheduleTests {
 	void theCasMinimumWinsOverTheFastPace() {
 		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW, NOW))
 			.isEqualTo(NOW.plus(Duration.ofHours(3)));
-		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW.minus(Duration.ofDays(30)), NOW))
+		assertThat(
+				schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.DV, NOW.minus(Duration.ofDays(30)), NOW))
 			.as("the hourly cap may not undercut Sectigo's three hours")
 			.isEqualTo(NOW.plus(Duration.ofHours(3)));
-		assertThat(schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.EV, NOW.minus(Duration.ofDays(9)), NOW))
+		assertThat(
+				schedule.afterAnswer(CertificateAuthority.SECTIGO, Validation.EV, NOW.minus(Duration.ofDays(9)), NOW))
 			.isEqualTo(NOW.plus(Duration.ofHours(4)));
 	}
 
@@ -135,7 +147,8 @@ class CheckScheduleTests {
 	}
 
 	private Duration intervalAfter(Validation validation, Duration waited) {
-		return Duration.between(NOW, schedule.afterAnswer(CertificateAuthority.DIGICERT, validation, NOW.minus(waited), NOW));
+		return Duration.between(NOW,
+				schedule.afterAnswer(CertificateAuthority.DIGICERT, validation, NOW.minus(waited), NOW));
 	}
 
 }

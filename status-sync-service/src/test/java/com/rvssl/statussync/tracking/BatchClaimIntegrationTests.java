@@ -27,8 +27,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DueChecks#claimBatch} against the MongoDB wire server the tests use, each test in a
- * database of its own: the batch claim keeps every guarantee of a claim of one order at a time.
+ * {@link DueChecks#claimBatch} against the MongoDB wire server the tests use, each test
+ * in a database of its own: the batch claim keeps every guarantee of a claim of one order
+ * at a time.
  */
 class BatchClaimIntegrationTests {
 
@@ -92,18 +93,22 @@ class BatchClaimIntegrationTests {
 			.mapToObj(i -> outstanding("race-" + i, now.minus(Duration.ofMillis(due - i))))
 			.toList());
 
-		// 20 claimers per replica at once, each claiming batches of 50 until nothing is due
-		List<String> claimed = Flux.merge(Flux.range(0, 40)
-			.map(claimer -> claimUntilNothingIsDue((claimer % 2 == 0) ? "replica-a" : "replica-b")
-				.subscribeOn(Schedulers.parallel())))
+		// 20 claimers per replica at once, each claiming batches of 50 until nothing is
+		// due
+		List<String> claimed = Flux
+			.merge(Flux.range(0, 40)
+				.map(claimer -> claimUntilNothingIsDue((claimer % 2 == 0) ? "replica-a" : "replica-b")
+					.subscribeOn(Schedulers.parallel())))
 			.collectList()
 			.block(WAIT);
 
 		assertThat(claimed).as("no order claimed twice").doesNotHaveDuplicates();
 		assertThat(claimed).as("every due order claimed").hasSize(due);
-		assertThat(orders.all(TrackingState.OUTSTANDING).map(TrackedOrder::leaseOwner).distinct().collectList().block(WAIT))
-			.as("both replicas got a share")
-			.containsExactlyInAnyOrder("replica-a", "replica-b");
+		assertThat(orders.all(TrackingState.OUTSTANDING)
+			.map(TrackedOrder::leaseOwner)
+			.distinct()
+			.collectList()
+			.block(WAIT)).as("both replicas got a share").containsExactlyInAnyOrder("replica-a", "replica-b");
 	}
 
 	@Test
@@ -112,9 +117,9 @@ class BatchClaimIntegrationTests {
 		TrackedOrder first = dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 10).single().block(WAIT);
 
 		Instant duringTheLease = now.plus(LEASE).minusMillis(1);
-		assertThat(dueChecks.claimBatch(duringTheLease, duringTheLease.plus(LEASE), "replica-b", 10).collectList().block(WAIT))
-			.as("not claimable while the lease holds")
-			.isEmpty();
+		assertThat(dueChecks.claimBatch(duringTheLease, duringTheLease.plus(LEASE), "replica-b", 10)
+			.collectList()
+			.block(WAIT)).as("not claimable while the lease holds").isEmpty();
 
 		Instant afterTheLease = now.plus(LEASE);
 		TrackedOrder second = dueChecks.claimBatch(afterTheLease, afterTheLease.plus(LEASE), "replica-b", 10)
@@ -126,7 +131,8 @@ class BatchClaimIntegrationTests {
 		assertThat(orders.recordGatewayError("leased", first.leaseId(), "late", afterTheLease.plus(LEASE)).block(WAIT))
 			.as("the dead lease's result is refused")
 			.isFalse();
-		assertThat(orders.recordGatewayError("leased", second.leaseId(), "timeout", afterTheLease.plus(LEASE)).block(WAIT))
+		assertThat(
+				orders.recordGatewayError("leased", second.leaseId(), "timeout", afterTheLease.plus(LEASE)).block(WAIT))
 			.as("the current lease's result is written")
 			.isTrue();
 	}
@@ -138,8 +144,10 @@ class BatchClaimIntegrationTests {
 				outstanding("stopped", now.minusSeconds(60)).append("state", TrackingState.STOPPED.name()),
 				outstanding("done", now.minusSeconds(60)).append("state", TrackingState.DONE.name())));
 
-		assertThat(dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 100).map(TrackedOrder::id).collectList().block(WAIT))
-			.containsExactly("due-now");
+		assertThat(dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 100)
+			.map(TrackedOrder::id)
+			.collectList()
+			.block(WAIT)).containsExactly("due-now");
 		assertThat(dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 100).collectList().block(WAIT))
 			.as("nothing else is due")
 			.isEmpty();

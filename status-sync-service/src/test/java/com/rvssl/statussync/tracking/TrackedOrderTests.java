@@ -24,8 +24,8 @@ class TrackedOrderTests {
 
 	@Test
 	void theFirstPendingAnswerIsPublishedAsAValidationUpdate() {
-		Observation observation = neverChecked().observe(answer(CaOrderStatus.PENDING_VALIDATION, "pending", "email sent"),
-				null);
+		Observation observation = neverChecked()
+			.observe(answer(CaOrderStatus.PENDING_VALIDATION, "pending", "email sent"), null);
 
 		assertThat(observation.state()).isEqualTo(TrackingState.OUTSTANDING);
 		assertThat(observation.outcome()).isEqualTo(CheckOutcome.UPDATED);
@@ -83,8 +83,8 @@ class TrackedOrderTests {
 		IssuedCertificate certificate = new IssuedCertificate("0a1b", NOW, NOW.plusSeconds(86_400), "CN=Sandbox",
 				"-----BEGIN CERTIFICATE-----\n...");
 
-		Observation observation = lastSaid("pending", "email sent").observe(answer(CaOrderStatus.ISSUED, "issued", null),
-				certificate);
+		Observation observation = lastSaid("pending", "email sent")
+			.observe(answer(CaOrderStatus.ISSUED, "issued", null), certificate);
 
 		assertThat(observation.state()).isEqualTo(TrackingState.DONE);
 		assertThat(observation.events()).containsExactly(new CertificateIssued("ca-1", "0a1b", NOW,
@@ -93,7 +93,8 @@ class TrackedOrderTests {
 
 	@Test
 	void rejectionFinishesTheOrderWithTheCasReason() {
-		Observation observation = neverChecked().observe(answer(CaOrderStatus.REJECTED, "rejected", "blocklisted"), null);
+		Observation observation = neverChecked().observe(answer(CaOrderStatus.REJECTED, "rejected", "blocklisted"),
+				null);
 
 		assertThat(observation.state()).isEqualTo(TrackingState.DONE);
 		assertThat(observation.events()).containsExactly(new CertificateRejected("blocklisted"));
@@ -113,11 +114,12 @@ class TrackedOrderTests {
 
 	@Test
 	void afterAReissueOnlyACertificateWithANewSerialCountsAsIssued() {
-		TrackedOrder reopened = new TrackedOrder("order-1", "reseller-1", "corr-1", CertificateAuthority.DIGICERT, "ca-1",
-				TrackingState.OUTSTANDING, CaOrderStatus.ISSUED, "issued", null, NOW, NOW, 3, 0, null, null, null,
-				List.of(), List.of(), Validation.DV, NOW, null, NOW.plusSeconds(86_400), "0A1B");
+		TrackedOrder reopened = new TrackedOrder("order-1", "reseller-1", "corr-1", CertificateAuthority.DIGICERT,
+				"ca-1", TrackingState.OUTSTANDING, CaOrderStatus.ISSUED, "issued", null, NOW, NOW, 3, 0, null, null,
+				null, List.of(), List.of(), Validation.DV, NOW, null, NOW.plusSeconds(86_400), "0A1B");
 		IssuedCertificate old = new IssuedCertificate("0a1b", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "old");
-		IssuedCertificate replacement = new IssuedCertificate("0c2d", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "new");
+		IssuedCertificate replacement = new IssuedCertificate("0c2d", NOW, NOW.plusSeconds(86_400), "CN=Sandbox",
+				"new");
 
 		Observation stillOld = reopened.observe(answer(CaOrderStatus.ISSUED, "issued", null), old);
 		Observation renewed = reopened.observe(answer(CaOrderStatus.ISSUED, "issued", null), replacement);
@@ -125,8 +127,8 @@ class TrackedOrderTests {
 		assertThat(stillOld.state()).isEqualTo(TrackingState.OUTSTANDING);
 		assertThat(stillOld.events()).isEmpty();
 		assertThat(renewed.state()).isEqualTo(TrackingState.DONE);
-		assertThat(renewed.events()).containsExactly(
-				new CertificateIssued("ca-1", "0c2d", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "new"));
+		assertThat(renewed.events())
+			.containsExactly(new CertificateIssued("ca-1", "0c2d", NOW, NOW.plusSeconds(86_400), "CN=Sandbox", "new"));
 	}
 
 	private static TrackedOrder lastSaid(String caStatus, String detail) {

@@ -27,7 +27,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The DigiCert-style CA (CertCentral Services API v2), every call under the {@code digicert} circuit breaker. */
+/**
+ * The DigiCert-style CA (CertCentral Services API v2), every call under the
+ * {@code digicert} circuit breaker.
+ */
 @Component
 class DigicertAdapter implements CaAdapter {
 
@@ -68,7 +71,9 @@ class DigicertAdapter implements CaAdapter {
 	@Override
 	public Mono<String> findByReference(String reference) {
 		Mono<String> call = client.get()
-			.uri(uri -> uri.path("/services/v2/order/certificate").queryParam("filters[search]", "{ref}").build(reference))
+			.uri(uri -> uri.path("/services/v2/order/certificate")
+				.queryParam("filters[search]", "{ref}")
+				.build(reference))
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
 			.bodyToMono(String.class)
@@ -77,7 +82,8 @@ class DigicertAdapter implements CaAdapter {
 				if (!orders.isArray()) {
 					return Mono.error(new CaUnavailable("DigiCert order search answered without orders"));
 				}
-				// The search is free text; only an order whose comments are exactly our reference is ours.
+				// The search is free text; only an order whose comments are exactly our
+				// reference is ours.
 				for (JsonNode order : orders) {
 					if (reference.equals(order.path("comments").asString(null))) {
 						return Mono.just(required(order, "id"));
@@ -118,7 +124,8 @@ class DigicertAdapter implements CaAdapter {
 			.onStatus(HttpStatusCode::isError, DigicertAdapter::failure)
 			.toBodilessEntity()
 			.then();
-		// setting the method again is harmless: retried on a blip, unlike the other writes
+		// setting the method again is harmless: retried on a blip, unlike the other
+		// writes
 		return calls.repeatable(NAME, "change_dcv", call.onErrorMap(connectionOrCodecFailure()));
 	}
 
@@ -163,7 +170,8 @@ class DigicertAdapter implements CaAdapter {
 
 	@Override
 	public Mono<Void> resendDcvEmail(String caOrderId, String approverEmail) {
-		// DigiCert resends to the addresses of the order; changing them is a separate call.
+		// DigiCert resends to the addresses of the order; changing them is a separate
+		// call.
 		Mono<Void> call = client.put()
 			.uri("/services/v2/order/certificate/{id}/send-dcv-email", caOrderId)
 			.retrieve()
@@ -193,7 +201,10 @@ class DigicertAdapter implements CaAdapter {
 		};
 	}
 
-	/** 4xx are refusals, except those that only mean "not now" (429, 408) or "not us" (401, 403: our configuration). */
+	/**
+	 * 4xx are refusals, except those that only mean "not now" (429, 408) or "not us"
+	 * (401, 403: our configuration).
+	 */
 	private static Mono<Throwable> failure(ClientResponse response) {
 		HttpStatusCode status = response.statusCode();
 		return response.bodyToMono(String.class).defaultIfEmpty("").onErrorReturn("").map(body -> {

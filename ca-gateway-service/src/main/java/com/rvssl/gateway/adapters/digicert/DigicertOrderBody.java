@@ -14,14 +14,18 @@ record DigicertOrderBody(Certificate certificate, @JsonProperty("order_validity"
 		@JsonProperty("payment_method") String paymentMethod, @JsonProperty("dcv_method") String dcvMethod,
 		@JsonProperty("dcv_emails") List<String> dcvEmails, String comments, OrganizationRef organization) {
 
-	/** Every order pays from the account balance; server platform -1 is DigiCert's "other". */
+	/**
+	 * Every order pays from the account balance; server platform -1 is DigiCert's
+	 * "other".
+	 */
 	static DigicertOrderBody of(CaOrderRequest request) {
 		var certificate = new Certificate(request.domains().get(0), request.domains(), request.csr(), "sha256",
 				new ServerPlatform(-1));
 		DcvMethod method = (request.dcv() != null) ? request.dcv().method() : DcvMethod.EMAIL;
 		List<String> dcvEmails = (method == DcvMethod.EMAIL && request.dcv() != null
 				&& request.dcv().approverEmail() != null) ? List.of(request.dcv().approverEmail()) : null;
-		// The organisation must exist in the CA account; id 1 stands for the reseller's default one
+		// The organisation must exist in the CA account; id 1 stands for the reseller's
+		// default one
 		// until organisations are synchronised (the sandbox ignores it).
 		OrganizationRef organization = (request.validation() == Validation.DV) ? null : new OrganizationRef(1);
 		return new DigicertOrderBody(certificate, new OrderValidity(Math.max(1, request.termMonths() / 12)), "balance",

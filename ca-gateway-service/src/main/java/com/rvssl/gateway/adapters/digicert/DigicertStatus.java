@@ -14,18 +14,22 @@ import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaOrderStatus.State;
 import tools.jackson.databind.JsonNode;
 
-/** DigiCert's order statuses in our words, with the sentence a reseller would want to read. */
+/**
+ * DigiCert's order statuses in our words, with the sentence a reseller would want to
+ * read.
+ */
 final class DigicertStatus {
 
 	private DigicertStatus() {
 	}
 
 	/**
-	 * The status of an order-info reply, with the stage and what each domain must show: the stage
-	 * from {@code validation_step} when the CA says it (the sandbox does), else DCV pending while a
-	 * domain's {@code dcv_status} is pending; the instructions from {@code dcv_method} and
-	 * {@code dcv_random_value} (DigiCert's file {@code fileauth.txt}, TXT {@code _dnsauth.<domain>},
-	 * or CNAME {@code <random>.<domain>} to {@code dcv.digicert.com}).
+	 * The status of an order-info reply, with the stage and what each domain must show:
+	 * the stage from {@code validation_step} when the CA says it (the sandbox does), else
+	 * DCV pending while a domain's {@code dcv_status} is pending; the instructions from
+	 * {@code dcv_method} and {@code dcv_random_value} (DigiCert's file
+	 * {@code fileauth.txt}, TXT {@code _dnsauth.<domain>}, or CNAME
+	 * {@code <random>.<domain>} to {@code dcv.digicert.com}).
 	 */
 	static CaOrderStatus of(JsonNode order, Dcv dcv) {
 		String commonName = order.path("certificate").path("common_name").asString(null);
@@ -92,7 +96,8 @@ final class DigicertStatus {
 	static String dcvDetail(List<DcvInstruction> instructions) {
 		DcvInstruction first = instructions.get(0);
 		// one approver for every domain (the usual email case) needs no "likewise"
-		boolean same = instructions.stream().allMatch(other -> java.util.Objects.equals(other.target(), first.target()));
+		boolean same = instructions.stream()
+			.allMatch(other -> java.util.Objects.equals(other.target(), first.target()));
 		String more = (instructions.size() > 1 && !same) ? " (and likewise for " + (instructions.size() - 1)
 				+ " more domain" + ((instructions.size() > 2) ? "s" : "") + ")" : "";
 		return switch (first.method()) {
@@ -132,15 +137,15 @@ final class DigicertStatus {
 				new CaOrderStatus(State.PENDING_VALIDATION, status, awaitedValidation(commonName, dcv));
 			case "waiting_pickup" ->
 				new CaOrderStatus(State.PENDING_VALIDATION, status, "Validated; the CA is issuing the certificate");
-			case "reissue_pending" ->
-				new CaOrderStatus(State.PENDING_VALIDATION, status, "Reissue pending at the CA");
+			case "reissue_pending" -> new CaOrderStatus(State.PENDING_VALIDATION, status, "Reissue pending at the CA");
 			case "issued" -> new CaOrderStatus(State.ISSUED, status, "Issued");
 			case "rejected" -> new CaOrderStatus(State.REJECTED, status,
 					(rejectionReason != null && !rejectionReason.isBlank()) ? rejectionReason : "Rejected by the CA");
 			case "canceled" -> new CaOrderStatus(State.CANCELLED, status, "Cancelled at the CA");
 			case "revoked" -> new CaOrderStatus(State.CANCELLED, status, "Revoked by the CA");
 			case "expired" -> new CaOrderStatus(State.CANCELLED, status, "Expired");
-			// An unknown word is not a final state: keep polling rather than close the order.
+			// An unknown word is not a final state: keep polling rather than close the
+			// order.
 			default -> new CaOrderStatus(State.PENDING_VALIDATION, status, "CA status " + status);
 		};
 	}

@@ -16,10 +16,11 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Registers status-sync's webhook with DigiCert once the gateway is up, unless a webhook with that
- * endpoint is there already (so restarts and replicas register it once). The CA may not answer yet
- * at start-up: the registration is retried with backoff in the background, never blocking start-up.
- * Outside the resilience instances on purpose: a start-up chore must not open the order circuit.
+ * Registers status-sync's webhook with DigiCert once the gateway is up, unless a webhook
+ * with that endpoint is there already (so restarts and replicas register it once). The CA
+ * may not answer yet at start-up: the registration is retried with backoff in the
+ * background, never blocking start-up. Outside the resilience instances on purpose: a
+ * start-up chore must not open the order circuit.
  */
 @Component
 class DigicertWebhookRegistration {

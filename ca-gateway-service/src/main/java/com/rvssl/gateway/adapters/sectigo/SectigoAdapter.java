@@ -30,7 +30,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 
-/** The Sectigo-style reseller API, every call under the {@code sectigo} resilience instances. */
+/**
+ * The Sectigo-style reseller API, every call under the {@code sectigo} resilience
+ * instances.
+ */
 @Component
 class SectigoAdapter implements CaAdapter {
 
@@ -53,11 +56,15 @@ class SectigoAdapter implements CaAdapter {
 		return CertificateAuthority.SECTIGO;
 	}
 
-	/** A repeated uniqueValue (a lost reply, retried) answers the order it already made: adopted. */
+	/**
+	 * A repeated uniqueValue (a lost reply, retried) answers the order it already made:
+	 * adopted.
+	 */
 	@Override
 	public Mono<String> place(CaOrderRequest request) {
 		Mono<String> call = post("!AutoApplySSL", SectigoOrderForm.of(request)).map(reply -> {
-			if (reply.errorCode() == -4 && "uniqueValue".equals(reply.item()) && reply.get("existingOrderNumber") != null) {
+			if (reply.errorCode() == -4 && "uniqueValue".equals(reply.item())
+					&& reply.get("existingOrderNumber") != null) {
 				return reply.get("existingOrderNumber");
 			}
 			return reply.successOrThrow().required("orderNumber");
@@ -65,7 +72,10 @@ class SectigoAdapter implements CaAdapter {
 		return calls.call(NAME, "place", guard(call));
 	}
 
-	/** Sectigo has no search by uniqueValue: ordering again finds the order instead (see {@link #place}). */
+	/**
+	 * Sectigo has no search by uniqueValue: ordering again finds the order instead (see
+	 * {@link #place}).
+	 */
 	@Override
 	public Mono<String> findByReference(String reference) {
 		return Mono.empty();
@@ -92,7 +102,8 @@ class SectigoAdapter implements CaAdapter {
 			form.add("newDCVEmailAddress", dcv.approverEmail());
 		}
 		Mono<Void> call = post("!AutoUpdateDCV", form).doOnNext(SectigoReply::successOrThrow).then();
-		// setting the method again is harmless: retried on a blip, unlike the other writes
+		// setting the method again is harmless: retried on a blip, unlike the other
+		// writes
 		return calls.repeatable(NAME, "change_dcv", guard(call));
 	}
 
@@ -104,7 +115,10 @@ class SectigoAdapter implements CaAdapter {
 		};
 	}
 
-	/** Leaf, intermediate and root as PEM, from CollectSSL with the chain as individual files. */
+	/**
+	 * Leaf, intermediate and root as PEM, from CollectSSL with the chain as individual
+	 * files.
+	 */
 	@Override
 	public Mono<String> downloadPemChain(String caOrderId) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -129,7 +143,10 @@ class SectigoAdapter implements CaAdapter {
 		return calls.read(NAME, "download", guard(call));
 	}
 
-	/** AutoRevokeSSL: cancels a pending order, revokes an issued one (refunded in the window); -20 means done already. */
+	/**
+	 * AutoRevokeSSL: cancels a pending order, revokes an issued one (refunded in the
+	 * window); -20 means done already.
+	 */
 	@Override
 	public Mono<Void> cancel(String caOrderId, String note) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -173,7 +190,8 @@ class SectigoAdapter implements CaAdapter {
 			case "3", "5", "7" -> new CaOrderStatus(State.REJECTED, caStatus,
 					(reply.get("rejectionReason") != null) ? reply.get("rejectionReason") : "Rejected by the CA");
 			case "8" -> new CaOrderStatus(State.CANCELLED, caStatus, caStatus + " at the CA");
-			case "12" -> new CaOrderStatus(State.PENDING_VALIDATION, caStatus, "Waiting for the CA's organisation validation");
+			case "12" ->
+				new CaOrderStatus(State.PENDING_VALIDATION, caStatus, "Waiting for the CA's organisation validation");
 			default -> new CaOrderStatus(State.PENDING_VALIDATION, caStatus, awaited(dcv));
 		};
 	}
@@ -205,13 +223,16 @@ class SectigoAdapter implements CaAdapter {
 			.map(SectigoReply::parse);
 	}
 
-	/** The reseller API refuses with 200 and a negative errorCode; any HTTP error is the CA (or a proxy) failing. */
+	/**
+	 * The reseller API refuses with 200 and a negative errorCode; any HTTP error is the
+	 * CA (or a proxy) failing.
+	 */
 	private static Mono<Throwable> failure(ClientResponse response) {
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
 			.onErrorReturn("")
-			.map(body -> new CaUnavailable("Sectigo answered HTTP " + response.statusCode().value() + ": "
-					+ body.strip().replace('\n', ' ')));
+			.map(body -> new CaUnavailable(
+					"Sectigo answered HTTP " + response.statusCode().value() + ": " + body.strip().replace('\n', ' ')));
 	}
 
 	private static <T> Mono<T> guard(Mono<T> call) {
@@ -231,7 +252,8 @@ class SectigoAdapter implements CaAdapter {
 	}
 
 	private static String pem(String base64Der) {
-		String body = Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(Base64.getDecoder().decode(base64Der));
+		String body = Base64.getMimeEncoder(64, new byte[] { '\n' })
+			.encodeToString(Base64.getDecoder().decode(base64Der));
 		return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
 	}
 

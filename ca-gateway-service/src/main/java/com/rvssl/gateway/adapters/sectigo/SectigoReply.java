@@ -7,9 +7,10 @@ import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
 
 /**
- * A reply of the reseller API: {@code key=value} lines, {@code errorCode} first. A negative code
- * is a refusal, except those that only mean "not now" (call limit, unknown error) or "not us"
- * (permission denied: our login); anything without a leading {@code errorCode} is unreadable.
+ * A reply of the reseller API: {@code key=value} lines, {@code errorCode} first. A
+ * negative code is a refusal, except those that only mean "not now" (call limit, unknown
+ * error) or "not us" (permission denied: our login); anything without a leading
+ * {@code errorCode} is unreadable.
  */
 record SectigoReply(int errorCode, Map<String, String> values) {
 
@@ -33,8 +34,8 @@ record SectigoReply(int errorCode, Map<String, String> values) {
 		}
 		String first = body.strip().split("\r?\n", 2)[0];
 		if (!first.startsWith("errorCode=")) {
-			throw new CaUnavailable("Sectigo answered something unreadable: "
-					+ first.substring(0, Math.min(80, first.length())));
+			throw new CaUnavailable(
+					"Sectigo answered something unreadable: " + first.substring(0, Math.min(80, first.length())));
 		}
 		try {
 			return new SectigoReply(Integer.parseInt(values.get("errorCode")), values);

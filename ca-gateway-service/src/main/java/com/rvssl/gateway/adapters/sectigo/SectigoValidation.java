@@ -18,11 +18,12 @@ import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaOrderStatus.State;
 
 /**
- * The validation stage and DCV instructions of a Sectigo order, from CollectSSL's extended status
- * ({@code dcvMethod}, {@code dcvStatus}, {@code organizationValidationStatus},
- * {@code ovCallBackStatus}) and, as Sectigo documents, the tokens the reseller computes from its
- * own CSR: the file {@code /.well-known/pki-validation/<MD5 of the CSR's DER>.txt} holding the
- * SHA-256, {@code sectigo.com} and the {@code uniqueValue}; the CNAME {@code _<MD5>.<domain>} to
+ * The validation stage and DCV instructions of a Sectigo order, from CollectSSL's
+ * extended status ({@code dcvMethod}, {@code dcvStatus},
+ * {@code organizationValidationStatus}, {@code ovCallBackStatus}) and, as Sectigo
+ * documents, the tokens the reseller computes from its own CSR: the file
+ * {@code /.well-known/pki-validation/<MD5 of the CSR's DER>.txt} holding the SHA-256,
+ * {@code sectigo.com} and the {@code uniqueValue}; the CNAME {@code _<MD5>.<domain>} to
  * {@code <SHA-256 in two halves>.<uniqueValue>.sectigo.com}.
  */
 final class SectigoValidation {
@@ -47,8 +48,8 @@ final class SectigoValidation {
 	}
 
 	static ValidationStage stage(SectigoReply reply) {
-		if ("Awaiting Validation".equals(reply.get("dcvStatus")) || "2".equals(reply.get("statusCode"))
-				&& reply.get("dcvStatus") == null) {
+		if ("Awaiting Validation".equals(reply.get("dcvStatus"))
+				|| "2".equals(reply.get("statusCode")) && reply.get("dcvStatus") == null) {
 			return ValidationStage.DCV_PENDING;
 		}
 		String documents = reply.get("organizationValidationStatus");
@@ -84,13 +85,15 @@ final class SectigoValidation {
 		String unique = query.reference();
 		for (String domain : domains) {
 			instructions.add(switch (method) {
-				case "HTTP_CSR_HASH", "HTTPS_CSR_HASH" -> new DcvInstruction(DcvMethod.HTTP, domain,
-						(method.startsWith("HTTPS") ? "https://" : "http://") + domain + "/.well-known/pki-validation/"
-								+ md5 + ".txt",
-						sha256 + "\nsectigo.com" + ((unique != null) ? "\n" + unique : ""));
-				case "CNAME_CSR_HASH" -> new DcvInstruction(DcvMethod.DNS, domain, "_" + md5 + "." + domain,
-						sha256.substring(0, 32) + "." + sha256.substring(32) + ((unique != null) ? "." + unique : "")
-								+ ".sectigo.com");
+				case "HTTP_CSR_HASH",
+						"HTTPS_CSR_HASH" ->
+					new DcvInstruction(DcvMethod.HTTP, domain,
+							(method.startsWith("HTTPS") ? "https://" : "http://") + domain
+									+ "/.well-known/pki-validation/" + md5 + ".txt",
+							sha256 + "\nsectigo.com" + ((unique != null) ? "\n" + unique : ""));
+				case "CNAME_CSR_HASH" ->
+					new DcvInstruction(DcvMethod.DNS, domain, "_" + md5 + "." + domain, sha256.substring(0, 32) + "."
+							+ sha256.substring(32) + ((unique != null) ? "." + unique : "") + ".sectigo.com");
 				default -> new DcvInstruction(DcvMethod.EMAIL, domain, approver(reply, query, domain), null);
 			});
 		}
@@ -108,7 +111,8 @@ final class SectigoValidation {
 	private static String detail(List<DcvInstruction> instructions) {
 		DcvInstruction first = instructions.get(0);
 		// one approver for every domain (the usual email case) needs no "likewise"
-		boolean same = instructions.stream().allMatch(other -> java.util.Objects.equals(other.target(), first.target()));
+		boolean same = instructions.stream()
+			.allMatch(other -> java.util.Objects.equals(other.target(), first.target()));
 		String more = (instructions.size() > 1 && !same) ? " (and likewise for " + (instructions.size() - 1)
 				+ " more domain" + ((instructions.size() > 2) ? "s" : "") + ")" : "";
 		return switch (first.method()) {

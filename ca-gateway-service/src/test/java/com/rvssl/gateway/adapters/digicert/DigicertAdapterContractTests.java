@@ -34,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The DigiCert adapter against the sandbox's CertCentral-style API: order, search, status, download, reissue, resend, cancel. */
+/**
+ * The DigiCert adapter against the sandbox's CertCentral-style API: order, search,
+ * status, download, reissue, resend, cancel.
+ */
 class DigicertAdapterContractTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -84,8 +87,9 @@ class DigicertAdapterContractTests {
 	@Test
 	void anHttpOrderTellsWhichFileToPublishAndIsIssuedOnceItIsServed() {
 		List<String> domains = List.of("file.dc.example.com");
-		String caOrderId = adapter.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_dv_geotrust", Validation.DV,
-				12, domains, csrFor("file.dc.example.com"), new Dcv(DcvMethod.HTTP, null), null))
+		String caOrderId = adapter
+			.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_dv_geotrust", Validation.DV, 12, domains,
+					csrFor("file.dc.example.com"), new Dcv(DcvMethod.HTTP, null), null))
 			.block(TIMEOUT);
 
 		CaOrderStatus pending = adapter.status(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT);
@@ -111,8 +115,9 @@ class DigicertAdapterContractTests {
 	@Test
 	void anEmailOrderChangedToDnsTellsTheTxtRecordAndIsIssuedOnceItExists() {
 		List<String> domains = List.of("txt.dc.example.com");
-		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_dv_geotrust",
-				csrFor("txt.dc.example.com"), domains)).block(TIMEOUT);
+		String caOrderId = adapter
+			.place(request("ord-" + UUID.randomUUID(), "ssl_dv_geotrust", csrFor("txt.dc.example.com"), domains))
+			.block(TIMEOUT);
 		adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.DNS, null)).block(TIMEOUT);
 
 		CaOrderStatus pending = adapter.status(caOrderId, dcv()).block(TIMEOUT);
@@ -130,8 +135,10 @@ class DigicertAdapterContractTests {
 	@Test
 	void anOvOrderReportsDocumentsThenCallThenReviewAsTheSandboxAdvancesIt() {
 		List<String> domains = List.of("ov.dc.example.com");
-		String caOrderId = adapter.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_basic", Validation.OV, 12,
-				domains, csrFor("ov.dc.example.com"), dcv(), null)).block(TIMEOUT);
+		String caOrderId = adapter
+			.place(new CaOrderRequest("ord-" + UUID.randomUUID(), "ssl_basic", Validation.OV, 12, domains,
+					csrFor("ov.dc.example.com"), dcv(), null))
+			.block(TIMEOUT);
 		try (ValidationWorld world = new ValidationWorld(baseUrl)) {
 			List<ValidationStage> stages = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -149,10 +156,16 @@ class DigicertAdapterContractTests {
 	@Test
 	void changingTheDcvMethodOfAnIssuedOrderIsARefusal() {
 		List<String> domains = List.of("late.dc.example.com");
-		String caOrderId = adapter.place(request("ord-" + UUID.randomUUID(), "ssl_basic", csrFor("late.dc.example.com"), domains))
+		String caOrderId = adapter
+			.place(request("ord-" + UUID.randomUUID(), "ssl_basic", csrFor("late.dc.example.com"), domains))
 			.block(TIMEOUT);
-		WebClient.create(baseUrl).post().uri("/sandbox/orders/{id}/advance", caOrderId)
-			.bodyValue(Map.of("to", "issued")).retrieve().toBodilessEntity().block(TIMEOUT);
+		WebClient.create(baseUrl)
+			.post()
+			.uri("/sandbox/orders/{id}/advance", caOrderId)
+			.bodyValue(Map.of("to", "issued"))
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
 		assertThatThrownBy(() -> adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.HTTP, null)).block(TIMEOUT))
 			.isInstanceOfSatisfying(CaRefusal.class,
 					refusal -> assertThat(refusal.code()).isEqualTo("invalid_order_status"));
@@ -180,7 +193,10 @@ class DigicertAdapterContractTests {
 				CaCallsForTests.withoutRetry());
 	}
 
-	/** A CSR for the names (the first is its common name); these tests do not check its key. */
+	/**
+	 * A CSR for the names (the first is its common name); these tests do not check its
+	 * key.
+	 */
 	private static String csrFor(String commonName, String... otherNames) {
 		return TestCertificates.csr(TestCertificates.rsa2048(), commonName, otherNames);
 	}

@@ -37,17 +37,18 @@ class DigicertOrderBodyTests {
 		assertThat(body.path("order_validity").path("years").asInt()).isEqualTo(2);
 		assertThat(body.path("payment_method").asString()).isEqualTo("balance");
 		assertThat(body.path("dcv_method").asString()).isEqualTo("email");
-		assertThat(body.path("dcv_emails").values()).extracting(JsonNode::asString).containsExactly("admin@example.com");
+		assertThat(body.path("dcv_emails").values()).extracting(JsonNode::asString)
+			.containsExactly("admin@example.com");
 		assertThat(body.path("comments").asString()).isEqualTo("order-1");
 		assertThat(body.has("organization")).isFalse();
 	}
 
 	@Test
 	void httpAndDnsValidationUseDigicertsTokenMethodsAndNoApproverEmails() {
-		JsonNode http = body(new CaOrderRequest("order-2", "ssl_dv_geotrust", Validation.DV, 12,
-				List.of("example.com"), CSR, new Dcv(DcvMethod.HTTP, null), null));
-		JsonNode dns = body(new CaOrderRequest("order-3", "ssl_dv_geotrust", Validation.DV, 12,
-				List.of("example.com"), CSR, new Dcv(DcvMethod.DNS, null), null));
+		JsonNode http = body(new CaOrderRequest("order-2", "ssl_dv_geotrust", Validation.DV, 12, List.of("example.com"),
+				CSR, new Dcv(DcvMethod.HTTP, null), null));
+		JsonNode dns = body(new CaOrderRequest("order-3", "ssl_dv_geotrust", Validation.DV, 12, List.of("example.com"),
+				CSR, new Dcv(DcvMethod.DNS, null), null));
 
 		assertThat(http.path("dcv_method").asString()).isEqualTo("http-token");
 		assertThat(dns.path("dcv_method").asString()).isEqualTo("dns-txt-token");
@@ -56,8 +57,8 @@ class DigicertOrderBodyTests {
 
 	@Test
 	void anOrderShorterThanAYearStillAsksForOneYear() {
-		JsonNode body = body(new CaOrderRequest("order-4", "ssl_dv_geotrust", Validation.DV, 6,
-				List.of("example.com"), CSR, new Dcv(DcvMethod.DNS, null), null));
+		JsonNode body = body(new CaOrderRequest("order-4", "ssl_dv_geotrust", Validation.DV, 6, List.of("example.com"),
+				CSR, new Dcv(DcvMethod.DNS, null), null));
 
 		assertThat(body.path("order_validity").path("years").asInt()).isEqualTo(1);
 	}
@@ -66,8 +67,8 @@ class DigicertOrderBodyTests {
 	void anOvOrderNamesTheAccountsOrganization() {
 		Organization organization = new Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 				new Organization.Contact("Bob", "bob@example.com", "+44 20 0001"));
-		JsonNode body = body(new CaOrderRequest("order-5", "ssl_basic", Validation.OV, 12, List.of("example.com"),
-				CSR, new Dcv(DcvMethod.EMAIL, "admin@example.com"), organization));
+		JsonNode body = body(new CaOrderRequest("order-5", "ssl_basic", Validation.OV, 12, List.of("example.com"), CSR,
+				new Dcv(DcvMethod.EMAIL, "admin@example.com"), organization));
 
 		assertThat(body.path("organization").path("id").asInt()).isEqualTo(1);
 	}

@@ -43,7 +43,8 @@ class DigicertWebhookRegistrationTests {
 
 		assertThat(again).isEqualTo(first);
 		List<Map<String, Object>> webhooks = webhooks();
-		assertThat(webhooks).filteredOn(webhook -> "http://127.0.0.1:1/ca-push/digicert".equals(webhook.get("endpoint")))
+		assertThat(webhooks)
+			.filteredOn(webhook -> "http://127.0.0.1:1/ca-push/digicert".equals(webhook.get("endpoint")))
 			.singleElement()
 			.satisfies(webhook -> assertThat(webhook.get("events")).isEqualTo(DigicertWebhookRegistration.EVENTS));
 	}

@@ -36,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The Sectigo adapter against the sandbox's Sectigo-style reseller API: what it sends, and how it reads each answer. */
+/**
+ * The Sectigo adapter against the sandbox's Sectigo-style reseller API: what it sends,
+ * and how it reads each answer.
+ */
 class SectigoAdapterContractTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -72,7 +75,8 @@ class SectigoAdapterContractTests {
 		String caOrderId = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
 
 		assertThat(atCa(reference)).singleElement().satisfies(order -> {
-			assertThat(order).containsEntry("api", "sectigo").containsEntry("caOrderId", caOrderId)
+			assertThat(order).containsEntry("api", "sectigo")
+				.containsEntry("caOrderId", caOrderId)
 				.containsEntry("product", "287");
 		});
 		CaOrderStatus pending = adapter.status(caOrderId, dcv()).block(TIMEOUT);
@@ -116,8 +120,8 @@ class SectigoAdapterContractTests {
 
 	@Test
 	void anUnknownOrderIsANotFoundRefusal() {
-		assertThatThrownBy(() -> adapter.status("424242", dcv()).block(TIMEOUT))
-			.isInstanceOfSatisfying(CaRefusal.class, refusal -> assertThat(refusal.httpStatus()).isEqualTo(404));
+		assertThatThrownBy(() -> adapter.status("424242", dcv()).block(TIMEOUT)).isInstanceOfSatisfying(CaRefusal.class,
+				refusal -> assertThat(refusal.httpStatus()).isEqualTo(404));
 	}
 
 	@Test
@@ -148,19 +152,21 @@ class SectigoAdapterContractTests {
 
 		String adopted = adapter.place(request(reference, "287", csr)).block(TIMEOUT);
 
-		assertThat(atCa(reference)).singleElement().satisfies(order -> assertThat(order.get("caOrderId")).isEqualTo(adopted));
+		assertThat(atCa(reference)).singleElement()
+			.satisfies(order -> assertThat(order.get("caOrderId")).isEqualTo(adopted));
 	}
 
 	@Test
 	void anIssuedOrderIsReissuedOverTheNewKeyAndARevokeWithinTheWindowIsRefunded() throws Exception {
 		String reference = "ord-" + UUID.randomUUID();
-		String caOrderId = adapter.place(request(reference, "287", csrFor("re.sectigo.example.com")))
-			.block(TIMEOUT);
+		String caOrderId = adapter.place(request(reference, "287", csrFor("re.sectigo.example.com"))).block(TIMEOUT);
 		await().atMost(TIMEOUT)
 			.until(() -> adapter.status(caOrderId, dcv()).block(TIMEOUT).state() == CaOrderStatus.State.ISSUED);
 
 		KeyPair newKey = TestCertificates.ec("secp256r1");
-		adapter.reissue(caOrderId, TestCertificates.csr(newKey, "re.sectigo.example.com"), List.of("re.sectigo.example.com"))
+		adapter
+			.reissue(caOrderId, TestCertificates.csr(newKey, "re.sectigo.example.com"),
+					List.of("re.sectigo.example.com"))
 			.block(TIMEOUT);
 
 		X509Certificate leaf = chain(adapter.downloadPemChain(caOrderId).block(TIMEOUT)).get(0);
@@ -177,9 +183,9 @@ class SectigoAdapterContractTests {
 	void theApprovalEmailIsResentForAPendingOrder() {
 		String reference = "ord-" + UUID.randomUUID();
 		String csr = csrFor("ov.sectigo.example.com");
-		CaOrderRequest ov = new CaOrderRequest(reference, "24", Validation.OV, 12, List.of("ov.sectigo.example.com"), csr,
-				dcv(), new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
-						new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
+		CaOrderRequest ov = new CaOrderRequest(reference, "24", Validation.OV, 12, List.of("ov.sectigo.example.com"),
+				csr, dcv(), new com.rvssl.contracts.Organization("Example Ltd", "GB", "London", "1 High St",
+						"+44 20 0000", new com.rvssl.contracts.Organization.Contact("Bob", "bob@example.com", "+44")));
 		String caOrderId = adapter.place(ov).block(TIMEOUT);
 		CaOrderStatus status = adapter.status(caOrderId, dcv()).block(TIMEOUT);
 		assertThat(status.detail()).isEqualTo("Waiting for the organisation's documents");
@@ -196,7 +202,8 @@ class SectigoAdapterContractTests {
 		List<String> domains = List.of("file.sectigo.example.com");
 		String csr = csrFor("file.sectigo.example.com");
 		Dcv http = new Dcv(DcvMethod.HTTP, null);
-		String caOrderId = adapter.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr, http, null))
+		String caOrderId = adapter
+			.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr, http, null))
 			.block(TIMEOUT);
 		CaOrderQuery query = new CaOrderQuery(caOrderId, http, domains, csr, reference);
 
@@ -220,8 +227,10 @@ class SectigoAdapterContractTests {
 		String reference = "ord-" + UUID.randomUUID();
 		List<String> domains = List.of("cname.sectigo.example.com");
 		String csr = csrFor("cname.sectigo.example.com");
-		String caOrderId = adapter.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr,
-				new Dcv(DcvMethod.HTTP, null), null)).block(TIMEOUT);
+		String caOrderId = adapter
+			.place(new CaOrderRequest(reference, "287", Validation.DV, 12, domains, csr, new Dcv(DcvMethod.HTTP, null),
+					null))
+			.block(TIMEOUT);
 		adapter.changeDcvMethod(caOrderId, new Dcv(DcvMethod.DNS, null)).block(TIMEOUT);
 		CaOrderQuery query = new CaOrderQuery(caOrderId, new Dcv(DcvMethod.HTTP, null), domains, csr, reference);
 
@@ -268,7 +277,10 @@ class SectigoAdapterContractTests {
 				CaCallsForTests.withoutRetry());
 	}
 
-	/** A CSR for the names (the first is its common name); these tests do not check its key. */
+	/**
+	 * A CSR for the names (the first is its common name); these tests do not check its
+	 * key.
+	 */
 	private static String csrFor(String commonName, String... otherNames) {
 		return TestCertificates.csr(TestCertificates.rsa2048(), commonName, otherNames);
 	}

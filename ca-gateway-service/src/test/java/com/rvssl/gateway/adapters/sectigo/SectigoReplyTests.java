@@ -29,7 +29,8 @@ class SectigoReplyTests {
 
 	@Test
 	void anInvalidArgumentIsARefusalNamingTheArgument() {
-		SectigoReply reply = SectigoReply.parse("errorCode=-4\nerrorItem=csr\nerrorMessage=The value of the 'csr' argument is invalid!\n");
+		SectigoReply reply = SectigoReply
+			.parse("errorCode=-4\nerrorItem=csr\nerrorMessage=The value of the 'csr' argument is invalid!\n");
 
 		assertThatThrownBy(reply::successOrThrow).isInstanceOfSatisfying(CaRefusal.class, refusal -> {
 			assertThat(refusal.code()).isEqualTo("sectigo_-4_csr");
@@ -41,8 +42,8 @@ class SectigoReplyTests {
 	void anUnknownOrderNumberIsANotFoundRefusal() {
 		SectigoReply reply = SectigoReply.parse("errorCode=-4\nerrorItem=orderNumber\nerrorMessage=No such order.\n");
 
-		assertThatThrownBy(reply::successOrThrow)
-			.isInstanceOfSatisfying(CaRefusal.class, refusal -> assertThat(refusal.httpStatus()).isEqualTo(404));
+		assertThatThrownBy(reply::successOrThrow).isInstanceOfSatisfying(CaRefusal.class,
+				refusal -> assertThat(refusal.httpStatus()).isEqualTo(404));
 	}
 
 	@Test
@@ -61,9 +62,14 @@ class SectigoReplyTests {
 		assertThat(state("8", dcv)).isEqualTo(State.CANCELLED);
 		assertThat(state("12", dcv)).isEqualTo(State.PENDING_VALIDATION);
 		assertThat(state("2", dcv)).isEqualTo(State.PENDING_VALIDATION);
-		assertThat(SectigoAdapter.statusOf(
-				SectigoReply.parse("errorCode=0\ncertificateStatus=Rejected\nstatusCode=7\nrejectionReason=Bad org\n"), dcv)
-			.detail()).isEqualTo("Bad org");
+		assertThat(
+				SectigoAdapter
+					.statusOf(
+							SectigoReply.parse(
+									"errorCode=0\ncertificateStatus=Rejected\nstatusCode=7\nrejectionReason=Bad org\n"),
+							dcv)
+					.detail())
+			.isEqualTo("Bad org");
 	}
 
 	private static State state(String statusCode, Dcv dcv) {

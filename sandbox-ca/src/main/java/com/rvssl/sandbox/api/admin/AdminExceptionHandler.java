@@ -16,8 +16,8 @@ import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
  * The sandbox's own API answers errors as RFC 9457 problem details, with bean validation
- * failures as an {@code errors} array of {@code {field, message}} (the kit's {@link InvalidField},
- * so that the two members always come in that order).
+ * failures as an {@code errors} array of {@code {field, message}} (the kit's
+ * {@link InvalidField}, so that the two members always come in that order).
  */
 @RestControllerAdvice(basePackageClasses = AdminExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -48,4 +48,5 @@ class AdminExceptionHandler {
 		problem.setProperty("errors", errors);
 		return problem;
 	}
+
 }

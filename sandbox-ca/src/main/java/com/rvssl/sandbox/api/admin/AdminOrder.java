@@ -7,13 +7,14 @@ import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.validation.DcvProof;
 
 /**
- * An order as the admin API lists it (with what the caller asked of it since: resends, reissues),
- * its validation step while pending ({@code domain_control}, {@code documents_requested},
- * {@code verification_call_pending}, {@code under_review}) and what each domain must show.
+ * An order as the admin API lists it (with what the caller asked of it since: resends,
+ * reissues), its validation step while pending ({@code domain_control},
+ * {@code documents_requested}, {@code verification_call_pending}, {@code under_review})
+ * and what each domain must show.
  */
-record AdminOrder(String api, String caOrderId, String reference, String product, String status,
-		Instant createdAt, int dcvEmailsResent, int reissues, boolean refunded, String serialNumber, String step,
-		String dcvMethod, List<DcvProof> dcv) {
+record AdminOrder(String api, String caOrderId, String reference, String product, String status, Instant createdAt,
+		int dcvEmailsResent, int reissues, boolean refunded, String serialNumber, String step, String dcvMethod,
+		List<DcvProof> dcv) {
 
 	static AdminOrder of(CaOrder order, List<DcvProof> proofs) {
 		return new AdminOrder(order.api(), Long.toString(order.id()), order.reference(), order.product(),

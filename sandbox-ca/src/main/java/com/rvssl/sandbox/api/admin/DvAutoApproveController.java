@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.rvssl.sandbox.orders.OrderDesk;
 
 /**
- * Switches DV auto-approval at run time: off, email-validated DV orders wait for their mailed
- * approval link (or the admin {@code advance}), as at a real CA.
+ * Switches DV auto-approval at run time: off, email-validated DV orders wait for their
+ * mailed approval link (or the admin {@code advance}), as at a real CA.
  */
 @RestController
 @RequestMapping("/sandbox/dv/auto-approve")
@@ -33,4 +33,5 @@ class DvAutoApproveController {
 		this.desk.autoApprove(request.enabled());
 		return current();
 	}
+
 }

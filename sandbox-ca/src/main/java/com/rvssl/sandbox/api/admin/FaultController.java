@@ -53,4 +53,5 @@ class FaultController {
 	void clear() {
 		this.board.clear();
 	}
+
 }

@@ -50,9 +50,8 @@ class PushController {
 	@PostMapping("/push")
 	PushControl.Setting set(@Valid @RequestBody PushRequest request) {
 		PushControl.Setting setting = new PushControl.Setting(request.api(), request.mode(),
-				(request.delayMillis() != null) ? request.delayMillis() : 0,
-				(request.dropProbability() != null) ? request.dropProbability()
-						: ((request.mode() == PushMode.DROP) ? 1.0 : 0.0));
+				(request.delayMillis() != null) ? request.delayMillis() : 0, (request.dropProbability() != null)
+						? request.dropProbability() : ((request.mode() == PushMode.DROP) ? 1.0 : 0.0));
 		this.control.set(setting);
 		return setting;
 	}
@@ -78,4 +77,5 @@ class PushController {
 	Map<String, String> pushUrls() {
 		return this.sectigoUrls.all();
 	}
+
 }

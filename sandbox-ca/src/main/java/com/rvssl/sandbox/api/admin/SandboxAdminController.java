@@ -46,27 +46,31 @@ class SandboxAdminController {
 		return onDesk(() -> view(this.desk.find(orderNumber(caOrderId))));
 	}
 
-	/** Without a body: one validation step on (a DV order's domain control, or an OV/EV step). */
+	/**
+	 * Without a body: one validation step on (a DV order's domain control, or an OV/EV
+	 * step).
+	 */
 	@PostMapping("/orders/{caOrderId}/advance")
-	Mono<AdminOrder> advance(@PathVariable String caOrderId,
-			@RequestBody(required = false) AdvanceRequest request) {
+	Mono<AdminOrder> advance(@PathVariable String caOrderId, @RequestBody(required = false) AdvanceRequest request) {
 		return onDesk(() -> {
 			long id = orderNumber(caOrderId);
 			String to = (request != null && request.to() != null) ? request.to() : "next";
 			CaOrder order = switch (to) {
 				case "next" -> this.desk.advance(id);
 				case "issued" -> this.desk.approve(id);
-				case "rejected" -> this.desk.reject(id,
-						(request.reason() != null && !request.reason().isBlank()) ? request.reason()
-								: DEFAULT_REJECTION);
-				default -> throw new IllegalArgumentException(
-						"'to' must be 'next', 'issued' or 'rejected', not '" + to + "'");
+				case "rejected" -> this.desk.reject(id, (request.reason() != null && !request.reason().isBlank())
+						? request.reason() : DEFAULT_REJECTION);
+				default ->
+					throw new IllegalArgumentException("'to' must be 'next', 'issued' or 'rejected', not '" + to + "'");
 			};
 			return view(order);
 		});
 	}
 
-	/** The root first (what a client trusts), then the intermediate the leaves are signed by. */
+	/**
+	 * The root first (what a client trusts), then the intermediate the leaves are signed
+	 * by.
+	 */
 	@GetMapping(path = "/roots", produces = MediaType.TEXT_PLAIN_VALUE)
 	String roots() {
 		return CertificateEncodings.pem(List.of(this.authority.root(), this.authority.intermediate()));
@@ -88,4 +92,5 @@ class SandboxAdminController {
 	private static <T> Mono<T> onDesk(Callable<T> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
+
 }

@@ -22,8 +22,8 @@ import com.rvssl.sandbox.SandboxClock;
 import com.rvssl.sandbox.validation.TestNetwork;
 
 /**
- * The world the sandbox validates against, set by tests: where a domain's web server is, which
- * DNS records exist, and the sandbox's clock.
+ * The world the sandbox validates against, set by tests: where a domain's web server is,
+ * which DNS records exist, and the sandbox's clock.
  */
 @RestController
 @RequestMapping("/sandbox")
@@ -89,4 +89,5 @@ class TestNetworkController {
 		this.clock.advance(by);
 		return clock();
 	}
+
 }

@@ -15,9 +15,9 @@ import reactor.core.scheduler.Schedulers;
 import com.rvssl.sandbox.approval.Approvals;
 
 /**
- * The page an approval link opens. GET only shows the request and a button (mail scanners fetch
- * links, and must not approve anything); POST approves the domain and uses the link up. Once every
- * domain of the order is approved, the order is issued.
+ * The page an approval link opens. GET only shows the request and a button (mail scanners
+ * fetch links, and must not approve anything); POST approves the domain and uses the link
+ * up. Once every domain of the order is approved, the order is issued.
  */
 @RestController
 @RequestMapping(path = "/sandbox/dcv/approve", produces = MediaType.TEXT_HTML_VALUE)
@@ -43,10 +43,13 @@ class ApprovalPageController {
 
 	@PostMapping("/{token}")
 	Mono<ResponseEntity<String>> approve(@PathVariable String token) {
-		return Mono.fromCallable(() -> this.approvals.approve(token)
-			.map((link) -> page(HttpStatus.OK, "Approved", "<p>Thank you: the domain <b>%s</b> is approved for order %d.</p>"
-				.formatted(html(link.domain()), link.orderId())))
-			.orElseGet(() -> refused(token))).subscribeOn(Schedulers.boundedElastic());
+		return Mono
+			.fromCallable(() -> this.approvals.approve(token)
+				.map((link) -> page(HttpStatus.OK, "Approved",
+						"<p>Thank you: the domain <b>%s</b> is approved for order %d.</p>"
+							.formatted(html(link.domain()), link.orderId())))
+				.orElseGet(() -> refused(token)))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private ResponseEntity<String> refused(String token) {
@@ -69,4 +72,5 @@ class ApprovalPageController {
 	private static String html(String text) {
 		return HtmlUtils.htmlEscape(text);
 	}
+
 }

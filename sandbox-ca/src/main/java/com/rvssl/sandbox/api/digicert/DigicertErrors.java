@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DigiCert's error body, {@code {"errors":[{"code": "...", "message": "..."}]}}, which every
- * refusal of the API carries, whether a controller or a filter refuses.
+ * DigiCert's error body, {@code {"errors":[{"code": "...", "message": "..."}]}}, which
+ * every refusal of the API carries, whether a controller or a filter refuses.
  */
 public record DigicertErrors(List<Error> errors) {
 
@@ -24,7 +24,10 @@ public record DigicertErrors(List<Error> errors) {
 		return new DigicertErrors(List.of(new Error(code, message)));
 	}
 
-	/** Writes the error as the whole response, for filters that answer before any controller. */
+	/**
+	 * Writes the error as the whole response, for filters that answer before any
+	 * controller.
+	 */
 	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message) {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

@@ -2,7 +2,10 @@ package com.rvssl.sandbox.api.digicert;
 
 import org.springframework.http.HttpStatus;
 
-/** A refusal in DigiCert's terms: an HTTP status and an error code such as {@code invalid_csr}. */
+/**
+ * A refusal in DigiCert's terms: an HTTP status and an error code such as
+ * {@code invalid_csr}.
+ */
 class DigicertException extends RuntimeException {
 
 	private final HttpStatus status;
@@ -22,4 +25,5 @@ class DigicertException extends RuntimeException {
 	String code() {
 		return this.code;
 	}
+
 }

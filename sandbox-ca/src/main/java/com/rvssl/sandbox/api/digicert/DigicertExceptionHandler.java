@@ -13,8 +13,9 @@ import com.rvssl.sandbox.orders.IllegalTransitionException;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
- * Every refusal of the DigiCert API in DigiCert's error shape rather than the problem details
- * the rest of the sandbox answers with; ordered first so that it wins over the global handler.
+ * Every refusal of the DigiCert API in DigiCert's error shape rather than the problem
+ * details the rest of the sandbox answers with; ordered first so that it wins over the
+ * global handler.
  */
 @RestControllerAdvice(basePackageClasses = DigicertExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,4 +47,5 @@ class DigicertExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(DigicertErrors.of("bad_request_format", "The request body is not valid: " + ex.getReason()));
 	}
+
 }

@@ -13,7 +13,10 @@ import reactor.core.publisher.Mono;
 
 import com.rvssl.sandbox.SandboxProperties;
 
-/** The door of the DigiCert API: the {@code X-DC-DEVKEY} key first, then the request limits. */
+/**
+ * The door of the DigiCert API: the {@code X-DC-DEVKEY} key first, then the request
+ * limits.
+ */
 @Component
 class DigicertGate implements WebFilter, Ordered {
 
@@ -43,8 +46,8 @@ class DigicertGate implements WebFilter, Ordered {
 		}
 		if (!this.limits.tryAcquire(key)) {
 			exchange.getResponse().getHeaders().set("Retry-After", "5");
-			return DigicertErrors.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS,
-					"request_limit_exceeded", "Too many requests: the limit is 100 per 5 seconds and 1000 per 5 minutes.");
+			return DigicertErrors.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "request_limit_exceeded",
+					"Too many requests: the limit is 100 per 5 seconds and 1000 per 5 minutes.");
 		}
 		return chain.filter(exchange);
 	}
@@ -54,4 +57,5 @@ class DigicertGate implements WebFilter, Ordered {
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE + 20;
 	}
+
 }

@@ -31,8 +31,8 @@ import com.rvssl.sandbox.orders.OrderStatus;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
- * The DigiCert-style order endpoints. The desk's work (signing, saving the order book) runs on
- * the bounded-elastic scheduler, off the event loop.
+ * The DigiCert-style order endpoints. The desk's work (signing, saving the order book)
+ * runs on the bounded-elastic scheduler, off the event loop.
  */
 @RestController
 @RequestMapping(DigicertGate.BASE_PATH)
@@ -77,8 +77,8 @@ class DigicertOrderController {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_validity",
 						"order_validity.years must be between 1 and 6.");
 			}
-			CaOrder order = this.desk.submit(new NewOrder(API, product.nameId(), product.validation(),
-					body.comments(), certificate.commonName().trim(),
+			CaOrder order = this.desk.submit(new NewOrder(API, product.nameId(), product.validation(), body.comments(),
+					certificate.commonName().trim(),
 					(certificate.dnsNames() != null) ? certificate.dnsNames() : List.of(), certificate.csr(), years,
 					(body.dcvMethod() != null) ? body.dcvMethod() : "email", body.dcvEmails()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(OrderCreated.of(order));
@@ -91,8 +91,9 @@ class DigicertOrderController {
 	}
 
 	/**
-	 * Checks the order's HTTP or DNS token now: issued once every domain shows it, else 400
-	 * {@code file_random_value_not_found} (HTTP) or {@code invalid_dns_txt} / {@code invalid_dns_cname} (DNS).
+	 * Checks the order's HTTP or DNS token now: issued once every domain shows it, else
+	 * 400 {@code file_random_value_not_found} (HTTP) or {@code invalid_dns_txt} /
+	 * {@code invalid_dns_cname} (DNS).
 	 */
 	@PutMapping("/order/certificate/{orderId}/check-dcv")
 	Mono<DcvChecked> checkDcv(@PathVariable String orderId) {
@@ -119,7 +120,9 @@ class DigicertOrderController {
 		});
 	}
 
-	/** Another DCV method for the pending order; the reply carries the token to publish. */
+	/**
+	 * Another DCV method for the pending order; the reply carries the token to publish.
+	 */
 	@PutMapping("/order/certificate/{orderId}/dcv-method")
 	Mono<DcvMethodChanged> changeDcvMethod(@PathVariable String orderId, @RequestBody DcvMethodChange body) {
 		return onDesk(() -> {
@@ -157,7 +160,10 @@ class DigicertOrderController {
 		});
 	}
 
-	/** A new CSR for the order; the sandbox signs an issued order's new certificate at once. */
+	/**
+	 * A new CSR for the order; the sandbox signs an issued order's new certificate at
+	 * once.
+	 */
 	@PostMapping("/order/certificate/{orderId}/reissue")
 	Mono<ResponseEntity<OrderCreated.Reissued>> reissue(@PathVariable String orderId, @RequestBody OrderRequest body) {
 		return onDesk(() -> {
@@ -242,4 +248,5 @@ class DigicertOrderController {
 	private static <T> Mono<T> onDesk(Callable<T> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
+
 }

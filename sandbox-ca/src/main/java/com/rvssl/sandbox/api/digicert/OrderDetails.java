@@ -14,14 +14,15 @@ import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.orders.IssuedCertificate;
 
 /**
- * The reply to {@code GET /services/v2/order/certificate/{order_id}}: besides DigiCert's fields, the
- * order's {@code dcv_random_value}, its {@code domains} with their {@code dcv_status}, and (a
- * sandbox addition, absent once the order left {@code pending}) the {@code validation_step}.
+ * The reply to {@code GET /services/v2/order/certificate/{order_id}}: besides DigiCert's
+ * fields, the order's {@code dcv_random_value}, its {@code domains} with their
+ * {@code dcv_status}, and (a sandbox addition, absent once the order left
+ * {@code pending}) the {@code validation_step}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record OrderDetails(long id, String status, Certificate certificate, Product product,
-		@JsonProperty("dcv_method") String dcvMethod, String comments,
-		@JsonProperty("date_created") String dateCreated, @JsonProperty("rejection_reason") String rejectionReason,
+		@JsonProperty("dcv_method") String dcvMethod, String comments, @JsonProperty("date_created") String dateCreated,
+		@JsonProperty("rejection_reason") String rejectionReason,
 		@JsonProperty("dcv_random_value") String dcvRandomValue, List<DomainStatus> domains,
 		@JsonProperty("validation_step") String validationStep) {
 
@@ -61,7 +62,10 @@ record OrderDetails(long id, String status, Certificate certificate, Product pro
 				(order.step() != null) ? order.step().apiValue() : null);
 	}
 
-	/** Domain control is complete once the order is past it: issued, or an OV/EV order (its domains are pre-validated here). */
+	/**
+	 * Domain control is complete once the order is past it: issued, or an OV/EV order
+	 * (its domains are pre-validated here).
+	 */
 	private static String dcvStatus(CaOrder order) {
 		return (order.status() == com.rvssl.sandbox.orders.OrderStatus.PENDING
 				&& order.step() == com.rvssl.sandbox.orders.ValidationStep.DOMAIN_CONTROL) ? "pending" : "complete";

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import com.rvssl.sandbox.orders.CaOrder;
 
-/** The reply to {@code GET /services/v2/order/certificate} (the order list and its search). */
+/**
+ * The reply to {@code GET /services/v2/order/certificate} (the order list and its
+ * search).
+ */
 record OrderList(List<Entry> orders, Page page) {
 
 	record Entry(long id, String status, String comments, Product product, Certificate certificate) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import com.rvssl.sandbox.SandboxProperties;
 
 /**
- * DigiCert's request limits per API key: a short and a long fixed window (100 requests per 5
- * seconds and 1000 per 5 minutes by default). A request refused by one window still counts in
- * neither, as a refused request did no work.
+ * DigiCert's request limits per API key: a short and a long fixed window (100 requests
+ * per 5 seconds and 1000 per 5 minutes by default). A request refused by one window still
+ * counts in neither, as a refused request did no work.
  */
 @Component
 class RequestLimits {
@@ -50,6 +50,7 @@ class RequestLimits {
 			this.longWindow.count++;
 			return true;
 		}
+
 	}
 
 	private static final class Window {
@@ -77,5 +78,7 @@ class RequestLimits {
 		boolean full() {
 			return this.count >= this.capacity;
 		}
+
 	}
+
 }

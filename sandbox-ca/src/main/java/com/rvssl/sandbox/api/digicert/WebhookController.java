@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.rvssl.sandbox.push.DigicertWebhooks;
 
 /**
- * DigiCert-style webhook registration: {@code POST /services/v2/webhook {endpoint, secret, events}}
- * answers 201 {@code {id}}; {@code GET} lists the registrations (without their secrets);
- * {@code DELETE /{id}} removes one.
+ * DigiCert-style webhook registration: {@code POST /services/v2/webhook {endpoint,
+ * secret, events}} answers 201 {@code {id}}; {@code GET} lists the registrations (without
+ * their secrets); {@code DELETE /{id}} removes one.
  */
 @RestController
 @RequestMapping(DigicertGate.BASE_PATH + "/webhook")
@@ -50,10 +50,10 @@ class WebhookController {
 		if (body.secret() == null || body.secret().isBlank()) {
 			throw new DigicertException(HttpStatus.BAD_REQUEST, "missing_secret", "secret is required.");
 		}
-		List<String> events = (body.events() != null && !body.events().isEmpty()) ? body.events()
-				: List.copyOf(EVENTS);
+		List<String> events = (body.events() != null && !body.events().isEmpty()) ? body.events() : List.copyOf(EVENTS);
 		if (!EVENTS.containsAll(events)) {
-			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_event", "events must be among " + EVENTS + ".");
+			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_event",
+					"events must be among " + EVENTS + ".");
 		}
 		DigicertWebhooks.Webhook webhook = this.webhooks.register(body.endpoint(), body.secret(), events);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", webhook.id()));
@@ -61,10 +61,11 @@ class WebhookController {
 
 	@GetMapping
 	Map<String, List<Listed>> list() {
-		return Map.of("webhooks", this.webhooks.all()
-			.stream()
-			.map((webhook) -> new Listed(webhook.id(), webhook.endpoint(), webhook.events()))
-			.toList());
+		return Map.of("webhooks",
+				this.webhooks.all()
+					.stream()
+					.map((webhook) -> new Listed(webhook.id(), webhook.endpoint(), webhook.events()))
+					.toList());
 	}
 
 	@DeleteMapping("/{id}")
@@ -74,4 +75,5 @@ class WebhookController {
 		}
 		return ResponseEntity.noContent().build();
 	}
+
 }

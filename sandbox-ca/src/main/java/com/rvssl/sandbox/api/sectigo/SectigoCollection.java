@@ -17,9 +17,9 @@ import com.rvssl.sandbox.orders.ValidationLevel;
 import com.rvssl.sandbox.orders.ValidationStep;
 
 /**
- * An order's status and certificate: {@code download/CollectSSL}. Asking checks the order's domain
- * control first, as the real CA checks when asked; an issued order's certificate comes with the
- * reply when {@code queryType} asks for it.
+ * An order's status and certificate: {@code download/CollectSSL}. Asking checks the
+ * order's domain control first, as the real CA checks when asked; an issued order's
+ * certificate comes with the reply when {@code queryType} asks for it.
  */
 @Component
 class SectigoCollection implements SectigoOperations {
@@ -89,9 +89,9 @@ class SectigoCollection implements SectigoOperations {
 	}
 
 	/**
-	 * The extended status ({@code showExtStatus=Y}): the DCV method and its state, and for OV/EV the
-	 * organisation validation and the call-back's state. What to publish for HTTP or CNAME the
-	 * reseller computes from its CSR, as Sectigo documents.
+	 * The extended status ({@code showExtStatus=Y}): the DCV method and its state, and
+	 * for OV/EV the organisation validation and the call-back's state. What to publish
+	 * for HTTP or CNAME the reseller computes from its CSR, as Sectigo documents.
 	 */
 	private static void extendedStatus(CaOrder order, SectigoReply reply) {
 		boolean pending = order.status() == OrderStatus.PENDING;
@@ -100,17 +100,18 @@ class SectigoCollection implements SectigoOperations {
 		if (!order.dcvEmails().isEmpty()) {
 			reply.add("dcvEmailAddress", order.dcvEmails().get(0));
 		}
-		reply.add("dcvStatus", (pending && step == ValidationStep.DOMAIN_CONTROL) ? "Awaiting Validation" : "Validated");
+		reply.add("dcvStatus",
+				(pending && step == ValidationStep.DOMAIN_CONTROL) ? "Awaiting Validation" : "Validated");
 		if (order.validation() == ValidationLevel.DV) {
 			reply.add("organizationValidationStatus", "Not Applicable").add("ovCallBackStatus", "Not Applicable");
 			return;
 		}
 		String documents = !pending ? ((order.status() == OrderStatus.ISSUED) ? "Validated" : "Not Completed")
 				: (step == ValidationStep.DOCUMENTS_REQUESTED) ? "Awaiting Documents"
-				: (step == ValidationStep.UNDER_REVIEW) ? "Under Review" : "Documents Received";
+						: (step == ValidationStep.UNDER_REVIEW) ? "Under Review" : "Documents Received";
 		String callBack = !pending ? ((order.status() == OrderStatus.ISSUED) ? "Completed" : "Not Completed")
 				: (step == ValidationStep.DOCUMENTS_REQUESTED) ? "Not Started"
-				: (step == ValidationStep.VERIFICATION_CALL_PENDING) ? "Pending" : "Completed";
+						: (step == ValidationStep.VERIFICATION_CALL_PENDING) ? "Pending" : "Completed";
 		reply.add("organizationValidationStatus", documents).add("ovCallBackStatus", callBack);
 	}
 
@@ -124,7 +125,10 @@ class SectigoCollection implements SectigoOperations {
 		};
 	}
 
-	/** The push codes: 2 (DV) or 12 (OV/EV) awaiting validation, 6 issued, 7 rejected, 8 revoked or cancelled. */
+	/**
+	 * The push codes: 2 (DV) or 12 (OV/EV) awaiting validation, 6 issued, 7 rejected, 8
+	 * revoked or cancelled.
+	 */
 	private static int statusCode(CaOrder order) {
 		return switch (order.status()) {
 			case PENDING -> (order.validation() == ValidationLevel.DV) ? 2 : 12;

@@ -13,8 +13,8 @@ import com.rvssl.sandbox.orders.OrderDesk;
 
 /**
  * Domain control validation: the addresses an approval email may go to
- * ({@code !GetDCVEmailAddressList}), the approval email again ({@code !ResendDCVEmail}) and another
- * method for a pending order ({@code !AutoUpdateDCV}).
+ * ({@code !GetDCVEmailAddressList}), the approval email again ({@code !ResendDCVEmail})
+ * and another method for a pending order ({@code !AutoUpdateDCV}).
  */
 @Component
 class SectigoDcv implements SectigoOperations {
@@ -39,7 +39,10 @@ class SectigoDcv implements SectigoOperations {
 						(form) -> emailAddresses(form.required("domainName"))));
 	}
 
-	/** Another DCV method (and approver) for a pending order; {@code domainName}, when given, must be one of its names. */
+	/**
+	 * Another DCV method (and approver) for a pending order; {@code domainName}, when
+	 * given, must be one of its names.
+	 */
 	private SectigoReply updateDcv(SectigoForm form) {
 		long id = form.orderNumber();
 		String method = form.required("newMethod");
@@ -76,7 +79,10 @@ class SectigoDcv implements SectigoOperations {
 		return SectigoReply.code(0);
 	}
 
-	/** The addresses an approval email may go to: WHOIS (none here) and the five level-2 ones. */
+	/**
+	 * The addresses an approval email may go to: WHOIS (none here) and the five level-2
+	 * ones.
+	 */
 	private static SectigoReply emailAddresses(String domain) {
 		String base = domain.toLowerCase(Locale.ROOT).replaceFirst("^\\*\\.", "").replaceFirst("^www\\.", "");
 		if (!base.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {

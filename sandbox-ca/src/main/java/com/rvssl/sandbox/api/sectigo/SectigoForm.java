@@ -4,7 +4,10 @@ import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 
-/** The form fields of one call, read the way every operation reads them: a blank value is a missing one. */
+/**
+ * The form fields of one call, read the way every operation reads them: a blank value is
+ * a missing one.
+ */
 final class SectigoForm {
 
 	private final MultiValueMap<String, String> fields;
@@ -42,7 +45,9 @@ final class SectigoForm {
 		}
 	}
 
-	/** An optional number from {@code min} to {@code max}, {@code fallback} when not sent. */
+	/**
+	 * An optional number from {@code min} to {@code max}, {@code fallback} when not sent.
+	 */
 	int number(String name, int fallback, int min, int max) {
 		String value = get(name);
 		if (value == null || value.isBlank()) {

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import com.rvssl.sandbox.SandboxProperties;
 
-/** The reseller account's login, which every call carries as {@code loginName} and {@code loginPassword}. */
+/**
+ * The reseller account's login, which every call carries as {@code loginName} and
+ * {@code loginPassword}.
+ */
 @Component
 class SectigoLogin {
 
@@ -17,7 +20,10 @@ class SectigoLogin {
 		this.settings = properties.sectigo();
 	}
 
-	/** A missing name or password is {@code -3}, a wrong one {@code -16}; both compared in constant time. */
+	/**
+	 * A missing name or password is {@code -3}, a wrong one {@code -16}; both compared in
+	 * constant time.
+	 */
 	void check(SectigoForm form) {
 		String name = form.required("loginName");
 		String password = form.required("loginPassword");

@@ -15,7 +15,10 @@ record SectigoOperation(String name, Set<String> arguments, Function<SectigoForm
 	/** The arguments every operation takes. */
 	private static final Set<String> COMMON = Set.of("loginName", "loginPassword", "responseFormat", "test");
 
-	/** Each operation accepts only its own arguments: any other is refused with {@code -2}. */
+	/**
+	 * Each operation accepts only its own arguments: any other is refused with
+	 * {@code -2}.
+	 */
 	void checkArguments(SectigoForm form) {
 		for (String name : form.names()) {
 			if (!COMMON.contains(name) && !this.arguments.contains(name)) {

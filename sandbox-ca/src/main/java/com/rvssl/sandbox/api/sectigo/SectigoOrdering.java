@@ -15,8 +15,9 @@ import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.orders.ValidationLevel;
 
 /**
- * Ordering: {@code !AutoApplySSL}. The product decides the validation level and what the names may
- * be; a repeated {@code uniqueValue} names the order it already placed instead of ordering again.
+ * Ordering: {@code !AutoApplySSL}. The product decides the validation level and what the
+ * names may be; a repeated {@code uniqueValue} names the order it already placed instead
+ * of ordering again.
  */
 @Component
 class SectigoOrdering implements SectigoOperations {
@@ -26,7 +27,10 @@ class SectigoOrdering implements SectigoOperations {
 
 	private final OrderDesk desk;
 
-	/** Held while checking a uniqueValue and ordering, so that two racing calls cannot both order. */
+	/**
+	 * Held while checking a uniqueValue and ordering, so that two racing calls cannot
+	 * both order.
+	 */
 	private final Object ordering = new Object();
 
 	SectigoOrdering(OrderDesk desk) {
@@ -68,7 +72,9 @@ class SectigoOrdering implements SectigoOperations {
 			throw SectigoRefusal.invalid("csr", product.wildcard() ? "A wildcard product needs a *. common name."
 					: "A wildcard name needs a wildcard product.");
 		}
-		if (!product.multiDomain() && names.stream().map((n) -> n.toLowerCase(Locale.ROOT)).distinct()
+		if (!product.multiDomain() && names.stream()
+			.map((n) -> n.toLowerCase(Locale.ROOT))
+			.distinct()
 			.filter((n) -> !n.equals("www." + names.get(0).toLowerCase(Locale.ROOT))
 					&& !n.equals(names.get(0).toLowerCase(Locale.ROOT)))
 			.count() > 0) {
@@ -95,15 +101,17 @@ class SectigoOrdering implements SectigoOperations {
 					.filter((existing) -> existing.api().equals(API))
 					.findFirst()
 					.ifPresent((existing) -> {
-						throw new SectigoRefusal(-4, "uniqueValue", "", SectigoReply.error(-4, "uniqueValue",
-								"The value of the 'uniqueValue' argument is already in use by order "
-										+ existing.id() + "!")
-							.add("existingOrderNumber", Long.toString(existing.id())));
+						throw new SectigoRefusal(-4, "uniqueValue", "",
+								SectigoReply
+									.error(-4, "uniqueValue",
+											"The value of the 'uniqueValue' argument is already in use by order "
+													+ existing.id() + "!")
+									.add("existingOrderNumber", Long.toString(existing.id())));
 					});
 			}
-			order = this.desk.submit(new NewOrder(API, Integer.toString(product.code()), product.validation(),
-					uniqueValue, names.get(0), names, csr, years, dcvMethod,
-					(approver != null) ? List.of(approver) : List.of()));
+			order = this.desk.submit(
+					new NewOrder(API, Integer.toString(product.code()), product.validation(), uniqueValue, names.get(0),
+							names, csr, years, dcvMethod, (approver != null) ? List.of(approver) : List.of()));
 		}
 		return SectigoReply.code(0)
 			.add("orderNumber", Long.toString(order.id()))

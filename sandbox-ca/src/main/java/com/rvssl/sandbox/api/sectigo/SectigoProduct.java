@@ -5,14 +5,16 @@ import java.util.Optional;
 
 import com.rvssl.sandbox.orders.ValidationLevel;
 
-/** The numeric Sectigo products the sandbox sells, their validation level and yearly price in cents. */
+/**
+ * The numeric Sectigo products the sandbox sells, their validation level and yearly price
+ * in cents.
+ */
 enum SectigoProduct {
 
 	POSITIVE_SSL(287, ValidationLevel.DV, false, false, 1000),
 	POSITIVE_SSL_WILDCARD(289, ValidationLevel.DV, true, false, 7500),
 	POSITIVE_SSL_MULTI_DOMAIN(279, ValidationLevel.DV, false, true, 3000),
-	INSTANT_SSL(24, ValidationLevel.OV, false, false, 5000),
-	EV_SSL(337, ValidationLevel.EV, false, false, 9900);
+	INSTANT_SSL(24, ValidationLevel.OV, false, false, 5000), EV_SSL(337, ValidationLevel.EV, false, false, 9900);
 
 	private final int code;
 
@@ -57,4 +59,5 @@ enum SectigoProduct {
 		long cents = this.centsPerYear * years;
 		return (cents / 100) + "." + String.format("%02d", cents % 100);
 	}
+
 }

@@ -31,4 +31,5 @@ class SectigoRefusal extends RuntimeException {
 	static SectigoRefusal invalid(String argument, String why) {
 		return new SectigoRefusal(-4, argument, "The value of the '" + argument + "' argument is invalid! " + why);
 	}
+
 }

@@ -14,9 +14,9 @@ import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.orders.OrderStatus;
 
 /**
- * An order's certificate replaced over a new CSR ({@code !AutoReplaceSSL}); an order cancelled
- * while pending, or its certificate revoked ({@code !AutoRevokeSSL}: refunded within the refund
- * window after issuance).
+ * An order's certificate replaced over a new CSR ({@code !AutoReplaceSSL}); an order
+ * cancelled while pending, or its certificate revoked ({@code !AutoRevokeSSL}: refunded
+ * within the refund window after issuance).
  */
 @Component
 class SectigoReplaceAndRevoke implements SectigoOperations {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A reply of the reseller API: {@code errorCode} first, then {@code key=value} lines (or bare
- * value lines such as the DCV address list's {@code level2_email\tadmin@...}).
+ * A reply of the reseller API: {@code errorCode} first, then {@code key=value} lines (or
+ * bare value lines such as the DCV address list's {@code level2_email\tadmin@...}).
  */
 final class SectigoReply {
 
@@ -22,7 +22,10 @@ final class SectigoReply {
 		return new SectigoReply(errorCode);
 	}
 
-	/** A refusal: {@code errorCode}, the argument at fault (if any), then {@code errorMessage}. */
+	/**
+	 * A refusal: {@code errorCode}, the argument at fault (if any), then
+	 * {@code errorMessage}.
+	 */
 	static SectigoReply error(int errorCode, String errorItem, String message) {
 		SectigoReply reply = new SectigoReply(errorCode);
 		if (errorItem != null) {
@@ -58,4 +61,5 @@ final class SectigoReply {
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
+
 }

@@ -22,9 +22,9 @@ import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
  * The Sectigo-style reseller API. Every operation is one POST of form fields under
- * {@code /products/}, handed to the {@link SectigoOperation} of that name once its arguments and the
- * login are accepted; every answer, a refusal included, is a 200 in plain text. The desk's work runs
- * on the bounded-elastic scheduler, off the event loop.
+ * {@code /products/}, handed to the {@link SectigoOperation} of that name once its
+ * arguments and the login are accepted; every answer, a refusal included, is a 200 in
+ * plain text. The desk's work runs on the bounded-elastic scheduler, off the event loop.
  */
 @RestController
 class SectigoResellerController {
@@ -62,7 +62,9 @@ class SectigoResellerController {
 		}));
 	}
 
-	/** An unknown operation is {@code -2}; then its arguments are checked, then the login. */
+	/**
+	 * An unknown operation is {@code -2}; then its arguments are checked, then the login.
+	 */
 	private SectigoReply dispatch(String name, SectigoForm form) {
 		SectigoOperation operation = this.operations.get(name);
 		if (operation == null) {

@@ -182,4 +182,5 @@ class SandboxAdminTests {
 			.jsonPath("$.errors[?(@.field == 'mode')]")
 			.exists();
 	}
+
 }

@@ -53,9 +53,8 @@ class DigicertOrderingTests {
 
 	private void dvOrderIsIssuedAndChainsToTheRoot(KeyPair key, String commonName) throws Exception {
 		String reference = UUID.randomUUID().toString();
-		Map<?, ?> created = order(this.client, "ssl_dv_rapidssl",
-				body(commonName, List.of("www." + commonName, commonName.toUpperCase()), csr(key, commonName),
-						reference))
+		Map<?, ?> created = order(this.client, "ssl_dv_rapidssl", body(commonName,
+				List.of("www." + commonName, commonName.toUpperCase()), csr(key, commonName), reference))
 			.expectStatus()
 			.isCreated()
 			.expectBody(Map.class)
@@ -65,8 +64,9 @@ class DigicertOrderingTests {
 		assertThat(created.get("certificate_id")).isInstanceOf(Number.class);
 		assertThat((List<?>) created.get("requests")).singleElement()
 			.satisfies((request) -> assertThat(((Map<?, ?>) request).get("status")).isEqualTo("approved"));
-		assertThat(((List<?>) created.get("domains")).stream().map((domain) -> String.valueOf(((Map<?, ?>) domain).get("name"))).toList())
-			.containsExactly(commonName, "www." + commonName);
+		assertThat(((List<?>) created.get("domains")).stream()
+			.map((domain) -> String.valueOf(((Map<?, ?>) domain).get("name")))
+			.toList()).containsExactly(commonName, "www." + commonName);
 		assertThat((String) created.get("dcv_random_value")).isNotBlank();
 
 		assertThat(status(this.client, id)).isEqualTo("pending");
@@ -296,11 +296,12 @@ class DigicertOrderingTests {
 	void theSearchFindsAnOrderByItsCommentsByItsCommonNameAndByItsId() {
 		String reference = "lost-" + UUID.randomUUID();
 		long id = placed(this.client, "ssl_basic",
-				body("searchable-7f3.example.com", List.of(), csr(rsa2048(), "searchable-7f3.example.com"),
-						reference));
+				body("searchable-7f3.example.com", List.of(), csr(rsa2048(), "searchable-7f3.example.com"), reference));
 		for (String text : List.of(reference, "searchable-7f3", Long.toString(id))) {
 			this.client.get()
-				.uri((uri) -> uri.path("/services/v2/order/certificate").queryParam("filters[search]", "{text}").build(text))
+				.uri((uri) -> uri.path("/services/v2/order/certificate")
+					.queryParam("filters[search]", "{text}")
+					.build(text))
 				.header("X-DC-DEVKEY", DEV_KEY)
 				.exchange()
 				.expectStatus()
@@ -389,7 +390,14 @@ class DigicertOrderingTests {
 	}
 
 	private String roots() {
-		return this.client.get().uri("/sandbox/roots").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		return this.client.get()
+			.uri("/sandbox/roots")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
+
 }

@@ -67,5 +67,7 @@ class RequestLimitsTests {
 		public Clock withZone(ZoneId zone) {
 			return this;
 		}
+
 	}
+
 }

@@ -230,7 +230,10 @@ class SectigoResellerApiTests {
 	}
 
 	private String post(String operation, MultiValueMap<String, String> form) {
-		return this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build().post()
+		return this.client.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.post()
 			.uri("/products/" + operation)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
