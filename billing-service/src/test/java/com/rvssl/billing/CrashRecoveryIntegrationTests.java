@@ -29,8 +29,7 @@ class CrashRecoveryIntegrationTests extends BillingIntegrationTest {
 		topUp(reseller, 1_000);
 		String orderId = newOrderId();
 		// what a crash right after the account update leaves: balance lowered, event in
-		// the outbox,
-		// the movement in inflight, no ledger entry, no payment record
+		// the outbox, the movement in inflight, no ledger entry, no payment record
 		Account before = accounts.find(reseller.resellerId()).block();
 		AccountChange change = AccountChange.of(before, Instant.now());
 		change.place(orderId, 400, Instant.now(), "corr-" + orderId);

@@ -62,9 +62,8 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		deliveries.put(cancelledWhileWaiting, List.of(bigPlaced, bigCancellation, bigPlaced, bigCancellation));
 
 		// the first delivery of the four small orders first, so the big one cannot queue
-		// ahead of them
-		// (strict FIFO would then make the small ones wait, and the outcome depend on
-		// timing)
+		// ahead of them (strict FIFO would then make the small ones wait, and the outcome
+		// depend on timing)
 		List<RecordMetadata> last = new ArrayList<>();
 		deliveries.forEach((orderId, stream) -> {
 			if (!orderId.equals(cancelledWhileWaiting)) {
@@ -72,8 +71,7 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 			}
 		});
 		// then every other delivery, the orders' streams interleaved round-robin (each
-		// order keeps its
-		// own sequence, as its key's partition would)
+		// order keeps its own sequence, as its key's partition would)
 		for (int round = 0; round < 5; round++) {
 			for (Map.Entry<String, List<EventEnvelope>> order : deliveries.entrySet()) {
 				List<EventEnvelope> stream = order.getValue();

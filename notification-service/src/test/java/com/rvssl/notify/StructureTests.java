@@ -29,8 +29,7 @@ class StructureTests {
 	}
 
 	// not webhooks, whose job is an HTTP post (WebClient), nor email, which escapes its
-	// HTML with
-	// spring-web's HtmlUtils: both use spring-web as a library, not as a way in
+	// HTML with spring-web's HtmlUtils: both use spring-web as a library, not as a way in
 	@Test
 	void keepsTheDomainFreeOfWebAndKafka() {
 		ArchitectureRules.domainFreeOfWebAndKafka(ROOT + ".deliveries", ROOT + ".recipients").check(classes);

@@ -29,8 +29,7 @@ class StructureTests {
 	}
 
 	// not gateway, whose job is an HTTP call to the ca-gateway (WebClient): it uses
-	// spring-web as a
-	// library, not as a way in
+	// spring-web as a library, not as a way in
 	@Test
 	void keepsTheDomainFreeOfWebAndKafka() {
 		ArchitectureRules

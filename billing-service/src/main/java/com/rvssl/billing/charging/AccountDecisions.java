@@ -54,9 +54,8 @@ class AccountDecisions {
 			.flatMap((account) -> {
 				if (orderId != null && account.hasPendingFor(orderId)) {
 					// a movement of this order appeared after settling (e.g. a top-up
-					// released it just now):
-					// decide only once it is complete, so the payment record tells the
-					// whole story
+					// released it just now): decide only once it is complete, so the
+					// payment record tells the whole story
 					return Mono.error(new ConcurrentAccountChange(resellerId));
 				}
 				return paymentOf(orderId).flatMap((payment) -> decideAndWrite(account, payment.orElse(null), decision));

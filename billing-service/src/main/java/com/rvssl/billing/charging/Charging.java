@@ -57,8 +57,8 @@ public class Charging {
 			}
 			if (payment == null) {
 				// cancelled or rejected before billing saw it placed (events out of
-				// order): remember the
-				// order as CANCELLED so its late OrderPlaced charges nothing
+				// order): remember the order as CANCELLED so its late OrderPlaced charges
+				// nothing
 				change.forgo(orderId);
 				return Outcome.FORGONE;
 			}

@@ -191,9 +191,8 @@ public class Submissions {
 		}
 		if (outcome instanceof SubmissionOutcome.Refused refused) {
 			// SubmissionFailed(willRetry=false) as before, then CertificateRejected with
-			// the CA's reason,
-			// on which billing refunds (order-service moves to REJECTED on the first and
-			// ignores the second).
+			// the CA's reason, on which billing refunds (order-service moves to REJECTED
+			// on the first and ignores the second).
 			log.warn("Order {} refused by {}: {}", claimed.orderId(), claimed.ca(), refused.reason());
 			List<OutboxEntry> events = List.of(
 					event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false)),

@@ -120,9 +120,8 @@ class BacklogDrainIntegrationTests {
 			.allSatisfy(id -> assertThat(published.of(id, SubmissionFailed.class)).hasSize(1));
 
 		// only the oldest probes the CA while it is down (the others queue behind it), so
-		// the
-		// re-attempt that finds it back is the oldest's, and the rest follow in the order
-		// paid
+		// the re-attempt that finds it back is the oldest's, and the rest follow in the
+		// order paid
 		assertThat(references).as("arrival order at the CA").isEqualTo(paid);
 
 		assertNeverFasterThanTheRateLimit(

@@ -59,11 +59,9 @@ import static org.awaitility.Awaitility.await;
 				"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",
 				"resilience4j.timelimiter.instances.sectigo.timeout-duration=3s",
 				// after the submissions, two reads per order (status, certificate): at
-				// the production limits
-				// (DigiCert 100 per 5 s, Sectigo a cautious 10 per second) those alone
-				// would take 20 s and 40 s.
-				// The sandbox's DigiCert account allows twice the gateway's DigiCert
-				// limit (see sandbox.get()),
+				// the production limits (DigiCert 100 per 5 s, Sectigo a cautious 10 per
+				// second) those alone would take 20 s and 40 s. The sandbox's DigiCert
+				// account allows twice the gateway's DigiCert limit (see sandbox.get()),
 				// so that its 429s are the injected ones, as with the production limits.
 				"resilience4j.ratelimiter.instances.digicert.limit-for-period=500",
 				"resilience4j.ratelimiter.instances.sectigo.limit-for-period=50" })
@@ -82,9 +80,8 @@ class FaultToleranceIntegrationTests {
 	private static final int READERS = 8;
 
 	// DV orders approve themselves soon after submission, so that each can be followed to
-	// issuance;
-	// DigiCert's request limits are raised to twice the gateway's own (see the properties
-	// above)
+	// issuance; DigiCert's request limits are raised to twice the gateway's own (see the
+	// properties above)
 	@RegisterExtension
 	static final SandboxCaForClass sandbox = SandboxCaForClass.starting("PT2S",
 			"--sandbox.digicert.limits.short-window-requests=1000",
@@ -120,8 +117,7 @@ class FaultToleranceIntegrationTests {
 		circuit.getEventPublisher().onStateTransition(event -> transitions.add(event.getStateTransition().name()));
 
 		// An outage until the circuit has opened (however slowly a busy machine delivers
-		// the orders),
-		// then every other fault mixed in.
+		// the orders), then every other fault mixed in.
 		sandbox.get().fault("digicert", "OUTAGE", 120, 1.0, 0);
 		List<String> orders = new ArrayList<>(order(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", 30));
 		await().atMost(PATIENCE).until(() -> transitions.contains("CLOSED_TO_OPEN"));

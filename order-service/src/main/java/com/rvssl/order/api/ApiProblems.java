@@ -76,8 +76,7 @@ class ApiProblems {
 	}
 
 	// the problem's own media type even when the client asked for another: an event
-	// stream's
-	// 404 would otherwise be written as a server-sent event
+	// stream's 404 would otherwise be written as a server-sent event
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -118,8 +118,8 @@ class FaultInjection implements WebFilter, Ordered {
 				real.setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
 				real.getHeaders().setContentLength(0);
 				// a proxy that gave up closes the connection: never let the caller reuse
-				// one that
-				// carried a reply we threw away (a later request on it could hang)
+				// one that carried a reply we threw away (a later request on it could
+				// hang)
 				real.getHeaders().set(HttpHeaders.CONNECTION, "close");
 				return real.setComplete();
 			}));

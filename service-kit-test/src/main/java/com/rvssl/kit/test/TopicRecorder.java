@@ -32,12 +32,10 @@ public final class TopicRecorder {
 
 	private TopicRecorder(String bootstrapServers) {
 		// A recorder made before the service under test created the topics must not
-		// create them
-		// itself (the broker's default is one partition, and the consumer would learn of
-		// the
-		// service's further partitions only at its next metadata refresh, five minutes
-		// later): it
-		// waits for them instead, looking again every second.
+		// create them itself (the broker's default is one partition, and the consumer
+		// would learn of the service's further partitions only at its next metadata
+		// refresh, five minutes later): it waits for them instead, looking again every
+		// second.
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,

@@ -35,8 +35,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	// Completed here, not in handleExceptionInternal: Spring's own handlers call that
-	// without a body,
-	// and it takes the exception's problem only just before calling this.
+	// without a body, and it takes the exception's problem only just before calling this.
 	@Override
 	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			ServerWebExchange exchange) {

@@ -76,8 +76,8 @@ class OrderEventsListener {
 		else if (envelope.payload() instanceof DcvResendRequested || envelope.payload() instanceof DcvChangeRequested
 				|| envelope.payload() instanceof ReissueRequested) {
 			// the customer acts now: look again soon and restart the fast pace (after a
-			// DCV change,
-			// so the new record or file to publish reaches the order's views quickly)
+			// DCV change, so the new record or file to publish reaches the order's views
+			// quickly)
 			Instant now = clock.instant();
 			handling = orders.byId(envelope.orderId())
 				.flatMap(order -> reopenIfReissue(envelope, order, now)

@@ -82,9 +82,8 @@ public class DueChecks {
 		return mongo.updateMulti(stillDue, lease, TrackedOrder.class)
 			.filter(result -> result.getModifiedCount() > 0)
 			// looked up by _id alone, which every server answers from its primary index
-			// (the embedded
-			// one too); the lease id picks this batch's claims out of the few documents
-			// returned
+			// (the embedded one too); the lease id picks this batch's claims out of the
+			// few documents returned
 			.flatMapMany(leased -> mongo.find(Query.query(Criteria.where("_id").in(ids)), TrackedOrder.class))
 			.filter(order -> leaseId.equals(order.leaseId()))
 			.sort(Comparator.comparing((TrackedOrder order) -> dueRank.getOrDefault(order.id(), Integer.MAX_VALUE)));

@@ -25,8 +25,7 @@ record DigicertOrderBody(Certificate certificate, @JsonProperty("order_validity"
 		List<String> dcvEmails = (method == DcvMethod.EMAIL && request.dcv() != null
 				&& request.dcv().approverEmail() != null) ? List.of(request.dcv().approverEmail()) : null;
 		// The organisation must exist in the CA account; id 1 stands for the reseller's
-		// default one
-		// until organisations are synchronised (the sandbox ignores it).
+		// default one until organisations are synchronised (the sandbox ignores it).
 		OrganizationRef organization = (request.validation() == Validation.DV) ? null : new OrganizationRef(1);
 		return new DigicertOrderBody(certificate, new OrderValidity(Math.max(1, request.termMonths() / 12)), "balance",
 				dcvMethod(method), dcvEmails, request.reference(), organization);
