@@ -1,13 +1,9 @@
 package com.rvssl.gateway;
 
+import com.rvssl.kit.test.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
-import static com.rvssl.kit.test.ArchitectureRules.controllersOnlyIn;
-import static com.rvssl.kit.test.ArchitectureRules.domainFreeOfWebAndKafka;
-import static com.rvssl.kit.test.ArchitectureRules.namesAreBusinessWords;
-import static com.rvssl.kit.test.ArchitectureRules.productionClasses;
-import static com.rvssl.kit.test.ArchitectureRules.usesNoOtherModule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -19,26 +15,26 @@ class StructureTests {
 
 	private static final String ROOT = "com.rvssl.gateway";
 
-	private final JavaClasses classes = productionClasses(ROOT);
+	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
 
 	@Test
-	void theGatewayUsesNoOtherServicesCode() {
-		usesNoOtherModule(ROOT).check(classes);
+	void usesNoOtherModule() {
+		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
 	}
 
 	@Test
-	void controllersLiveInTheApiPackage() {
-		controllersOnlyIn(ROOT + ".api").check(classes);
+	void servesHttpOnlyFromTheApiPackage() {
+		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
 	}
 
 	@Test
-	void submissionsKnowNothingOfHttpOrKafka() {
-		domainFreeOfWebAndKafka(ROOT + ".submission").check(classes);
+	void keepsTheDomainFreeOfWebAndKafka() {
+		ArchitectureRules.domainFreeOfWebAndKafka(ROOT + ".submission").check(classes);
 	}
 
 	@Test
-	void namesAreBusinessWordsNotRoles() {
-		namesAreBusinessWords().check(classes);
+	void namesClassesWithBusinessWords() {
+		ArchitectureRules.namesAreBusinessWords().check(classes);
 	}
 
 	@Test
@@ -49,6 +45,11 @@ class StructureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("..gateway.submission..", "..gateway.api..", "..gateway.messaging..")
 			.check(classes);
+	}
+
+	@Test
+	void onlyKafkaListenersWaitForReactiveWork() {
+		ArchitectureRules.onlyListenersWaitForReactiveWork().check(classes);
 	}
 
 }

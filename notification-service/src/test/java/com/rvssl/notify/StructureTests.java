@@ -3,14 +3,6 @@ package com.rvssl.notify;
 import com.rvssl.kit.test.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
-import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class StructureTests {
 
@@ -42,13 +34,7 @@ class StructureTests {
 
 	@Test
 	void onlyKafkaListenersWaitForReactiveWork() {
-		noClasses().that()
-			.haveSimpleNameNotEndingWith("Listener")
-			.should()
-			.callMethodWhere(target(nameStartingWith("block"))
-				.and(target(owner(assignableTo(Mono.class).or(assignableTo(Flux.class))))))
-			.because("only a Kafka listener may wait, so that each record is finished before the next")
-			.check(classes);
+		ArchitectureRules.onlyListenersWaitForReactiveWork().check(classes);
 	}
 
 }

@@ -6,6 +6,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -83,6 +90,19 @@ public final class ArchitectureRules {
 			.haveSimpleNameEndingWith("Util")
 			.orShould()
 			.haveSimpleNameEndingWith("Impl");
+	}
+
+	/**
+	 * Only a Kafka listener waits for reactive work ({@code block}), so that each record
+	 * is finished before the next; everything else stays non-blocking.
+	 */
+	public static ArchRule onlyListenersWaitForReactiveWork() {
+		return noClasses().that()
+			.haveSimpleNameNotEndingWith("Listener")
+			.should()
+			.callMethodWhere(target(nameStartingWith("block"))
+				.and(target(owner(assignableTo(Mono.class).or(assignableTo(Flux.class))))))
+			.because("only a Kafka listener may wait, so that each record is finished before the next");
 	}
 
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-class ArchitectureTests {
+class StructureTests {
 
 	private static final String ROOT = "com.rvssl.billing";
 
@@ -50,6 +50,11 @@ class ArchitectureTests {
 	@Test
 	void namesClassesWithBusinessWords() {
 		ArchitectureRules.namesAreBusinessWords().check(classes);
+	}
+
+	@Test
+	void onlyKafkaListenersWaitForReactiveWork() {
+		ArchitectureRules.onlyListenersWaitForReactiveWork().check(classes);
 	}
 
 }

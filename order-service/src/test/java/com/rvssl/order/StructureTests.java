@@ -10,7 +10,7 @@ import com.rvssl.kit.test.ArchitectureRules;
  * served from the api package alone, the domain knows nothing of HTTP or Kafka, names are
  * business words.
  */
-class ArchitectureTests {
+class StructureTests {
 
 	private static final String ROOT = "com.rvssl.order";
 
@@ -22,12 +22,12 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void onlyTheApiPackageServesHttp() {
+	void servesHttpOnlyFromTheApiPackage() {
 		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
 	}
 
 	@Test
-	void theOrderDomainDoesNotDependOnTheWebOrKafka() {
+	void keepsTheDomainFreeOfWebAndKafka() {
 		ArchitectureRules
 			.domainFreeOfWebAndKafka(ROOT + ".orders", ROOT + ".views", ROOT + ".catalog", ROOT + ".csr",
 					ROOT + ".certificates", ROOT + ".pricing", ROOT + ".settings", ROOT + ".dcv")
@@ -35,8 +35,13 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void noClassIsNamedAfterAVagueRole() {
+	void namesClassesWithBusinessWords() {
 		ArchitectureRules.namesAreBusinessWords().check(classes);
+	}
+
+	@Test
+	void onlyKafkaListenersWaitForReactiveWork() {
+		ArchitectureRules.onlyListenersWaitForReactiveWork().check(classes);
 	}
 
 }
