@@ -1,20 +1,15 @@
 package com.rvssl.billing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -23,6 +18,7 @@ import com.rvssl.billing.BillingIntegrationTest.Reseller;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.kit.security.ApiKeys;
+import com.rvssl.kit.test.ServiceJar;
 import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.kit.test.TopicRecorder;
 import org.awaitility.Awaitility;
@@ -61,13 +57,13 @@ class BillingProcessCrashIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final List<Process> started = new ArrayList<>();
+	private final List<ServiceJar> started = new ArrayList<>();
 
 	private MongoClient mongoClient;
 
 	@AfterEach
 	void stopProcesses() {
-		started.forEach(Process::destroyForcibly);
+		started.forEach(ServiceJar::close);
 		if (mongoClient != null) {
 			mongoClient.close();
 		}
@@ -79,7 +75,7 @@ class BillingProcessCrashIT {
 		String mongoUri = TestInfrastructure.mongoUri(DATABASE);
 		mongoClient = MongoClients.create(mongoUri);
 		ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(mongoClient, DATABASE);
-		Running first = start(mongoUri, 1);
+		ServiceJar first = start(mongoUri, 1);
 		// only now: the process created the topics, and a consumer subscribed before that
 		// would not see them for minutes
 		TopicRecorder topics = TopicRecorder.get();
@@ -92,14 +88,14 @@ class BillingProcessCrashIT {
 		int beforeKill = ORDERS * 3 / 4;
 		publishFromThreads(reseller, orderIds.subList(0, beforeKill));
 		long handledAtKill = eventually().until(() -> handled(mongo, reseller), (count) -> count >= 20);
-		first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		first.kill();
 		long handledAfterKill = handled(mongo, reseller);
 		System.out.println("Killed billing-service with " + handledAtKill + " of " + ORDERS + " orders handled");
 		assertThat(handledAfterKill).as("the process died in the middle of the burst").isLessThan(beforeKill);
 		// the rest of the burst arrives while billing is down
 		publishFromThreads(reseller, orderIds.subList(beforeKill, ORDERS));
 
-		Running second = start(mongoUri, 2);
+		ServiceJar second = start(mongoUri, 2);
 
 		eventually().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
 			Document account = account(mongo, reseller);
@@ -181,38 +177,16 @@ class BillingProcessCrashIT {
 			.block(Duration.ofSeconds(10));
 	}
 
-	private Running start(String mongoUri, int run) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Path jar = Path.of("target", "billing-service.jar");
-		assertThat(jar).as("the packaged jar (run after package)").exists();
-		Path log = Path.of("target", "billing-crash-it-" + run + ".log");
-		Files.deleteIfExists(log);
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-				"-jar", jar.toString(), "--server.port=" + port,
+	private ServiceJar start(String mongoUri, int run) throws Exception {
+		ServiceJar billing = ServiceJar.start("billing-service", "billing-crash-it-" + run,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + mongoUri, "--rvssl.security.operator-key-hash=" + ApiKeys.hash(OPERATOR_KEY),
 				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.poll-interval=PT0.1S");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
-		started.add(process);
-		Running running = new Running(process, port);
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(500))
-			.ignoreExceptions()
-			.until(() -> {
-				assertThat(process.isAlive()).as("billing-service run %d is alive; see %s", run, log).isTrue();
-				return send(running, HttpRequest.newBuilder(running.uri("/actuator/health/readiness")).GET(), null)
-					.statusCode() == 200;
-			});
-		return running;
+		started.add(billing);
+		return billing.awaitReady(Duration.ofMinutes(2));
 	}
 
-	private Reseller register(Running running) throws Exception {
+	private Reseller register(ServiceJar running) throws Exception {
 		HttpResponse<String> response = send(running,
 				HttpRequest.newBuilder(running.uri("/api/v1/admin/resellers"))
 					.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Crash Hosting\",\"currency\":\"USD\"}")),
@@ -222,7 +196,7 @@ class BillingProcessCrashIT {
 		return new Reseller(body.get("resellerId").asString(), body.get("apiKey").asString());
 	}
 
-	private void topUp(Running running, Reseller reseller, long amount) throws Exception {
+	private void topUp(ServiceJar running, Reseller reseller, long amount) throws Exception {
 		HttpResponse<String> response = send(running,
 				HttpRequest.newBuilder(running.uri("/api/v1/account/top-ups"))
 					.header("Idempotency-Key", UUID.randomUUID().toString())
@@ -232,28 +206,20 @@ class BillingProcessCrashIT {
 		assertThat(response.statusCode()).isEqualTo(201);
 	}
 
-	private JsonNode get(Running running, Reseller reseller, String path) throws Exception {
+	private JsonNode get(ServiceJar running, Reseller reseller, String path) throws Exception {
 		HttpResponse<String> response = send(running, HttpRequest.newBuilder(running.uri(path)).GET(),
 				reseller.apiKey());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
-	private HttpResponse<String> send(Running running, HttpRequest.Builder request, String key)
+	private HttpResponse<String> send(ServiceJar running, HttpRequest.Builder request, String key)
 			throws IOException, InterruptedException {
 		request.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private record Running(Process process, int port) {
-
-		URI uri(String path) {
-			return URI.create("http://127.0.0.1:" + port + path);
-		}
-
 	}
 
 }

@@ -1,13 +1,6 @@
 package com.rvssl.statussync;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -27,6 +19,7 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.kafka.EventDeserializer;
+import com.rvssl.kit.test.ServiceJar;
 import com.rvssl.kit.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,9 +63,7 @@ class TwoReplicasKilledIT {
 
 	private static final String COLLECTION = "tracked_orders";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final List<Process> started = new ArrayList<>();
+	private final List<ServiceJar> started = new ArrayList<>();
 
 	private GatewayStandIn gateway;
 
@@ -80,7 +71,7 @@ class TwoReplicasKilledIT {
 
 	@AfterEach
 	void stopEverything() {
-		started.forEach(Process::destroyForcibly);
+		started.forEach(ServiceJar::close);
 		if (gateway != null) {
 			gateway.stop();
 		}
@@ -109,10 +100,10 @@ class TwoReplicasKilledIT {
 		}
 
 		// started side by side: a Boot jar takes a while to start on a busy machine
-		Replica a = start("replica-a", mongoUri);
-		Replica b = start("replica-b", mongoUri);
-		Process replicaA = awaitReady(a);
-		Process replicaB = awaitReady(b);
+		ServiceJar replicaA = start("replica-a", mongoUri);
+		ServiceJar replicaB = start("replica-b", mongoUri);
+		replicaA.awaitReady(Duration.ofMinutes(5));
+		replicaB.awaitReady(Duration.ofMinutes(5));
 		long startedAt = System.nanoTime();
 		Flux.fromIterable(orders)
 			.buffer(1_000)
@@ -129,7 +120,7 @@ class TwoReplicasKilledIT {
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> count(mongo, prefix, "DONE") >= ORDERS / 20 && heldBy(mongo, prefix, "replica-a") > 0);
 		long heldByA = heldBy(mongo, prefix, "replica-a");
-		replicaA.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		replicaA.kill();
 		long doneAtKill = count(mongo, prefix, "DONE");
 		long orphaned = heldBy(mongo, prefix, "replica-a");
 		assertThat(replicaA.isAlive()).isFalse();
@@ -216,50 +207,16 @@ class TwoReplicasKilledIT {
 		return records;
 	}
 
-	private record Replica(String name, Process process, int port, Path log) {
-	}
-
-	private Replica start(String name, String mongoUri) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Path jar = Path.of("target", "status-sync-service.jar");
-		assertThat(jar).as("the packaged jar (run after package)").exists();
-		Path log = Path.of("target", "killed-replica-" + name + ".log");
-		Files.deleteIfExists(log);
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-				"-jar", jar.toString(), "--server.port=" + port,
+	private ServiceJar start(String name, String mongoUri) throws IOException {
+		ServiceJar replica = ServiceJar.start("status-sync-service", "killed-replica-" + name,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + mongoUri, "--spring.kafka.consumer.group-id=status-sync-killed-replica",
 				"--rvssl.gateway.base-url=" + gateway.baseUrl(), "--rvssl.sync.lease-owner=" + name,
 				"--rvssl.sync.lease=PT5S", "--rvssl.sync.poll-interval=PT0.1S",
 				"--rvssl.sync.min-interval.digicert=PT0.5S", "--rvssl.sync.batch-size=100",
 				"--rvssl.sync.concurrency=16", "--rvssl.outbox.poll-interval=PT0.1S", "--spring.jmx.enabled=false");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
-		started.add(process);
-		return new Replica(name, process, port, log);
-	}
-
-	private Process awaitReady(Replica replica) {
-		String name = replica.name();
-		Process process = replica.process();
-		Path log = replica.log();
-		URI readiness = URI.create("http://127.0.0.1:" + replica.port() + "/actuator/health/readiness");
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(5))
-			.pollInterval(Duration.ofMillis(500))
-			.ignoreExceptions()
-			.until(() -> {
-				assertThat(process.isAlive()).as("%s is alive; see %s", name, log).isTrue();
-				return http
-					.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).GET().build(),
-							HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200;
-			});
-		return process;
+		started.add(replica);
+		return replica;
 	}
 
 }
