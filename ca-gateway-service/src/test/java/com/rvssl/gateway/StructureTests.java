@@ -1,7 +1,8 @@
 package com.rvssl.gateway;
 
-import com.rvssl.kit.test.ArchitectureRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.List;
+
+import com.rvssl.kit.test.ServiceStructureTests;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,30 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * adapters know nothing of submissions, submissions nothing of transport. The adapters
  * speak HTTP to the CAs, so only the submissions are held to be free of web and Kafka.
  */
-class StructureTests {
+class StructureTests extends ServiceStructureTests {
 
-	private static final String ROOT = "com.rvssl.gateway";
-
-	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
-
-	@Test
-	void usesNoOtherModule() {
-		ArchitectureRules.usesNoOtherModule(ROOT).check(classes);
-	}
-
-	@Test
-	void servesHttpOnlyFromTheApiPackage() {
-		ArchitectureRules.controllersOnlyIn(ROOT + ".api").check(classes);
-	}
-
-	@Test
-	void keepsTheDomainFreeOfWebAndKafka() {
-		ArchitectureRules.domainFreeOfWebAndKafka(ROOT + ".submission").check(classes);
-	}
-
-	@Test
-	void namesClassesWithBusinessWords() {
-		ArchitectureRules.namesAreBusinessWords().check(classes);
+	StructureTests() {
+		super("com.rvssl.gateway", List.of("api"), List.of("submission"));
 	}
 
 	@Test
@@ -44,12 +25,7 @@ class StructureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..gateway.submission..", "..gateway.api..", "..gateway.messaging..")
-			.check(classes);
-	}
-
-	@Test
-	void onlyKafkaListenersWaitForReactiveWork() {
-		ArchitectureRules.onlyListenersWaitForReactiveWork().check(classes);
+			.check(classes());
 	}
 
 }

@@ -1,7 +1,8 @@
 package com.rvssl.sandbox;
 
-import com.rvssl.kit.test.ArchitectureRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.List;
+
+import com.rvssl.kit.test.ServiceStructureTests;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,34 +12,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The platform's structure rules, and the sandbox's own: its APIs are the outer layer,
  * and stand apart.
  */
-class StructureTests {
+class StructureTests extends ServiceStructureTests {
 
-	private static final String ROOT = "com.rvssl.sandbox";
+	private static final String API = "com.rvssl.sandbox.api";
 
-	private static final String API = ROOT + ".api";
-
-	private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
-
-	@Test
-	void usesNoOtherModule() {
-		ArchitectureRules.usesNoOtherModule(ROOT).check(this.classes);
-	}
-
-	@Test
-	void controllersLiveInTheApiPackage() {
-		ArchitectureRules.controllersOnlyIn(API).check(this.classes);
-	}
-
-	@Test
-	void theCaItselfKnowsNothingOfHttpOrKafka() {
-		ArchitectureRules
-			.domainFreeOfWebAndKafka(ROOT + ".orders", ROOT + ".validation", ROOT + ".authority", ROOT + ".approval")
-			.check(this.classes);
-	}
-
-	@Test
-	void namesAreBusinessWords() {
-		ArchitectureRules.namesAreBusinessWords().check(this.classes);
+	StructureTests() {
+		super("com.rvssl.sandbox", List.of("api"), List.of("orders", "validation", "authority", "approval"));
 	}
 
 	@Test
@@ -49,7 +28,7 @@ class StructureTests {
 			.dependOnClassesThat()
 			.resideInAPackage(API + "..")
 			.because("the CA behind the APIs is the same whichever API an order came through")
-			.check(this.classes);
+			.check(classes());
 	}
 
 	@Test
@@ -58,7 +37,7 @@ class StructureTests {
 			.should()
 			.notDependOnEachOther()
 			.because("a DigiCert-style call never answers in Sectigo's words, nor the other way round")
-			.check(this.classes);
+			.check(classes());
 	}
 
 }

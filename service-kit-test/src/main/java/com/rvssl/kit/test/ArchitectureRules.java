@@ -1,6 +1,8 @@
 package com.rvssl.kit.test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -29,13 +31,16 @@ public final class ArchitectureRules {
 	public static final List<String> MODULES = List.of("com.rvssl.order", "com.rvssl.billing", "com.rvssl.gateway",
 			"com.rvssl.statussync", "com.rvssl.notify", "com.rvssl.sandbox", "com.rvssl.localstack");
 
+	private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
 	private ArchitectureRules() {
 	}
 
-	/** The production classes of one module. */
+	/** The production classes of one module, read once per test JVM. */
 	public static JavaClasses productionClasses(String rootPackage) {
-		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages(rootPackage);
+		return IMPORTED.computeIfAbsent(rootPackage,
+				(root) -> new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+					.importPackages(root));
 	}
 
 	/**
