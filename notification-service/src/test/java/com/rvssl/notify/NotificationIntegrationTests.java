@@ -25,6 +25,7 @@ import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.kit.security.ApiKeys;
+import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestInfrastructure;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -210,6 +211,11 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void readinessReportsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
+		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(http);
 	}
 
 	@Test

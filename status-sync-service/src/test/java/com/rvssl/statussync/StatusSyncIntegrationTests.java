@@ -20,6 +20,7 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
+import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.statussync.scheduling.StatusPoller;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackingState;
@@ -299,6 +300,11 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, customerAction));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> gateway.statusCalls(orderId) > callsBefore);
+	}
+
+	@Test
+	void readinessReportsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
+		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(http);
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
+import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.kit.test.TopicRecorder;
@@ -321,14 +322,7 @@ class SubmissionIntegrationTests {
 			.containsPattern("resilience4j_retry_calls_total\\{.*name=\"digicert\"")
 			.containsPattern("resilience4j_timelimiter_calls_total\\{.*name=\"digicert\"")
 			.containsPattern("rvssl_gateway_orders_waiting\\{.*ca=\"sectigo\"");
-		client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(client);
 	}
 
 	@Test
