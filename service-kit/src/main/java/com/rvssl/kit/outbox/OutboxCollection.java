@@ -18,6 +18,13 @@ public interface OutboxCollection {
 
 	String CLAIMED_UNTIL = "outboxClaimedUntil";
 
+	/**
+	 * Where the engine sets aside an entry that can never be published (unreadable, or
+	 * refused by the broker for good), with the reason, so that it holds up nothing
+	 * behind it and an operator can look at it.
+	 */
+	String PARKED = "outboxParked";
+
 	/** The collection's name in the service's database. */
 	String collectionName();
 

@@ -26,6 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import static com.rvssl.kit.outbox.OutboxCollection.CLAIMED_UNTIL;
 import static com.rvssl.kit.outbox.OutboxCollection.OUTBOX;
+import static com.rvssl.kit.outbox.OutboxCollection.PARKED;
 
 /**
  * Publishes the events waiting in one collection's outboxes. For each document it first
@@ -49,6 +50,8 @@ public class OutboxRelay extends RepeatingWork {
 
 	private final Counter published;
 
+	private final Counter parked;
+
 	public OutboxRelay(OutboxCollection collection, ReactiveMongoTemplate mongo,
 			KafkaTemplate<String, EventEnvelope> kafka, OutboxProperties properties, MeterRegistry registry) {
 		super("outbox relay of " + collection.collectionName(), properties.pollInterval(), properties.pollInterval());
@@ -58,6 +61,10 @@ public class OutboxRelay extends RepeatingWork {
 		this.properties = properties;
 		this.published = Counter.builder("rvssl.outbox.published")
 			.description("Events the outbox relay published and the broker acknowledged")
+			.tag("collection", this.collection)
+			.register(registry);
+		this.parked = Counter.builder("rvssl.outbox.parked")
+			.description("Outbox entries set aside because they can never be published")
 			.tag("collection", this.collection)
 			.register(registry);
 	}
@@ -96,7 +103,8 @@ public class OutboxRelay extends RepeatingWork {
 			.findAndModify(unclaimed, new Update().set(CLAIMED_UNTIL, until),
 					FindAndModifyOptions.options().returnNew(true), Document.class, collection)
 			.flatMap((claimed) -> Flux.fromIterable(entries(claimed))
-				.concatMap((entry) -> send(entry).then(pull(id, entry.eventId())))
+				.concatMap((entry) -> send(entry).then(pull(id, entry.eventId()))
+					.onErrorResume(UnpublishableEntry::isCause, (ex) -> park(id, entry, ex)))
 				.then(release(id, until))
 				.onErrorResume((ex) -> release(id, until).then(Mono.error(ex))));
 	}
@@ -117,7 +125,10 @@ public class OutboxRelay extends RepeatingWork {
 	}
 
 	private Mono<Void> send(OutboxEntry entry) {
-		EventEnvelope envelope = EventJson.read(entry.envelope());
+		return Mono.fromCallable(() -> read(entry)).flatMap(this::send);
+	}
+
+	private Mono<Void> send(EventEnvelope envelope) {
 		// send() may block on metadata while the broker is away: keep it off the event
 		// loops
 		return Mono.fromFuture(() -> kafka.send(envelope.topic(), envelope.key(), envelope))
@@ -127,6 +138,30 @@ public class OutboxRelay extends RepeatingWork {
 				published.increment();
 				log.debug("Published {} {} of order {}", envelope.type(), envelope.eventId(), envelope.orderId());
 			})
+			.then();
+	}
+
+	private static EventEnvelope read(OutboxEntry entry) {
+		try {
+			return EventJson.read(entry.envelope());
+		}
+		catch (RuntimeException ex) {
+			throw new UnpublishableEntry("its envelope cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Mono<Void> park(Object id, OutboxEntry entry, Throwable failure) {
+		String reason = UnpublishableEntry.reason(failure).toString();
+		log.error("Parked outbox entry {} of {} {}: it can never be published ({}); the entries behind it go on",
+				entry.eventId(), collection, id, reason);
+		Document parkedEntry = new Document("eventId", entry.eventId()).append("envelope", entry.envelope())
+			.append("reason", reason)
+			.append("parkedAt", new Date());
+		return mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().pull(OUTBOX, new Document("eventId", entry.eventId())).push(PARKED, parkedEntry),
+					collection)
+			.doOnNext((result) -> parked.increment())
 			.then();
 	}
 

@@ -45,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  * The relay engine against the real broker and wire server the tests share: every entry
  * goes out once and in its document's order, even with two replicas relaying the same
  * collection at once; a claim another replica holds is respected until it runs out; a
- * failed send loses nothing.
+ * failed send loses nothing; an entry that can never go out is set aside and holds up
+ * nothing behind it.
  */
 class OutboxRelayIntegrationTests {
 
@@ -144,6 +145,36 @@ class OutboxRelayIntegrationTests {
 		assertThat(left.get(0).getList(OutboxCollection.OUTBOX, Document.class)).hasSize(2);
 		assertThat(left.get(0).containsKey(OutboxCollection.CLAIMED_UNTIL)).as("claim given back").isFalse();
 		assertThat(registry.get("rvssl.outbox.published").counter().count()).isZero();
+	}
+
+	@Test
+	void anEntryThatCanNeverBePublishedIsParkedAndTheEntriesBehindItStillGoOut() {
+		String reseller = run + "poisoned";
+		List<Document> outbox = new ArrayList<>(
+				account(reseller, 2, "envelope").getList(OutboxCollection.OUTBOX, Document.class));
+		// between the two good entries: one whose envelope cannot be read, and one the
+		// producer refuses for good (larger than its 1 MiB max.request.size)
+		outbox.add(1, new Document("eventId", UUID.randomUUID().toString()).append("envelope", "{not an envelope"));
+		EventEnvelope tooLarge = EventEnvelope.of(reseller, "test",
+				new CreditToppedUp(Money.of(1, "USD"), Money.of(1, "USD"), "x".repeat(2 * 1024 * 1024)));
+		outbox.add(2, new Document("eventId", tooLarge.eventId().toString()).append("envelope",
+				EventJson.writeString(tooLarge)));
+		insert(List.of(new Document("_id", reseller).append(OutboxCollection.OUTBOX, outbox)));
+
+		relay(TestInfrastructure.kafkaBootstrapServers()).relayOnce().block(WAIT);
+
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(recorded()).extracting((event) -> ((CreditToppedUp) event.payload()).reference())
+						.containsExactly(reseller + "#0", reseller + "#1"));
+		assertThat(remaining()).as("nothing left to publish").isEmpty();
+		Document document = mongo.findById(reseller, Document.class, "accounts").block(WAIT);
+		assertThat(document.getList(OutboxCollection.PARKED, Document.class)).hasSize(2)
+			.satisfiesExactly(
+					(unreadable) -> assertThat(unreadable.getString("envelope")).isEqualTo("{not an envelope"),
+					(refused) -> assertThat(refused.getString("reason")).contains("RecordTooLargeException"));
+		assertThat(registry.get("rvssl.outbox.parked").counter().count()).isEqualTo(2);
+		assertThat(registry.get("rvssl.outbox.published").counter().count()).isEqualTo(2);
 	}
 
 	private Flux<Void> untilEmpty(OutboxRelay relay) {
