@@ -210,6 +210,26 @@ class ServiceKitIntegrationTests {
 	}
 
 	@Test
+	void aRecordThatFailsWhileTheDatabaseIsAwayIsRetriedUntilItHealsAndNeverDeadLettered() {
+		String orderId = "outage-" + java.util.UUID.randomUUID();
+		double deadLettersBefore = deadLetters(Topics.ORDERS);
+		double transientBefore = transientFailures(Topics.ORDERS);
+
+		send(orderId);
+
+		// far more tries than the 400 ms a failing record gets before its dead-letter
+		// topic
+		await().atMost(WAIT).until(() -> listener.attempts(orderId) >= 12);
+		assertThat(TopicRecorder.get().deadLetters(Topics.ORDERS))
+			.noneSatisfy((record) -> assertThat(record.key()).isEqualTo(orderId));
+		listener.heal();
+
+		await().atMost(WAIT).until(() -> listener.applied(orderId));
+		assertThat(deadLetters(Topics.ORDERS)).isEqualTo(deadLettersBefore);
+		assertThat(transientFailures(Topics.ORDERS)).isGreaterThanOrEqualTo(transientBefore + 12);
+	}
+
+	@Test
 	void deadLettersAreCountedOnlyForTheTopicsTheServiceReads() {
 		assertThat(meters.find("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(Topics.ORDERS)).counter())
 			.isNotNull();
@@ -226,6 +246,10 @@ class ServiceKitIntegrationTests {
 	private void send(String orderId) {
 		kafka.send(Topics.ORDERS, orderId,
 				EventEnvelope.of(orderId, "reseller-one", "kit-test", new OrderCancelled("test", true)));
+	}
+
+	private double transientFailures(String topic) {
+		return meters.get("rvssl.kafka.transient.failures").tag("topic", topic).counter().count();
 	}
 
 	private double deadLetters(String topic) {

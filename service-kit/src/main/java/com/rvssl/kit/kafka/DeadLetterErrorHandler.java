@@ -23,9 +23,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Builds the one error handler of a service's listeners: blocking retries with an
  * exponential back-off, then the record goes to {@code <topic>-dlt} on the same
- * partition. The dead-letter producer is built from Boot's {@link KafkaProperties}, so it
- * keeps the service's TLS and SASL settings, and writes both events and the raw bytes of
- * records that never were events.
+ * partition. A record that failed on a transient failure (see {@link TransientFailures})
+ * is retried until it heals instead, its waits growing to
+ * {@code rvssl.kafka.retry.transient-max-interval}: an outage delays events, it never
+ * dead-letters them. The dead-letter producer is built from Boot's
+ * {@link KafkaProperties}, so it keeps the service's TLS and SASL settings, and writes
+ * both events and the raw bytes of records that never were events.
  */
 public final class DeadLetterErrorHandler {
 
@@ -35,7 +38,16 @@ public final class DeadLetterErrorHandler {
 	public static DefaultErrorHandler create(KafkaProperties kafka, KafkaRetryProperties retry) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(kafka),
 				(record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
-		return new DefaultErrorHandler(recoverer, backOff(retry));
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(retry));
+		handler.setBackOffFunction(
+				(record, failure) -> TransientFailures.isTransient(failure) ? untilItHeals(retry) : null);
+		return handler;
+	}
+
+	static ExponentialBackOff untilItHeals(KafkaRetryProperties retry) {
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.transientMaxInterval().toMillis());
+		return backOff;
 	}
 
 	static ExponentialBackOff backOff(KafkaRetryProperties retry) {

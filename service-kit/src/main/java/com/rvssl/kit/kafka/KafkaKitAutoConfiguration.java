@@ -60,9 +60,9 @@ public class KafkaKitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnClass(MeterRegistry.class)
-	DeadLetterCount deadLetterCount(MeterRegistry registry, KafkaListenerEndpointRegistry listeners,
+	ListenerFailureCount listenerFailureCount(MeterRegistry registry, KafkaListenerEndpointRegistry listeners,
 			ObjectProvider<CommonErrorHandler> errorHandler) {
-		DeadLetterCount count = new DeadLetterCount(registry, listeners);
+		ListenerFailureCount count = new ListenerFailureCount(registry, listeners);
 		if (errorHandler.getIfUnique() instanceof FailedRecordProcessor handler) {
 			handler.setRetryListeners(count);
 		}

@@ -2,9 +2,11 @@ package com.rvssl.kit.app;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -19,6 +21,7 @@ import com.rvssl.kit.security.Caller;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -87,12 +90,16 @@ public class KitTestApplication {
 	}
 
 	/**
-	 * Fails for orders named {@code retry-*} (a retryable failure) and {@code final-*}
-	 * (not retryable).
+	 * Fails for orders named {@code retry-*} (a retryable failure), {@code final-*} (not
+	 * retryable) and {@code outage-*} (the database unreachable, until {@link #heal}).
 	 */
 	public static class FailingListener {
 
 		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+		private final Set<String> applied = ConcurrentHashMap.newKeySet();
+
+		private volatile boolean databaseAway = true;
 
 		@KafkaListener(topics = Topics.ORDERS, groupId = "kit-tests")
 		void on(EventEnvelope event) {
@@ -103,6 +110,20 @@ public class KitTestApplication {
 			if (event.orderId().startsWith("final-")) {
 				throw new CannotEverSucceed("this record can never be applied");
 			}
+			if (event.orderId().startsWith("outage-") && databaseAway) {
+				// what Spring Data makes of a MongoDB that does not answer
+				throw new DataAccessResourceFailureException("Timed out while waiting for a server",
+						new MongoTimeoutException("Timed out while waiting for a server"));
+			}
+			applied.add(event.orderId());
+		}
+
+		public void heal() {
+			databaseAway = false;
+		}
+
+		public boolean applied(String orderId) {
+			return applied.contains(orderId);
 		}
 
 		public int attempts(String orderId) {

@@ -15,22 +15,25 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * Counts the records a service published to a dead-letter topic
+ * Counts what went wrong in a service's listeners: each failed delivery of a record to a
+ * transient failure ({@code rvssl.kafka.transient.failures}, tagged by the record's
+ * topic), retried until it heals, and each record published to a dead-letter topic
  * ({@code rvssl.kafka.dead.letters}, tagged by that topic). The error handler calls
  * {@code recovered} only after its recoverer had the broker's acknowledgement, so only
  * real publications count. The counters of the topics the service's listeners read start
- * at 0, so that {@code increase()} sees the first dead letter; topics it never reads get
- * none.
+ * at 0, so that {@code increase()} sees the first one; topics it never reads get none.
  */
-public class DeadLetterCount implements RetryListener, ApplicationListener<ContextRefreshedEvent> {
+public class ListenerFailureCount implements RetryListener, ApplicationListener<ContextRefreshedEvent> {
 
-	static final String METER = "rvssl.kafka.dead.letters";
+	static final String DEAD_LETTERS = "rvssl.kafka.dead.letters";
+
+	static final String TRANSIENT_FAILURES = "rvssl.kafka.transient.failures";
 
 	private final MeterRegistry registry;
 
 	private final KafkaListenerEndpointRegistry listeners;
 
-	public DeadLetterCount(MeterRegistry registry, KafkaListenerEndpointRegistry listeners) {
+	public ListenerFailureCount(MeterRegistry registry, KafkaListenerEndpointRegistry listeners) {
 		this.registry = registry;
 		this.listeners = listeners;
 	}
@@ -44,23 +47,36 @@ public class DeadLetterCount implements RetryListener, ApplicationListener<Conte
 			.filter(Objects::nonNull)
 			.flatMap(Arrays::stream)
 			.distinct()
-			.forEach((topic) -> counter(Topics.deadLetterOf(topic)));
+			.forEach((topic) -> {
+				transientFailures(topic);
+				deadLetters(Topics.deadLetterOf(topic));
+			});
 	}
 
 	@Override
 	public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
-		// a retry in place is not a dead letter
+		if (TransientFailures.isTransient(failure)) {
+			transientFailures(record.topic()).increment();
+		}
 	}
 
 	@Override
 	public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-		counter(Topics.deadLetterOf(record.topic())).increment();
+		deadLetters(Topics.deadLetterOf(record.topic())).increment();
 	}
 
-	private Counter counter(String deadLetterTopic) {
-		return Counter.builder(METER)
+	private Counter deadLetters(String deadLetterTopic) {
+		return Counter.builder(DEAD_LETTERS)
 			.description("Records published to a dead-letter topic after their retries")
 			.tag("topic", deadLetterTopic)
+			.register(registry);
+	}
+
+	private Counter transientFailures(String topic) {
+		return Counter.builder(TRANSIENT_FAILURES)
+			.description("Deliveries that failed on a transient failure (database or broker away, a time-out) "
+					+ "and are retried until it heals")
+			.tag("topic", topic)
 			.register(registry);
 	}
 
