@@ -182,6 +182,16 @@ abstract class BillingIntegrationTest {
 		return EventEnvelope.of(orderId, reseller.resellerId(), "corr-" + orderId, payload);
 	}
 
+	/**
+	 * An order's {@code OrderPlaced} as order-service stamped it at {@code placedAt} (its
+	 * envelope's {@code occurredAt}), whenever it is delivered.
+	 */
+	static EventEnvelope orderPlacedAt(Reseller reseller, String orderId, long wholesale, Instant placedAt) {
+		EventEnvelope placed = orderPlaced(reseller, orderId, wholesale);
+		return new EventEnvelope(placed.eventId(), placed.type(), placed.schemaVersion(), placedAt, placed.orderId(),
+				placed.resellerId(), placed.correlationId(), placed.payload());
+	}
+
 	static RecordMetadata publish(EventEnvelope envelope) {
 		return publishRaw(envelope.key(), EventJson.write(envelope));
 	}

@@ -1,5 +1,6 @@
 package com.rvssl.billing;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.EventEnvelope;
@@ -98,6 +99,33 @@ class ChargingIntegrationTests extends BillingIntegrationTest {
 		assertThat(topUp(reseller, 500).released()).containsExactly(small);
 		eventually().until(() -> topics.distinct(small, PaymentCaptured.class), (events) -> !events.isEmpty());
 		assertThat(waitingOrders(reseller)).isEmpty();
+	}
+
+	@Test
+	void waitingOrdersAreReleasedByWhenTheyWerePlacedNotByWhenBillingHeardOfThem() {
+		Reseller reseller = newReseller();
+		Instant now = Instant.now();
+		String oldest = newOrderId();
+		String middle = newOrderId();
+		String newest = newOrderId();
+
+		// delivered newest first: the three consumer threads over twelve partitions
+		// handle a reseller's orders in no particular order
+		publish(orderPlacedAt(reseller, newest, 1_000, now.minusSeconds(10)));
+		eventually().until(() -> topics.distinct(newest, CreditInsufficient.class), (events) -> !events.isEmpty());
+		publish(orderPlacedAt(reseller, oldest, 1_000, now.minusSeconds(30)));
+		eventually().until(() -> topics.distinct(oldest, CreditInsufficient.class), (events) -> !events.isEmpty());
+		publish(orderPlacedAt(reseller, middle, 1_000, now.minusSeconds(20)));
+		eventually().until(() -> topics.distinct(middle, CreditInsufficient.class), (events) -> !events.isEmpty());
+
+		assertThat(topUp(reseller, 1_000).released()).as("released by a top-up for one order").containsExactly(oldest);
+		assertThat(waitingOrders(reseller)).as("the queue left, oldest placed first")
+			.extracting(WaitingLine::orderId)
+			.containsExactly(middle, newest);
+		assertThat(topUp(reseller, 1_000).released()).as("released by the next top-up").containsExactly(middle);
+		assertThat(waitingOrders(reseller)).extracting(WaitingLine::orderId).containsExactly(newest);
+		eventually().until(() -> topics.distinct(middle, PaymentCaptured.class), (events) -> !events.isEmpty());
+		assertThat(topics.distinct(newest, PaymentCaptured.class)).isEmpty();
 	}
 
 	@Test

@@ -1,7 +1,11 @@
 package com.rvssl.billing;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.OrderCancelled;
@@ -102,6 +106,49 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aRejectedReissueOfAnIssuedCertificateRefundsNothing() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		EventEnvelope issued = orderEvent(reseller, orderId, issuedCertificate());
+		publish(issued);
+
+		// the customer asked for a reissue over a new CSR and the CA refused it: the
+		// certificate issued before stays theirs, and so does the charge
+		EventEnvelope rejected = orderEvent(reseller, orderId, new CertificateRejected("reissue refused by the CA"));
+		publish(rejected);
+		publish(issued);
+		awaitHandled(publish(rejected));
+
+		assertThat(account(reseller).balance().amount()).as("balance after the rejected reissue").isEqualTo(1_500);
+		List<LedgerLine> ledger = ledger(reseller);
+		assertThat(ledger).extracting(LedgerLine::type).containsExactly("CHARGE", "TOP_UP");
+		assertThat(ledgerSum(ledger)).isEqualTo(1_500);
+		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
+	}
+
+	@Test
+	void aRejectionDeliveredBeforeTheIssuedEventRefundsOnceAsBefore() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+
+		EventEnvelope rejected = orderEvent(reseller, orderId, new CertificateRejected("CAA record forbids the CA"));
+		publish(rejected);
+		publish(orderEvent(reseller, orderId, issuedCertificate()));
+		awaitHandled(publish(rejected));
+
+		eventually().until(() -> topics.distinct(orderId, RefundIssued.class), (events) -> !events.isEmpty());
+		assertThat(topics.distinct(orderId, RefundIssued.class)).hasSize(1);
+		assertThat(ledger(reseller)).extracting(LedgerLine::type).containsExactly("REFUND", "CHARGE", "TOP_UP");
+		assertThat(account(reseller).balance().amount()).isEqualTo(3_000);
+	}
+
+	@Test
 	void aNonRefundableCancellationOfAChargedOrderKeepsTheCharge() {
 		Reseller reseller = newReseller();
 		topUp(reseller, 3_000);
@@ -113,6 +160,12 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 
 		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
 		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);
+	}
+
+	private static CertificateIssued issuedCertificate() {
+		Instant notBefore = Instant.now();
+		return new CertificateIssued("ca-1", "0a1b2c", notBefore, notBefore.plus(Duration.ofDays(199)), "Test CA",
+				"-----BEGIN CERTIFICATE-----");
 	}
 
 }

@@ -60,12 +60,14 @@ public final class AccountChange {
 
 	/**
 	 * An order to pay: charged now, or queued (CreditInsufficient) when the credit is
-	 * short or an earlier order already waits.
+	 * short or an order placed before it already waits. A queued order takes its place by
+	 * {@code placedAt}, not at the end: it may reach billing after orders placed later.
 	 * @return whether it was charged
 	 */
 	public boolean place(String orderId, long amount, Instant placedAt, String correlationId) {
-		if (WaitingQueue.mustWait(balance, amount, waiting)) {
-			waiting.add(new WaitingOrder(orderId, amount, placedAt, correlationId));
+		WaitingOrder order = new WaitingOrder(orderId, amount, placedAt, correlationId);
+		if (WaitingQueue.mustWait(balance, order, waiting)) {
+			waiting.add(WaitingQueue.positionOf(order, waiting), order);
 			events.add(EventEnvelope.of(orderId, account.id(), correlationId,
 					new CreditInsufficient(money(amount), money(balance))));
 			return false;
@@ -132,7 +134,9 @@ public final class AccountChange {
 		releaseWaiting();
 	}
 
-	/** Charges the waiting orders, oldest first, as far as the balance reaches. */
+	/**
+	 * Charges the waiting orders, oldest placed first, as far as the balance reaches.
+	 */
 	private List<String> releaseWaiting() {
 		int count = WaitingQueue.releasable(balance, waiting);
 		List<WaitingOrder> releasing = new ArrayList<>(waiting.subList(0, count));

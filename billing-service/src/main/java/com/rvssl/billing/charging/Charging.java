@@ -1,5 +1,7 @@
 package com.rvssl.billing.charging;
 
+import java.util.function.Predicate;
+
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.OrderPlaced;
 import reactor.core.publisher.Mono;
@@ -8,16 +10,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * What billing does with an order's events: charge it or queue it when placed; take it
- * out of the queue, or refund it, when cancelled or rejected. Each at most once per
- * order, ever.
+ * out of the queue, or refund it, when cancelled or rejected (a rejection of an order
+ * already issued, a reissue, refunds nothing). Each at most once per order, ever.
  */
 @Service
 public class Charging {
 
 	private final AccountDecisions decisions;
 
-	Charging(AccountDecisions decisions) {
+	private final OrderPayments payments;
+
+	Charging(AccountDecisions decisions, OrderPayments payments) {
 		this.decisions = decisions;
+		this.payments = payments;
 	}
 
 	public Mono<Outcome> placed(EventEnvelope envelope, OrderPlaced placed) {
@@ -40,15 +45,42 @@ public class Charging {
 	 * {@code refundable}.
 	 */
 	public Mono<Outcome> cancelled(EventEnvelope envelope, boolean refundable) {
-		return release(envelope, refundable);
+		return release(envelope, (payment) -> refundable);
 	}
 
-	/** Rejected by the CA: the charge goes back. */
+	/**
+	 * Rejected by the CA: the charge goes back, unless the order's certificate was issued
+	 * before. Then the rejection is of a reissue, and the customer keeps the certificate
+	 * they paid for. A rejection handled before the order's CertificateIssued refunds, as
+	 * it always did.
+	 */
 	public Mono<Outcome> rejected(EventEnvelope envelope) {
-		return release(envelope, true);
+		return release(envelope, (payment) -> !payment.issued());
 	}
 
-	private Mono<Outcome> release(EventEnvelope envelope, boolean refund) {
+	/**
+	 * The CA issued the order's certificate: noted on its payment record, so that a later
+	 * rejection (of a reissue) refunds nothing. Read through a decision so a charge still
+	 * in flight is completed first; the account itself does not change.
+	 */
+	public Mono<Outcome> issued(EventEnvelope envelope) {
+		String orderId = envelope.orderId();
+		return decisions.decide(envelope.resellerId(), orderId, (account, payment, change) -> toNote(payment))
+			.flatMap((outcome) -> (outcome != Outcome.ISSUED) ? Mono.just(outcome)
+					: payments.issued(orderId, envelope.occurredAt()).thenReturn(outcome))
+			// nothing to keep for an order of a reseller billing does not know
+			.onErrorResume(UnknownResellerException.class, (ex) -> Mono.just(Outcome.ALREADY_HANDLED));
+	}
+
+	/**
+	 * ISSUED for a charged order whose issuance is not noted yet; else nothing to note.
+	 */
+	private static Outcome toNote(OrderPayment payment) {
+		boolean charged = payment != null && payment.state() == PaymentState.PAID;
+		return (charged && !payment.issued()) ? Outcome.ISSUED : Outcome.ALREADY_HANDLED;
+	}
+
+	private Mono<Outcome> release(EventEnvelope envelope, Predicate<OrderPayment> refunds) {
 		String orderId = envelope.orderId();
 		return decisions.decide(envelope.resellerId(), orderId, (account, payment, change) -> {
 			if (account.isWaiting(orderId)) {
@@ -62,18 +94,26 @@ public class Charging {
 				change.forgo(orderId);
 				return Outcome.FORGONE;
 			}
-			if (refund && payment.state() == PaymentState.PAID) {
-				change.refund(orderId, payment.amount(), payment.placedAt(), envelope.correlationId());
-				return Outcome.REFUNDED;
+			if (payment.state() != PaymentState.PAID) {
+				return Outcome.ALREADY_HANDLED;
 			}
-			return Outcome.ALREADY_HANDLED;
+			if (!refunds.test(payment)) {
+				return Outcome.KEPT;
+			}
+			change.refund(orderId, payment.amount(), payment.placedAt(), envelope.correlationId());
+			return Outcome.REFUNDED;
 		});
 	}
 
 	/** What an order event did to the account. */
 	public enum Outcome {
 
-		CHARGED, WAITING, UNQUEUED, REFUNDED, FORGONE, ALREADY_HANDLED
+		CHARGED, WAITING, UNQUEUED, REFUNDED, FORGONE, ISSUED,
+
+		/** A charged order that stays charged (not refundable, or issued before). */
+		KEPT,
+
+		ALREADY_HANDLED
 
 	}
 

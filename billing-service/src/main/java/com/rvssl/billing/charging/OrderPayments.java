@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The order payment records; their states only move forward (PAID to REFUNDED), writes
- * are idempotent.
+ * The order payment records; their states only move forward (PAID to REFUNDED), an
+ * issuance is noted once, writes are idempotent.
  */
 @Component
 class OrderPayments {
@@ -37,6 +37,18 @@ class OrderPayments {
 		return mongo.insert(payment)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.onErrorResume(com.mongodb.DuplicateKeyException.class, (ex) -> Mono.empty())
+			.then();
+	}
+
+	/**
+	 * Notes that a charged order's certificate was issued; the first time counts, a
+	 * repeat changes nothing.
+	 */
+	Mono<Void> issued(String orderId, Instant at) {
+		return mongo
+			.updateFirst(
+					Query.query(where("_id").is(orderId).and("state").is(PaymentState.PAID).and("issuedAt").is(null)),
+					new Update().set("issuedAt", at), OrderPayment.class)
 			.then();
 	}
 

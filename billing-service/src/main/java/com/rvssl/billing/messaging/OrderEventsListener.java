@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.rvssl.billing.charging.Charging;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
@@ -44,6 +45,9 @@ class OrderEventsListener {
 		}
 		else if (envelope.payload() instanceof CertificateRejected) {
 			work = charging.rejected(envelope);
+		}
+		else if (envelope.payload() instanceof CertificateIssued) {
+			work = charging.issued(envelope);
 		}
 		else {
 			return;

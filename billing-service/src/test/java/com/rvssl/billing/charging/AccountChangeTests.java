@@ -27,7 +27,11 @@ class AccountChangeTests {
 	}
 
 	private static WaitingOrder waiting(String orderId, long amount) {
-		return new WaitingOrder(orderId, amount, NOW.minusSeconds(60), "c-" + orderId);
+		return waiting(orderId, amount, NOW.minusSeconds(60));
+	}
+
+	private static WaitingOrder waiting(String orderId, long amount, Instant placedAt) {
+		return new WaitingOrder(orderId, amount, placedAt, "c-" + orderId);
 	}
 
 	@Test
@@ -59,6 +63,28 @@ class AccountChangeTests {
 		assertThat(change.update().balance()).isEqualTo(1_000);
 		assertThat(change.events()).singleElement()
 			.satisfies((event) -> assertThat(event.payload()).isInstanceOf(CreditInsufficient.class));
+	}
+
+	@Test
+	void anOrderThatReachesBillingLateQueuesAheadOfTheOrdersPlacedAfterIt() {
+		AccountChange change = AccountChange
+			.of(account(0, waiting("a", 500, NOW.minusSeconds(30)), waiting("c", 500, NOW.minusSeconds(10))), NOW);
+
+		assertThat(change.place("b", 500, NOW.minusSeconds(20), "c-b")).isFalse();
+		assertThat(change.place("first", 500, NOW.minusSeconds(40), "c-first")).isFalse();
+
+		assertThat(change.update().waiting()).extracting(WaitingOrder::orderId).containsExactly("first", "a", "b", "c");
+		assertThat(change.topUp("k1", 1_000, "wire", "k1").released()).containsExactly("first", "a");
+	}
+
+	@Test
+	void anOrderPlacedBeforeEveryWaitingOrderIsChargedAtOnceWhenItFits() {
+		AccountChange change = AccountChange.of(account(300, waiting("big", 5_000, NOW.minusSeconds(10))), NOW);
+
+		assertThat(change.place("small", 200, NOW.minusSeconds(20), "c-small")).isTrue();
+
+		assertThat(change.update().balance()).isEqualTo(100);
+		assertThat(change.update().waiting()).extracting(WaitingOrder::orderId).containsExactly("big");
 	}
 
 	@Test

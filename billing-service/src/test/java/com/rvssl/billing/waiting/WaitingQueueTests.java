@@ -32,9 +32,39 @@ class WaitingQueueTests {
 
 	@Test
 	void aNewOrderWaitsWhenShortOrWhenAnEarlierOrderWaits() {
-		assertThat(WaitingQueue.mustWait(100, 200, List.of())).isTrue();
-		assertThat(WaitingQueue.mustWait(1_000, 200, List.of(order("earlier", 5_000)))).isTrue();
-		assertThat(WaitingQueue.mustWait(200, 200, List.of())).isFalse();
+		assertThat(WaitingQueue.mustWait(100, order("new", 200), List.of())).isTrue();
+		assertThat(WaitingQueue.mustWait(1_000, placed("new", 200, 60), List.of(placed("earlier", 5_000, 0)))).isTrue();
+		assertThat(WaitingQueue.mustWait(200, order("new", 200), List.of())).isFalse();
+	}
+
+	@Test
+	void anOrderPlacedBeforeEveryWaitingOrderDoesNotWaitBehindThemWhenItFits() {
+		assertThat(WaitingQueue.mustWait(1_000, placed("late", 200, 0), List.of(placed("later", 5_000, 60)))).isFalse();
+		assertThat(WaitingQueue.mustWait(100, placed("late", 200, 0), List.of(placed("later", 5_000, 60)))).isTrue();
+	}
+
+	@Test
+	void aWaitingOrderTakesItsPlaceByWhenItWasPlacedNotByWhenItArrived() {
+		List<WaitingOrder> waiting = List.of(placed("a", 1, 10), placed("b", 1, 20), placed("c", 1, 30));
+
+		assertThat(WaitingQueue.positionOf(placed("first", 1, 5), waiting)).isZero();
+		assertThat(WaitingQueue.positionOf(placed("between", 1, 25), waiting)).isEqualTo(2);
+		assertThat(WaitingQueue.positionOf(placed("last", 1, 35), waiting)).isEqualTo(3);
+	}
+
+	@Test
+	void ordersPlacedAtTheSameInstantQueueByOrderId() {
+		List<WaitingOrder> waiting = List.of(placed("ord-b", 1, 10), placed("ord-d", 1, 10));
+
+		assertThat(WaitingQueue.positionOf(placed("ord-a", 1, 10), waiting)).isZero();
+		assertThat(WaitingQueue.positionOf(placed("ord-c", 1, 10), waiting)).isEqualTo(1);
+		assertThat(WaitingQueue.positionOf(placed("ord-e", 1, 10), waiting)).isEqualTo(2);
+		assertThat(WaitingQueue.mustWait(1_000, placed("ord-c", 1, 10), waiting)).isTrue();
+		assertThat(WaitingQueue.mustWait(1_000, placed("ord-a", 1, 10), waiting)).isFalse();
+	}
+
+	private static WaitingOrder placed(String id, long amount, long secondsAfterEpoch) {
+		return new WaitingOrder(id, amount, Instant.EPOCH.plusSeconds(secondsAfterEpoch), null);
 	}
 
 }
