@@ -1,18 +1,21 @@
 package com.rvssl.order.orders;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import com.rvssl.contracts.EventEnvelope;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the other services' events to their orders, each at most once: the update that
- * moves the order also records the event id and refuses one already recorded.
+ * Applies the other services' events to their orders, each exactly once: the update that
+ * moves the order also records the event id and refuses one already recorded, and an
+ * update that loses the race to a concurrent change is decided again, never dropped.
  */
 @Service
 public class IncomingEvents {
@@ -20,6 +23,11 @@ public class IncomingEvents {
 	private static final Logger log = LoggerFactory.getLogger(IncomingEvents.class);
 
 	private static final int MAX_ATTEMPTS = 10;
+
+	private static final Duration FIRST_BACKOFF = Duration.ofMillis(10);
+
+	/** Keeps all attempts well inside the listener's wait for one record. */
+	private static final Duration MAX_BACKOFF = Duration.ofMillis(100);
 
 	private final OrderStore store;
 
@@ -34,36 +42,66 @@ public class IncomingEvents {
 
 	public Mono<Void> apply(EventEnvelope envelope) {
 		String eventId = envelope.eventId().toString();
-		return Mono.defer(() -> store.findById(envelope.orderId())
-			.flatMap((order) -> applyTo(order, envelope, eventId))
-			.switchIfEmpty(Mono.fromSupplier(() -> {
-				log.warn("{} {} for unknown order {}: ignored", envelope.type(), eventId, envelope.orderId());
-				return Boolean.TRUE;
-			}))).repeatWhenEmpty(MAX_ATTEMPTS, (repeats) -> repeats).then();
+		return Mono
+			.defer(() -> store.findById(envelope.orderId())
+				.flatMap((order) -> applyTo(order, envelope, eventId))
+				.defaultIfEmpty(Attempt.NO_SUCH_ORDER))
+			.flatMap((attempt) -> (attempt == Attempt.LOST_RACE) ? Mono.error(new OrderContendedException(envelope))
+					: Mono.just(attempt))
+			// a lost race reads the order again and decides again; if it keeps losing,
+			// the error reaches the listener, whose error handler retries the record and
+			// then dead-letters it: never committed unapplied
+			.retryWhen(Retry.backoff(MAX_ATTEMPTS - 1, FIRST_BACKOFF)
+				.maxBackoff(MAX_BACKOFF)
+				.filter(OrderContendedException.class::isInstance)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+			.doOnNext((attempt) -> {
+				if (attempt == Attempt.NO_SUCH_ORDER) {
+					log.warn("{} {} for unknown order {}: ignored", envelope.type(), eventId, envelope.orderId());
+				}
+			})
+			.then();
 	}
 
-	/**
-	 * Emits a value when done; empty when the order changed under us and the decision
-	 * must be made again.
-	 */
-	private Mono<Boolean> applyTo(Order order, EventEnvelope envelope, String eventId) {
+	private Mono<Attempt> applyTo(Order order, EventEnvelope envelope, String eventId) {
 		if (order.hasApplied(eventId)) {
 			log.debug("{} {} already applied to order {}", envelope.type(), eventId, order.id());
-			return Mono.just(Boolean.TRUE);
+			return Mono.just(Attempt.DONE);
 		}
 		Outcome outcome = OrderLifecycle.apply(order, envelope);
 		if (outcome instanceof Outcome.Applied applied) {
 			return store.apply(order, eventId, applied.change(), clock.instant()).map((saved) -> {
 				metrics.applied(order, saved, envelope.payload());
-				return Boolean.TRUE;
-			});
+				return Attempt.DONE;
+			}).defaultIfEmpty(Attempt.LOST_RACE);
 		}
 		if (outcome instanceof Outcome.Stale stale) {
 			log.info("{} {} for order {} came late ({}): remembered, not applied", envelope.type(), eventId, order.id(),
 					stale.reason());
-			return store.rememberStale(order, eventId).map((saved) -> Boolean.TRUE);
+			return store.rememberStale(order, eventId).map((saved) -> Attempt.DONE).defaultIfEmpty(Attempt.LOST_RACE);
 		}
-		return Mono.just(Boolean.TRUE);
+		return Mono.just(Attempt.DONE);
+	}
+
+	/**
+	 * What one read-decide-write of an event came to. A conditional write that matches
+	 * nothing is a lost race (the order exists: it was just read), never an unknown
+	 * order.
+	 */
+	private enum Attempt {
+
+		/** Applied, remembered as late, applied before, or not an event for us. */
+		DONE,
+
+		/**
+		 * The order changed between the read and the write (or the event was applied
+		 * meanwhile): read it again and decide again.
+		 */
+		LOST_RACE,
+
+		/** No order has this id. */
+		NO_SUCH_ORDER
+
 	}
 
 }

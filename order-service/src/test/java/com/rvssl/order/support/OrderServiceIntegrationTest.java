@@ -34,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -60,7 +61,12 @@ public abstract class OrderServiceIntegrationTest {
 	@Autowired
 	protected KafkaTemplate<String, EventEnvelope> kafka;
 
-	@Autowired
+	/**
+	 * The real store; a spy only so that a test can slip a concurrent write in before one
+	 * of its writes (it calls the real methods unless a test says otherwise, and forgets
+	 * that after each test). Declared here so every class keeps sharing one context.
+	 */
+	@MockitoSpyBean
 	protected OrderStore orders;
 
 	@DynamicPropertySource
