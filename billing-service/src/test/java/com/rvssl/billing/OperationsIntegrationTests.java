@@ -16,21 +16,6 @@ class OperationsIntegrationTests extends BillingIntegrationTest {
 	MeterRegistry registry;
 
 	@Test
-	void livenessAndReadinessIncludingTheDatabasePingAreUp() {
-		web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		web.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.mongo.status")
-			.isEqualTo("UP");
-	}
-
-	@Test
 	void prometheusShowsEachResellersBalanceAndWaitingOrders() {
 		Reseller reseller = newReseller();
 		topUp(reseller, 1_234);
