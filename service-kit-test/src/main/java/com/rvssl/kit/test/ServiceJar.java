@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+
 /**
  * A service run from its packaged jar ({@code target/<module>.jar}) in a process of its
  * own, for the tests that kill one (SIGKILL, no shutdown hooks) and start it again. It
@@ -64,29 +66,23 @@ public final class ServiceJar implements AutoCloseable {
 	 * Waits until readiness answers 200; fails at once if the process dies, naming its
 	 * log.
 	 */
-	public ServiceJar awaitReady(Duration atMost) throws InterruptedException {
+	public ServiceJar awaitReady(Duration atMost) {
 		HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(10))
 			.GET()
 			.build();
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (true) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException(run + " died while starting; see " + log);
-			}
-			try {
-				if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return this;
+		Awaitility.await(run + " ready; see " + log)
+			.atMost(atMost)
+			.pollInterval(Duration.ofMillis(500))
+			// not listening yet while it starts
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(run + " died while starting; see " + log);
 				}
-			}
-			catch (IOException notListeningYet) {
-				// still starting
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(run + " was not ready within " + atMost + "; see " + log);
-			}
-			Thread.sleep(500);
-		}
+				return HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			});
+		return this;
 	}
 
 	/** Kills the process as a crash would: no shutdown hooks, nothing flushed. */
