@@ -123,6 +123,16 @@ final class AdminPageTest extends TestCase
         self::assertStringContainsString('no payment address', $page);
     }
 
+    public function testAnAnswerWithoutATopUpIdIsShownAsAnErrorAndRecordsNothing(): void
+    {
+        StubPlatform::answer('POST', '/api/v1/account/top-ups', 201, ['status' => 'PENDING_PAYMENT', 'paymentUrl' => self::PAYMENT_URL]);
+
+        $page = TestWhmcs::adminPage(['rvssl_action' => 'startTopUp', 'amount' => '50.00']);
+
+        self::assertStringContainsString('alert-danger">RVssl: RVssl answered something unexpected', $page);
+        self::assertSame(0, Capsule::table('mod_rvssl_top_ups')->count());
+    }
+
     private function platformStartsPayment(string $paymentUrl): void
     {
         $topUp = ['id' => 'tu-1', 'status' => 'PENDING_PAYMENT', 'amount' => ['amount' => 5000, 'currency' => 'USD'],

@@ -176,7 +176,7 @@ function rvssl_resendDcv(array $params)
     return rvssl_client_change($params, 'rvssl_resend_dcv');
 }
 
-/** The admin's "Resend DCV Email" button: WHMCS's admin area checks its own token for module commands. */
+/** The admin's "Resend DCV Email" button (WHMCS's admin area guards its module commands itself; not client-callable). */
 function rvssl_adminResendDcv(array $params)
 {
     return rvssl_with_order($params, 'rvssl_resend_dcv');

@@ -106,6 +106,9 @@ final class AdminPage
         $key = (string) ($request['idempotencyKey'] ?? '');
         $topUp = $platform->startTopUp($amount, $currency, 'WHMCS top-up',
             preg_match('/^[A-Za-z0-9-]{8,64}$/', $key) === 1 ? $key : self::newTopUpKey());
+        if (!is_scalar($topUp['id'] ?? null) || (string) $topUp['id'] === '') {
+            throw new ApiProblem(200, 'RVssl answered something unexpected', 'a top-up without an id; see your account at RVglobalsoft.com');
+        }
         $money = is_array($topUp['amount'] ?? null) ? $topUp['amount'] : ['amount' => $amount, 'currency' => $currency];
         $paymentUrl = self::webAddress($topUp['paymentUrl'] ?? null);
         Schema::ensure();
