@@ -28,7 +28,9 @@ public record WebhookProperties(@DefaultValue("PT10S") Duration timeout, @Defaul
 		@DefaultValue("false") boolean allowHttp, @DefaultValue List<String> allowedNetworks) {
 
 	public WebhookProperties {
-		allowedNetworks = (allowedNetworks != null) ? List.copyOf(allowedNetworks) : List.of();
+		// an empty environment variable binds as one blank entry: no network
+		allowedNetworks = (allowedNetworks != null)
+				? allowedNetworks.stream().filter(network -> !network.isBlank()).toList() : List.of();
 	}
 
 }
