@@ -129,11 +129,14 @@ class WebhookTargetPolicyTests {
 	}
 
 	@Test
-	void aBadAllowedNetworkStopsTheServiceFromStarting() {
+	void aBadAllowedNetworkStopsTheServiceFromStarting() throws UnknownHostException {
 		assertThatThrownBy(() -> policy(Map.of("rvssl.notify.webhook.allowed-networks", "localhost")))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("'localhost' is not an address block");
 		assertThatIllegalArgumentException().isThrownBy(() -> AddressBlock.parse("10.0.0.0/33"));
+		// docker-compose passes an empty variable when nothing is allowed
+		assertThat(policy(Map.of("rvssl.notify.webhook.allowed-networks", "")).addressProblem(address("127.0.0.1")))
+			.isPresent();
 		assertThat(AddressBlock.parse("10.0.0.0/8").contains(new byte[] { 10, 1, 2, 3 })).isTrue();
 		assertThat(AddressBlock.parse("172.16.0.0/12").contains(new byte[] { (byte) 172, 32, 0, 1 })).isFalse();
 	}
