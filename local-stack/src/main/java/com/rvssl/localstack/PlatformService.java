@@ -98,9 +98,8 @@ enum PlatformService {
 			case NOTIFICATION -> {
 				args.add("--spring.mail.host=127.0.0.1");
 				args.add("--spring.mail.port=" + ports.smtp());
-				// the local WHMCS (WhmcsAddonIT's callback server) is plain http on
-				// 127.0.0.1;
-				// every other non-public address stays refused
+				// the local WHMCS (WhmcsAddonIT's callback) is plain http on 127.0.0.1:
+				// loopback only, every other non-public address stays refused
 				args.add("--rvssl.notify.webhook.allow-http=true");
 				args.add("--rvssl.notify.webhook.allowed-networks=" + LOCAL_WEBHOOK_NETWORKS);
 			}
