@@ -2,7 +2,7 @@ package com.rvssl.order.api;
 
 import reactor.core.publisher.Mono;
 
-import com.rvssl.order.csr.CsrDecoder;
+import com.rvssl.order.csr.CsrReader;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,8 +14,11 @@ class CsrController {
 
 	private final JsonBodies bodies;
 
-	CsrController(JsonBodies bodies) {
+	private final CsrReader csrReader;
+
+	CsrController(JsonBodies bodies, CsrReader csrReader) {
 		this.bodies = bodies;
+		this.csrReader = csrReader;
 	}
 
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -24,7 +27,8 @@ class CsrController {
 	@PostMapping("/api/v1/csr/decode")
 	Mono<Responses.CsrJson> decode(ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DecodeCsr.class)
-			.map((body) -> Responses.CsrJson.of(CsrDecoder.decode(body.value().csr())));
+			.flatMap((body) -> csrReader.decode(body.value().csr()))
+			.map(Responses.CsrJson::of);
 	}
 
 }
