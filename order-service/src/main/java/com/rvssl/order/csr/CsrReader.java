@@ -37,7 +37,8 @@ public class CsrReader implements DisposableBean {
 	@Autowired
 	public CsrReader(@Value("${rvssl.csr.threads:2}") int threads, @Value("${rvssl.csr.queue:100}") int queue,
 			@Value("${rvssl.csr.time-limit:3s}") Duration timeLimit) {
-		this(CsrDecoder::decode, Schedulers.newBoundedElastic(threads, queue, THREAD_NAME), timeLimit);
+		// daemon threads, idle ones let go after a minute: they never keep a JVM alive
+		this(CsrDecoder::decode, Schedulers.newBoundedElastic(threads, queue, THREAD_NAME, 60, true), timeLimit);
 	}
 
 	/** With another decoder or scheduler, for tests. */
