@@ -23,6 +23,7 @@ import com.rvssl.order.pricing.RetailPrices;
 import com.rvssl.order.settings.AutoOrderSettings;
 
 import com.rvssl.order.certificates.CertificateDownloads;
+import com.rvssl.order.csr.CsrReader;
 import com.rvssl.order.certificates.DownloadFormat;
 import com.rvssl.order.orders.OrderDesk;
 import com.rvssl.order.orders.OrderState;
@@ -69,8 +70,11 @@ class OrdersController {
 
 	private final OrderStatusStream statusStream;
 
+	private final CsrReader csrReader;
+
 	OrdersController(OrderDesk desk, JsonBodies bodies, OrderRequestChecks checks, PriceList priceList,
-			RetailPrices retailPrices, AutoOrderSettings settings, OrderStatusStream statusStream) {
+			RetailPrices retailPrices, AutoOrderSettings settings, OrderStatusStream statusStream,
+			CsrReader csrReader) {
 		this.desk = desk;
 		this.bodies = bodies;
 		this.checks = checks;
@@ -78,6 +82,7 @@ class OrdersController {
 		this.retailPrices = retailPrices;
 		this.settings = settings;
 		this.statusStream = statusStream;
+		this.csrReader = csrReader;
 	}
 
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -103,9 +108,10 @@ class OrdersController {
 			Mono<Optional<Money>> retail = retailPrices.retailFor(reseller, request.productCode(), request.termMonths())
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty());
-			return Mono.zip(product, retail, settings.modeOf(reseller))
+			return Mono.zip(product, retail, settings.modeOf(reseller), csrReader.read(request.csr()))
 				.map((found) -> new Checked(
-						checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null)), found.getT3()))
+						checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null), found.getT4()),
+						found.getT3()))
 				.flatMap((checked) -> desk.place(reseller, checked.draft(), checked.mode(), idempotencyKey,
 						sha256(body.canonicalJson())));
 		}).map((placement) -> {
@@ -148,11 +154,12 @@ class OrdersController {
 	Mono<Responses.OrderJson> configure(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
 			ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Configure.class)
-			.flatMap((body) -> desk.find(caller.scope(), id)
-				// the mode is the order owner's, also when the operator configures it
-				.flatMap((order) -> settings.modeOf(order.resellerId()))
-				.flatMap((mode) -> desk.configure(caller.scope(), id, mode,
-						(order) -> checks.checkConfiguration(order, body.value()))))
+			.flatMap((body) -> csrReader.read(body.value().csr())
+				.flatMap((csr) -> desk.find(caller.scope(), id)
+					// the mode is the order owner's, also when the operator configures it
+					.flatMap((order) -> settings.modeOf(order.resellerId()))
+					.flatMap((mode) -> desk.configure(caller.scope(), id, mode,
+							(order) -> checks.checkConfiguration(order, body.value(), csr)))))
 			.map(Responses.OrderJson::of);
 	}
 
@@ -201,7 +208,9 @@ class OrdersController {
 	Mono<ResponseEntity<Responses.OrderJson>> reissue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String id, ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Reissue.class)
-			.flatMap((body) -> desk.reissue(caller.scope(), id, (order) -> checks.checkReissue(order, body.value())))
+			.flatMap((body) -> csrReader.read(body.value().csr())
+				.flatMap((csr) -> desk.reissue(caller.scope(), id,
+						(order) -> checks.checkReissue(order, body.value(), csr))))
 			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
 	}
 
