@@ -93,6 +93,12 @@ class ApiProblems {
 				Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", ex.getMessage()));
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException ex) {
+		return respond(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many open status streams",
+				ex.getMessage()));
+	}
+
 	// the problem's own media type even when the client asked for another: an event
 	// stream's 404 would otherwise be written as a server-sent event
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
