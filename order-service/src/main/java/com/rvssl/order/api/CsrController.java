@@ -4,6 +4,7 @@ import reactor.core.publisher.Mono;
 
 import com.rvssl.order.csr.CsrDecoder;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,7 +22,7 @@ class CsrController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DecodeCsr.class)))
-	@PostMapping("/api/v1/csr/decode")
+	@PostMapping(path = "/api/v1/csr/decode", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Responses.CsrJson> decode(ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DecodeCsr.class)
 			.map((body) -> Responses.CsrJson.of(CsrDecoder.decode(body.value().csr())));
