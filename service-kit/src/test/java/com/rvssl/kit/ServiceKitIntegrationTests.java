@@ -179,6 +179,105 @@ class ServiceKitIntegrationTests {
 	}
 
 	@Test
+	void aBodyInAnotherTypeThanJsonIsUnsupportedAndTheDetailNamesJson() {
+		web.post()
+			.uri("/api/things")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("{\"name\": \"x\", \"quantity\": 1}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/unsupported-media-type")
+			.jsonPath("$.status")
+			.isEqualTo(415)
+			.jsonPath("$.detail")
+			.isEqualTo("Content-Type 'text/plain' is not supported; send application/json.")
+			.jsonPath("$.errors")
+			.isEmpty();
+	}
+
+	@Test
+	void aBodyWithoutAContentTypeIsUnsupportedToo() {
+		web.post()
+			.uri("/api/things")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.bodyValue("{\"name\": \"x\", \"quantity\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).endsWith("; send application/json."));
+	}
+
+	@Test
+	void aMethodTheRouteDoesNotTakeIsAProblemNamingTheAllowedOnes() {
+		web.put()
+			.uri("/api/things")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/method-not-allowed")
+			.jsonPath("$.detail")
+			.isEqualTo("PUT is not allowed here; allowed: POST.")
+			.jsonPath("$.errors")
+			.isEmpty();
+	}
+
+	@Test
+	void anAnswerTheClientDoesNotAcceptIsAProblemNamingWhatIsOnOffer() {
+		web.get()
+			.uri("/api/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.accept(MediaType.valueOf("text/csv"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/not-acceptable")
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("application/json"));
+	}
+
+	@Test
+	void aPathVariableOrQueryParameterOutOfBoundsIsNamedInTheProblemsErrors() {
+		web.get()
+			.uri("/api/things/{name}?size=1000000", "x".repeat(11))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/invalid-request")
+			.jsonPath("$.errors.length()")
+			.isEqualTo(2)
+			.jsonPath("$.errors[?(@.field == 'name')].message")
+			.exists()
+			.jsonPath("$.errors[?(@.field == 'size')].message")
+			.exists();
+	}
+
+	@Test
 	void readinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess() {
 		ProbeAssertions.assertReadinessFollowsKafkaAndMongoWhileLivenessChecksOnlyTheProcess(web);
 	}

@@ -13,15 +13,18 @@ import com.rvssl.billing.ledger.EntryType;
 import com.rvssl.billing.ledger.LedgerEntry;
 import com.rvssl.contracts.Money;
 import com.rvssl.kit.security.Caller;
+import com.rvssl.kit.validation.IsoCurrency;
+import com.rvssl.kit.validation.MoneyAmounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +46,12 @@ class AccountController {
 
 	static final String WAITING_STATUS = "Waiting for Payment";
 
+	/** Reseller ids are short; a longer one is not an id. */
+	static final int MAX_ID_LENGTH = 100;
+
+	// page * size stays a skip MongoDB takes (an int), far beyond any real ledger
+	private static final int MAX_PAGE = 1_000_000;
+
 	private final PendingWork accounts;
 
 	private final TopUps topUps;
@@ -59,7 +68,8 @@ class AccountController {
 	}
 
 	@GetMapping
-	Mono<AccountView> account(@RequestParam(required = false) String resellerId, ServerWebExchange exchange) {
+	Mono<AccountView> account(@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
+			ServerWebExchange exchange) {
 		return account(AccountScope.resellerId(Caller.of(exchange), resellerId)).map(AccountView::of);
 	}
 
@@ -67,8 +77,8 @@ class AccountController {
 	 * The balance under which a charge sends CreditLow (once per crossing); 0 switches it
 	 * off.
 	 */
-	@PutMapping("/low-credit-threshold")
-	Mono<AccountView> lowCreditThreshold(@RequestParam(required = false) String resellerId,
+	@PutMapping(path = "/low-credit-threshold", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<AccountView> lowCreditThreshold(@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
 			@Valid @RequestBody ThresholdRequest request, ServerWebExchange exchange) {
 		String id = AccountScope.resellerId(Caller.of(exchange), resellerId);
 		return lowCreditLine.set(id, Money.of(request.threshold().amount(), request.threshold().currency()))
@@ -76,8 +86,9 @@ class AccountController {
 			.map(AccountView::of);
 	}
 
-	@PostMapping("/top-ups")
-	Mono<ResponseEntity<TopUpReceipt>> topUp(@RequestParam(required = false) String resellerId,
+	@PostMapping(path = "/top-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<TopUpReceipt>> topUp(
+			@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
 			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody TopUpRequest request,
 			ServerWebExchange exchange) {
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
@@ -92,11 +103,11 @@ class AccountController {
 	}
 
 	@GetMapping("/ledger")
-	Mono<LedgerPage> ledger(@RequestParam(required = false) String resellerId,
+	Mono<LedgerPage> ledger(@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			ServerWebExchange exchange) {
-		if (page < 0 || size < 1 || size > 200) {
-			return Mono.error(new ApiProblems.BadRequest("page must be >= 0 and size 1 to 200."));
+		if (page < 0 || page > MAX_PAGE || size < 1 || size > 200) {
+			return Mono.error(new ApiProblems.BadRequest("page must be 0 to " + MAX_PAGE + " and size 1 to 200."));
 		}
 		String id = AccountScope.resellerId(Caller.of(exchange), resellerId);
 		return account(id).then(ledger.page(id, page, size))
@@ -106,7 +117,7 @@ class AccountController {
 
 	/** Oldest first: the order in which credit will release them. */
 	@GetMapping("/waiting-orders")
-	Mono<List<WaitingLine>> waitingOrders(@RequestParam(required = false) String resellerId,
+	Mono<List<WaitingLine>> waitingOrders(@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
 			ServerWebExchange exchange) {
 		return account(AccountScope.resellerId(Caller.of(exchange), resellerId)).map((account) -> account.waiting()
 			.stream()
@@ -123,15 +134,14 @@ class AccountController {
 	record TopUpRequest(@NotNull @Valid MoneyRequest amount, @Size(max = 200) String reference) {
 	}
 
-	record MoneyRequest(@NotNull @Positive Long amount,
-			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+	record MoneyRequest(@NotNull @Positive @Max(MoneyAmounts.MAX) Long amount, @NotNull @IsoCurrency String currency) {
 	}
 
 	record ThresholdRequest(@NotNull @Valid ThresholdMoney threshold) {
 	}
 
-	record ThresholdMoney(@NotNull @PositiveOrZero Long amount,
-			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+	record ThresholdMoney(@NotNull @PositiveOrZero @Max(MoneyAmounts.MAX) Long amount,
+			@NotNull @IsoCurrency String currency) {
 	}
 
 	record AccountView(String resellerId, Money balance, Waiting waitingForPayment, Money lowCreditThreshold) {

@@ -2,14 +2,15 @@ package com.rvssl.billing.api;
 
 import com.rvssl.billing.accounts.ResellerRegistration;
 import com.rvssl.kit.security.Caller;
+import com.rvssl.kit.validation.IsoCurrency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,7 +32,7 @@ class AdminController {
 	/**
 	 * Opens an account at zero credit; the API key in the answer is shown this once only.
 	 */
-	@PostMapping("/resellers")
+	@PostMapping(path = "/resellers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<NewReseller> register(@Valid @RequestBody ResellerRequest request, ServerWebExchange exchange) {
 		if (!Caller.of(exchange).operator()) {
@@ -43,9 +44,8 @@ class AdminController {
 					registered.account().name(), registered.account().currency()));
 	}
 
-	record ResellerRequest(@NotBlank @Size(max = 200) String name,
-			@Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-			@Email String email) {
+	record ResellerRequest(@NotBlank @Size(max = 200) String name, @IsoCurrency String currency,
+			@Email @Size(max = 254) String email) {
 	}
 
 	record NewReseller(String resellerId, String apiKey, String name, String currency) {

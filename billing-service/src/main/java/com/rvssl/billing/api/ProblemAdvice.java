@@ -1,5 +1,6 @@
 package com.rvssl.billing.api;
 
+import com.rvssl.billing.charging.BalanceLimitException;
 import com.rvssl.billing.charging.CurrencyMismatchException;
 import com.rvssl.billing.charging.TopUps.IdempotencyKeyReusedException;
 import com.rvssl.billing.charging.UnknownResellerException;
@@ -21,6 +22,11 @@ class ProblemAdvice {
 	@ExceptionHandler(CurrencyMismatchException.class)
 	ProblemDetail currencyMismatch(CurrencyMismatchException ex) {
 		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch", ex.getMessage());
+	}
+
+	@ExceptionHandler(BalanceLimitException.class)
+	ProblemDetail balanceLimit(BalanceLimitException ex) {
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "balance-limit", "Balance limit", ex.getMessage());
 	}
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -82,7 +82,10 @@ public final class AccountChange {
 	 */
 	public TopUpReceipt topUp(String idempotencyKey, long amount, String reference, String correlationId) {
 		String id = PendingEntry.topUpId(account.id(), idempotencyKey);
-		balance = Math.addExact(balance, amount);
+		if (amount > Long.MAX_VALUE - balance) {
+			throw new BalanceLimitException(balance, amount, account.currency());
+		}
+		balance += amount;
 		creditMoved(null, false);
 		long balanceAfter = balance;
 		long entrySeq = ++seq;

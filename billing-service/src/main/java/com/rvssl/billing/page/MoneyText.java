@@ -7,11 +7,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.rvssl.contracts.Money;
+import com.rvssl.kit.validation.MoneyAmounts;
 
 /**
  * Money as a reseller reads and types it: "25.00 USD", in the currency's own decimals.
  * Typed amounts are parsed exactly; anything that is not a plain number with at most the
- * currency's decimals is refused rather than rounded.
+ * currency's decimals, or above {@link MoneyAmounts#MAX}, is refused rather than rounded.
  */
 final class MoneyText {
 
@@ -41,8 +42,9 @@ final class MoneyText {
 		if (amount.scale() > decimals(currency)) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(amount.setScale(decimals(currency), RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+		long minor = amount.setScale(decimals(currency), RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+		// the API's bound on every amount, so the page cannot go around it
+		return (minor <= MoneyAmounts.MAX) ? Optional.of(minor) : Optional.empty();
 	}
 
 	private static int decimals(String currency) {

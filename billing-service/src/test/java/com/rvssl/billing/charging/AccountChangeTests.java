@@ -16,6 +16,7 @@ import com.rvssl.contracts.events.RefundIssued;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccountChangeTests {
 
@@ -51,6 +52,19 @@ class AccountChangeTests {
 		assertThat(change.events()).singleElement()
 			.satisfies((event) -> assertThat(event.payload()).isInstanceOfSatisfying(PaymentCaptured.class,
 					(paid) -> assertThat(paid.balanceAfter().amount()).isEqualTo(600)));
+	}
+
+	@Test
+	void aTopUpTheBalanceCannotHoldIsRefusedBeforeAnythingChanges() {
+		AccountChange change = AccountChange.of(account(Long.MAX_VALUE - 100, waiting("w", 50)), NOW);
+
+		assertThatThrownBy(() -> change.topUp("k1", 101, "wire", "c1")).isInstanceOf(BalanceLimitException.class);
+
+		assertThat(change.update().balance()).isEqualTo(Long.MAX_VALUE - 100);
+		assertThat(change.pending()).isEmpty();
+		assertThat(change.events()).isEmpty();
+		assertThat(change.topUp("k2", 100, "wire", "c2").balanceAfter().amount()).as("up to the limit")
+			.isEqualTo(Long.MAX_VALUE);
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package com.rvssl.billing.page;
 
 import org.junit.jupiter.api.Test;
 
+import com.rvssl.kit.validation.MoneyAmounts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MoneyTextTests {
@@ -28,6 +30,13 @@ class MoneyTextTests {
 		assertThat(MoneyText.minorUnits("", "USD")).isEmpty();
 		assertThat(MoneyText.minorUnits(null, "USD")).isEmpty();
 		assertThat(MoneyText.minorUnits("2.5", "JPY")).isEmpty();
+	}
+
+	@Test
+	void anAmountAboveTheApisBoundIsRefusedAsTheApiWould() {
+		assertThat(MoneyText.minorUnits("1,000,000,000.00", "USD")).contains(MoneyAmounts.MAX);
+		assertThat(MoneyText.minorUnits("1000000000.01", "USD")).isEmpty();
+		assertThat(MoneyText.minorUnits("999999999999", "JPY")).isEmpty();
 	}
 
 }

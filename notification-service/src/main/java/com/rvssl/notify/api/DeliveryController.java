@@ -4,6 +4,7 @@ import com.rvssl.kit.security.Caller;
 import com.rvssl.notify.deliveries.Deliveries;
 import com.rvssl.notify.deliveries.DeliveryChannel;
 import com.rvssl.notify.deliveries.DeliveryDispatch;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,13 +34,13 @@ class DeliveryController {
 	}
 
 	@GetMapping("/deliveries")
-	Flux<DeliveryView> list(ServerWebExchange exchange, @RequestParam(required = false) String orderId,
+	Flux<DeliveryView> list(ServerWebExchange exchange, @RequestParam(required = false) @Size(max = 100) String orderId,
 			@RequestParam(required = false) DeliveryChannel channel) {
 		return deliveries.find(Caller.of(exchange).scope(), orderId, channel).map(DeliveryView::of);
 	}
 
 	@PostMapping("/admin/deliveries/{id}/replay")
-	Mono<DeliveryView> replay(ServerWebExchange exchange, @PathVariable String id) {
+	Mono<DeliveryView> replay(ServerWebExchange exchange, @PathVariable @Size(max = 100) String id) {
 		if (!Caller.of(exchange).operator()) {
 			return Mono.error(new ForbiddenException("only the operator may do this"));
 		}

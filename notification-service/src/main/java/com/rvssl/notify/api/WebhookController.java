@@ -5,9 +5,12 @@ import java.time.Instant;
 import com.rvssl.kit.security.Caller;
 import com.rvssl.notify.webhooks.WebhookEndpoint;
 import com.rvssl.notify.webhooks.WebhookRegistration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,8 +34,8 @@ class WebhookController {
 		this.registration = registration;
 	}
 
-	@PutMapping
-	Mono<WebhookView> set(ServerWebExchange exchange, @RequestBody WebhookSetting setting) {
+	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<WebhookView> set(ServerWebExchange exchange, @Valid @RequestBody WebhookSetting setting) {
 		return reseller(exchange).flatMap(resellerId -> registration.set(resellerId, setting.url(), setting.secret()))
 			.map(WebhookView::of);
 	}
@@ -60,10 +63,10 @@ class WebhookController {
 	}
 
 	/**
-	 * What the reseller sends; checked by the registration, which answers 422 with every
-	 * field's error.
+	 * What the reseller sends; bounded here (400), then checked by the registration,
+	 * which answers 422 with every field's error.
 	 */
-	record WebhookSetting(String url, String secret) {
+	record WebhookSetting(@Size(max = 2048) String url, @Size(max = 512) String secret) {
 	}
 
 	/** The webhook as shown back: the secret is write-only. */

@@ -4,6 +4,7 @@ import reactor.core.publisher.Mono;
 
 import com.rvssl.order.csr.CsrReader;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,7 +29,7 @@ class CsrController {
 			description = "The CSR's names, key and subject, after the same checks an order makes: sizes, one PEM "
 					+ "block, the key policy, then the signature. 400 unreadable, 422 key refused (problem type "
 					+ "invalid-csr); 503 csr-checks-busy with Retry-After when the checks are saturated.")
-	@PostMapping("/api/v1/csr/decode")
+	@PostMapping(path = "/api/v1/csr/decode", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Responses.CsrJson> decode(ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DecodeCsr.class)
 			.flatMap((body) -> csrReader.decode(body.value().csr()))

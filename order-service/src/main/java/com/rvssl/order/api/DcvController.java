@@ -1,6 +1,7 @@
 package com.rvssl.order.api;
 
 import com.rvssl.kit.problem.InvalidField;
+import jakarta.validation.constraints.Size;
 import com.rvssl.order.dcv.ApproverEmails;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DcvController {
 
 	@GetMapping("/api/v1/dcv/approver-emails")
-	Responses.ApproverEmailsJson approverEmails(@RequestParam(required = false) String domain) {
+	Responses.ApproverEmailsJson approverEmails(@RequestParam(required = false) @Size(max = 253) String domain) {
 		if (domain == null || domain.isBlank()) {
 			throw InvalidRequestException.unreadable("domain", "the domain query parameter is required");
 		}

@@ -18,14 +18,19 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
  * Reads a request body ourselves rather than through {@code @RequestBody}, because the
  * raw text matters: a pasted private key is refused wherever it appears, and an
  * idempotent repeat is recognised by the hash of the request. Then JSON mapping and bean
- * validation, each failure a 400 naming the field.
+ * validation, each failure a 400 naming the field. Only JSON is read: a body of another
+ * (or no) content type is a 415, as Spring's {@code consumes} would answer, because a
+ * body read by hand skips that check.
  */
 @Component
 class JsonBodies {
@@ -43,12 +48,32 @@ class JsonBodies {
 	}
 
 	<T> Mono<Body<T>> read(ServerWebExchange exchange, Class<T> type) {
-		return text(exchange).map((text) -> parse(text, type));
+		return Mono.fromRunnable(() -> requireJson(exchange)).then(text(exchange)).map((text) -> parse(text, type));
 	}
 
-	/** For endpoints whose body may be left out: empty when there is none. */
+	/**
+	 * For endpoints whose body may be left out: empty when there is none; a body there
+	 * must be JSON.
+	 */
 	<T> Mono<Body<T>> readOptional(ServerWebExchange exchange, Class<T> type) {
-		return text(exchange).filter((text) -> !text.isBlank()).map((text) -> parse(text, type));
+		return text(exchange).filter((text) -> !text.isBlank()).map((text) -> {
+			requireJson(exchange);
+			return parse(text, type);
+		});
+	}
+
+	private static void requireJson(ServerWebExchange exchange) {
+		MediaType contentType;
+		try {
+			contentType = exchange.getRequest().getHeaders().getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			contentType = null;
+		}
+		if (contentType == null || !MediaType.APPLICATION_JSON.includes(contentType)) {
+			throw new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON),
+					exchange.getRequest().getMethod());
+		}
 	}
 
 	private Mono<String> text(ServerWebExchange exchange) {

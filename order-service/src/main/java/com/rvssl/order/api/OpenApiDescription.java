@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "RVssl order-service", version = "v1",
 		description = "The API a WHMCS addon drives: catalog and prices, Auto Order Setup, orders, CSR and DCV helpers. "
+				+ "Request bodies are application/json only (anything else is a 415); amounts are minor units "
+				+ "from 0 to 100000000000, currencies ISO 4217 codes. "
 				+ "Errors are RFC 9457 application/problem+json."),
 		security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -56,7 +58,8 @@ class OpenApiDescription {
 			openApi.getComponents().addSchemas("Problem", problem);
 			ApiResponse problemResponse = new ApiResponse()
 				.description("a problem: 400/422 bad input, 401 no key, 403 wrong key, 404 not yours or unknown, "
-						+ "409 not in this state, 413 too large, 429 rate limited (Retry-After)")
+						+ "409 not in this state, 413 too large, 415 a body that is not application/json, "
+						+ "429 rate limited (Retry-After)")
 				.content(new Content().addMediaType("application/problem+json",
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
 			if (openApi.getPaths() != null) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import java.util.Optional;
 
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,6 +59,12 @@ class OrdersController {
 
 	private static final int MAX_PAGE_SIZE = 100;
 
+	// far beyond any reseller's orders, and page * size stays a small skip
+	private static final int MAX_PAGE = 1_000_000;
+
+	/** Order ids are UUIDs; anything much longer is not an id. */
+	static final int MAX_ID_LENGTH = 100;
+
 	private final OrderDesk desk;
 
 	private final JsonBodies bodies;
@@ -96,7 +103,7 @@ class OrdersController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.PlaceOrder.class)))
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Responses.OrderJson>> place(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			ServerWebExchange exchange) {
@@ -131,17 +138,19 @@ class OrdersController {
 	}
 
 	@GetMapping("/{id}")
-	Mono<Responses.OrderJson> order(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+	Mono<Responses.OrderJson> order(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
 		return desk.find(caller.scope(), id).map(Responses.OrderJson::of);
 	}
 
 	@GetMapping
 	Mono<Responses.OrderPageJson> orders(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@RequestParam(required = false) String state, @RequestParam(required = false) String domain,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			return Mono
-				.error(InvalidRequestException.unreadable("page", "page must be >= 0 and size 1.." + MAX_PAGE_SIZE));
+			@RequestParam(required = false) @Size(max = 40) String state,
+			@RequestParam(required = false) @Size(max = 253) String domain, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+			return Mono.error(InvalidRequestException.unreadable("page",
+					"page must be 0.." + MAX_PAGE + " and size 1.." + MAX_PAGE_SIZE));
 		}
 		OrderState wanted;
 		try {
@@ -158,9 +167,9 @@ class OrdersController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Configure.class)))
-	@PutMapping("/{id}/configuration")
-	Mono<Responses.OrderJson> configure(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
-			ServerWebExchange exchange) {
+	@PutMapping(path = "/{id}/configuration", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<Responses.OrderJson> configure(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id, ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Configure.class)
 			.flatMap((body) -> csrReader.read(body.value().csr())
 				.flatMap((csr) -> desk.find(caller.scope(), id)
@@ -172,7 +181,8 @@ class OrdersController {
 	}
 
 	@PostMapping("/{id}/approve")
-	Mono<Responses.OrderJson> approve(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+	Mono<Responses.OrderJson> approve(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
 		return desk.approve(caller.scope(), id).map(Responses.OrderJson::of);
 	}
 
@@ -182,7 +192,7 @@ class OrdersController {
 	 */
 	@PostMapping("/{id}/dcv/resend")
 	Mono<ResponseEntity<Responses.OrderJson>> resendDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String id) {
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
 		return desk.resendDcv(caller.scope(), id)
 			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
 	}
@@ -196,9 +206,9 @@ class OrdersController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DcvBody.class)))
-	@PutMapping("/{id}/dcv")
+	@PutMapping(path = "/{id}/dcv", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Responses.OrderJson>> changeDcv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String id, ServerWebExchange exchange) {
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id, ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DcvBody.class)
 			.flatMap(
 					(body) -> desk.changeDcv(caller.scope(), id, (order) -> checks.checkDcvChange(order, body.value())))
@@ -212,9 +222,9 @@ class OrdersController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Reissue.class)))
-	@PostMapping("/{id}/reissue")
+	@PostMapping(path = "/{id}/reissue", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Responses.OrderJson>> reissue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String id, ServerWebExchange exchange) {
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id, ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Reissue.class)
 			.flatMap((body) -> csrReader.read(body.value().csr())
 				.flatMap((csr) -> desk.reissue(caller.scope(), id,
@@ -235,7 +245,7 @@ class OrdersController {
 			+ "streams per API key: one more is a 429 problem `too-many-streams`.")
 	@GetMapping("/{id}/events")
 	Mono<ResponseEntity<Flux<ServerSentEvent<Responses.StatusJson>>>> events(
-			@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+			@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable @Size(max = MAX_ID_LENGTH) String id) {
 		return desk.find(caller.scope(), id).map((first) -> {
 			StreamSlots.Slot slot = streamSlots.take(caller);
 			if (slot == null) {
@@ -256,8 +266,8 @@ class OrdersController {
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.Cancel.class)))
 	@PostMapping("/{id}/cancel")
-	Mono<Responses.OrderJson> cancel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
-			ServerWebExchange exchange) {
+	Mono<Responses.OrderJson> cancel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id, ServerWebExchange exchange) {
 		// the body is optional: a bare POST cancels without a reason
 		return bodies.readOptional(exchange, Requests.Cancel.class)
 			.mapNotNull((body) -> body.value().reason())
@@ -267,8 +277,9 @@ class OrdersController {
 	}
 
 	@GetMapping("/{id}/certificate")
-	Mono<ResponseEntity<String>> certificate(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
-			@RequestParam(defaultValue = "pem") String format) {
+	Mono<ResponseEntity<String>> certificate(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable @Size(max = MAX_ID_LENGTH) String id,
+			@RequestParam(defaultValue = "pem") @Size(max = 40) String format) {
 		DownloadFormat wanted;
 		try {
 			wanted = DownloadFormat.of(format);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import com.rvssl.contracts.Money;
@@ -15,6 +16,7 @@ import com.rvssl.order.catalog.Product;
 import com.rvssl.order.pricing.RetailPrices;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +57,10 @@ class ProductsController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.RetailPrice.class)))
-	@PutMapping("/api/v1/products/{code}/prices/{termMonths}")
+	@PutMapping(path = "/api/v1/products/{code}/prices/{termMonths}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Responses.ProductJson> overrideRetail(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String code, @PathVariable String termMonths, ServerWebExchange exchange) {
+			@PathVariable @Size(max = 100) String code, @PathVariable @Size(max = 4) String termMonths,
+			ServerWebExchange exchange) {
 		String reseller = resellerOnly(caller);
 		return priceOf(code, termMonths)
 			.flatMap((found) -> bodies.read(exchange, Requests.RetailPrice.class).flatMap((body) -> {
@@ -68,7 +71,7 @@ class ProductsController {
 
 	@DeleteMapping("/api/v1/products/{code}/prices/{termMonths}")
 	Mono<Responses.ProductJson> resetRetail(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String code, @PathVariable String termMonths) {
+			@PathVariable @Size(max = 100) String code, @PathVariable @Size(max = 4) String termMonths) {
 		String reseller = resellerOnly(caller);
 		return priceOf(code, termMonths)
 			.flatMap((found) -> retailPrices.reset(reseller, code, found.price().termMonths())
@@ -87,9 +90,9 @@ class ProductsController {
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(
 							implementation = Requests.CatalogPrices.class)))
-	@PutMapping("/api/v1/admin/products/{code}")
+	@PutMapping(path = "/api/v1/admin/products/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Responses.ProductJson> changeCatalogPrices(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable String code, ServerWebExchange exchange) {
+			@PathVariable @Size(max = 100) String code, ServerWebExchange exchange) {
 		if (!caller.operator()) {
 			return Mono.error(new InvalidRequestException(HttpStatus.FORBIDDEN,
 					"catalog prices are changed with the operator's key", List.of()));

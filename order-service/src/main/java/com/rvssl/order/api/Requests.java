@@ -10,11 +10,15 @@ import com.rvssl.contracts.Organization;
 import com.rvssl.order.orders.AutoOrderMode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import com.rvssl.kit.validation.IsoCurrency;
+import com.rvssl.kit.validation.MoneyAmounts;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -32,7 +36,7 @@ final class Requests {
 	private Requests() {
 	}
 
-	record PlaceOrder(@NotBlank String productCode, @NotNull Integer termMonths,
+	record PlaceOrder(@NotBlank @Size(max = 100) String productCode, @NotNull Integer termMonths,
 			@NotEmpty @Size(max = 250) List<@NotBlank String> domains, @NotBlank @Size(max = 100) String whmcsServiceId,
 			@NotNull @Valid CustomerBody customer, @Schema(description = CSR_RULES, maxLength = 24576) String csr,
 			@Valid DcvBody dcv, @Valid OrganizationBody organization) {
@@ -54,9 +58,13 @@ final class Requests {
 	record RetailPrice(@NotNull @Valid MoneyBody retail) {
 	}
 
-	/** Money as the API writes it: minor units and an ISO 4217 code. */
-	record MoneyBody(@NotNull Long amount,
-			@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+	/**
+	 * Money as the API writes it: minor units, never negative and at most
+	 * {@link MoneyAmounts#MAX}, and an ISO 4217 code.
+	 */
+	record MoneyBody(@NotNull @PositiveOrZero @Max(MoneyAmounts.MAX) Long amount,
+			@NotBlank @IsoCurrency @Schema(description = "an ISO 4217 currency code such as USD",
+					example = "USD") String currency) {
 	}
 
 	/** An operator's new prices for some terms of a product. */
@@ -88,8 +96,8 @@ final class Requests {
 
 	record OrganizationBody(@NotBlank @Size(max = 200) String name,
 			@NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 code") String country,
-			@NotBlank String city, @NotBlank String address, @NotBlank String phone,
-			@NotNull @Valid ContactBody contact) {
+			@NotBlank @Size(max = 200) String city, @NotBlank @Size(max = 500) String address,
+			@NotBlank @Size(max = 50) String phone, @NotNull @Valid ContactBody contact) {
 
 		Organization toOrganization() {
 			return new Organization(name, country.toUpperCase(Locale.ROOT), city, address, phone,
@@ -98,7 +106,8 @@ final class Requests {
 
 	}
 
-	record ContactBody(@NotBlank String name, @NotBlank @Email String email, String phone) {
+	record ContactBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+			@Size(max = 50) String phone) {
 	}
 
 }

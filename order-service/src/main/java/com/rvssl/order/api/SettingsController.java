@@ -8,6 +8,7 @@ import com.rvssl.kit.security.Caller;
 import com.rvssl.order.settings.AutoOrderSettings;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -35,7 +36,7 @@ class SettingsController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.AutoOrder.class)))
-	@PutMapping("/api/v1/settings/auto-order")
+	@PutMapping(path = "/api/v1/settings/auto-order", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Responses.AutoOrderJson> changeAutoOrder(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			ServerWebExchange exchange) {
 		String reseller = resellerOnly(caller);

@@ -243,7 +243,7 @@ class ApiWalkIntegrationTests extends OrderServiceIntegrationTest {
 			.value()).isEqualTo(422);
 		assertThat(call(HttpMethod.PUT, OPERATOR_KEY, "/api/v1/admin/products/sectigo-ov",
 				Map.of("prices",
-						List.of(Map.of("termMonths", 12, "wholesale", Map.of("amount", -1, "currency", "USD"),
+						List.of(Map.of("termMonths", 12, "wholesale", Map.of("amount", 1, "currency", "EUR"),
 								"recommendedRetail", Map.of("amount", 2, "currency", "EUR")))))
 			.getResponseBody()
 			.path("errors")).hasSize(2);

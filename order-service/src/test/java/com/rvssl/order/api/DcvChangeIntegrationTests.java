@@ -100,7 +100,9 @@ class DcvChangeIntegrationTests extends OrderServiceIntegrationTest {
 		String orderId = submitted(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
 		int timeline = order(reseller, orderId).path("timeline").size();
 
-		assertProblem(changeDcv(reseller.key(), orderId, null), 400, "invalid-request");
+		// no body at all carries no Content-Type either: refused as not JSON
+		assertProblem(changeDcv(reseller.key(), orderId, null), 415, "unsupported-media-type");
+		assertProblem(changeDcv(reseller.key(), orderId, "   "), 400, "invalid-request");
 		assertProblem(changeDcv(reseller.key(), orderId, Map.of()), 400, "invalid-request", "method");
 		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "FAX")), 400, "invalid-request", "method");
 		assertProblem(changeDcv(reseller.key(), orderId, Map.of("method", "EMAIL")), 400, "invalid-request",

@@ -61,7 +61,7 @@ class RetailPricesIntegrationTests extends OrderServiceIntegrationTest {
 		refused(call(HttpMethod.PUT, reseller.key(), "/api/v1/products/rapidssl-dv/prices/12",
 				Map.of("retail", Map.of("amount", 2900, "currency", "EUR"))), 422, "invalid-request");
 		refused(call(HttpMethod.PUT, reseller.key(), "/api/v1/products/rapidssl-dv/prices/12",
-				Map.of("retail", Map.of("amount", -1, "currency", "USD"))), 422, "invalid-request");
+				Map.of("retail", Map.of("amount", -1, "currency", "USD"))), 400, "invalid-request");
 		refused(call(HttpMethod.PUT, reseller.key(), "/api/v1/products/rapidssl-dv/prices/36",
 				Map.of("retail", Map.of("amount", 2900, "currency", "USD"))), 422, "invalid-request");
 		refused(call(HttpMethod.PUT, reseller.key(), "/api/v1/products/no-such-ssl/prices/12",

@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import com.rvssl.contracts.EventEnvelope;
@@ -22,16 +25,20 @@ import com.rvssl.kit.security.Caller;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The smallest service built on the kit: one secured and one open route, a validated
- * body, and a listener of the orders topic that fails on purpose for some orders.
+ * The smallest service built on the kit: secured and open routes, a validated JSON-only
+ * body, bounded path and query parameters, and a listener of the orders topic that fails
+ * on purpose for some orders.
  */
 @SpringBootApplication
 public class KitTestApplication {
@@ -65,9 +72,15 @@ public class KitTestApplication {
 			return Map.of("operator", caller.operator(), "scope", String.valueOf(caller.scope()));
 		}
 
-		@PostMapping("/api/things")
+		@PostMapping(path = "/api/things", consumes = MediaType.APPLICATION_JSON_VALUE)
 		Map<String, Object> create(@Valid @RequestBody Thing thing) {
 			return Map.of("name", thing.name());
+		}
+
+		@GetMapping("/api/things/{name}")
+		Map<String, Object> thing(@PathVariable @Size(max = 10) String name,
+				@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+			return Map.of("name", name, "size", size);
 		}
 
 		@GetMapping("/open/ping")
