@@ -1,0 +1,196 @@
+package com.rvssl.kit.test.badinput;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Sends generated bad requests to the running service and keeps the score: per class the
+ * count and the answers' statuses, and every answer that is not a 4xx
+ * {@code application/problem+json} problem with its status, type and title.
+ */
+public final class BadInputRun {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int MAX_REPORTED = 40;
+
+	private final String service;
+
+	private final WebTestClient http;
+
+	private final String baseUrl;
+
+	private final Supplier<String> resellerKey;
+
+	private final String operatorKey;
+
+	private final Map<String, String> fixtures;
+
+	private final Map<String, Map<Integer, Integer>> answers = new TreeMap<>();
+
+	private final List<String> findings = Collections.synchronizedList(new ArrayList<>());
+
+	private final AtomicInteger findingCount = new AtomicInteger();
+
+	/**
+	 * @param service the name printed with the figures
+	 * @param http a client of the running service
+	 * @param baseUrl where it listens ({@code http://localhost:port})
+	 * @param resellerKey the next of the run's reseller keys
+	 * @param operatorKey the operator's key
+	 * @param fixtures what names in braces stand for ({@code own-order} to an id)
+	 */
+	public BadInputRun(String service, WebTestClient http, String baseUrl, Supplier<String> resellerKey,
+			String operatorKey, Map<String, String> fixtures) {
+		this.service = service;
+		this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+		this.baseUrl = baseUrl;
+		this.resellerKey = resellerKey;
+		this.operatorKey = operatorKey;
+		this.fixtures = fixtures;
+	}
+
+	/** Sends one request and checks its answer; a bad answer is recorded, not thrown. */
+	public void send(BadRequest request) {
+		String key = this.resellerKey.get();
+		String target = fill(request.target(), key);
+		WebTestClient.RequestBodySpec spec = this.http.method(HttpMethod.valueOf(request.method()))
+			.uri(URI.create(this.baseUrl + target));
+		switch (request.credential()) {
+			case RESELLER -> spec.header("Authorization", "Bearer " + key);
+			case OPERATOR -> spec.header("Authorization", "Bearer " + this.operatorKey);
+			case NONE, RAW -> {
+			}
+		}
+		for (Header header : request.headers()) {
+			spec.header(header.name(), fill(header.value(), key));
+		}
+		if (request.contentType() != null) {
+			spec.header("Content-Type", request.contentType());
+		}
+		WebTestClient.RequestHeadersSpec<?> ready = (request.body() != null) ? spec.bodyValue(request.body()) : spec;
+		EntityExchangeResult<byte[]> result;
+		try {
+			result = ready.exchange().expectBody(byte[].class).returnResult();
+		}
+		catch (RuntimeException ex) {
+			record(request, 0, "no answer: " + ex);
+			return;
+		}
+		int status = result.getStatus().value();
+		record(request, status, problemError(status, result));
+	}
+
+	private static String problemError(int status, EntityExchangeResult<byte[]> result) {
+		byte[] body = result.getResponseBody();
+		String text = (body != null) ? new String(body, StandardCharsets.UTF_8) : "";
+		if (status < 400 || status > 499) {
+			return "answered " + status + ": " + BadRequest.abbreviate(text, 300);
+		}
+		MediaType type = result.getResponseHeaders().getContentType();
+		if (type == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)) {
+			return "answered " + status + " as " + type + ", not a problem: " + BadRequest.abbreviate(text, 200);
+		}
+		try {
+			JsonNode problem = JSON.readTree(text);
+			if (problem.path("status").asInt() != status || problem.path("title").asString("").isBlank()
+					|| problem.path("type").asString("").isBlank()) {
+				return "answered " + status + " with an incomplete problem: " + BadRequest.abbreviate(text, 200);
+			}
+		}
+		catch (RuntimeException ex) {
+			return "answered " + status + " with a problem that is not JSON: " + BadRequest.abbreviate(text, 200);
+		}
+		return null;
+	}
+
+	private synchronized void record(BadRequest request, int status, String error) {
+		this.answers.computeIfAbsent(request.kind(), (kind) -> new TreeMap<>()).merge(status, 1, Integer::sum);
+		if (error != null && this.findingCount.incrementAndGet() <= MAX_REPORTED) {
+			this.findings.add(request.describe() + "\n    -> " + error);
+		}
+	}
+
+	private String fill(String text, String key) {
+		String filled = text.replace("{reseller-key}", key).replace("{fresh}", UUID.randomUUID().toString());
+		for (Map.Entry<String, String> fixture : this.fixtures.entrySet()) {
+			filled = filled.replace("{" + fixture.getKey() + "}", fixture.getValue());
+		}
+		return filled;
+	}
+
+	/** Requests sent so far. */
+	public synchronized int total() {
+		return this.answers.values()
+			.stream()
+			.flatMap((byStatus) -> byStatus.values().stream())
+			.mapToInt(Integer::intValue)
+			.sum();
+	}
+
+	/** Answers that were not 4xx problems. */
+	public int findings() {
+		return this.findingCount.get();
+	}
+
+	/** The first findings, each the request and what came back. */
+	public List<String> findingExamples() {
+		return List.copyOf(this.findings);
+	}
+
+	/**
+	 * The figures as printed: the count per class, then the answers by status, then the
+	 * verdict.
+	 */
+	public synchronized String summary(long seed) {
+		StringBuilder text = new StringBuilder("Bad-input run of ").append(this.service)
+			.append(" (seed ")
+			.append(seed)
+			.append("): ");
+		List<String> classes = new ArrayList<>();
+		Map<Integer, Integer> byStatus = new TreeMap<>();
+		this.answers.forEach((kind, statuses) -> {
+			classes
+				.add(kind + " " + String.format("%,d", statuses.values().stream().mapToInt(Integer::intValue).sum()));
+			statuses.forEach((status, count) -> byStatus.merge(status, count, Integer::sum));
+		});
+		text.append(String.join(" / ", classes));
+		long fiveHundreds = byStatus.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey() >= 500)
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		long successes = byStatus.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey() >= 200 && entry.getKey() < 300)
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		text.append(String.format(" : %,d requests, ", total()));
+		text.append((findings() == 0) ? "all 4xx problem+json" : findings() + " not a 4xx problem")
+			.append(", ")
+			.append(fiveHundreds)
+			.append(" 5xx, ")
+			.append(successes)
+			.append(" 2xx; statuses ")
+			.append(byStatus);
+		return text.toString();
+	}
+
+}
