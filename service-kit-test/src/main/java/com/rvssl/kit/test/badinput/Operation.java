@@ -45,7 +45,7 @@ public record Operation(String method, String path, Credential caller, String bo
 		return new Operation(this.method, this.path, this.caller, this.body, this.fields, this.queries, idempotencyKey);
 	}
 
-	boolean hasBody() {
+	public boolean hasBody() {
 		return this.body != null;
 	}
 
