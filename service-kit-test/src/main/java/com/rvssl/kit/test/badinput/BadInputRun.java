@@ -73,23 +73,24 @@ public final class BadInputRun {
 		Map<String, String> member = this.members.get(Math.floorMod(this.next.getAndIncrement(), this.members.size()));
 		String key = member.get("reseller-key");
 		String target = fill(request.target(), member);
-		WebTestClient.RequestBodySpec spec = this.http.method(HttpMethod.valueOf(request.method()))
-			.uri(URI.create(this.baseUrl + target));
-		switch (request.credential()) {
-			case RESELLER -> spec.header("Authorization", "Bearer " + key);
-			case OPERATOR -> spec.header("Authorization", "Bearer " + this.operatorKey);
-			case NONE, RAW -> {
-			}
-		}
-		for (Header header : request.headers()) {
-			spec.header(header.name(), fill(header.value(), member));
-		}
-		if (request.contentType() != null) {
-			spec.header("Content-Type", request.contentType());
-		}
-		WebTestClient.RequestHeadersSpec<?> ready = (request.body() != null) ? spec.bodyValue(request.body()) : spec;
 		EntityExchangeResult<byte[]> result;
 		try {
+			WebTestClient.RequestBodySpec spec = this.http.method(HttpMethod.valueOf(request.method()))
+				.uri(URI.create(this.baseUrl + target));
+			switch (request.credential()) {
+				case RESELLER -> spec.header("Authorization", "Bearer " + key);
+				case OPERATOR -> spec.header("Authorization", "Bearer " + this.operatorKey);
+				case NONE, RAW -> {
+				}
+			}
+			for (Header header : request.headers()) {
+				spec.header(header.name(), fill(header.value(), member));
+			}
+			if (request.contentType() != null) {
+				spec.header("Content-Type", request.contentType());
+			}
+			WebTestClient.RequestHeadersSpec<?> ready = (request.body() != null) ? spec.bodyValue(request.body())
+					: spec;
 			result = ready.exchange().expectBody(byte[].class).returnResult();
 		}
 		catch (RuntimeException ex) {
