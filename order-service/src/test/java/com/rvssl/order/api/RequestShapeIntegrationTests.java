@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.rvssl.order.support.OrderServiceIntegrationTest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paths the security firewall refuses (which it answered with an empty 400).
  */
 class RequestShapeIntegrationTests extends OrderServiceIntegrationTest {
+
+	@Value("${local.server.port}")
+	int port;
 
 	@Test
 	void twoIdempotencyKeysAreRefusedAndPlaceNoOrder() {
@@ -72,7 +76,7 @@ class RequestShapeIntegrationTests extends OrderServiceIntegrationTest {
 		for (String path : new String[] { "/api/v1/orders/..%2F..%2Fadmin", "/api/v1/orders/x;jsessionid=1",
 				"//api/v1/products", "/api/v1/%2e%2e/v1/products" }) {
 			EntityExchangeResult<JsonNode> result = http.get()
-				.uri(URI.create(path))
+				.uri(URI.create("http://localhost:" + this.port + path))
 				.exchange()
 				.expectBody(JsonNode.class)
 				.returnResult();

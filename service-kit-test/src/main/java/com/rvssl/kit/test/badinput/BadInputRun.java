@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +43,10 @@ public final class BadInputRun {
 
 	private final Map<String, Map<Integer, Integer>> answers = new TreeMap<>();
 
-	private final List<String> findings = Collections.synchronizedList(new ArrayList<>());
+	/**
+	 * Bad answers grouped by class, operation and status: the count and a first example.
+	 */
+	private final Map<String, Finding> findings = new java.util.LinkedHashMap<>();
 
 	private final AtomicInteger findingCount = new AtomicInteger();
 
@@ -127,9 +129,27 @@ public final class BadInputRun {
 
 	private synchronized void record(BadRequest request, int status, String error) {
 		this.answers.computeIfAbsent(request.kind(), (kind) -> new TreeMap<>()).merge(status, 1, Integer::sum);
-		if (error != null && this.findingCount.incrementAndGet() <= MAX_REPORTED) {
-			this.findings.add(request.describe() + "\n    -> " + error);
+		if (error != null) {
+			this.findingCount.incrementAndGet();
+			String operation = request.target().replaceAll("\\?.*", "");
+			String group = request.kind() + ": " + request.method() + " " + BadRequest.abbreviate(operation, 80)
+					+ " -> " + status;
+			Finding finding = this.findings.computeIfAbsent(group,
+					(key) -> new Finding(request.describe() + "\n      -> " + error));
+			finding.count++;
 		}
+	}
+
+	private static final class Finding {
+
+		private final String example;
+
+		private int count;
+
+		private Finding(String example) {
+			this.example = example;
+		}
+
 	}
 
 	private static String fill(String text, Map<String, String> member) {
@@ -154,9 +174,18 @@ public final class BadInputRun {
 		return this.findingCount.get();
 	}
 
-	/** The first findings, each the request and what came back. */
-	public List<String> findingExamples() {
-		return List.copyOf(this.findings);
+	/**
+	 * The bad answers by class, operation and status: how many, and the first request
+	 * with what came back.
+	 */
+	public synchronized List<String> findingExamples() {
+		List<String> lines = new ArrayList<>();
+		this.findings.forEach((group, finding) -> {
+			if (lines.size() < MAX_REPORTED) {
+				lines.add(finding.count + " x " + group + "\n    e.g. " + finding.example);
+			}
+		});
+		return lines;
 	}
 
 	/**

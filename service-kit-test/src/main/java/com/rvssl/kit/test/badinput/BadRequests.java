@@ -49,12 +49,12 @@ public final class BadRequests {
 			"{\"a\":tru}", "{\"a\":\"unterminated}", "{\"a\":1}}", ",", ":", "\"", "{\"a\":[1,2,]}", "{\"a\":.5}",
 			"{\"a\":+1}", "{\"a\":0x10}", "{a:1}", "{\"a\":undefined}", "<order/>", "productCode=x&termMonths=12");
 
+	static final String TWO_KEYS = "two Authorization headers";
+
 	static final List<String> AUTHORIZATIONS = List.of("Bearer", "Basic b3BlcmF0b3I6b3BlcmF0b3I=",
 			"Token {reseller-key}", "Bearer ' OR 1=1 --", "Bearer ../../etc/passwd", "Bearer {\"$gt\":\"\"}",
 			"Bearer unknown-key-0000", "Bearer%20{reseller-key}", "{reseller-key}", "Bearer {reseller-key}x",
 			"Bearer " + "A".repeat(3_000), "Bearer \u00e9\u00e8", "Bearer {other-key} {reseller-key}", TWO_KEYS);
-
-	static final String TWO_KEYS = "two Authorization headers";
 
 	static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
