@@ -217,7 +217,10 @@ public final class BadRequests {
 			}
 			for (Operation.Query query : operation.queries()) {
 				if (query.anyHostile()) {
+					// a value that trims to nothing is no filter at all, as Spring reads
+					// an optional parameter
 					choices.add(HostileStrings.encoded()
+						.filter((value) -> !decoded(value).trim().isEmpty())
 						.map((value) -> withQuery("hostile-string", operation, query.name(), value)));
 				}
 			}
@@ -370,6 +373,15 @@ public final class BadRequests {
 		String separator = operation.path().contains("?") ? "&" : "?";
 		return BadRequest.of(kind, operation, operation.path() + separator + name + "=" + value,
 				operation.hasBody() ? JSON_TYPE : null, body(operation));
+	}
+
+	private static String decoded(String value) {
+		try {
+			return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
 	}
 
 	private static byte[] body(Operation operation) {
