@@ -64,7 +64,11 @@ public final class BadInputRun {
 	public BadInputRun(String service, WebTestClient http, String baseUrl, List<Map<String, String>> members,
 			String operatorKey) {
 		this.service = service;
-		this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+		// a refusal may quote the bad input: read answers of any size
+		this.http = http.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+			.build();
 		this.baseUrl = baseUrl;
 		this.members = List.copyOf(members);
 		this.operatorKey = operatorKey;
