@@ -104,7 +104,22 @@ public final class BadInputRun {
 			return;
 		}
 		int status = result.getStatus().value();
-		record(request, status, problemError(status, result));
+		String error = problemError(status, result);
+		record(request, status, (error == null) ? bypassError(request, status, result) : error);
+	}
+
+	/**
+	 * A path shaped to slip past authentication (sent without a key) must be refused as
+	 * unauthenticated, rejected, or not found: any other 4xx means it reached a
+	 * controller.
+	 */
+	private static String bypassError(BadRequest request, int status, EntityExchangeResult<byte[]> result) {
+		if (!request.kind().equals("path-shape") || status == 401 || status == 404 || status == 405) {
+			return null;
+		}
+		String body = new String(result.getResponseBody(), StandardCharsets.UTF_8);
+		return body.contains("/rejected-request\"") ? null
+				: "answered " + status + " without a key, past authentication: " + BadRequest.abbreviate(body, 200);
 	}
 
 	private static String problemError(int status, EntityExchangeResult<byte[]> result) {
