@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.mongodb.client.model.Filters;
 import com.rvssl.kit.test.TestSeed;
@@ -150,10 +149,6 @@ class BadInputRunIntegrationTests extends BillingIntegrationTest {
 		this.watched = Map.of("accounts", Filters.in("_id", ids), "ledger", Filters.in("resellerId", ids));
 		this.before = MongoSnapshot.settled(this.mongo, this.watched);
 		this.run = new BadInputRun("billing-service", this.web, "http://localhost:" + this.port, members, OPERATOR_KEY);
-	}
-
-	static String uniqueName() {
-		return "Fuzz " + UUID.randomUUID();
 	}
 
 }
