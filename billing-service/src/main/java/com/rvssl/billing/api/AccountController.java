@@ -91,6 +91,10 @@ class AccountController {
 			@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
 			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody TopUpRequest request,
 			ServerWebExchange exchange) {
+		if (exchange.getRequest().getHeaders().getOrEmpty("Idempotency-Key").size() > 1) {
+			// two keys would be read as one joined by a comma: a new key every time
+			return Mono.error(new ApiProblems.BadRequest("Send one Idempotency-Key header."));
+		}
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			return Mono.error(new ApiProblems.BadRequest("Idempotency-Key must be 1 to 200 characters."));
 		}

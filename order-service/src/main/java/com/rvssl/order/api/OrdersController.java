@@ -111,6 +111,10 @@ class OrdersController {
 			return Mono.error(new InvalidRequestException(HttpStatus.FORBIDDEN,
 					"orders are placed with a reseller's API key, not the operator's", List.of()));
 		}
+		if (exchange.getRequest().getHeaders().getOrEmpty("Idempotency-Key").size() > 1) {
+			// two keys would be read as one joined by a comma: a new key every time
+			return Mono.error(InvalidRequestException.unreadable("Idempotency-Key", "send one Idempotency-Key header"));
+		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			return Mono.error(InvalidRequestException.unreadable("Idempotency-Key", "must be 1 to 200 characters"));
 		}
