@@ -1,5 +1,6 @@
 package com.rvssl.notify;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import com.rvssl.notify.deliveries.DeliveryChannel;
 import com.rvssl.notify.deliveries.DeliveryStatus;
 import com.rvssl.notify.recipients.Reseller;
 import com.rvssl.notify.recipients.Resellers;
+import com.rvssl.notify.webhooks.HostResolver;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -38,6 +40,10 @@ import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.kafka.listener.auto-startup=false", "spring.mail.port=1",
 				"spring.kafka.consumer.group-id=notification-bad-input" })
 @AutoConfigureWebTestClient
+@Import(BadInputRunIntegrationTests.ExampleDns.class)
 class BadInputRunIntegrationTests extends ServiceIntegrationTest {
 
 	private static final String OPERATOR_KEY = "operator-key-for-bad-input";
@@ -192,6 +199,24 @@ class BadInputRunIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private record Seeded(String key, String deadDelivery, String sentDelivery) {
+	}
+
+	/**
+	 * The run's WHMCS lives at whmcs.example.com, which must resolve to a public address
+	 * for its webhook to be registered at all; this machine may have no DNS for it.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ExampleDns {
+
+		@Bean
+		@Primary
+		HostResolver exampleDns() {
+			HostResolver system = HostResolver.system();
+			return (host) -> host.endsWith(".example.com")
+					? List.of(InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 215, 14 }))
+					: system.resolve(host);
+		}
+
 	}
 
 }
