@@ -77,7 +77,7 @@ public class TopUps {
 	/** The idempotency key was used before for a different top-up. */
 	public static class IdempotencyKeyReusedException extends RuntimeException {
 
-		IdempotencyKeyReusedException(String topUpId) {
+		public IdempotencyKeyReusedException(String topUpId) {
 			super("The Idempotency-Key was already used for a different top-up (" + topUpId + ")");
 		}
 
