@@ -51,7 +51,9 @@ final class TestPlatform
         self::await(fn () => self::call('GET', self::notificationUrl() . '/api/v1/deliveries', $key)[0] === 200, 60,
             'notification-service knows the new reseller');
         if ($creditMinor > 0) {
-            [$status] = self::call('POST', self::billingUrl() . '/api/v1/account/top-ups', $key,
+            // the operator records a bank transfer: credited at once (a reseller's own top-up is a payment)
+            [$status] = self::call('POST', self::billingUrl() . '/api/v1/admin/resellers/' . rawurlencode($created['resellerId']) . '/top-ups',
+                self::env('RVSSL_OPERATOR_KEY'),
                 ['amount' => ['amount' => $creditMinor, 'currency' => 'USD'], 'reference' => 'test credit'],
                 ['Idempotency-Key: credit-' . $created['resellerId']]);
             if ($status !== 201) {
