@@ -36,6 +36,10 @@ final class FakePaymentProvider {
 
 	private volatile boolean down;
 
+	/** Run with each new payment before the provider answers billing. */
+	private volatile java.util.function.Consumer<Payment> beforeAnswer = (payment) -> {
+	};
+
 	private FakePaymentProvider() {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -60,6 +64,10 @@ final class FakePaymentProvider {
 
 	void down(boolean down) {
 		this.down = down;
+	}
+
+	void beforeAnswer(java.util.function.Consumer<Payment> hook) {
+		this.beforeAnswer = hook;
 	}
 
 	/** The payment made for a top-up, if billing asked for one. */
@@ -92,6 +100,7 @@ final class FakePaymentProvider {
 			Payment payment = byTopUp.computeIfAbsent(topUpId,
 					(key) -> new Payment("pay_" + ids.incrementAndGet(), body.get("reference").asString(),
 							body.get("amount").get("amount").asLong(), body.get("amount").get("currency").asString()));
+			beforeAnswer.accept(payment);
 			reply(exchange, 201, JSON.writeValueAsString(Map.of("id", payment.id(), "url",
 					"https://pay.example/checkout/" + payment.id(), "reference", payment.reference())));
 		}

@@ -68,6 +68,34 @@ class TopUpsIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aConfirmationThatOvertakesTheProvidersAnswerCreditsOnceAndTheAnswerStillCarriesThePaymentPage() {
+		Reseller reseller = newReseller();
+		List<Integer> callbackStatuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+		FakePaymentProvider.get()
+			.beforeAnswer((payment) -> callbackStatuses
+				.add(callback(PaymentCallbacks.body("payment.succeeded", payment.id(), payment.reference(),
+						payment.amount(), payment.currency()))
+					.returnResult(String.class)
+					.getStatus()
+					.value()));
+		TopUpView topUp;
+		try {
+			topUp = payment(reseller, 900);
+		}
+		finally {
+			FakePaymentProvider.get().beforeAnswer((payment) -> {
+			});
+		}
+
+		assertThat(callbackStatuses).containsExactly(200);
+		assertThat(topUp.paymentUrl()).startsWith("https://pay.example/checkout/");
+		assertThat(topUpStatus(reseller, topUp.id()).status()).isEqualTo("PAID");
+		assertThat(account(reseller).balance().amount()).isEqualTo(900);
+		confirm(topUp).expectStatus().isOk();
+		assertThat(account(reseller).balance().amount()).isEqualTo(900);
+	}
+
+	@Test
 	void identicalCallbacksDeliveredConcurrentlyCreditOnce() {
 		Reseller reseller = newReseller();
 		TopUpView topUp = payment(reseller, 700);

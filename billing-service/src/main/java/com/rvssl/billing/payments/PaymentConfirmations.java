@@ -50,7 +50,7 @@ public class PaymentConfirmations {
 				}
 				// the callback may come before billing noted the provider's answer
 				Mono<TopUp> attached = (topUp.paymentId() != null) ? Mono.just(topUp)
-						: store.attachPayment(topUp.id(), notice.paymentId(), topUp.paymentUrl())
+						: store.notePayment(topUp.id(), notice.paymentId())
 							.flatMap((after) -> notice.paymentId().equals(after.paymentId()) ? Mono.just(after)
 									: Mono.error(new UnknownPayment("Top-up " + topUp.id()
 											+ " is paid by another payment than " + notice.paymentId() + ".")));

@@ -61,14 +61,26 @@ class TopUpStore {
 	}
 
 	/**
-	 * Notes the provider's payment on a top-up that has none yet; the top-up as it is
-	 * afterwards either way.
+	 * Notes the provider's answer (payment and page) on a top-up that has no page yet;
+	 * the top-up as it is afterwards either way. The payment may be noted already, by a
+	 * callback that came first: it is the same payment (the provider is idempotent by the
+	 * top-up's id).
 	 */
 	Mono<TopUp> attachPayment(String id, String paymentId, String paymentUrl) {
 		return mongo
-			.findAndModify(Query.query(where("_id").is(id).and("paymentId").exists(false)),
+			.findAndModify(Query.query(where("_id").is(id).and("paymentUrl").exists(false)),
 					new Update().set("paymentId", paymentId).set("paymentUrl", paymentUrl),
 					FindAndModifyOptions.options().returnNew(true), TopUp.class)
+			.switchIfEmpty(Mono.defer(() -> find(id)));
+	}
+
+	/**
+	 * Notes the payment a callback names on a top-up that has none yet (the callback came
+	 * before the provider's answer to billing); the top-up afterwards either way.
+	 */
+	Mono<TopUp> notePayment(String id, String paymentId) {
+		return mongo.findAndModify(Query.query(where("_id").is(id).and("paymentId").exists(false)),
+				new Update().set("paymentId", paymentId), FindAndModifyOptions.options().returnNew(true), TopUp.class)
 			.switchIfEmpty(Mono.defer(() -> find(id)));
 	}
 

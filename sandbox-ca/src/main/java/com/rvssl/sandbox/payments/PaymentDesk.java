@@ -1,6 +1,7 @@
 package com.rvssl.sandbox.payments;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,14 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The provider's payments: made once per idempotency key, paid or failed once, each
  * change reported through {@link PaymentCallbacks}. With auto-confirm on, a payment is
- * paid the moment it is made.
+ * paid right after it is made (a fraction of a second, after the caller has its answer).
  */
 @Component
 public class PaymentDesk {
+
+	private static final Duration AUTO_CONFIRM_AFTER = Duration.ofMillis(200);
 
 	private final Map<String, Payment> payments = new ConcurrentHashMap<>();
 
@@ -50,7 +54,9 @@ public class PaymentDesk {
 		this.payments.put(payment.id(), payment);
 		this.byKey.put(idempotencyKey, payment.id());
 		if (this.autoConfirm.get()) {
-			return new Made(settle(payment.id(), PaymentStatus.SUCCEEDED), true);
+			// confirmed right after it is made, once the caller has had its answer, as a
+			// payer paying at once would
+			Mono.delay(AUTO_CONFIRM_AFTER).subscribe((tick) -> settle(payment.id(), PaymentStatus.SUCCEEDED));
 		}
 		return new Made(payment, true);
 	}
