@@ -13,12 +13,15 @@
 //    /readiness, memory requests and limits, runs non-root with a read-only root filesystem and a
 //    writable /tmp, and has a Service, a HorizontalPodAutoscaler, a PodDisruptionBudget and a
 //    ServiceMonitor scraping /actuator/prometheus; the four topics have 12 partitions.
+// 3. Network: who can connect to whom (network-rules.mjs): the ingress controller to the public
+//    APIs and status-sync (routed only /ca-push), status-sync alone to ca-gateway, nothing else.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import Ajv from "ajv";
 import { loadTypes, unknownFields } from "./known-fields.mjs";
+import { checkNetwork } from "./network-rules.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [overlay, file] = process.argv.slice(2);
@@ -64,7 +67,12 @@ for (const obj of docs) {
   } catch (e) {
     fail(obj, e.message);
   }
-  const typeName = `I${obj.kind}`;
+  // the version's own type (IIoK8sApiNetworkingV1Ingress): the bare name (IIngress) is declared by
+  // every version of the kind, and an older one (extensions/v1beta1) would judge the fields
+  const [group, version] = obj.apiVersion.includes("/") ? obj.apiVersion.split("/") : ["core", obj.apiVersion];
+  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+  const qualified = `IIoK8sApi${cap(group.split(".")[0])}${cap(version)}${obj.kind}`;
+  const typeName = types.has(qualified) ? qualified : `I${obj.kind}`;
   if (!types.has(typeName)) fail(obj, `no field list for ${obj.kind}`);
   for (const field of unknownFields(types, typeName, obj)) fail(obj, `unknown field ${field}`);
   validated++;
@@ -108,6 +116,9 @@ for (const topic of ["rvssl.orders", "rvssl.orders-dlt", "rvssl.accounts", "rvss
 }
 if (!byKind("PrometheusRule").length) failures.push(`${overlay}: no PrometheusRule`);
 if (!named("StatefulSet", "mongo")) failures.push(`${overlay}: no MongoDB StatefulSet`);
+
+// who reaches whom: NetworkPolicies, Ingress routes and Kafka's listener against the intended matrix
+failures.push(...checkNetwork(docs, overlay));
 
 if (failures.length) {
   for (const f of failures) console.error(`FAIL ${f}`);

@@ -17,6 +17,7 @@ require __DIR__ . '/../modules/addons/rvssl/rvssl.php';
 require __DIR__ . '/../modules/servers/rvssl/rvssl.php';
 require __DIR__ . '/support/TestPlatform.php';
 require __DIR__ . '/support/TestWhmcs.php';
+require __DIR__ . '/support/StubPlatform.php';
 
 (static function () use ($throwaway): void {
     $port = (int) (getenv('RVSSL_CALLBACK_PORT') ?: 18480);

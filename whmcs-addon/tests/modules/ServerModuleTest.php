@@ -199,7 +199,7 @@ final class ServerModuleTest extends TestCase
         $domain = TestPlatform::uniqueDomain('resend');
         $params = TestWhmcs::service(TestWhmcs::product('digicert-ov'), $domain, [], ['companyname' => 'Customer Ltd']);
         self::assertSame('success', rvssl_CreateAccount($params));
-        $tooEarly = rvssl_resendDcv($params);
+        $tooEarly = TestWhmcs::clientAction('rvssl_resendDcv', $params);
         self::assertStringContainsString('only be resent while the CA validates', $tooEarly);
 
         self::assertSame('success', TestWhmcs::clientAction('rvssl_configure', $params,
@@ -221,7 +221,7 @@ final class ServerModuleTest extends TestCase
             self::assertSame('Pending Validation', $validating['vars']['status']);
         }
 
-        self::assertSame('success', rvssl_resendDcv($params));
+        self::assertSame('success', TestWhmcs::clientAction('rvssl_resendDcv', $params));
         $order = TestPlatform::order($this->reseller['key'], TestWhmcs::link($params['serviceid'])->order_id);
         self::assertStringContainsString('resend', json_encode($order['timeline']));
         rvssl_TerminateAccount($params);

@@ -19,14 +19,8 @@ final class TestWhmcs
             self::$reseller = TestPlatform::newReseller('WHMCS Hosting', 10_000_000);
             self::configure(self::$reseller['key']);
             rvssl_activate();
-            ob_start();
-            rvssl_output(['modulelink' => 'addonmodules.php?module=rvssl']);
-            ob_end_clean();
-            $_POST = ['rvssl_action' => 'registerWebhook'];
-            ob_start();
-            rvssl_output(['modulelink' => 'addonmodules.php?module=rvssl']);
-            $page = ob_get_clean();
-            $_POST = [];
+            self::adminPage();
+            $page = self::adminPage(['rvssl_action' => 'registerWebhook']);
             if (!str_contains($page, 'Webhook registered')) {
                 throw new \RuntimeException('registering the webhook failed: ' . strip_tags($page));
             }
@@ -88,30 +82,55 @@ final class TestWhmcs
         return Capsule::table('mod_rvssl_orders')->where('service_id', $serviceId)->first();
     }
 
-    /** Runs the addon's admin page with a posted form, returning its HTML. */
+    /**
+     * Runs the addon's admin page, as WHMCS does for a GET (no form) or for a form posted from the
+     * page: with the session's CSRF token unless the form names its own `token`. Returns its HTML.
+     */
     public static function adminPage(array $post = []): string
     {
-        $_POST = $post;
-        ob_start();
-        try {
-            rvssl_output(['modulelink' => 'addonmodules.php?module=rvssl']);
-        } finally {
-            $html = ob_get_clean();
-            $_POST = [];
+        if ($post !== [] && !array_key_exists('token', $post)) {
+            $post['token'] = generate_token('plain');
         }
-        return $html;
+        return self::request($post === [] ? 'GET' : 'POST', $post, static function (): string {
+            ob_start();
+            try {
+                rvssl_output(['modulelink' => 'addonmodules.php?module=rvssl']);
+            } finally {
+                $html = ob_get_clean();
+            }
+            return $html;
+        });
     }
 
-    /** Runs a client-area custom function with the form the client posted. */
-    public static function clientAction(string $function, array $params, array $post = [])
+    /**
+     * Runs a client-area custom function as the client's browser would call it: by default a POST
+     * of the page's form, with the session's CSRF token unless the form names its own `token`
+     * (null: none at all); a GET passes the form as the query string.
+     */
+    public static function clientAction(string $function, array $params, array $post = [], string $method = 'POST')
     {
-        $_POST = $post;
-        $_REQUEST = $post;
+        if (!array_key_exists('token', $post)) {
+            $post['token'] = generate_token('plain');
+        } elseif ($post['token'] === null) {
+            unset($post['token']);
+        }
+        return self::request($method, $post, static fn () => $function($params));
+    }
+
+    private static function request(string $method, array $form, callable $handle): mixed
+    {
+        $_SERVER['REQUEST_METHOD'] = $method;
+        if ($method === 'GET') {
+            $_GET = $form;
+        } else {
+            $_POST = $form;
+        }
+        $_REQUEST = $form;
         try {
-            return $function($params);
+            return $handle();
         } finally {
-            $_POST = [];
-            $_REQUEST = [];
+            $_GET = $_POST = $_REQUEST = [];
+            unset($_SERVER['REQUEST_METHOD']);
         }
     }
 

@@ -30,3 +30,34 @@ function localAPI($command, $values = [], $adminUser = null)
             return ['result' => 'error', 'message' => 'the stand-in does not know ' . $command];
     }
 }
+
+/**
+ * WHMCS's CSRF token: one random value per session, as generate_token() gives it to forms
+ * ('form': the hidden `token` field, 'link': "&token=...", 'plain': the value alone).
+ */
+function generate_token($type = 'form')
+{
+    static $token = null;
+    $token ??= sha1(random_bytes(32));
+    switch ($type) {
+        case 'plain':
+            return $token;
+        case 'link':
+            return '&token=' . $token;
+        default:
+            return '<input type="hidden" name="token" value="' . $token . '" />';
+    }
+}
+
+/**
+ * WHMCS's CSRF check: the request's `token` must be the session's. WHMCS ends the request with
+ * "Invalid CSRF Protection Token" when it is not; the stand-in throws, so the test run goes on.
+ */
+function check_token($namespace = 'WHMCS.default', $token = null)
+{
+    $expected = generate_token('plain');
+    $token ??= $_REQUEST['token'] ?? $_POST['token'] ?? $_GET['token'] ?? '';
+    if (!is_string($token) || !hash_equals($expected, $token)) {
+        throw new \RuntimeException('Invalid CSRF Protection Token');
+    }
+}

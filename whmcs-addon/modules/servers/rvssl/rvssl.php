@@ -11,6 +11,7 @@
 
 use Rvssl\Whmcs\ApiProblem;
 use Rvssl\Whmcs\ClientArea;
+use Rvssl\Whmcs\FormGuard;
 use Rvssl\Whmcs\Platform;
 use Rvssl\Whmcs\ServiceOrders;
 use WHMCS\Database\Capsule;
@@ -112,11 +113,13 @@ function rvssl_ClientArea(array $params)
     return ClientArea::page($params);
 }
 
+/**
+ * None: WHMCS draws these buttons as plain links (GET), and every client-area action changes the
+ * order; each is a POST form with the CSRF token in templates/clientarea.tpl instead.
+ */
 function rvssl_ClientAreaCustomButtonArray()
 {
-    return [
-        'Resend Approval Email' => 'resendDcv',
-    ];
+    return [];
 }
 
 function rvssl_ClientAreaAllowedFunctions()
@@ -127,7 +130,7 @@ function rvssl_ClientAreaAllowedFunctions()
 /** The client's configuration form: CSR, DCV method and approver, organisation for OV/EV. */
 function rvssl_configure(array $params)
 {
-    return rvssl_with_order($params, static function (Platform $platform, object $link) use ($params) {
+    return rvssl_client_change($params, static function (Platform $platform, object $link) use ($params) {
         $form = $_POST;
         $configuration = [
             'csr' => trim((string) ($form['csr'] ?? '')),
@@ -160,19 +163,29 @@ function rvssl_decodeCsr(array $params)
 
 function rvssl_reissue(array $params)
 {
-    return rvssl_with_order($params, static function (Platform $platform, object $link) {
+    return rvssl_client_change($params, static function (Platform $platform, object $link) {
         ServiceOrders::record($platform->reissue($link->order_id, trim((string) ($_POST['csr'] ?? ''))),
             (int) $link->service_id);
         return 'success';
     });
 }
 
+/** The client's "Resend approval email" button (a POST form on the certificate page). */
 function rvssl_resendDcv(array $params)
 {
-    return rvssl_with_order($params, static function (Platform $platform, object $link) {
-        ServiceOrders::record($platform->resendDcv($link->order_id), (int) $link->service_id);
-        return 'success';
-    });
+    return rvssl_client_change($params, 'rvssl_resend_dcv');
+}
+
+/** The admin's "Resend DCV Email" button (WHMCS's admin area guards its module commands itself; not client-callable). */
+function rvssl_adminResendDcv(array $params)
+{
+    return rvssl_with_order($params, 'rvssl_resend_dcv');
+}
+
+function rvssl_resend_dcv(Platform $platform, object $link)
+{
+    ServiceOrders::record($platform->resendDcv($link->order_id), (int) $link->service_id);
+    return 'success';
 }
 
 /**
@@ -181,7 +194,7 @@ function rvssl_resendDcv(array $params)
  */
 function rvssl_changeDcv(array $params)
 {
-    return rvssl_with_order($params, static function (Platform $platform, object $link) {
+    return rvssl_client_change($params, static function (Platform $platform, object $link) {
         $method = strtoupper(trim((string) ($_POST['dcv_method'] ?? '')));
         $dcv = ['method' => $method];
         if ($method === 'EMAIL') {
@@ -242,7 +255,7 @@ function rvssl_AdminCustomButtonArray()
 {
     return [
         'Approve Order' => 'approve',
-        'Resend DCV Email' => 'resendDcv',
+        'Resend DCV Email' => 'adminResendDcv',
         'Refresh Status' => 'refresh',
     ];
 }
@@ -326,6 +339,15 @@ function rvssl_run(callable $call)
     } catch (\Throwable $failure) {
         return 'RVssl: ' . $failure->getMessage();
     }
+}
+
+/**
+ * A change the client asks for on the certificate page: made only for the page's own form, a POST
+ * with WHMCS's CSRF token; a forged or linked request gets the reason and reaches no API.
+ */
+function rvssl_client_change(array $params, callable $call)
+{
+    return FormGuard::refusal() ?? rvssl_with_order($params, $call);
 }
 
 function rvssl_with_order(array $params, callable $call)

@@ -16,7 +16,8 @@ final class ClientArea
     public static function page(array $params): array
     {
         $serviceId = (int) $params['serviceid'];
-        $vars = ['serviceId' => $serviceId, 'error' => null, 'order' => null];
+        // every form of the page posts WHMCS's CSRF token; the actions refuse a request without it
+        $vars = ['serviceId' => $serviceId, 'error' => null, 'order' => null, 'csrfToken' => FormGuard::token()];
         $link = ServiceOrders::find($serviceId);
         if ($link === null) {
             $vars['status'] = 'Pending';

@@ -124,6 +124,25 @@ final class Platform
         return $this->api->json('GET', $this->settings->billingUrl . '/api/v1/account');
     }
 
+    /**
+     * Starts a top-up: a payment to make at {paymentUrl}; the platform adds the credit only once the
+     * payment provider confirms it. The key makes a form posted twice start one payment.
+     *
+     * @return array{id: string, status: string, amount: array, paymentUrl: string}
+     */
+    public function startTopUp(int $amount, string $currency, string $reference, string $idempotencyKey): array
+    {
+        return $this->api->json('POST', $this->settings->billingUrl . '/api/v1/account/top-ups',
+            ['amount' => ['amount' => $amount, 'currency' => $currency], 'reference' => $reference],
+            ['Idempotency-Key: ' . $idempotencyKey]);
+    }
+
+    /** A top-up's status: PENDING_PAYMENT, PAID, FAILED or EXPIRED. */
+    public function topUp(string $id): array
+    {
+        return $this->api->json('GET', $this->settings->billingUrl . '/api/v1/account/top-ups/' . rawurlencode($id));
+    }
+
     public function waitingOrders(): array
     {
         return $this->api->json('GET', $this->settings->billingUrl . '/api/v1/account/waiting-orders');

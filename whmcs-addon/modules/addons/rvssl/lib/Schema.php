@@ -13,6 +13,8 @@ final class Schema
 
     public const SETTINGS = 'mod_rvssl_settings';
 
+    public const TOP_UPS = 'mod_rvssl_top_ups';
+
     public static function ensure(): void
     {
         $schema = Capsule::schema();
@@ -40,6 +42,18 @@ final class Schema
                 $table->string('received_at', 40);
             });
         }
+        if (!$schema->hasTable(self::TOP_UPS)) {
+            // payments started from the admin page (the API has no list of them): each shown with
+            // the status the platform last reported, asked again while it is pending
+            $schema->create(self::TOP_UPS, static function ($table) {
+                $table->string('top_up_id', 64)->primary();
+                $table->integer('amount');
+                $table->string('currency', 3);
+                $table->string('status', 32);
+                $table->text('payment_url')->nullable();
+                $table->string('created_at', 40);
+            });
+        }
         if (!$schema->hasTable(self::SETTINGS)) {
             $schema->create(self::SETTINGS, static function ($table) {
                 $table->string('setting', 64)->primary();
@@ -48,7 +62,7 @@ final class Schema
         }
     }
 
-    /** Deactivation forgets the delivery log and the secret; the service-to-order links stay with the services. */
+    /** Deactivation forgets the delivery log and the secret; the service-to-order links and the top-ups stay. */
     public static function dropTransient(): void
     {
         Capsule::schema()->dropIfExists(self::DELIVERIES);

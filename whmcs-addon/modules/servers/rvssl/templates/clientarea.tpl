@@ -1,4 +1,5 @@
-{* RVssl certificate: the client's product page (variables from rvssl_ClientArea) *}
+{* RVssl certificate: the client's product page (variables from rvssl_ClientArea). Every action is a POST
+   form carrying WHMCS's CSRF token ($csrfToken); the module refuses anything else. Links only read. *}
 <div class="rvssl-certificate">
   {if $error}<div class="alert alert-warning">{$error|escape}</div>{/if}
 
@@ -27,6 +28,7 @@
         ({$decodedCsr.keyAlgorithm|escape} {$decodedCsr.keySize|escape} bit; names: {', '|implode:$decodedCsr.subjectAltNames|escape})</div>
     {/if}
     <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=configure">
+      <input type="hidden" name="token" value="{$csrfToken|escape}">
       <div class="form-group"><label>CSR</label>
         <textarea name="csr" rows="8" class="form-control">{$csr|escape}</textarea></div>
       <div class="form-group"><label>Domain control validation</label>
@@ -54,6 +56,7 @@
   {if $canReissue}
     <h4>Reissue with a new CSR</h4>
     <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=reissue">
+      <input type="hidden" name="token" value="{$csrfToken|escape}">
       <textarea name="csr" rows="6" class="form-control"></textarea>
       <button type="submit" class="btn btn-default">Reissue</button>
     </form>
@@ -61,6 +64,7 @@
   {if $canChangeDcv}
     <h4>Change validation method</h4>
     <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=changeDcv">
+      <input type="hidden" name="token" value="{$csrfToken|escape}">
       <div class="form-group"><label>Domain control validation</label>
         <select name="dcv_method" class="form-control">
           <option value="EMAIL">Approval email</option><option value="HTTP">HTTP file</option><option value="DNS">DNS record</option>
@@ -73,6 +77,9 @@
     </form>
   {/if}
   {if $canResendDcv}
-    <a class="btn btn-default" href="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=resendDcv">Resend approval email</a>
+    <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceId}&amp;modop=custom&amp;a=resendDcv">
+      <input type="hidden" name="token" value="{$csrfToken|escape}">
+      <button type="submit" class="btn btn-default">Resend approval email</button>
+    </form>
   {/if}
 </div>

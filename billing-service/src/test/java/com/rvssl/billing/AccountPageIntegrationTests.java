@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,20 +42,12 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void signingInWithTheResellersKeyOpensItsPageInAFreshHttpOnlySecureStrictSessionCookieThatHoldsNoKey() {
 		Reseller reseller = newReseller();
-		EntityExchangeResult<String> form = web.get()
-			.uri("/sign-in")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult();
-		String anonymousSession = form.getResponseCookies().getFirst("SESSION").getValue();
+		Browser browser = Browser.anonymous(this);
+		String form = browser.page("/sign-in");
+		assertThat(browser.session()).as("the sign-in form starts no session").isNull();
 
-		EntityExchangeResult<byte[]> signedIn = web.post()
-			.uri("/sign-in")
-			.cookie("SESSION", anonymousSession)
-			.body(BodyInserters.fromFormData("apiKey", reseller.apiKey()).with("_csrf", csrf(form.getResponseBody())))
-			.exchange()
+		EntityExchangeResult<byte[]> signedIn = browser
+			.send("/sign-in", Map.of("apiKey", reseller.apiKey()), csrf(form))
 			.expectStatus()
 			.isSeeOther()
 			.expectHeader()
@@ -65,7 +59,7 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		assertThat(cookie.isHttpOnly()).isTrue();
 		assertThat(cookie.isSecure()).isTrue();
 		assertThat(cookie.getSameSite()).isEqualTo("Strict");
-		assertThat(cookie.getValue()).isNotEqualTo(anonymousSession).doesNotContain(reseller.apiKey());
+		assertThat(cookie.getValue()).doesNotContain(reseller.apiKey());
 		String page = new Browser(this, cookie.getValue()).page("/account");
 		assertThat(page).contains(reseller.resellerId()).contains("0.00 USD").doesNotContain(reseller.apiKey());
 	}
@@ -149,7 +143,7 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 
 		String policy = web.get()
 			.uri("/account")
-			.cookie("SESSION", browser.session)
+			.cookie("SESSION", browser.session())
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -250,12 +244,12 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		Reseller reseller = newReseller();
 		Browser browser = signIn(reseller);
 		String page = browser.page("/account");
-		Browser keepingTheOldCookie = new Browser(this, browser.session);
+		Browser keepingTheOldCookie = new Browser(this, browser.session());
 
 		String location = browser.postWithToken("/sign-out", Map.of(), csrf(page));
 
 		assertThat(location).isEqualTo("/sign-in?signed-out");
-		assertThat(browser.session).as("the browser is told to drop the cookie").isNull();
+		assertThat(browser.session()).as("the browser is told to drop the cookie").isNull();
 		String redirect = keepingTheOldCookie.redirectOf("/account");
 		assertThat(redirect).isEqualTo("/sign-in?expired");
 		assertThat(Browser.anonymous(this).page(redirect)).contains("Your session has ended");
@@ -320,34 +314,69 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 	}
 
 	/**
-	 * A browser's part in it: the session cookie it was last given, forms sent with the
-	 * page's CSRF token.
+	 * A browser's part in it: the cookies it was last given (the session, the sign-in
+	 * form's CSRF cookie), forms sent with the page's CSRF token, and its own client
+	 * address (sent as {@code X-Forwarded-For}, which the test context honours), so that
+	 * each browser has its own sign-in allowance.
 	 */
 	static final class Browser {
 
+		private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
 		private final BillingIntegrationTest test;
 
-		private String session;
+		private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+		private final String address;
 
 		Browser(BillingIntegrationTest test, String session) {
 			this.test = test;
-			this.session = session;
+			this.address = nextAddress();
+			if (session != null) {
+				cookies.put("SESSION", session);
+			}
 		}
 
 		static Browser anonymous(BillingIntegrationTest test) {
 			return new Browser(test, null);
 		}
 
+		/** A fresh address in 198.18.0.0/15, the range kept for benchmarking. */
+		static String nextAddress() {
+			int n = ADDRESSES.incrementAndGet();
+			return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+		}
+
+		String session() {
+			return cookies.get("SESSION");
+		}
+
+		String address() {
+			return address;
+		}
+
 		private org.springframework.test.web.reactive.server.WebTestClient web() {
 			return test.web;
 		}
 
+		private void fromAddress(HttpHeaders headers) {
+			headers.set("X-Forwarded-For", address);
+		}
+
+		private void sendCookies(MultiValueMap<String, String> jar) {
+			cookies.forEach(jar::add);
+		}
+
 		String page(String path) {
-			EntityExchangeResult<String> result = web().get().uri(path).cookies((cookies) -> {
-				if (session != null) {
-					cookies.add("SESSION", session);
-				}
-			}).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+			EntityExchangeResult<String> result = web().get()
+				.uri(path)
+				.headers(this::fromAddress)
+				.cookies(this::sendCookies)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult();
 			remember(result);
 			return result.getResponseBody();
 		}
@@ -355,7 +384,8 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		String live() {
 			return web().get()
 				.uri("/account/live")
-				.cookie("SESSION", session)
+				.headers(this::fromAddress)
+				.cookies(this::sendCookies)
 				.accept(MediaType.APPLICATION_JSON)
 				.exchange()
 				.expectStatus()
@@ -366,11 +396,15 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		}
 
 		String redirectOf(String path) {
-			EntityExchangeResult<byte[]> result = web().get().uri(path).cookies((cookies) -> {
-				if (session != null) {
-					cookies.add("SESSION", session);
-				}
-			}).exchange().expectStatus().isSeeOther().expectBody().returnResult();
+			EntityExchangeResult<byte[]> result = web().get()
+				.uri(path)
+				.headers(this::fromAddress)
+				.cookies(this::sendCookies)
+				.exchange()
+				.expectStatus()
+				.isSeeOther()
+				.expectBody()
+				.returnResult();
 			return result.getResponseHeaders().getLocation().toString();
 		}
 
@@ -384,19 +418,7 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		}
 
 		String postWithToken(String path, Map<String, String> fields, String token) {
-			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-			fields.forEach(form::add);
-			if (token != null) {
-				form.add("_csrf", token);
-			}
-			EntityExchangeResult<byte[]> result = web().post().uri(path).cookies((cookies) -> {
-				if (session != null) {
-					cookies.add("SESSION", session);
-				}
-			})
-				.body(BodyInserters.fromFormData(form))
-				.exchange()
-				.expectStatus()
+			EntityExchangeResult<byte[]> result = send(path, fields, token).expectStatus()
 				.isSeeOther()
 				.expectBody()
 				.returnResult();
@@ -404,11 +426,37 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 			return result.getResponseHeaders().getLocation().toString();
 		}
 
-		private void remember(EntityExchangeResult<?> result) {
-			ResponseCookie cookie = result.getResponseCookies().getFirst("SESSION");
-			if (cookie != null) {
-				session = cookie.getValue().isEmpty() ? null : cookie.getValue();
+		/** Sends a form and leaves the answer to the caller. */
+		org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec send(String path,
+				Map<String, String> fields, String token) {
+			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+			fields.forEach(form::add);
+			if (token != null) {
+				form.add("_csrf", token);
 			}
+			return web().post()
+				.uri(path)
+				.headers(this::fromAddress)
+				.cookies(this::sendCookies)
+				.body(BodyInserters.fromFormData(form))
+				.exchange();
+		}
+
+		/** Forgets a cookie, as a browser whose user cleared it. */
+		void forget(String cookie) {
+			cookies.remove(cookie);
+		}
+
+		void remember(EntityExchangeResult<?> result) {
+			result.getResponseCookies().forEach((name, values) -> {
+				ResponseCookie cookie = values.get(values.size() - 1);
+				if (cookie.getValue().isEmpty() || cookie.getMaxAge().isZero()) {
+					cookies.remove(name);
+				}
+				else {
+					cookies.put(name, cookie.getValue());
+				}
+			});
 		}
 
 	}

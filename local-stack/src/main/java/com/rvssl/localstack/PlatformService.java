@@ -35,6 +35,12 @@ enum PlatformService {
 	}
 
 	/**
+	 * Where the local stack lets webhooks go besides the public internet: this machine's
+	 * loopback, where the local WHMCS listens.
+	 */
+	static final String LOCAL_WEBHOOK_NETWORKS = "127.0.0.0/8,::1/128";
+
+	/**
 	 * Where DigiCert webhooks go: status-sync's receiver (registered by the gateway at
 	 * start-up).
 	 */
@@ -114,6 +120,10 @@ enum PlatformService {
 			case NOTIFICATION -> {
 				args.add("--spring.mail.host=127.0.0.1");
 				args.add("--spring.mail.port=" + ports.smtp());
+				// the local WHMCS (WhmcsAddonIT's callback) is plain http on 127.0.0.1:
+				// loopback only, every other non-public address stays refused
+				args.add("--rvssl.notify.webhook.allow-http=true");
+				args.add("--rvssl.notify.webhook.allowed-networks=" + LOCAL_WEBHOOK_NETWORKS);
 			}
 			default -> {
 			}

@@ -42,14 +42,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Webhooks against a real broker and MongoDB wire server, posted to a real HTTP receiver
- * (reactor-netty on a free port) that each test makes answer 200, 500, or nothing at all.
- * A webhook gets five attempts here, 0.3 s doubling to at most 1 s apart, and 2 s per
- * post.
+ * (reactor-netty on a free port) that each test makes answer 200, 500, a redirect, or
+ * nothing at all. A webhook gets five attempts here, 0.3 s doubling to at most 1 s apart,
+ * and 2 s per post. The receiver is plain http on loopback, which the settings allow as
+ * the local stack's do ({@code allow-http}, {@code allowed-networks} of loopback only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "rvssl.notify.webhook.backoff=PT0.3S", "rvssl.notify.webhook.max-backoff=PT1S",
-				"rvssl.notify.webhook.max-attempts=5", "rvssl.notify.webhook.timeout=PT2S",
-				"rvssl.notify.retry.sweep-interval=PT0.1S", "rvssl.notify.retry.send-lease=PT10S", "spring.mail.port=1",
+		properties = { "rvssl.notify.webhook.allow-http=true",
+				"rvssl.notify.webhook.allowed-networks=127.0.0.0/8,::1/128", "rvssl.notify.webhook.backoff=PT0.3S",
+				"rvssl.notify.webhook.max-backoff=PT1S", "rvssl.notify.webhook.max-attempts=5",
+				"rvssl.notify.webhook.timeout=PT2S", "rvssl.notify.retry.sweep-interval=PT0.1S",
+				"rvssl.notify.retry.send-lease=PT10S", "spring.mail.port=1",
 				"spring.kafka.consumer.group-id=notification-webhook-it" })
 @AutoConfigureWebTestClient
 class WebhookIntegrationTests extends ServiceIntegrationTest {
@@ -58,7 +61,7 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What the receiver does per path: answer 200, 500, or hang. */
+	/** What the receiver does per path: answer 200, 500, a redirect, or hang. */
 	private static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
 
 	private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -78,6 +81,12 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 				return switch (behaviour) {
 					case ACCEPT -> response.status(200).send().then();
 					case FAIL -> response.status(500).send().then();
+					case REDIRECT -> response.status(302)
+						.header("Location",
+								"http://127.0.0.1:" + WebhookIntegrationTests.RECEIVER.port() + request.uri()
+										+ "/redirected")
+						.send()
+						.then();
 					case HANG -> Mono.<Void>never();
 				};
 			}))
@@ -304,6 +313,47 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 			.isForbidden();
 	}
 
+	@Test
+	void aRedirectIsNotFollowedAndCountsAsAFailedAttempt() {
+		Reseller acme = registerWithWebhook("redirected");
+		BEHAVIOUR.put(acme.path(), Behaviour.REDIRECT);
+		String orderId = newId("order");
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new PaymentCaptured(Money.of(1, "USD"), Money.of(1, "USD"))));
+
+		await().atMost(PATIENCE)
+			.until(() -> webhookDeliveries(acme.key(), orderId).stream()
+				.anyMatch(delivery -> delivery.status().equals("SENT") || delivery.attempts() >= 2));
+		assertThat(webhookDeliveries(acme.key(), orderId)).singleElement()
+			.satisfies(delivery -> assertThat(delivery.status()).isIn("RETRYING", "DEAD"));
+		assertThat(receivedAt(acme)).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(RECEIVED).noneMatch(webhook -> webhook.path().equals(acme.path() + "/redirected"));
+	}
+
+	@Test
+	void theLocalStackSettingsAllowLoopbackOnlyNotTheOtherNonPublicAddresses() {
+		Reseller acme = register("local-settings");
+		for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1:8082/internal",
+				"http://192.168.0.1/hook", "http://[fe80::1]/hook", "http://0.0.0.0:8085/hook")) {
+			http.put()
+				.uri("/api/v1/webhook")
+				.header("Authorization", "Bearer " + acme.key())
+				.bodyValue(Map.of("url", url, "secret", acme.secret()))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("url");
+		}
+		http.get()
+			.uri("/api/v1/webhook")
+			.header("Authorization", "Bearer " + acme.key())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
 	private Reseller registerWithWebhook(String name) {
 		Reseller reseller = register(name);
 		http.put()
@@ -350,7 +400,7 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 
 	enum Behaviour {
 
-		ACCEPT, FAIL, HANG
+		ACCEPT, FAIL, REDIRECT, HANG
 
 	}
 

@@ -27,6 +27,14 @@ public record Notice(String text, boolean error) {
 		return null;
 	}
 
+	static Notice tooManySignIns(long retryAfterSeconds) {
+		long minutes = (retryAfterSeconds + 59) / 60;
+		String wait = (retryAfterSeconds < 60) ? retryAfterSeconds + " seconds"
+				: (minutes == 1) ? "a minute" : minutes + " minutes";
+		return new Notice("Too many sign-in attempts from your network. Nothing was checked: please wait " + wait
+				+ " and try again.", true);
+	}
+
 	static Notice forAccount(Map<String, String> params) {
 		if ("form".equals(params.get("refused"))) {
 			return new Notice("That form could not be accepted: it had expired or did not come from this page. "

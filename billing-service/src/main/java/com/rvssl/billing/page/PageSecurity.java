@@ -26,17 +26,19 @@ import org.springframework.security.web.server.authentication.logout.ServerLogou
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The account page's security chain: a session signed in with the API key, CSRF tokens
- * kept in the session on every form, strict security headers. Ordered before the service
- * kit's chains, so it alone decides for the page's paths; the API ({@code /api/**}, the
- * kit's API-key chain) and everything else (actuator, the page's static files, the kit's
- * open chain) stay stateless, with no CSRF and no headers added.
+ * The account page's security chain: a session started only by a successful sign-in with
+ * the API key (anonymous requests keep nothing on the server), CSRF tokens on every form
+ * (a cookie's before sign-in, the session's after: {@link PageCsrfTokens}), sign-in
+ * attempts limited per client address ({@link SignInAttemptLimit}), strict security
+ * headers. Ordered before the service kit's chains, so it alone decides for the page's
+ * paths; the API ({@code /api/**}, the kit's API-key chain) and everything else
+ * (actuator, the page's static files, the kit's open chain) stay stateless, with no CSRF
+ * and no headers added.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {
@@ -61,10 +63,14 @@ class PageSecurity {
 	@Order(1)
 	SecurityWebFilterChain accountPage(ServerHttpSecurity http, ApiKeyResolver resellers, PageProperties properties,
 			PaymentProperties payments, Clock clock,
-			@Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+			@Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie,
+			@Value("${server.reactive.session.cookie.secure:true}") boolean secureCookies) {
 		ApiKeySignIn signIn = new ApiKeySignIn(resellers);
+		// saving a context changes the session's id: a new id at every sign-in
 		WebSessionServerSecurityContextRepository contexts = new WebSessionServerSecurityContextRepository();
-		WebSessionServerCsrfTokenRepository csrfTokens = new WebSessionServerCsrfTokenRepository();
+		PageCsrfTokens csrfTokens = new PageCsrfTokens(secureCookies);
+		SignInAttemptLimit attemptLimit = new SignInAttemptLimit(new SignInAttempts(properties.signInAttempts(),
+				properties.signInRefill(), properties.signInAddresses()));
 
 		AuthenticationWebFilter signInFilter = new AuthenticationWebFilter(signIn);
 		signInFilter
@@ -86,6 +92,7 @@ class PageSecurity {
 				.accessDeniedHandler(formRefused()))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(signInFirst(sessionCookie)))
 			.addFilterAt(signInFilter, SecurityWebFiltersOrder.FORM_LOGIN)
+			.addFilterBefore(attemptLimit, SecurityWebFiltersOrder.CSRF)
 			.addFilterBefore(new SessionLifetime(properties.sessionLifetime(), clock), SecurityWebFiltersOrder.CSRF)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -99,14 +106,13 @@ class PageSecurity {
 	}
 
 	/**
-	 * A new sign-in starts with a new CSRF token and remembers when it began (for the
-	 * session's lifetime).
+	 * A new sign-in starts with a new CSRF token, kept in the session from now on, and
+	 * remembers when it began (for the session's lifetime).
 	 */
-	private static ServerAuthenticationSuccessHandler signedIn(WebSessionServerCsrfTokenRepository csrfTokens,
-			Clock clock) {
+	private static ServerAuthenticationSuccessHandler signedIn(PageCsrfTokens csrfTokens, Clock clock) {
 		return (filterExchange, authentication) -> {
 			ServerWebExchange exchange = filterExchange.getExchange();
-			return csrfTokens.saveToken(exchange, null)
+			return csrfTokens.signedInNow(exchange)
 				.then(exchange.getSession())
 				.doOnNext((session) -> session.getAttributes().put(SIGNED_IN_AT, clock.instant()))
 				.then(SEE_OTHER.sendRedirect(exchange, URI.create("/account")));

@@ -10,7 +10,8 @@ public class InvalidWebhookException extends RuntimeException {
 	private final List<InvalidField> errors;
 
 	public InvalidWebhookException(List<InvalidField> errors) {
-		super("the webhook is not valid");
+		super("the webhook is not valid: "
+				+ String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
 		this.errors = List.copyOf(errors);
 	}
 

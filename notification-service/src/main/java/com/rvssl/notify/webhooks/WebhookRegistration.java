@@ -1,11 +1,8 @@
 package com.rvssl.notify.webhooks;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.rvssl.kit.problem.InvalidField;
 import reactor.core.publisher.Mono;
@@ -13,9 +10,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Sets, shows and removes a reseller's webhook. The URL must be absolute http(s) with a
- * host; the secret at least {@value #MIN_SECRET_LENGTH} characters, so an HMAC with it
- * means something.
+ * Sets, shows and removes a reseller's webhook. The URL must be one the platform may post
+ * to ({@link WebhookTargets}: https to public internet addresses, unless the settings
+ * allow more); the secret at least {@value #MIN_SECRET_LENGTH} characters, so an HMAC
+ * with it means something. A refused webhook changes nothing.
  */
 @Service
 public class WebhookRegistration {
@@ -24,16 +22,27 @@ public class WebhookRegistration {
 
 	private final WebhookEndpoints endpoints;
 
-	public WebhookRegistration(WebhookEndpoints endpoints) {
+	private final WebhookTargets targets;
+
+	public WebhookRegistration(WebhookEndpoints endpoints, WebhookTargets targets) {
 		this.endpoints = endpoints;
+		this.targets = targets;
 	}
 
 	public Mono<WebhookEndpoint> set(String resellerId, String url, String secret) {
-		List<InvalidField> errors = validate(url, secret);
-		if (!errors.isEmpty()) {
-			return Mono.error(new InvalidWebhookException(errors));
-		}
-		return endpoints.save(new WebhookEndpoint(resellerId, url.trim(), secret, Instant.now()));
+		boolean urlGiven = url != null && !url.isBlank();
+		Mono<List<InvalidField>> urlErrors = urlGiven
+				? targets.problem(url.trim())
+					.map(problem -> problem.map(message -> List.of(new InvalidField("url", message))).orElse(List.of()))
+				: Mono.just(List.of(new InvalidField("url", "must be given")));
+		return urlErrors.flatMap(errors -> {
+			List<InvalidField> all = new ArrayList<>(errors);
+			all.addAll(secretErrors(secret));
+			if (!all.isEmpty()) {
+				return Mono.error(new InvalidWebhookException(all));
+			}
+			return endpoints.save(new WebhookEndpoint(resellerId, url.trim(), secret, Instant.now()));
+		});
 	}
 
 	public Mono<WebhookEndpoint> of(String resellerId) {
@@ -44,29 +53,11 @@ public class WebhookRegistration {
 		return endpoints.deleteById(resellerId);
 	}
 
-	static List<InvalidField> validate(String url, String secret) {
-		List<InvalidField> errors = new ArrayList<>();
-		if (url == null || url.isBlank()) {
-			errors.add(new InvalidField("url", "must be given"));
-		}
-		else if (!isHttpUrl(url.trim())) {
-			errors.add(new InvalidField("url", "must be an absolute http or https URL"));
-		}
+	private static List<InvalidField> secretErrors(String secret) {
 		if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-			errors.add(new InvalidField("secret", "must be at least " + MIN_SECRET_LENGTH + " characters"));
+			return List.of(new InvalidField("secret", "must be at least " + MIN_SECRET_LENGTH + " characters"));
 		}
-		return errors;
-	}
-
-	private static boolean isHttpUrl(String url) {
-		try {
-			URI uri = new URI(url);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
+		return List.of();
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Posts one signed webhook to the reseller's current endpoint with its current secret (so
  * a reseller fixing a wrong URL gets the pending retries there). Non-blocking, with a
  * timeout: a slow or dead receiver only fails its own attempt. Anything but a 2xx is a
- * failure.
+ * failure, a redirect included: it is never followed. Every post checks its target again
+ * ({@link WebhookTargets}: the URL, then each address at connection time); a refused one
+ * fails with the one neutral reason, before any connection, so the delivery log reads the
+ * same whatever listens at a refused address.
  */
 @Component
 public class WebhookSender {
@@ -30,12 +33,18 @@ public class WebhookSender {
 
 	private final WebhookProperties properties;
 
+	private final WebhookTargetPolicy policy;
+
 	private final WebClient webClient;
 
-	public WebhookSender(WebhookEndpoints endpoints, WebhookProperties properties, WebClient.Builder builder) {
+	public WebhookSender(WebhookEndpoints endpoints, WebhookProperties properties, WebhookTargetPolicy policy,
+			WebhookTargets targets, WebClient.Builder builder) {
 		this.endpoints = endpoints;
 		this.properties = properties;
+		this.policy = policy;
 		HttpClient httpClient = HttpClient.create()
+			.resolver(targets.resolverGroup())
+			.followRedirect(false)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
 			.responseTimeout(properties.timeout());
 		this.webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
@@ -49,6 +58,9 @@ public class WebhookSender {
 	}
 
 	private Mono<Void> post(WebhookEndpoint endpoint, String deliveryId, String body) {
+		if (policy.urlProblem(endpoint.url()).isPresent()) {
+			return Mono.error(new WebhookTargetRefusedException());
+		}
 		long timestamp = Instant.now().getEpochSecond();
 		return webClient.post()
 			.uri(endpoint.url())
@@ -59,9 +71,23 @@ public class WebhookSender {
 			.bodyValue(body)
 			.retrieve()
 			.toBodilessEntity()
+			.flatMap(response -> response.getStatusCode().is2xxSuccessful() ? Mono.empty()
+					: Mono.error(new IllegalStateException(
+							"the receiver answered " + response.getStatusCode().value() + ", not a 2xx")))
 			// the response timeout covers a silent receiver; this covers a trickling one
 			.timeout(properties.timeout().multipliedBy(2))
+			.onErrorMap(WebhookSender::refusedTarget, refused -> new WebhookTargetRefusedException())
 			.then();
+	}
+
+	/** Whether the target rules stopped the connection (the client wraps their error). */
+	private static boolean refusedTarget(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof WebhookTargetRefusedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

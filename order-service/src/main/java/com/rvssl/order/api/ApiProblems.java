@@ -4,11 +4,13 @@ import java.util.List;
 
 import com.rvssl.kit.problem.InvalidField;
 import com.rvssl.kit.problem.Problems;
+import com.rvssl.order.csr.CsrChecksBusyException;
 import com.rvssl.order.csr.InvalidCsrException;
 import com.rvssl.order.orders.IdempotencyConflictException;
 import com.rvssl.order.orders.IllegalTransitionException;
 import com.rvssl.order.orders.OrderNotFoundException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,10 +33,26 @@ class ApiProblems {
 		return respond(Problems.withErrors(problem, ex.errors()));
 	}
 
+	/** 400 when the CSR cannot be read or verified, 422 when its key is refused. */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidCsr(InvalidCsrException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-csr", "Invalid CSR", ex.getMessage());
+		HttpStatus status = ex.keyRefused() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = Problems.of(status, "invalid-csr", "Invalid CSR", ex.getMessage());
 		return respond(Problems.withErrors(problem, List.of(new InvalidField("csr", ex.getMessage()))));
+	}
+
+	/**
+	 * 503 with Retry-After: the CSR checks are saturated, which says nothing about the
+	 * CSR; the same request may succeed shortly.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> csrChecksBusy(CsrChecksBusyException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "csr-checks-busy", "CSR checks busy",
+				ex.getMessage());
+		return ResponseEntity.status(problem.getStatus())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem);
 	}
 
 	@ExceptionHandler
@@ -73,6 +91,12 @@ class ApiProblems {
 	ResponseEntity<ProblemDetail> tooLarge(JsonBodies.BodyTooLargeException ex) {
 		return respond(
 				Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException ex) {
+		return respond(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many open status streams",
+				ex.getMessage()));
 	}
 
 	// the problem's own media type even when the client asked for another: an event

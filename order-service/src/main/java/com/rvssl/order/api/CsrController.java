@@ -2,7 +2,7 @@ package com.rvssl.order.api;
 
 import reactor.core.publisher.Mono;
 
-import com.rvssl.order.csr.CsrDecoder;
+import com.rvssl.order.csr.CsrReader;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,17 +14,25 @@ class CsrController {
 
 	private final JsonBodies bodies;
 
-	CsrController(JsonBodies bodies) {
+	private final CsrReader csrReader;
+
+	CsrController(JsonBodies bodies, CsrReader csrReader) {
 		this.bodies = bodies;
+		this.csrReader = csrReader;
 	}
 
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Requests.DecodeCsr.class)))
+	@io.swagger.v3.oas.annotations.Operation(summary = "Decode and check a CSR",
+			description = "The CSR's names, key and subject, after the same checks an order makes: sizes, one PEM "
+					+ "block, the key policy, then the signature. 400 unreadable, 422 key refused (problem type "
+					+ "invalid-csr); 503 csr-checks-busy with Retry-After when the checks are saturated.")
 	@PostMapping("/api/v1/csr/decode")
 	Mono<Responses.CsrJson> decode(ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.DecodeCsr.class)
-			.map((body) -> Responses.CsrJson.of(CsrDecoder.decode(body.value().csr())));
+			.flatMap((body) -> csrReader.decode(body.value().csr()))
+			.map(Responses.CsrJson::of);
 	}
 
 }

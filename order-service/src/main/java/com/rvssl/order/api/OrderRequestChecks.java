@@ -17,8 +17,7 @@ import com.rvssl.order.catalog.Catalog;
 import com.rvssl.order.catalog.Price;
 import com.rvssl.order.catalog.Product;
 import com.rvssl.order.catalog.ProductType;
-import com.rvssl.order.csr.CsrDecoder;
-import com.rvssl.order.csr.DecodedCsr;
+import com.rvssl.order.csr.CsrReading;
 import com.rvssl.order.csr.InvalidCsrException;
 import com.rvssl.order.dcv.ApproverEmails;
 import com.rvssl.order.orders.Configuration;
@@ -53,8 +52,9 @@ class OrderRequestChecks {
 	 * unknown
 	 * @param retail the reseller's retail override for the term, null for the recommended
 	 * price
+	 * @param csr the request's CSR as read off the event loop
 	 */
-	OrderDraft check(Requests.PlaceOrder request, Product product, Money retail) {
+	OrderDraft check(Requests.PlaceOrder request, Product product, Money retail, CsrReading csr) {
 		Problems problems = new Problems();
 		if (product == null) {
 			problems.unsellable("productCode", "unknown product " + request.productCode());
@@ -66,7 +66,7 @@ class OrderRequestChecks {
 					+ product.prices().stream().map((p) -> p.termMonths() + "").toList() + " months only");
 		}
 		List<String> domains = domains(product, request.domains(), problems);
-		Configuration configuration = configuration(product, domains, request.csr(), request.dcv(),
+		Configuration configuration = configuration(product, domains, request.csr(), csr, request.dcv(),
 				request.organization(), false, problems);
 		problems.throwIfAny();
 		return new OrderDraft(product, price, domains, request.whmcsServiceId().trim(), request.customer().toCustomer(),
@@ -74,9 +74,9 @@ class OrderRequestChecks {
 	}
 
 	/** A reissue CSR: readable, a strong key, exactly the order's names. */
-	String checkReissue(Order order, Requests.Reissue request) {
+	String checkReissue(Order order, Requests.Reissue request, CsrReading csr) {
 		Problems problems = new Problems();
-		checkCsr(request.csr(), order.domains(), problems);
+		checkCsr(csr, order.domains(), problems);
 		problems.throwIfAny();
 		return request.csr();
 	}
@@ -144,11 +144,11 @@ class OrderRequestChecks {
 		return domain.startsWith("*.") ? domain.substring(2) : domain;
 	}
 
-	Configuration checkConfiguration(Order order, Requests.Configure request) {
+	Configuration checkConfiguration(Order order, Requests.Configure request, CsrReading csr) {
 		Problems problems = new Problems();
 		Product product = catalog.find(order.productCode())
 			.orElseThrow(() -> new IllegalStateException("product " + order.productCode() + " left the catalog"));
-		Configuration configuration = configuration(product, order.domains(), request.csr(), request.dcv(),
+		Configuration configuration = configuration(product, order.domains(), request.csr(), csr, request.dcv(),
 				request.organization(), true, problems);
 		problems.throwIfAny();
 		return configuration;
@@ -158,10 +158,10 @@ class OrderRequestChecks {
 	 * The configuration when it is complete; null when it is partial (the order then
 	 * awaits it), unless {@code required}.
 	 */
-	private Configuration configuration(Product product, List<String> domains, String csr, Requests.DcvBody dcv,
-			Requests.OrganizationBody organization, boolean required, Problems problems) {
+	private Configuration configuration(Product product, List<String> domains, String csr, CsrReading reading,
+			Requests.DcvBody dcv, Requests.OrganizationBody organization, boolean required, Problems problems) {
 		if (csr != null && !csr.isBlank()) {
-			checkCsr(csr, domains, problems);
+			checkCsr(reading, domains, problems);
 		}
 		if (dcv != null) {
 			checkDcv(product, domains, dcv, problems);
@@ -237,17 +237,24 @@ class OrderRequestChecks {
 		}
 	}
 
-	private static void checkCsr(String csr, List<String> domains, Problems problems) {
-		DecodedCsr decoded;
-		try {
-			decoded = CsrDecoder.decode(csr);
+	/**
+	 * An unreadable CSR is a 400, a refused key or names other than the order's a 422.
+	 */
+	private static void checkCsr(CsrReading csr, List<String> domains, Problems problems) {
+		if (!csr.present()) {
+			throw new IllegalStateException("the CSR was not read before the checks");
 		}
-		catch (InvalidCsrException ex) {
-			problems.unreadable("csr", ex.getMessage());
+		if (csr.refusal() != null) {
+			InvalidCsrException refusal = csr.refusal();
+			if (refusal.keyRefused()) {
+				problems.unsellable("csr", refusal.getMessage());
+			}
+			else {
+				problems.unreadable("csr", refusal.getMessage());
+			}
 			return;
 		}
-		decoded.keyWeakness().ifPresent((weakness) -> problems.unsellable("csr", weakness));
-		decoded.mismatchWith(domains).ifPresent((mismatch) -> problems.unsellable("csr", mismatch));
+		csr.decoded().mismatchWith(domains).ifPresent((mismatch) -> problems.unsellable("csr", mismatch));
 	}
 
 	/**

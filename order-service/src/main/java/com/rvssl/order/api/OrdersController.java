@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +24,13 @@ import com.rvssl.order.pricing.RetailPrices;
 import com.rvssl.order.settings.AutoOrderSettings;
 
 import com.rvssl.order.certificates.CertificateDownloads;
+import com.rvssl.order.csr.CsrReader;
 import com.rvssl.order.certificates.DownloadFormat;
 import com.rvssl.order.orders.OrderDesk;
 import com.rvssl.order.orders.OrderState;
 import com.rvssl.order.orders.OrderStatusStream;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,8 +72,15 @@ class OrdersController {
 
 	private final OrderStatusStream statusStream;
 
+	private final CsrReader csrReader;
+
+	private final StreamSlots streamSlots;
+
+	private final Duration heartbeat;
+
 	OrdersController(OrderDesk desk, JsonBodies bodies, OrderRequestChecks checks, PriceList priceList,
-			RetailPrices retailPrices, AutoOrderSettings settings, OrderStatusStream statusStream) {
+			RetailPrices retailPrices, AutoOrderSettings settings, OrderStatusStream statusStream, CsrReader csrReader,
+			StreamSlots streamSlots, @Value("${rvssl.api.events.heartbeat:15s}") Duration heartbeat) {
 		this.desk = desk;
 		this.bodies = bodies;
 		this.checks = checks;
@@ -78,6 +88,9 @@ class OrdersController {
 		this.retailPrices = retailPrices;
 		this.settings = settings;
 		this.statusStream = statusStream;
+		this.csrReader = csrReader;
+		this.streamSlots = streamSlots;
+		this.heartbeat = heartbeat;
 	}
 
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -103,9 +116,10 @@ class OrdersController {
 			Mono<Optional<Money>> retail = retailPrices.retailFor(reseller, request.productCode(), request.termMonths())
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty());
-			return Mono.zip(product, retail, settings.modeOf(reseller))
+			return Mono.zip(product, retail, settings.modeOf(reseller), csrReader.read(request.csr()))
 				.map((found) -> new Checked(
-						checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null)), found.getT3()))
+						checks.check(request, found.getT1().orElse(null), found.getT2().orElse(null), found.getT4()),
+						found.getT3()))
 				.flatMap((checked) -> desk.place(reseller, checked.draft(), checked.mode(), idempotencyKey,
 						sha256(body.canonicalJson())));
 		}).map((placement) -> {
@@ -148,11 +162,12 @@ class OrdersController {
 	Mono<Responses.OrderJson> configure(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
 			ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Configure.class)
-			.flatMap((body) -> desk.find(caller.scope(), id)
-				// the mode is the order owner's, also when the operator configures it
-				.flatMap((order) -> settings.modeOf(order.resellerId()))
-				.flatMap((mode) -> desk.configure(caller.scope(), id, mode,
-						(order) -> checks.checkConfiguration(order, body.value()))))
+			.flatMap((body) -> csrReader.read(body.value().csr())
+				.flatMap((csr) -> desk.find(caller.scope(), id)
+					// the mode is the order owner's, also when the operator configures it
+					.flatMap((order) -> settings.modeOf(order.resellerId()))
+					.flatMap((mode) -> desk.configure(caller.scope(), id, mode,
+							(order) -> checks.checkConfiguration(order, body.value(), csr)))))
 			.map(Responses.OrderJson::of);
 	}
 
@@ -201,26 +216,40 @@ class OrdersController {
 	Mono<ResponseEntity<Responses.OrderJson>> reissue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@PathVariable String id, ServerWebExchange exchange) {
 		return bodies.read(exchange, Requests.Reissue.class)
-			.flatMap((body) -> desk.reissue(caller.scope(), id, (order) -> checks.checkReissue(order, body.value())))
+			.flatMap((body) -> csrReader.read(body.value().csr())
+				.flatMap((csr) -> desk.reissue(caller.scope(), id,
+						(order) -> checks.checkReissue(order, body.value(), csr))))
 			.map((order) -> ResponseEntity.accepted().body(Responses.OrderJson.of(order)));
 	}
 
 	/**
 	 * The order's status as server-sent events: the current status first, then each
-	 * change, ending once the order is final. The first read decides tenancy (a 404
-	 * problem before any event).
+	 * change, ending once the order is final, with a comment line as heartbeat while it
+	 * is quiet. The first read decides tenancy (a 404 problem before any event); a key
+	 * holds at most {@link StreamSlots#max()} streams (429 problem beyond), each released
+	 * when its stream ends or its client goes.
 	 */
+	@io.swagger.v3.oas.annotations.Operation(description = "text/event-stream of the order's status: events named "
+			+ "`status` ({orderId, state, views, at}, id = the order's version), the current status first, then each "
+			+ "change, ending at a final state; a `:keep-alive` comment line every 15 s while quiet. At most 5 open "
+			+ "streams per API key: one more is a 429 problem `too-many-streams`.")
 	@GetMapping("/{id}/events")
 	Mono<ResponseEntity<Flux<ServerSentEvent<Responses.StatusJson>>>> events(
 			@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-		return desk.find(caller.scope(), id)
-			.map((first) -> ResponseEntity.ok()
+		return desk.find(caller.scope(), id).map((first) -> {
+			StreamSlots.Slot slot = streamSlots.take(caller);
+			if (slot == null) {
+				throw new TooManyStreamsException(streamSlots.max());
+			}
+			Flux<ServerSentEvent<Responses.StatusJson>> statuses = statusStream.follow(first)
+				.map((order) -> ServerSentEvent.builder(Responses.StatusJson.of(order))
+					.id(Long.toString(order.version()))
+					.event("status")
+					.build());
+			return ResponseEntity.ok()
 				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(statusStream.follow(first)
-					.map((order) -> ServerSentEvent.builder(Responses.StatusJson.of(order))
-						.id(Long.toString(order.version()))
-						.event("status")
-						.build())));
+				.body(Heartbeats.around(statuses, heartbeat).doFinally((signal) -> slot.release()));
+		});
 	}
 
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,

@@ -8,6 +8,7 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Organization;
 import com.rvssl.order.orders.AutoOrderMode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,22 +22,30 @@ import jakarta.validation.constraints.Size;
  */
 final class Requests {
 
+	/** What a CSR field accepts, for the OpenAPI description. */
+	static final String CSR_RULES = "One PEM PKCS#10 block (-----BEGIN CERTIFICATE REQUEST-----), nothing before or "
+			+ "after it, at most 24 KiB of text and 16 KiB of DER. Key: RSA 2048 to 8192 bits with an odd public "
+			+ "exponent from 3 to 2^256-1, or EC on the named curves P-256 or P-384; checked before the signature. "
+			+ "400 when unreadable, malformed or its signature does not verify, 422 when its key is refused; "
+			+ "503 csr-checks-busy (Retry-After) when the CSR checks are saturated.";
+
 	private Requests() {
 	}
 
 	record PlaceOrder(@NotBlank String productCode, @NotNull Integer termMonths,
 			@NotEmpty @Size(max = 250) List<@NotBlank String> domains, @NotBlank @Size(max = 100) String whmcsServiceId,
-			@NotNull @Valid CustomerBody customer, String csr, @Valid DcvBody dcv,
-			@Valid OrganizationBody organization) {
+			@NotNull @Valid CustomerBody customer, @Schema(description = CSR_RULES, maxLength = 24576) String csr,
+			@Valid DcvBody dcv, @Valid OrganizationBody organization) {
 	}
 
-	record Configure(@NotBlank String csr, @NotNull @Valid DcvBody dcv, @Valid OrganizationBody organization) {
+	record Configure(@NotBlank @Schema(description = CSR_RULES, maxLength = 24576) String csr,
+			@NotNull @Valid DcvBody dcv, @Valid OrganizationBody organization) {
 	}
 
 	record Cancel(@Size(max = 500) String reason) {
 	}
 
-	record Reissue(@NotBlank String csr) {
+	record Reissue(@NotBlank @Schema(description = CSR_RULES, maxLength = 24576) String csr) {
 	}
 
 	record AutoOrder(@NotNull AutoOrderMode mode) {
@@ -58,7 +67,7 @@ final class Requests {
 			@NotNull @Valid MoneyBody recommendedRetail) {
 	}
 
-	record DecodeCsr(@NotBlank String csr) {
+	record DecodeCsr(@NotBlank @Schema(description = CSR_RULES, maxLength = 24576) String csr) {
 	}
 
 	record CustomerBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {

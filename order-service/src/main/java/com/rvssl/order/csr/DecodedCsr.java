@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a CSR asks for, as the API shows it and as an order checks it. */
+/**
+ * What a CSR asks for, as the API shows it and as an order checks it; its key has passed
+ * the platform's key policy and its signature verified.
+ */
 public record DecodedCsr(String commonName, List<String> subjectAltNames, String keyAlgorithm, int keySize,
 		String signatureAlgorithm, Map<String, String> subject) {
 
@@ -28,20 +31,6 @@ public record DecodedCsr(String commonName, List<String> subjectAltNames, String
 		}
 		subjectAltNames.forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
 		return names;
-	}
-
-	/** Why the key is too weak for a publicly trusted certificate, if it is. */
-	public Optional<String> keyWeakness() {
-		if ("RSA".equals(keyAlgorithm) && keySize < 2048) {
-			return Optional.of("RSA key of " + keySize + " bits is too weak; use at least 2048 bits");
-		}
-		if ("EC".equals(keyAlgorithm) && keySize != 256 && keySize != 384) {
-			return Optional.of("EC key must be on curve P-256 or P-384");
-		}
-		if (!"RSA".equals(keyAlgorithm) && !"EC".equals(keyAlgorithm)) {
-			return Optional.of("key algorithm " + keyAlgorithm + " is not accepted; use RSA or EC");
-		}
-		return Optional.empty();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 /**
- * Certificate signing requests: decoding PEM PKCS#10 with BouncyCastle and the checks an
- * order makes on it (signature, key strength, names matching the ordered domains).
+ * Certificate signing requests: decoding PEM PKCS#10 with BouncyCastle in the order that
+ * keeps hostile input cheap (sizes, structure, key policy, then the signature), off the
+ * event loop with a time limit, and the checks an order makes on it (names matching the
+ * ordered domains).
  */
 package com.rvssl.order.csr;

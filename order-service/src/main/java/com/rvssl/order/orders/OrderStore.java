@@ -30,14 +30,17 @@ public class OrderStore {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final OrderChanges changes;
+
 	/**
 	 * Indexes are made once, before the first write that relies on them (the idempotency
 	 * key).
 	 */
 	private final Mono<Void> indexes;
 
-	public OrderStore(ReactiveMongoTemplate mongo) {
+	public OrderStore(ReactiveMongoTemplate mongo, OrderChanges changes) {
 		this.mongo = mongo;
+		this.changes = changes;
 		this.indexes = mongo.indexOps(Order.class)
 			.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().named("idempotency_key"))
 			.then(mongo.indexOps(Order.class)
@@ -88,7 +91,8 @@ public class OrderStore {
 	/**
 	 * Applies a change computed from {@code current}; empty when the order changed
 	 * meanwhile (or the event was applied already), in which case the caller reads it
-	 * again and decides again.
+	 * again and decides again. The written order goes to its live followers on this
+	 * instance ({@link OrderChanges}).
 	 */
 	public Mono<Order> apply(Order current, String eventId, OrderChange change, Instant now) {
 		Criteria filter = Criteria.where("_id").is(current.id()).and("version").is(current.version());
@@ -109,8 +113,9 @@ public class OrderStore {
 		if (!entries.isEmpty()) {
 			update.push("outbox").each(entries.toArray());
 		}
-		return mongo.findAndModify(Query.query(filter), update, FindAndModifyOptions.options().returnNew(true),
-				Order.class);
+		return mongo
+			.findAndModify(Query.query(filter), update, FindAndModifyOptions.options().returnNew(true), Order.class)
+			.doOnNext(changes::changed);
 	}
 
 	/**

@@ -75,6 +75,20 @@ class DcvAndReissueIntegrationTests extends OrderServiceIntegrationTest {
 				400, "invalid-request");
 		assertProblem(call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of()), 400,
 				"invalid-request");
+		// hostile CSRs: a huge modulus refused for its size before its (garbage)
+		// signature, a validly signed one with a malformed extension request
+		assertProblem(
+				call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue", Map.of("csr",
+						TestCertificates.csr(TestCertificates.rsaPublicKey(TestCertificates.fakeRsaModulus(16_384),
+								java.math.BigInteger.valueOf(65537)), TestCertificates.rsa2048(), domain))),
+				422, "invalid-request", "csr");
+		assertProblem(
+				call(HttpMethod.POST, reseller.key(), "/api/v1/orders/" + orderId + "/reissue",
+						Map.of("csr",
+								TestCertificates.csrWithAttribute(TestCertificates.rsa2048(), domain,
+										org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,
+										new org.bouncycastle.asn1.DERUTF8String("not extensions")))),
+				400, "invalid-request", "csr");
 
 		assertThat(order(reseller, orderId).path("timeline").size()).isEqualTo(timeline);
 		await().during(Duration.ofSeconds(1))

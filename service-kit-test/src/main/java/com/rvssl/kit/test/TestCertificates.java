@@ -15,13 +15,21 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -29,6 +37,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
@@ -95,6 +104,84 @@ public final class TestCertificates {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A PEM CSR that claims {@code publicKey} but is signed with {@code signer}'s key, so
+	 * its signature does not verify (unless the signer holds that key): for keys no one
+	 * should have to generate (a 16,384-bit modulus, an odd exponent, explicit curve
+	 * parameters), which must be refused before their signature is looked at.
+	 */
+	public static String csr(SubjectPublicKeyInfo publicKey, KeyPair signer, String commonName) {
+		try {
+			PKCS10CertificationRequest request = new PKCS10CertificationRequestBuilder(new X500Name("CN=" + commonName),
+					publicKey)
+				.build(signer(signer));
+			return pem("CERTIFICATE REQUEST", request.getEncoded());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A validly signed PEM CSR for {@code commonName} with one attribute of any shape,
+	 * for malformed extension requests.
+	 */
+	public static String csrWithAttribute(KeyPair key, String commonName, ASN1ObjectIdentifier type,
+			ASN1Encodable... values) {
+		try {
+			PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(
+					new X500Name("CN=" + commonName), key.getPublic())
+				.addAttribute(type, values)
+				.build(signer(key));
+			return pem("CERTIFICATE REQUEST", request.getEncoded());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** An RSA public key with any modulus and exponent, valid or not. */
+	public static SubjectPublicKeyInfo rsaPublicKey(BigInteger modulus, BigInteger exponent) {
+		try {
+			return new SubjectPublicKeyInfo(
+					new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+					new org.bouncycastle.asn1.pkcs.RSAPublicKey(modulus, exponent));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * An odd number of exactly {@code bits} bits with no prime factor below 752: it
+	 * passes every cheap check of an RSA modulus, instantly, at any size; no one knows
+	 * its factors.
+	 */
+	public static BigInteger fakeRsaModulus(int bits) {
+		BigInteger smallPrimes = java.util.stream.IntStream.range(3, 752)
+			.filter((n) -> BigInteger.valueOf(n).isProbablePrime(64))
+			.mapToObj(BigInteger::valueOf)
+			.reduce(BigInteger.ONE, BigInteger::multiply);
+		java.util.Random random = new java.util.Random(bits);
+		BigInteger modulus;
+		do {
+			modulus = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+		}
+		while (!modulus.gcd(smallPrimes).equals(BigInteger.ONE));
+		return modulus;
+	}
+
+	/**
+	 * The public key of an EC key pair with its curve spelled out as explicit parameters
+	 * instead of named: the same point, a shape that hides weak curves.
+	 */
+	public static SubjectPublicKeyInfo explicitCurvePublicKey(KeyPair ecKey, String curve) {
+		X9ECParameters parameters = ECNamedCurveTable.getByName(curve);
+		SubjectPublicKeyInfo named = SubjectPublicKeyInfo.getInstance(ecKey.getPublic().getEncoded());
+		return new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, parameters),
+				named.getPublicKeyData().getBytes());
 	}
 
 	public static String privateKeyPem(KeyPair key) {

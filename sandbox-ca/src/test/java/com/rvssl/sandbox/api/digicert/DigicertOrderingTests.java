@@ -204,6 +204,20 @@ class DigicertOrderingTests {
 	}
 
 	@Test
+	void aHugeRsaKeyIsRefusedAsInvalidCsrForItsSizeBeforeItsSignatureIsChecked() {
+		String csr = com.rvssl.kit.test.TestCertificates.csr(com.rvssl.kit.test.TestCertificates.rsaPublicKey(
+				com.rvssl.kit.test.TestCertificates.fakeRsaModulus(16_384), java.math.BigInteger.valueOf(65537)),
+				rsa2048(), "huge.example.com");
+		order(this.client, "ssl_dv_geotrust", body("huge.example.com", List.of(), csr, "ref-huge")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("invalid_csr")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).contains("16384 bits"));
+	}
+
+	@Test
 	void anUnknownProductIsRefusedAsInvalidProduct() {
 		order(this.client, "ssl_platinum_unicorn",
 				body("x.example.com", List.of(), csr(rsa2048(), "x.example.com"), "ref-unknown"))

@@ -125,6 +125,11 @@ class SectigoResellerApiTests {
 			.containsEntry("errorItem", "product");
 		assertThat(reply("!AutoApplySSL", order("287", "365", "not a csr", null))).containsEntry("errorCode", "-4")
 			.containsEntry("errorItem", "csr");
+		String hugeKey = com.rvssl.kit.test.TestCertificates.csr(com.rvssl.kit.test.TestCertificates.rsaPublicKey(
+				com.rvssl.kit.test.TestCertificates.fakeRsaModulus(16_384), java.math.BigInteger.valueOf(65537)),
+				com.rvssl.kit.test.TestCertificates.rsa2048(), "huge.example.com");
+		assertThat(reply("!AutoApplySSL", order("287", "365", hugeKey, null))).containsEntry("errorCode", "-4")
+			.containsEntry("errorItem", "csr");
 		MultiValueMap<String, String> noCsr = order("287", "365", csr, null);
 		noCsr.remove("csr");
 		assertThat(reply("!AutoApplySSL", noCsr)).containsEntry("errorCode", "-3").containsEntry("errorItem", "csr");
