@@ -66,6 +66,10 @@ for overlay in local production; do
 done
 
 # --- docker-compose and Dockerfiles ----------------------------------------------------------
+# the payment secrets have no default in the file (it refuses to start without them): the
+# check gives it throwaway ones
+export RVSSL_PAYMENTS_WEBHOOK_SECRET=${RVSSL_PAYMENTS_WEBHOOK_SECRET:-check-only-webhook-secret}
+export RVSSL_PAYMENTS_PROVIDER_API_KEY=${RVSSL_PAYMENTS_PROVIDER_API_KEY:-check-only-provider-key}
 check "docker-compose -f docker-compose.yml config -q" \
   docker-compose -f docker-compose.yml config -q
 docker-compose -f docker-compose.yml config >"$work/compose.yml" 2>/dev/null

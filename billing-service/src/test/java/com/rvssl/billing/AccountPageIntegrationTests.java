@@ -100,7 +100,7 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	void aTopUpFromThePageReleasesTheWaitingOrderAndTheSameFormSentTwiceCreditsOnce() {
+	void aTopUpFromThePageLeadsToThePaymentAndOnlyItsConfirmationReleasesTheWaitingOrder() {
 		Reseller reseller = newReseller();
 		String orderId = newOrderId();
 		publish(orderPlaced(reseller, orderId, 1_500));
@@ -114,15 +114,44 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		String first = browser.post("/account/top-ups", topUp);
 		String second = browser.post("/account/top-ups", topUp);
 
-		assertThat(first).isEqualTo(second).startsWith("/account?toppedUp=");
-		assertThat(browser.page(first)).contains("Topped up")
-			.contains("20.00 USD")
+		// to the provider's payment page; the same form again is the same payment
+		assertThat(first).isEqualTo(second).startsWith("https://pay.example/checkout/pay_");
+		FakePaymentProvider.Payment payment = FakePaymentProvider.get()
+			.byId(first.substring(first.lastIndexOf('/') + 1));
+		assertThat(payment.amount()).isEqualTo(2_000);
+		assertThat(browser.page("/account")).contains("Waiting for your payment: no credit added yet")
 			.contains("invoice 7")
-			.contains("Released 1 order")
-			.contains(orderId);
+			.contains("href=\"" + first + "\"")
+			.doesNotContain("Paid: credit added");
+		assertThat(account(reseller).balance().amount()).isZero();
+		assertThat(waitingOrders(reseller)).hasSize(1);
+
+		callback(PaymentCallbacks.body("payment.succeeded", payment.id(), payment.reference(), 2_000, "USD"))
+			.expectStatus()
+			.isOk();
+
 		assertThat(account(reseller).balance().amount()).isEqualTo(500);
 		assertThat(ledger(reseller)).filteredOn((line) -> line.type().equals("TOP_UP")).hasSize(1);
+		assertThat(browser.page("/account")).contains("Paid: credit added");
 		eventually().until(() -> browser.live().contains("\"status\":\"Paid\""));
+	}
+
+	@Test
+	void thePageMayOnlyLeadItsFormsToItselfAndThePaymentProvider() {
+		Reseller reseller = newReseller();
+		Browser browser = signIn(reseller);
+
+		String policy = web.get()
+			.uri("/account")
+			.cookie("SESSION", browser.session())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("Content-Security-Policy");
+
+		assertThat(policy).contains("form-action 'self' " + FakePaymentProvider.get().baseUrl() + ";");
 	}
 
 	@Test
@@ -159,7 +188,11 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 		Browser bobs = signIn(bob);
 		eventually().until(() -> bobs.live().contains(bobsOrder));
 		String bobsPage = bobs.page("/account");
-		String bobsReceipt = bobs.post("/account/top-ups", Map.of("amount", "1", "topUpKey", topUpKey(bobsPage)));
+		String bobsPayment = bobs.post("/account/top-ups", Map.of("amount", "1", "topUpKey", topUpKey(bobsPage)));
+		String bobsTopUp = FakePaymentProvider.get()
+			.byId(bobsPayment.substring(bobsPayment.lastIndexOf('/') + 1))
+			.reference();
+		assertThat(bobs.page("/account")).contains(bobsTopUp);
 
 		Browser anns = signIn(ann);
 
@@ -167,7 +200,7 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 			.doesNotContain(bob.resellerId())
 			.doesNotContain(bobsOrder);
 		assertThat(anns.live()).doesNotContain(bobsOrder);
-		assertThat(anns.page(bobsReceipt)).doesNotContain("Topped up");
+		assertThat(anns.page("/account")).doesNotContain(bobsTopUp).doesNotContain(bobsPayment);
 		assertThat(anns.page("/account?resellerId=" + bob.resellerId())).doesNotContain(bob.resellerId());
 	}
 

@@ -58,6 +58,8 @@ abstract class BillingIntegrationTest {
 
 	static final String OPERATOR_KEY = "test-operator-key";
 
+	static final String WEBHOOK_SECRET = "test-payment-webhook-secret";
+
 	private static KafkaTemplate<String, byte[]> publisher;
 
 	@Autowired
@@ -72,6 +74,10 @@ abstract class BillingIntegrationTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "billing-it");
 		registry.add("rvssl.security.operator-key-hash", () -> ApiKeys.hash(OPERATOR_KEY));
+		registry.add("rvssl.payments.webhook-secret", () -> WEBHOOK_SECRET);
+		registry.add("rvssl.payments.provider.base-url", () -> FakePaymentProvider.get().baseUrl());
+		registry.add("rvssl.payments.provider.api-key", () -> FakePaymentProvider.API_KEY);
+		registry.add("rvssl.payments.provider.timeout", () -> "PT5S");
 	}
 
 	@BeforeEach
@@ -110,18 +116,76 @@ abstract class BillingIntegrationTest {
 		return new Reseller(created.resellerId(), created.apiKey());
 	}
 
+	/**
+	 * Credit for a test that only needs some: the operator records a bank transfer,
+	 * credited at once.
+	 */
 	TopUpReceipt topUp(Reseller reseller, long amount) {
-		return web.post()
-			.uri("/api/v1/account/top-ups")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("amount", Map.of("amount", amount, "currency", "USD"), "reference", "wire"))
-			.exchange()
-			.expectStatus()
+		return bankTransfer(reseller, UUID.randomUUID().toString(), amount).expectStatus()
 			.isCreated()
 			.expectBody(TopUpReceipt.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	WebTestClient.ResponseSpec bankTransfer(Reseller reseller, String idempotencyKey, long amount) {
+		return web.post()
+			.uri("/api/v1/admin/resellers/{id}/top-ups", reseller.resellerId())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_KEY)
+			.header("Idempotency-Key", idempotencyKey)
+			.bodyValue(Map.of("amount", Map.of("amount", amount, "currency", "USD"), "reference", "wire"))
+			.exchange();
+	}
+
+	/** A reseller's top-up: a payment to make. */
+	TopUpView payment(Reseller reseller, long amount) {
+		return web.post()
+			.uri("/api/v1/account/top-ups")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("amount", Map.of("amount", amount, "currency", "USD"), "reference", "card"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(TopUpView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	TopUpView topUpStatus(Reseller reseller, String topUpId) {
+		return web.get()
+			.uri("/api/v1/account/top-ups/{id}", topUpId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(TopUpView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * The provider's callback for the payment billing asked for {@code topUp}, signed now
+	 * with the shared secret.
+	 */
+	WebTestClient.ResponseSpec confirm(TopUpView topUp) {
+		FakePaymentProvider.Payment payment = FakePaymentProvider.get().paymentFor(topUp.id());
+		return callback(PaymentCallbacks.body("payment.succeeded", payment.id(), topUp.id(), payment.amount(),
+				payment.currency()));
+	}
+
+	WebTestClient.ResponseSpec callback(String body) {
+		return callback(body, PaymentCallbacks.header(WEBHOOK_SECRET, Instant.now().getEpochSecond(), body));
+	}
+
+	WebTestClient.ResponseSpec callback(String body, String signatureHeader) {
+		WebTestClient.RequestBodySpec request = web.post()
+			.uri("/payments/callback")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		if (signatureHeader != null) {
+			request.header("Rvssl-Payment-Signature", signatureHeader);
+		}
+		return request.bodyValue(body).exchange();
 	}
 
 	AccountView account(Reseller reseller) {
@@ -240,6 +304,10 @@ abstract class BillingIntegrationTest {
 	}
 
 	record TopUpReceipt(String id, Money amount, String reference, Money balanceAfter, List<String> released) {
+	}
+
+	record TopUpView(String id, String status, Money amount, String reference, String paymentUrl, Instant createdAt,
+			Instant paidAt) {
 	}
 
 	record AccountView(String resellerId, Money balance, Waiting waitingForPayment, Money lowCreditThreshold) {

@@ -181,7 +181,12 @@ class BillingProcessCrashIT {
 		ServiceJar billing = ServiceJar.start("billing-service", "billing-crash-it-" + run,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + mongoUri, "--rvssl.security.operator-key-hash=" + ApiKeys.hash(OPERATOR_KEY),
-				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.poll-interval=PT0.1S");
+				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.poll-interval=PT0.1S",
+				// no top-up here goes through the provider; billing only needs to be
+				// configured
+				"--rvssl.payments.webhook-secret=crash-test-webhook-secret",
+				"--rvssl.payments.provider.base-url=http://127.0.0.1:9/unused",
+				"--rvssl.payments.provider.api-key=crash-test-provider-key");
 		started.add(billing);
 		return billing.awaitReady(Duration.ofMinutes(2));
 	}
@@ -196,13 +201,14 @@ class BillingProcessCrashIT {
 		return new Reseller(body.get("resellerId").asString(), body.get("apiKey").asString());
 	}
 
+	/** The operator records a bank transfer: credit at once. */
 	private void topUp(ServiceJar running, Reseller reseller, long amount) throws Exception {
 		HttpResponse<String> response = send(running,
-				HttpRequest.newBuilder(running.uri("/api/v1/account/top-ups"))
+				HttpRequest.newBuilder(running.uri("/api/v1/admin/resellers/" + reseller.resellerId() + "/top-ups"))
 					.header("Idempotency-Key", UUID.randomUUID().toString())
 					.POST(HttpRequest.BodyPublishers.ofString(
 							"{\"amount\":{\"amount\":" + amount + ",\"currency\":\"USD\"},\"reference\":\"wire\"}")),
-				reseller.apiKey());
+				OPERATOR_KEY);
 		assertThat(response.statusCode()).isEqualTo(201);
 	}
 

@@ -46,27 +46,4 @@ class CrashRecoveryIntegrationTests extends BillingIntegrationTest {
 		assertThat(account(reseller).balance().amount()).isEqualTo(600).isEqualTo(ledgerSum(ledger(reseller)));
 	}
 
-	@Test
-	void concurrentTopUpsWithTheSameIdempotencyKeyCreditOnce() {
-		Reseller reseller = newReseller();
-		String key = UUID.randomUUID().toString();
-		ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-
-		IntStream.range(0, 10)
-			.parallel()
-			.forEach((i) -> statuses.add(web.post()
-				.uri("/api/v1/account/top-ups")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + reseller.apiKey())
-				.header("Idempotency-Key", key)
-				.bodyValue(Map.of("amount", Map.of("amount", 700, "currency", "USD"), "reference", "r"))
-				.exchange()
-				.returnResult(String.class)
-				.getStatus()
-				.value()));
-
-		assertThat(statuses).containsOnly(200, 201).filteredOn((status) -> status == 201).hasSize(1);
-		assertThat(account(reseller).balance().amount()).isEqualTo(700);
-		assertThat(ledger(reseller)).hasSize(1);
-	}
-
 }

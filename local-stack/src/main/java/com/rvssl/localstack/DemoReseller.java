@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Makes sure the stack has a demo reseller with credit: created through billing's
- * operator API the first time, reused after a restart while billing still knows its key.
+ * operator API the first time, its starting credit recorded by the operator as a bank
+ * transfer (credited at once), reused after a restart while billing still knows its key.
  */
 final class DemoReseller {
 
@@ -43,7 +44,8 @@ final class DemoReseller {
 		}
 		String resellerId = created.body().get("resellerId").asString();
 		String apiKey = created.body().get("apiKey").asString();
-		PlatformClient.Reply topUp = client.post(billingUrl + "/api/v1/account/top-ups", apiKey,
+		PlatformClient.Reply topUp = client.post(billingUrl + "/api/v1/admin/resellers/" + resellerId + "/top-ups",
+				credentials.operatorKey(),
 				Map.of("amount", Map.of("amount", STARTING_CREDIT, "currency", "USD"), "reference", "demo credit"),
 				Map.of("Idempotency-Key", "demo-starting-credit"));
 		if (topUp.status() / 100 != 2) {

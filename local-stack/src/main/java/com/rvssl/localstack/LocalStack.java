@@ -109,6 +109,12 @@ public final class LocalStack implements AutoCloseable {
 				"--sandbox.sectigo.login-password=" + credentials.sandbox().sectigoLoginPassword(),
 				"--sandbox.dv.approve-after=" + settings.dvApproveAfter(),
 				"--sandbox.sectigo.push-url=" + PlatformService.sectigoPushUrl(settings),
+				// the sandbox payment provider: billing's top-ups are paid there (at once
+				// by
+				// default) and reported to billing by signed callbacks
+				"--sandbox.payments.api-key=" + PlatformService.PAYMENT_API_KEY,
+				"--sandbox.payments.webhook-secret=" + PlatformService.PAYMENT_WEBHOOK_SECRET,
+				"--sandbox.payments.callback-url=" + PlatformService.paymentCallbackUrl(settings),
 				// DV approval links are mailed to the same SMTP catcher the notifications
 				// go to
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + settings.ports().smtp(),

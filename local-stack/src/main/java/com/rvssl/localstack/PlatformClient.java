@@ -87,6 +87,12 @@ final class PlatformClient {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), apiKey, headers);
 	}
 
+	Reply put(String url, String apiKey, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), apiKey, Map.of());
+	}
+
 	private Reply send(HttpRequest.Builder request, String apiKey, Map<String, String> headers) {
 		request.timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
 		if (apiKey != null) {

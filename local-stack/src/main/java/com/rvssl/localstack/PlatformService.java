@@ -20,6 +20,21 @@ enum PlatformService {
 	static final String SECTIGO_PUSH_TOKEN = "local-sectigo-push-token";
 
 	/**
+	 * The local stack's payment provider secrets (billing checks the callbacks' signature
+	 * with the first and asks for payments with the second; the sandbox provider signs
+	 * and accepts them). Billing has no default: outside the local stack they must be
+	 * set.
+	 */
+	static final String PAYMENT_WEBHOOK_SECRET = "local-payment-webhook-secret";
+
+	static final String PAYMENT_API_KEY = "local-payment-provider-key";
+
+	/** Where the sandbox payment provider sends its signed callbacks: billing's. */
+	static String paymentCallbackUrl(StackSettings settings) {
+		return settings.url(settings.ports().billing()) + "/payments/callback";
+	}
+
+	/**
 	 * Where the local stack lets webhooks go besides the public internet: this machine's
 	 * loopback, where the local WHMCS listens.
 	 */
@@ -92,9 +107,16 @@ enum PlatformService {
 				args.add("--rvssl.sync.push.digicert-secret=" + DIGICERT_WEBHOOK_SECRET);
 				args.add("--rvssl.sync.push.sectigo-token=" + SECTIGO_PUSH_TOKEN);
 			}
-			// the local stack serves the account page over plain http, where a Secure
-			// cookie is not sent back
-			case BILLING -> args.add("--server.reactive.session.cookie.secure=false");
+			case BILLING -> {
+				// the local stack serves the account page over plain http, where a Secure
+				// cookie is not sent back
+				args.add("--server.reactive.session.cookie.secure=false");
+				// top-ups are payments at the sandbox provider, which confirms them at
+				// once
+				args.add("--rvssl.payments.provider.base-url=" + settings.url(ports.sandbox()) + "/sandbox");
+				args.add("--rvssl.payments.provider.api-key=" + PAYMENT_API_KEY);
+				args.add("--rvssl.payments.webhook-secret=" + PAYMENT_WEBHOOK_SECRET);
+			}
 			case NOTIFICATION -> {
 				args.add("--spring.mail.host=127.0.0.1");
 				args.add("--spring.mail.port=" + ports.smtp());

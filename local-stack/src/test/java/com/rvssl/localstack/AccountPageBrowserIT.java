@@ -108,10 +108,29 @@ class AccountPageBrowserIT {
 
 		browser.findElement(By.id("amount")).sendKeys(String.format("%d.%02d", price / 100, price % 100));
 		browser.findElement(By.id("reference")).sendKeys("card payment");
-		browser.findElement(By.cssSelector("#top-up button[type='submit']")).click();
+		// the sandbox provider waits for its page to be used, as a real one does
+		setPaymentAutoConfirm(false);
+		try {
+			browser.findElement(By.cssSelector("#top-up button[type='submit']")).click();
 
-		awaitElement(By.id("receipt"));
-		assertThat(text(By.id("receipt"))).contains("Released 1 order(s)").contains(orderId);
+			// on the provider's payment page: nothing is credited until it is paid there
+			awaitElement(By.id("pay"));
+			assertThat(browser.getCurrentUrl()).startsWith(stack.sandboxUrl() + "/sandbox/checkout/");
+			assertThat(http.get(billing("/api/v1/account"), key).body().at("/balance/amount").asLong()).isZero();
+			browser.findElement(By.id("pay")).click();
+			awaitElement(By.id("paid"));
+		}
+		finally {
+			setPaymentAutoConfirm(true);
+		}
+
+		// back on the account page: the provider's signed callback credited the payment
+		// and released the order
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			browser.get(billing("/account"));
+			return text(By.id("top-ups")).contains("Paid: credit added");
+		});
+		assertThat(text(By.id("top-ups"))).contains("card payment");
 		((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 		awaitText(By.cssSelector("#orders tr[data-order-id='" + orderId + "'] .status"), "Complete", ISSUANCE);
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
@@ -121,6 +140,12 @@ class AccountPageBrowserIT {
 		assertThat(text(By.id("ledger"))).contains("Top-up").contains("Charge").contains(orderId);
 		screenshot("account-page-complete.png");
 		assertThat(awaitState(key, orderId, "ISSUED").at("/views/provider/status").asString()).isEqualTo("Complete");
+	}
+
+	private static void setPaymentAutoConfirm(boolean enabled) {
+		PlatformClient.Reply reply = http.put(stack.sandboxUrl() + "/sandbox/payments/auto-confirm", null,
+				Map.of("enabled", enabled));
+		assertThat(reply.status()).isEqualTo(200);
 	}
 
 	@Test

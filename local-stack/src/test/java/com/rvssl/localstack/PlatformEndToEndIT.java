@@ -120,7 +120,7 @@ class PlatformEndToEndIT {
 	}
 
 	@Test
-	void anOrderBeyondTheCreditWaitsForPaymentWithTheExactViewsUntilATopUpReleasesIt() {
+	void anOrderBeyondTheCreditWaitsForPaymentWithTheExactViewsUntilAPaidTopUpReleasesIt() {
 		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
 				stack.credentials().operatorKey(),
 				Map.of("name", "Broke Hosting " + UUID.randomUUID(), "currency", "USD"), Map.of());
@@ -143,10 +143,19 @@ class PlatformEndToEndIT {
 
 		long price = waiting.at("/price/wholesale/amount").asLong();
 		PlatformClient.Reply topUp = http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
-				Map.of("amount", Map.of("amount", price, "currency", "USD"), "reference", "wire 1"),
+				Map.of("amount", Map.of("amount", price, "currency", "USD"), "reference", "card 1"),
 				Map.of("Idempotency-Key", "top-up-" + orderId));
 		assertThat(topUp.status()).isEqualTo(201);
+		// PAID only if the sandbox's confirmation overtook billing's answer
+		assertThat(topUp.body().get("status").asString()).isIn("PENDING_PAYMENT", "PAID");
+		assertThat(topUp.body().get("paymentUrl").asString()).startsWith(stack.sandboxUrl() + "/sandbox/checkout/");
 
+		// the sandbox provider confirms the payment by itself (auto-confirm), and its
+		// signed callback is what credits the account and releases the order
+		String topUpUrl = stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups/"
+				+ topUp.body().get("id").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> http.get(topUpUrl, key).body().get("status").asString(), "PAID"::equals);
 		awaitState(key, orderId, "ISSUED");
 		JsonNode account = http.get(stack.url(PlatformService.BILLING) + "/api/v1/account", key).body();
 		assertThat(account.at("/balance/amount").asLong()).isZero();
@@ -226,8 +235,9 @@ class PlatformEndToEndIT {
 							"{not an event".getBytes(StandardCharsets.UTF_8)))
 					.get(10, TimeUnit.SECONDS);
 			}
+			// a payment, confirmed by the sandbox provider's signed callback
 			PlatformClient.Reply topUp = http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
-					Map.of("amount", Map.of("amount", wholesale, "currency", "USD"), "reference", "wire 1"),
+					Map.of("amount", Map.of("amount", wholesale, "currency", "USD"), "reference", "card 1"),
 					Map.of("Idempotency-Key", "top-up-" + orderId));
 			assertThat(topUp.status()).isEqualTo(201);
 			awaitState(key, orderId, "ISSUED");

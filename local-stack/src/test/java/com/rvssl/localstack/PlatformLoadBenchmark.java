@@ -96,7 +96,10 @@ class PlatformLoadBenchmark {
 				stack.credentials().operatorKey(), Map.of("name", "Load Hosting " + number, "currency", "USD"),
 				Map.of());
 		String key = created.body().get("apiKey").asString();
-		http.post(stack.url(PlatformService.BILLING) + "/api/v1/account/top-ups", key,
+		String resellerId = created.body().get("resellerId").asString();
+		// the operator records a bank transfer: credit at once
+		http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers/" + resellerId + "/top-ups",
+				stack.credentials().operatorKey(),
 				Map.of("amount", Map.of("amount", 100_000_000L, "currency", "USD"), "reference", "load"),
 				Map.of("Idempotency-Key", "load-credit"));
 		await().atMost(Duration.ofSeconds(60))

@@ -18,6 +18,7 @@ class StructureTests extends ServiceStructureTests {
 
 	StructureTests() {
 		super("com.rvssl.sandbox", List.of("api"), List.of("orders", "validation", "authority", "approval"));
+		// payments is not among them: like push, it sends its callbacks over HTTP itself
 	}
 
 	@Test

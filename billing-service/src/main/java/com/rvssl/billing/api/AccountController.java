@@ -6,11 +6,10 @@ import java.util.List;
 import com.rvssl.billing.accounts.Account;
 import com.rvssl.billing.charging.LowCreditLine;
 import com.rvssl.billing.charging.PendingWork;
-import com.rvssl.billing.charging.TopUpReceipt;
-import com.rvssl.billing.charging.TopUps;
 import com.rvssl.billing.ledger.CreditLedger;
 import com.rvssl.billing.ledger.EntryType;
 import com.rvssl.billing.ledger.LedgerEntry;
+import com.rvssl.billing.payments.TopUpPayments;
 import com.rvssl.contracts.Money;
 import com.rvssl.kit.security.Caller;
 import com.rvssl.kit.validation.IsoCurrency;
@@ -18,7 +17,6 @@ import com.rvssl.kit.validation.MoneyAmounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -27,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,15 +53,15 @@ class AccountController {
 
 	private final PendingWork accounts;
 
-	private final TopUps topUps;
+	private final TopUpPayments payments;
 
 	private final CreditLedger ledger;
 
 	private final LowCreditLine lowCreditLine;
 
-	AccountController(PendingWork accounts, TopUps topUps, CreditLedger ledger, LowCreditLine lowCreditLine) {
+	AccountController(PendingWork accounts, TopUpPayments payments, CreditLedger ledger, LowCreditLine lowCreditLine) {
 		this.accounts = accounts;
-		this.topUps = topUps;
+		this.payments = payments;
 		this.ledger = ledger;
 		this.lowCreditLine = lowCreditLine;
 	}
@@ -86,9 +85,12 @@ class AccountController {
 			.map(AccountView::of);
 	}
 
+	/**
+	 * A top-up is a payment to make: 201 with where to pay it, and no credit until the
+	 * payment provider confirms it.
+	 */
 	@PostMapping(path = "/top-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<TopUpReceipt>> topUp(
-			@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
+	Mono<ResponseEntity<TopUpView>> topUp(@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId,
 			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody TopUpRequest request,
 			ServerWebExchange exchange) {
 		if (exchange.getRequest().getHeaders().getOrEmpty("Idempotency-Key").size() > 1) {
@@ -99,11 +101,18 @@ class AccountController {
 			return Mono.error(new ApiProblems.BadRequest("Idempotency-Key must be 1 to 200 characters."));
 		}
 		String id = AccountScope.resellerId(Caller.of(exchange), resellerId);
-		return topUps
-			.topUp(id, idempotencyKey, Money.of(request.amount().amount(), request.amount().currency()),
-					request.reference())
-			.map((result) -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-				.body(result.receipt()));
+		return payments.start(id, idempotencyKey, request.amount().money(), request.reference())
+			.map((started) -> ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(TopUpView.of(started.topUp())));
+	}
+
+	/** One of the reseller's top-ups; another reseller's is not found. */
+	@GetMapping("/top-ups/{topUpId}")
+	Mono<TopUpView> topUp(@PathVariable String topUpId, ServerWebExchange exchange) {
+		Caller caller = Caller.of(exchange);
+		return payments.find(caller.operator() ? null : caller.resellerId(), topUpId)
+			.map(TopUpView::of)
+			.switchIfEmpty(Mono.error(() -> new ApiProblems.NotFound("No top-up " + topUpId + ".")));
 	}
 
 	@GetMapping("/ledger")
@@ -133,12 +142,6 @@ class AccountController {
 	private Mono<Account> account(String resellerId) {
 		return accounts.settledAccount(resellerId)
 			.switchIfEmpty(Mono.error(() -> new ApiProblems.NotFound("No account " + resellerId + ".")));
-	}
-
-	record TopUpRequest(@NotNull @Valid MoneyRequest amount, @Size(max = 200) String reference) {
-	}
-
-	record MoneyRequest(@NotNull @Positive @Max(MoneyAmounts.MAX) Long amount, @NotNull @IsoCurrency String currency) {
 	}
 
 	record ThresholdRequest(@NotNull @Valid ThresholdMoney threshold) {

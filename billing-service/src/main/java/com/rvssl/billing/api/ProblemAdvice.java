@@ -4,7 +4,12 @@ import com.rvssl.billing.charging.BalanceLimitException;
 import com.rvssl.billing.charging.CurrencyMismatchException;
 import com.rvssl.billing.charging.TopUps.IdempotencyKeyReusedException;
 import com.rvssl.billing.charging.UnknownResellerException;
+import com.rvssl.billing.payments.CallbackSignature;
+import com.rvssl.billing.payments.PaymentConfirmations;
+import com.rvssl.billing.payments.PaymentProvider;
 import com.rvssl.kit.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class ProblemAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
 	@ExceptionHandler(CurrencyMismatchException.class)
 	ProblemDetail currencyMismatch(CurrencyMismatchException ex) {
@@ -38,6 +45,36 @@ class ProblemAdvice {
 	@ExceptionHandler({ UnknownResellerException.class, ApiProblems.NotFound.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(CallbackSignature.Refused.class)
+	ProblemDetail callbackRefused(CallbackSignature.Refused ex) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "payment-signature", "Payment callback refused", ex.getMessage());
+	}
+
+	@ExceptionHandler(PaymentConfirmations.UnknownPayment.class)
+	ProblemDetail unknownPayment(PaymentConfirmations.UnknownPayment ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "unknown-payment", "Unknown payment", ex.getMessage());
+	}
+
+	@ExceptionHandler(PaymentConfirmations.AmountMismatch.class)
+	ProblemDetail amountMismatch(PaymentConfirmations.AmountMismatch ex) {
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "payment-amount-mismatch", "Payment amount mismatch",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(PaymentConfirmations.AlreadyPaid.class)
+	ProblemDetail alreadyPaid(PaymentConfirmations.AlreadyPaid ex) {
+		return Problems.of(HttpStatus.CONFLICT, "already-paid", "Top-up already paid", ex.getMessage());
+	}
+
+	@ExceptionHandler(PaymentProvider.Unavailable.class)
+	ProblemDetail providerUnavailable(PaymentProvider.Unavailable ex) {
+		log.warn("Payment provider unavailable: {}", ex.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "payment-provider-unavailable",
+				"Payment provider unavailable",
+				"The payment provider could not be reached: nothing was charged or credited. "
+						+ "Send the same request again (same Idempotency-Key) in a moment.");
 	}
 
 	@ExceptionHandler(ApiProblems.BadRequest.class)

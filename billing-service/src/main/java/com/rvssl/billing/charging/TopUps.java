@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Credits a reseller's account, once per idempotency key, and releases the waiting orders
- * the new credit pays for, in the same atomic update.
+ * the new credit pays for, in the same atomic update. Reached only for money that
+ * arrived: a payment the provider confirmed or a bank transfer the operator recorded
+ * ({@code com.rvssl.billing.payments.TopUpCrediting}, with the top-up's id as the key).
  */
 @Service
 public class TopUps {
@@ -77,7 +79,7 @@ public class TopUps {
 	/** The idempotency key was used before for a different top-up. */
 	public static class IdempotencyKeyReusedException extends RuntimeException {
 
-		IdempotencyKeyReusedException(String topUpId) {
+		public IdempotencyKeyReusedException(String topUpId) {
 			super("The Idempotency-Key was already used for a different top-up (" + topUpId + ")");
 		}
 

@@ -3,12 +3,11 @@ package com.rvssl.billing.page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
-import com.rvssl.billing.accounts.PendingEntry;
 import com.rvssl.billing.charging.PendingWork;
 import com.rvssl.billing.ledger.CreditLedger;
 import com.rvssl.billing.orderstatus.OrderStatusProjection;
+import com.rvssl.billing.payments.TopUpPayments;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,18 +19,22 @@ import org.springframework.web.server.WebSession;
 
 /**
  * The reseller's account page: balance, the orders waiting for payment, every order's
- * status, a page of the ledger, the receipt of a top-up just made, the forms, and when
- * the session ends. It shows the signed-in reseller's own account only: the id comes from
- * the session, never from the request.
+ * status, a page of the ledger, the latest top-ups and their payments, the forms, and
+ * when the session ends. It shows the signed-in reseller's own account only: the id comes
+ * from the session, never from the request.
  */
 @Controller
 class AccountPageController {
 
 	static final int LEDGER_PAGE_SIZE = 10;
 
+	static final int TOP_UPS_SHOWN = 5;
+
 	private final PendingWork accounts;
 
 	private final CreditLedger ledger;
+
+	private final TopUpPayments topUps;
 
 	private final OrderStatusProjection orders;
 
@@ -39,10 +42,11 @@ class AccountPageController {
 
 	private final Clock clock;
 
-	AccountPageController(PendingWork accounts, CreditLedger ledger, OrderStatusProjection orders,
+	AccountPageController(PendingWork accounts, CreditLedger ledger, TopUpPayments topUps, OrderStatusProjection orders,
 			PageProperties properties, Clock clock) {
 		this.accounts = accounts;
 		this.ledger = ledger;
+		this.topUps = topUps;
 		this.orders = orders;
 		this.properties = properties;
 		this.clock = clock;
@@ -58,28 +62,15 @@ class AccountPageController {
 			.flatMap((account) -> Mono
 				.zip(ledger.page(resellerId, pageNumber, LEDGER_PAGE_SIZE),
 						orders.ofReseller(resellerId, OrderLine.SHOWN).collectList(),
-						receipt(resellerId, params.get("toppedUp")).map(Optional::of).defaultIfEmpty(Optional.empty()))
+						topUps.latest(resellerId, TOP_UPS_SHOWN).map(TopUpLine::of).collectList())
 				.map((parts) -> Rendering.view("account")
 					.modelAttribute("page", new AccountPage(account.name(), account.id(),
 							MoneyText.of(account.balance(), account.currency()), account.currency(),
 							MoneyText.of(account.lowCreditThreshold(), account.currency()),
 							WaitingLine.of(account, parts.getT2()), parts.getT2().stream().map(OrderLine::of).toList(),
-							LedgerPage.of(parts.getT1()), parts.getT3().orElse(null), Notice.forAccount(params),
-							TopUpFormKey.next(), sessionWords(session), properties.liveInterval().toMillis()))
+							LedgerPage.of(parts.getT1()), parts.getT3(), Notice.forAccount(params), TopUpFormKey.next(),
+							sessionWords(session), properties.liveInterval().toMillis()))
 					.build()));
-	}
-
-	/**
-	 * The receipt of a top-up made from this reseller's page: found by a key under this
-	 * reseller only.
-	 */
-	private Mono<Receipt> receipt(String resellerId, String formKey) {
-		if (!TopUpFormKey.isWellFormed(formKey)) {
-			return Mono.empty();
-		}
-		return ledger.find(PendingEntry.topUpId(resellerId, TopUpFormKey.idempotencyKey(formKey)))
-			.filter((entry) -> entry.resellerId().equals(resellerId))
-			.map(Receipt::of);
 	}
 
 	private String sessionWords(WebSession session) {

@@ -43,18 +43,26 @@ public record Notice(String text, boolean error) {
 		String problem = params.get("problem");
 		if ("amount".equals(problem)) {
 			return new Notice("The top-up was refused: enter an amount greater than zero, such as 25 or 25.50. "
-					+ "Nothing was added to your credit.", true);
+					+ "No payment was started.", true);
 		}
 		if ("reference".equals(problem)) {
-			return new Notice("The top-up was refused: the reference can be at most 200 characters. "
-					+ "Nothing was added to your credit.", true);
+			return new Notice(
+					"The top-up was refused: the reference can be at most 200 characters. " + "No payment was started.",
+					true);
 		}
 		if ("key-reused".equals(problem)) {
 			return new Notice("The top-up was refused: this form was already sent with a different amount or "
 					+ "reference, and only the first one counts. Use the new form below.", true);
 		}
+		if ("provider".equals(problem)) {
+			return new Notice("The payment could not be started: the payment service did not answer. "
+					+ "Nothing was charged and no credit was added. Please try again in a moment.", true);
+		}
 		if ("threshold".equals(problem)) {
 			return new Notice("The low-credit threshold was not saved: enter zero or more, such as 50 or 50.00.", true);
+		}
+		if (params.containsKey("topUp")) {
+			return new Notice("That form was already used: its top-up is listed below with its status.", false);
 		}
 		if ("threshold".equals(params.get("saved"))) {
 			return new Notice("Your low-credit threshold is saved.", false);

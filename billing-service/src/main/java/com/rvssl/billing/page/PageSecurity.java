@@ -3,6 +3,7 @@ package com.rvssl.billing.page;
 import java.net.URI;
 import java.time.Clock;
 
+import com.rvssl.billing.payments.PaymentProperties;
 import com.rvssl.kit.security.ApiKeyResolver;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +45,12 @@ class PageSecurity {
 
 	static final String SIGNED_IN_AT = "rvssl.page.signedInAt";
 
-	/** Same-origin everything, no inline script or style, never framed. */
+	/**
+	 * Same-origin everything, no inline script or style, never framed; forms post here
+	 * only, and the top-up form's answer may lead to the payment provider's page (%s).
+	 */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+			+ "img-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self' %s; base-uri 'none'";
 
 	private static final DefaultServerRedirectStrategy SEE_OTHER = new DefaultServerRedirectStrategy();
 
@@ -58,7 +62,8 @@ class PageSecurity {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain accountPage(ServerHttpSecurity http, ApiKeyResolver resellers, PageProperties properties,
-			Clock clock, @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie,
+			PaymentProperties payments, Clock clock,
+			@Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie,
 			@Value("${server.reactive.session.cookie.secure:true}") boolean secureCookies) {
 		ApiKeySignIn signIn = new ApiKeySignIn(resellers);
 		// saving a context changes the session's id: a new id at every sign-in
@@ -95,7 +100,8 @@ class PageSecurity {
 				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
 						new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(signedOut()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
+				.policyDirectives(CONTENT_SECURITY_POLICY.formatted(payments.provider().checkoutOrigin()))))
 			.build();
 	}
 

@@ -25,6 +25,11 @@ final class SeeOther {
 		return to(UriComponentsBuilder.fromPath("/account").queryParam(notice, value).build().encode().toUri());
 	}
 
+	/** To the payment provider's page, where the reseller pays a top-up. */
+	static ResponseEntity<Void> payment(URI paymentUrl) {
+		return to(paymentUrl);
+	}
+
 	private static ResponseEntity<Void> to(URI location) {
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location).build();
 	}

@@ -1,10 +1,13 @@
 package com.rvssl.billing.page;
 
+import java.net.URI;
 import java.util.Optional;
 
 import com.rvssl.billing.accounts.Account;
 import com.rvssl.billing.charging.PendingWork;
-import com.rvssl.billing.charging.TopUps;
+import com.rvssl.billing.charging.TopUps.IdempotencyKeyReusedException;
+import com.rvssl.billing.payments.PaymentProvider;
+import com.rvssl.billing.payments.TopUpPayments;
 import com.rvssl.contracts.Money;
 import reactor.core.publisher.Mono;
 
@@ -16,19 +19,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The page's top-up form: the same top-up as the API's (so it releases waiting orders
- * oldest first), keyed by the form's {@link TopUpFormKey}, so that sending one form twice
- * credits once. The answer goes back to the page, with the receipt or the reason for a
- * refusal.
+ * The page's top-up form: the same top-up as the API's, a payment to make, keyed by the
+ * form's {@link TopUpFormKey} so that sending one form twice asks for one payment. The
+ * answer sends the browser to the provider's payment page; the credit (and the release of
+ * waiting orders) follows the provider's confirmation, and the page lists the top-up with
+ * its status meanwhile. A refusal goes back to the page with the reason.
  */
 @Controller
 class TopUpFormController {
 
 	private final PendingWork accounts;
 
-	private final TopUps topUps;
+	private final TopUpPayments topUps;
 
-	TopUpFormController(PendingWork accounts, TopUps topUps) {
+	TopUpFormController(PendingWork accounts, TopUpPayments topUps) {
 		this.accounts = accounts;
 		this.topUps = topUps;
 	}
@@ -55,11 +59,15 @@ class TopUpFormController {
 				return Mono.just(SeeOther.account("problem", "reference"));
 			}
 			return topUps
-				.topUp(resellerId, TopUpFormKey.idempotencyKey(formKey), Money.of(amount.get(), account.currency()),
+				.start(resellerId, TopUpFormKey.idempotencyKey(formKey), Money.of(amount.get(), account.currency()),
 						reference)
-				.map((result) -> SeeOther.account("toppedUp", formKey))
-				.onErrorResume(TopUps.IdempotencyKeyReusedException.class,
-						(ex) -> Mono.just(SeeOther.account("problem", "key-reused")));
+				.map((started) -> (started.topUp().paymentUrl() != null)
+						? SeeOther.payment(URI.create(started.topUp().paymentUrl()))
+						: SeeOther.account("topUp", started.topUp().id()))
+				.onErrorResume(IdempotencyKeyReusedException.class,
+						(ex) -> Mono.just(SeeOther.account("problem", "key-reused")))
+				.onErrorResume(PaymentProvider.Unavailable.class,
+						(ex) -> Mono.just(SeeOther.account("problem", "provider")));
 		});
 	}
 
