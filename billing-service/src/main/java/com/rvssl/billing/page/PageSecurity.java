@@ -33,9 +33,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The account page's security chain: a session signed in with the API key, CSRF tokens
  * kept in the session on every form, strict security headers. Ordered before the service
- * kit's chains, so it alone decides for the page's paths; the API ({@code /api/**}, the
- * kit's API-key chain) and everything else (actuator, the page's static files, the kit's
- * open chain) stay stateless, with no CSRF and no headers added.
+ * kit's chain, so it alone decides for the page's paths; every other path goes to the
+ * kit's deny-by-default chain (a key everywhere but the page's static files under
+ * {@code /page/**} and the probes), stateless, with no CSRF and no headers added.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {

@@ -26,6 +26,13 @@ public final class PathBypassAssertions {
 
 	private static final String PROBLEMS = "https://rvssl.example/problems/";
 
+	/**
+	 * The problems of a request stopped before any controller: the firewall's, no key, a
+	 * key not allowed there. Any other 4xx (a missing header, an invalid body) would mean
+	 * the request reached the route.
+	 */
+	private static final List<String> REFUSALS = List.of("rejected-request", "unauthorized", "forbidden");
+
 	private PathBypassAssertions() {
 	}
 
@@ -33,7 +40,10 @@ public final class PathBypassAssertions {
 	 * The bypass shapes of a path of at least two segments, such as
 	 * {@code /api/v1/orders}, by name.
 	 */
-	public static Map<String, String> shapesOf(String path) {
+	public static Map<String, String> shapesOf(String pathAndQuery) {
+		int queryStart = pathAndQuery.indexOf('?');
+		String path = (queryStart < 0) ? pathAndQuery : pathAndQuery.substring(0, queryStart);
+		String query = (queryStart < 0) ? "" : pathAndQuery.substring(queryStart);
 		String[] segments = path.substring(1).split("/", 3);
 		assertThat(segments).as("a path of at least two segments").hasSizeGreaterThanOrEqualTo(2);
 		String first = segments[0];
@@ -49,13 +59,14 @@ public final class PathBypassAssertions {
 		shapes.put("dot-dot segment", "/" + first + "/" + second + "/.." + rest);
 		shapes.put("encoded slash", "/" + first + "%2F" + rest.substring(1));
 		shapes.put("trailing parameter", path + ";jsessionid=x");
+		shapes.replaceAll((name, shape) -> shape + query);
 		return shapes;
 	}
 
 	/**
 	 * Sends every shape of the path, with the given key or none, and asserts each answer
-	 * is a 4xx problem (the firewall's 400, or 401/403/404) that carries no data; returns
-	 * the answers by shape for further checks.
+	 * is the problem of a request stopped before any controller (the firewall's 400, 401
+	 * or 403), so it carries no data; returns the answers by shape for further checks.
 	 */
 	public static Map<String, EntityExchangeResult<byte[]>> assertEveryShapeRefused(WebTestClient web,
 			HttpMethod method, String path, String key, String jsonBody) {
@@ -67,7 +78,8 @@ public final class PathBypassAssertions {
 			String body = (answer.getResponseBody() != null) ? new String(answer.getResponseBody()) : "";
 			MediaType type = answer.getResponseHeaders().getContentType();
 			if (!answer.getStatus().is4xxClientError() || type == null
-					|| !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) || !body.contains(PROBLEMS)) {
+					|| !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) || REFUSALS.stream()
+						.noneMatch((refusal) -> body.contains("\"type\":\"" + PROBLEMS + refusal + "\""))) {
 				failures.add(name + " " + method + " " + shape + " -> " + answer.getStatus() + " " + type + " " + body);
 			}
 		});
