@@ -66,13 +66,29 @@ for overlay in local production; do
 done
 
 # --- docker-compose and Dockerfiles ----------------------------------------------------------
-# the payment secrets have no default in the file (it refuses to start without them): the
-# check gives it throwaway ones
-export RVSSL_PAYMENTS_WEBHOOK_SECRET=${RVSSL_PAYMENTS_WEBHOOK_SECRET:-check-only-webhook-secret}
-export RVSSL_PAYMENTS_PROVIDER_API_KEY=${RVSSL_PAYMENTS_PROVIDER_API_KEY:-check-only-provider-key}
-check "docker-compose -f docker-compose.yml config -q" \
-  docker-compose -f docker-compose.yml config -q
-docker-compose -f docker-compose.yml config >"$work/compose.yml" 2>/dev/null
+# the secrets have no default: placeholders here (never a real key), and no .env read
+: >"$work/no.env"
+payment_secrets=(RVSSL_PAYMENTS_WEBHOOK_SECRET=check-only-webhook-secret
+  RVSSL_PAYMENTS_PROVIDER_API_KEY=check-only-provider-key)
+compose_secrets=(RVSSL_OPERATOR_KEY_HASH="$(printf 'check-operator' | sha256sum | cut -d' ' -f1)"
+  RVSSL_SERVICE_KEY=check-service RVSSL_SERVICE_KEY_HASH="$(printf 'check-service' | sha256sum | cut -d' ' -f1)"
+  "${payment_secrets[@]}")
+check "docker-compose -f docker-compose.yml config -q (placeholder secrets)" \
+  env "${compose_secrets[@]}" docker-compose --env-file "$work/no.env" -f docker-compose.yml config -q
+check "docker-compose.yml refuses to run without the operator key hash and the service key" \
+  sh -c "env -u RVSSL_OPERATOR_KEY_HASH -u RVSSL_SERVICE_KEY -u RVSSL_SERVICE_KEY_HASH ${payment_secrets[*]} \
+    docker-compose --env-file '$work/no.env' -f docker-compose.yml config -q 2>&1 | grep -q 'set RVSSL_OPERATOR_KEY_HASH'"
+env "${compose_secrets[@]}" docker-compose --env-file "$work/no.env" -f docker-compose.yml config >"$work/compose.yml" 2>/dev/null
+compose_ports() {
+  local public
+  public=$(grep -E '^ +- published: ' "$work/compose.yml" | awk '{print $3}' | sort -n | tr '\n' ' ')
+  [ "$public" = "8081 8082 8085 " ] || { echo "published on every interface: ${public}(only 8081 8082 8085 may be)"; return 1; }
+  if grep -E '^ +- [0-9.:]+:[0-9]+(/tcp|/udp)?$' "$work/compose.yml" | grep -v -- '- 127\.0\.0\.1:'; then
+    echo "the ports above are published beyond 127.0.0.1"
+    return 1
+  fi
+}
+check "docker-compose.yml publishes only the public APIs (8081, 8082, 8085); the rest on 127.0.0.1" compose_ports
 dockerfile_rules() {
   local module=$1 jar=$2 port=$3 f=$1/Dockerfile
   [ -f "$f" ] || { echo "$f is missing"; return 1; }

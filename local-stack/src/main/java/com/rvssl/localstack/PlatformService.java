@@ -41,6 +41,13 @@ enum PlatformService {
 	static final String LOCAL_WEBHOOK_NETWORKS = "127.0.0.0/8,::1/128";
 
 	/**
+	 * The platform's service key (status-sync sends it to the gateway's
+	 * {@code /internal/**}): new for each run of the stack, since only its own processes
+	 * use it.
+	 */
+	static final String SERVICE_KEY = "rvs_" + java.util.UUID.randomUUID();
+
+	/**
 	 * Where DigiCert webhooks go: status-sync's receiver (registered by the gateway at
 	 * start-up).
 	 */
@@ -91,7 +98,8 @@ enum PlatformService {
 		StackSettings.Ports ports = settings.ports();
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port(ports),
 				"--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo.uri(database),
-				"--rvssl.security.operator-key-hash=" + Credentials.sha256Hex(credentials.operatorKey())));
+				"--rvssl.security.operator-key-hash=" + Credentials.sha256Hex(credentials.operatorKey()),
+				"--rvssl.security.service-key-hash=" + Credentials.sha256Hex(SERVICE_KEY)));
 		switch (this) {
 			case CA_GATEWAY -> {
 				args.add("--rvssl.ca.digicert.base-url=" + settings.url(ports.sandbox()));
@@ -104,6 +112,7 @@ enum PlatformService {
 			}
 			case STATUS_SYNC -> {
 				args.add("--rvssl.gateway.base-url=" + settings.url(ports.gateway()));
+				args.add("--rvssl.gateway.service-key=" + SERVICE_KEY);
 				args.add("--rvssl.sync.push.digicert-secret=" + DIGICERT_WEBHOOK_SECRET);
 				args.add("--rvssl.sync.push.sectigo-token=" + SECTIGO_PUSH_TOKEN);
 			}

@@ -57,7 +57,8 @@ class CaChangeVisibleWithinScheduleIT {
 		String schedule = stack.url(PlatformService.STATUS_SYNC) + "/internal/v1/tracked/" + orderId + "/schedule";
 		JsonNode promise = await().atMost(Duration.ofMinutes(1))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> http.get(schedule, null), reply -> reply.status() == 200)
+			// an internal API: the operator's key (the service key is the services' own)
+			.until(() -> http.get(schedule, stack.credentials().operatorKey()), reply -> reply.status() == 200)
 			.body();
 		Duration changeSeenWithin = Duration.parse(promise.get("changeSeenWithin").asString());
 		Duration bound = changeSeenWithin.plus(CHECK_AND_DELIVERY);

@@ -66,7 +66,8 @@ class CaPushIT {
 		String schedule = stack.url(PlatformService.STATUS_SYNC) + "/internal/v1/tracked/" + orderId + "/schedule";
 		JsonNode promise = await().atMost(PATIENCE)
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> call("GET", schedule, null, null), reply -> reply.status() == 200)
+			// an internal API: the operator's key (the service key is the services' own)
+			.until(() -> call("GET", schedule, stack.credentials().operatorKey(), null), reply -> reply.status() == 200)
 			.body();
 		assertThat(Duration.parse(promise.get("changeSeenWithin").asString()))
 			.isGreaterThanOrEqualTo(Duration.ofHours(3));

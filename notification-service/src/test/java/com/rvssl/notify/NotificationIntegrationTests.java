@@ -25,6 +25,7 @@ import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.CreditLow;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.kit.security.ApiKeys;
+import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestInfrastructure;
 import jakarta.mail.Message;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -411,6 +413,43 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	/** Registers a reseller through its event and waits until its key is accepted. */
+	@Test
+	void noShapeOfAnApiPathAnswersOrChangesAnythingWithoutAKey() {
+		Reseller reseller = register("bypass");
+		String orderId = newId("order");
+		send(placed(orderId, reseller, newId("bea") + "@customer.test", "bypass.example.com"));
+		send(issued(orderId, reseller));
+		List<DeliveryLine> before = await().atMost(PATIENCE)
+			.until(() -> deliveries(reseller.key(), orderId),
+					(found) -> found.size() == 1 && "SENT".equals(found.get(0).status()));
+
+		PathBypassAssertions.assertFirewallRejected(PathBypassAssertions.assertEveryShapeRefused(http, HttpMethod.PUT,
+				"/api/v1/webhook", null, "{\"url\": \"https://evil.example/hook\", \"secret\": \"s3cret-s3cret\"}"));
+		PathBypassAssertions.assertEveryShapeRefused(http, HttpMethod.GET, "/api/v1/deliveries?orderId=" + orderId,
+				null, null);
+		String deliveryId = before.get(0).id();
+		PathBypassAssertions.assertEveryShapeRefused(http, HttpMethod.POST,
+				"/api/v1/admin/deliveries/" + deliveryId + "/replay", null, null);
+		PathBypassAssertions.assertEveryShapeRefused(http, HttpMethod.GET, "/internal/v1/deliveries", null, null);
+		PathBypassAssertions.assertEveryShapeRefused(http, HttpMethod.GET, "/internal/v1/deliveries", reseller.key(),
+				null);
+
+		http.get()
+			.uri("/api/v1/webhook")
+			.header("Authorization", "Bearer " + reseller.key())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		assertThat(deliveries(reseller.key(), orderId)).isEqualTo(before);
+	}
+
+	@Test
+	void aPathListedNowhereNeedsAKey() {
+		http.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+		http.get().uri("/no/such/page").exchange().expectStatus().isUnauthorized();
+		http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+	}
+
 	private Reseller register(String name) {
 		String slug = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
 		Reseller reseller = new Reseller(newId(slug), newId("key"), newId(slug) + "@reseller.test");

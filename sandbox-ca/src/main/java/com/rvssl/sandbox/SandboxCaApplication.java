@@ -17,13 +17,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * through {@link #start(String...)}.
  *
  * <p>
- * The MongoDB and Kafka auto-configurations, Boot's and the service kit's, are excluded
- * by name because a host module's test classpath carries their starters and the kit, and
- * the sandbox has neither a database nor a broker. Of the kit, the sandbox keeps only the
- * Reactor Netty workaround: the sandbox stands in for outside CAs, not for a platform
- * service, so Spring's own errors stay Boot's plain problem details rather than the
- * platform's shape, whose {@code errors} array a DigiCert client would take for
- * DigiCert's own error list.
+ * The MongoDB, Kafka and security auto-configurations, Boot's and the service kit's, are
+ * excluded by name because a host module's test classpath carries their starters and the
+ * kit, and the sandbox has neither a database nor a broker, and answers its callers with
+ * the CAs' own credentials (API key, login), not the platform's keys. Of the kit, the
+ * sandbox keeps only the Reactor Netty workaround: the sandbox stands in for outside CAs,
+ * not for a platform service, so Spring's own errors stay Boot's plain problem details
+ * rather than the platform's shape, whose {@code errors} array a DigiCert client would
+ * take for DigiCert's own error list.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
 		"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
@@ -37,7 +38,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
 		"com.rvssl.kit.kafka.KafkaKitAutoConfiguration", "com.rvssl.kit.health.HealthKitAutoConfiguration",
-		"com.rvssl.kit.outbox.OutboxKitAutoConfiguration", "com.rvssl.kit.problem.ProblemDetailsKitAutoConfiguration" })
+		"com.rvssl.kit.outbox.OutboxKitAutoConfiguration", "com.rvssl.kit.problem.ProblemDetailsKitAutoConfiguration",
+		"com.rvssl.kit.security.ApiKeySecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class SandboxCaApplication {

@@ -1,6 +1,8 @@
 package com.rvssl.kit;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.kit.app.KitTestApplication;
 import com.rvssl.kit.app.KitTestApplication.FailingListener;
+import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.kit.test.TopicRecorder;
@@ -18,10 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The kit's auto-configuration in the smallest service built on it, against the real
- * broker and wire server: API keys, the problem shape, probes, retries and dead letters.
+ * broker and wire server: deny by default (API, service and operator keys, the firewall,
+ * the bypass shapes of a path), the problem shape, probes, retries and dead letters.
  */
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT30S")
@@ -122,7 +128,7 @@ class ServiceKitIntegrationTests {
 	}
 
 	@Test
-	void pathsOutsideTheApiNeedNoKeyAndGetNoSession() {
+	void publicPathsNeedNoKeyAndGetNoSession() {
 		web.get()
 			.uri("/open/ping")
 			.exchange()
@@ -132,6 +138,122 @@ class ServiceKitIntegrationTests {
 			.doesNotExist(HttpHeaders.SET_COOKIE)
 			.expectBody(String.class)
 			.isEqualTo("pong");
+	}
+
+	@Test
+	void aPathListedNowhereNeedsAKey() {
+		web.get().uri("/unlisted/secret").exchange().expectStatus().isUnauthorized();
+		web.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		web.get()
+			.uri("/unlisted/secret")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void theBypassShapesOfAnApiPathAreRefusedWithoutAKey() {
+		Map<String, EntityExchangeResult<byte[]>> answers = PathBypassAssertions.assertEveryShapeRefused(web,
+				HttpMethod.GET, "/api/me", null, null);
+		PathBypassAssertions.assertFirewallRejected(answers);
+		assertThat(answers.get("encoded letter").getStatus().value()).isEqualTo(401);
+		assertThat(answers.get("upper case").getStatus().value()).isEqualTo(401);
+	}
+
+	@Test
+	void theBypassShapesOfAPostChangeNothing() {
+		int before = KitTestApplication.THINGS_CREATED.get();
+
+		PathBypassAssertions.assertEveryShapeRefused(web, HttpMethod.POST, "/api/things", null,
+				"{\"name\": \"free\", \"quantity\": 1}");
+
+		assertThat(KitTestApplication.THINGS_CREATED.get()).isEqualTo(before);
+	}
+
+	@Test
+	void aPublicPathIsPublicOnlyInItsNormalizedForm() {
+		PathBypassAssertions.assertFirewallRejected(
+				PathBypassAssertions.assertEveryShapeRefused(web, HttpMethod.GET, "/unlisted/secret", null, null));
+		// an encoded letter still names the public route, so it is as public as the route
+		assertThat(PathBypassAssertions.send(web, HttpMethod.GET, "/%6Fpen/ping", null, null).getStatus().value())
+			.isEqualTo(200);
+		assertThat(PathBypassAssertions.send(web, HttpMethod.GET, "/OPEN/ping", null, null).getStatus().value())
+			.isEqualTo(401);
+		assertThat(PathBypassAssertions.send(web, HttpMethod.GET, "/open;x/ping", null, null).getStatus().value())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void theFirewallsRefusalIsAProblem() {
+		web.get()
+			.uri((builder) -> URI.create(builder.replacePath(null).build() + "/api;x/me"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/rejected-request")
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors")
+			.isEmpty();
+	}
+
+	@Test
+	void internalPathsTakeTheServiceKeyOrTheOperatorsAndRefuseResellers() {
+		web.get().uri("/internal/v1/me").exchange().expectStatus().isUnauthorized();
+		web.get()
+			.uri("/internal/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.RESELLER_KEY)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		web.get()
+			.uri("/internal/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.SERVICE_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.role")
+			.isEqualTo("SERVICE");
+		web.get()
+			.uri("/internal/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.role")
+			.isEqualTo("OPERATOR");
+	}
+
+	@Test
+	void theBypassShapesOfAnInternalPathAreRefusedToResellersAndStrangers() {
+		PathBypassAssertions.assertFirewallRejected(PathBypassAssertions.assertEveryShapeRefused(web, HttpMethod.GET,
+				"/internal/v1/me", KitTestApplication.RESELLER_KEY, null));
+		PathBypassAssertions.assertEveryShapeRefused(web, HttpMethod.GET, "/internal/v1/me", null, null);
+	}
+
+	@Test
+	void theServiceKeyOpensNothingButTheInternalPaths() {
+		web.get()
+			.uri("/api/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.SERVICE_KEY)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import org.reactivestreams.Publisher;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -14,6 +17,8 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.rvssl.kit.test.TestKeys;
 
 /**
  * A real HTTP server on a free port playing the ca-gateway's internal contract: for each
@@ -38,6 +43,8 @@ final class GatewayStandIn {
 
 	private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
 
+	private final AtomicInteger callsWithoutServiceKey = new AtomicInteger();
+
 	/**
 	 * Event loops of its own: a Spring context closing disposes reactor-netty's global
 	 * resources, which would otherwise take this server down with it (the two-replica
@@ -52,8 +59,8 @@ final class GatewayStandIn {
 			.runOn(loops)
 			.host("127.0.0.1")
 			.port(0)
-			.route(routes -> routes.get("/internal/v1/orders/{orderId}/ca-status", this::status)
-				.get("/internal/v1/orders/{orderId}/certificate", this::certificate))
+			.route(routes -> routes.get("/internal/v1/orders/{orderId}/ca-status", withServiceKey(this::status))
+				.get("/internal/v1/orders/{orderId}/certificate", withServiceKey(this::certificate)))
 			.bindNow();
 	}
 
@@ -123,6 +130,23 @@ final class GatewayStandIn {
 
 	static Answer unavailable() {
 		return new Answer(503, null, null, null);
+	}
+
+	/** How many calls came without the platform's service key (and were refused, 401). */
+	int callsWithoutServiceKey() {
+		return callsWithoutServiceKey.get();
+	}
+
+	/** As the real gateway does: the internal API only for the service key. */
+	private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> withServiceKey(
+			BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> handler) {
+		return (request, response) -> {
+			if (!("Bearer " + TestKeys.SERVICE_KEY).equals(request.requestHeaders().get("Authorization"))) {
+				callsWithoutServiceKey.incrementAndGet();
+				return json(response, 401, Map.of("status", 401, "title", "Unauthorized"));
+			}
+			return handler.apply(request, response);
+		};
 	}
 
 	private Mono<Void> status(HttpServerRequest request, HttpServerResponse response) {

@@ -9,12 +9,16 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TopicRecorder;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -47,8 +51,17 @@ abstract class ServiceIntegrationTest {
 	@Autowired
 	protected ReactiveMongoTemplate mongo;
 
+	/** A client without a key. */
 	@Autowired
+	protected WebTestClient anyone;
+
+	/** A client with the platform's service key, as the internal API asks. */
 	protected WebTestClient http;
+
+	@BeforeEach
+	void callAsAService() {
+		http = anyone.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestKeys.SERVICE_KEY).build();
+	}
 
 	/**
 	 * Points the context at the shared broker, a database of its own and the class's
@@ -56,7 +69,9 @@ abstract class ServiceIntegrationTest {
 	 */
 	protected static void register(DynamicPropertyRegistry registry, String database, GatewayStandIn gateway) {
 		TestInfrastructure.register(registry, database);
+		TestKeys.register(registry);
 		registry.add("rvssl.gateway.base-url", gateway::baseUrl);
+		registry.add("rvssl.gateway.service-key", () -> TestKeys.SERVICE_KEY);
 	}
 
 	protected void send(EventEnvelope envelope) {

@@ -20,7 +20,9 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
+import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
+import com.rvssl.kit.test.TestKeys;
 import com.rvssl.statussync.scheduling.StatusPoller;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackingState;
@@ -36,6 +38,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -112,6 +116,54 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		await().during(Duration.ofMillis(2500))
 			.atMost(Duration.ofSeconds(4))
 			.until(() -> gateway.statusCalls(orderId) == callsWhenDone);
+	}
+
+	@Test
+	void asksTheGatewayWithTheServiceKeyAndItsOwnInternalApiAnswersNothingWithoutOne() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.issued());
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		assertThat(gateway.callsWithoutServiceKey()).as("gateway calls without the service key").isZero();
+
+		for (String path : List.of("/internal/v1/tracked/" + orderId, "/internal/v1/tracked/" + orderId + "/schedule",
+				"/internal/v1/expiring?withinDays=400")) {
+			PathBypassAssertions.assertFirewallRejected(
+					PathBypassAssertions.assertEveryShapeRefused(anyone, HttpMethod.GET, path, null, null));
+			PathBypassAssertions.assertEveryShapeRefused(anyone, HttpMethod.GET, path, "rk_live_some-reseller", null);
+		}
+		anyone.get()
+			.uri("/internal/v1/tracked/{orderId}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestKeys.OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		http.get().uri("/internal/v1/tracked/{orderId}", orderId).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aPathListedNowhereNeedsAKeyWhileTheProbesAndThePushReceiversAreOpen() {
+		anyone.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+		anyone.get().uri("/no/such/page").exchange().expectStatus().isUnauthorized();
+		anyone.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		// the push receiver is reached without an API key and checks its own secret (none
+		// is set here)
+		anyone.post()
+			.uri("/ca-push/digicert")
+			.header("X-WEBHOOK-KEY", "not-the-secret")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://rvssl.example/problems/push-not-authenticated");
+		assertThat(PathBypassAssertions.send(anyone, HttpMethod.POST, "/ca-push;x/digicert", null, "{}")
+			.getStatus()
+			.value()).isEqualTo(400);
+		// the service key opens nothing outside /internal/**
+		http.get().uri("/actuator/info").exchange().expectStatus().isForbidden();
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.kafka.EventDeserializer;
 import com.rvssl.kit.test.ServiceJar;
+import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -211,8 +212,9 @@ class TwoReplicasKilledIT {
 		ServiceJar replica = ServiceJar.start("status-sync-service", "killed-replica-" + name,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + mongoUri, "--spring.kafka.consumer.group-id=status-sync-killed-replica",
-				"--rvssl.gateway.base-url=" + gateway.baseUrl(), "--rvssl.sync.lease-owner=" + name,
-				"--rvssl.sync.lease=PT5S", "--rvssl.sync.poll-interval=PT0.1S",
+				"--rvssl.gateway.base-url=" + gateway.baseUrl(), "--rvssl.gateway.service-key=" + TestKeys.SERVICE_KEY,
+				"--rvssl.security.service-key-hash=" + TestKeys.sha256Hex(TestKeys.SERVICE_KEY),
+				"--rvssl.sync.lease-owner=" + name, "--rvssl.sync.lease=PT5S", "--rvssl.sync.poll-interval=PT0.1S",
 				"--rvssl.sync.min-interval.digicert=PT0.5S", "--rvssl.sync.batch-size=100",
 				"--rvssl.sync.concurrency=16", "--rvssl.outbox.poll-interval=PT0.1S", "--spring.jmx.enabled=false");
 		started.add(replica);

@@ -36,9 +36,9 @@ import org.springframework.web.server.ServerWebExchange;
  * (a cookie's before sign-in, the session's after: {@link PageCsrfTokens}), sign-in
  * attempts limited per client address ({@link SignInAttemptLimit}), strict security
  * headers. Ordered before the service kit's chains, so it alone decides for the page's
- * paths; the API ({@code /api/**}, the kit's API-key chain) and everything else
- * (actuator, the page's static files, the kit's open chain) stay stateless, with no CSRF
- * and no headers added.
+ * paths; every other path goes to the kit's deny-by-default chain (a key everywhere but
+ * the page's static files under {@code /page/**}, the payment callback and the probes),
+ * stateless, with no CSRF and no headers added.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {

@@ -22,6 +22,7 @@ import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.SubmissionFailed;
 import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TopicRecorder;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -79,6 +80,7 @@ class BacklogDrainIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-backlog-tests");
+		TestKeys.register(registry);
 		sandbox.register(registry);
 	}
 

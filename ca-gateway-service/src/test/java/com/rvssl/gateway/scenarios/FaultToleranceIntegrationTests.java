@@ -23,6 +23,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TopicRecorder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -35,6 +36,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -107,6 +109,7 @@ class FaultToleranceIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-fault-tests");
+		TestKeys.register(registry);
 		sandbox.register(registry);
 	}
 
@@ -179,7 +182,10 @@ class FaultToleranceIntegrationTests {
 		sandbox.get().fault(api, "LATENCY", 5, 0.02, 3500);
 		Map<String, String> caOrderIds = new ConcurrentHashMap<>();
 		Map<String, String> servedSerials = new ConcurrentHashMap<>();
-		WebClient gateway = WebClient.create("http://localhost:" + port);
+		WebClient gateway = WebClient.builder()
+			.baseUrl("http://localhost:" + port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestKeys.SERVICE_KEY)
+			.build();
 		// a read the faults spoil (503, 502) is simply asked again at the next poll
 		await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
 			Flux.fromIterable(orders)

@@ -30,20 +30,25 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
+import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TopicRecorder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -84,11 +89,20 @@ class SubmissionIntegrationTests {
 	KafkaTemplate<String, EventEnvelope> kafka;
 
 	@Autowired
+	WebTestClient anyone;
+
+	/** What status-sync is: a client with the platform's service key. */
 	WebTestClient client;
+
+	@BeforeEach
+	void callAsAService() {
+		client = anyone.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestKeys.SERVICE_KEY).build();
+	}
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "gateway-submission-tests");
+		TestKeys.register(registry);
 		sandbox.register(registry);
 	}
 
@@ -347,6 +361,44 @@ class SubmissionIntegrationTests {
 
 		assertThat(deadValues).containsExactly("{not an event");
 		awaitSubmitted(orderId);
+	}
+
+	@Test
+	void theInternalApiAnswersNothingWithoutTheServiceKeyInAnyShapeOfItsPath() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "internal.example.com",
+				csrFor("internal.example.com")));
+		publish(paid(orderId));
+		awaitSubmitted(orderId);
+
+		for (String path : List.of("/internal/v1/orders/" + orderId, "/internal/v1/orders/" + orderId + "/ca-status",
+				"/internal/v1/orders/" + orderId + "/certificate")) {
+			PathBypassAssertions.assertFirewallRejected(
+					PathBypassAssertions.assertEveryShapeRefused(anyone, HttpMethod.GET, path, null, null));
+			PathBypassAssertions.assertEveryShapeRefused(anyone, HttpMethod.GET, path, "rk_live_some-reseller", null);
+			assertThat(PathBypassAssertions.send(anyone, HttpMethod.GET, path, "rk_live_some-reseller", null)
+				.getStatus()
+				.value()).isEqualTo(401);
+		}
+		// the operator may look too (docs/runbook.md); the service key is what
+		// status-sync sends
+		anyone.get()
+			.uri("/internal/v1/orders/{id}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestKeys.OPERATOR_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		client.get().uri("/internal/v1/orders/{id}", orderId).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aPathListedNowhereNeedsAKeyWhileTheProbesAndTheScrapeAreOpen() {
+		anyone.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+		anyone.get().uri("/no/such/page").exchange().expectStatus().isUnauthorized();
+		anyone.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		anyone.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		// the service key opens nothing outside /internal/**
+		client.get().uri("/actuator/info").exchange().expectStatus().isForbidden();
 	}
 
 	@Test

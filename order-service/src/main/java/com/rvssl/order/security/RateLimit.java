@@ -32,7 +32,10 @@ public class RateLimit implements WebFilter {
 	/**
 	 * Just after Spring Security's filter chain (order -100,
 	 * {@code WebFluxSecurityConfiguration}), which leaves the {@link Caller} in the
-	 * exchange: before it every request would look anonymous and pass unlimited.
+	 * exchange: before it every request would look anonymous and pass unlimited. The
+	 * limit is per caller, never per path: the firewall has refused every path that is
+	 * not normalized before this runs, and every other shape of an API path
+	 * ({@code /%61pi/}) needs the same key and takes from the same bucket.
 	 */
 	static final int AFTER_AUTHENTICATION = -100 + 10;
 
@@ -54,7 +57,7 @@ public class RateLimit implements WebFilter {
 		if (caller == null) {
 			return chain.filter(exchange);
 		}
-		String key = caller.operator() ? "operator" : caller.resellerId();
+		String key = (caller.role() == Caller.Role.RESELLER) ? caller.resellerId() : caller.role().name();
 		long now = System.nanoTime();
 		long retryAfter = buckets.computeIfAbsent(key, (k) -> new TokenBucket(perSecond, burst, now)).take(now);
 		if (retryAfter == 0) {

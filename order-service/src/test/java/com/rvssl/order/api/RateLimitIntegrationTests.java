@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
 
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One key flooding the API gets 429 with Retry-After; other keys are not slowed by it.
+ * One key flooding the API gets 429 with Retry-After, in whatever shape it writes the
+ * path; other keys are not slowed by it.
  */
 class RateLimitIntegrationTests extends OrderServiceIntegrationTest {
 
@@ -55,6 +57,39 @@ class RateLimitIntegrationTests extends OrderServiceIntegrationTest {
 
 		assertThat(call(HttpMethod.GET, neighbour.key(), "/api/v1/settings/auto-order", null).getStatus().value())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void anotherShapeOfTheSamePathIsLimitedOrRefusedNeverFree() throws Exception {
+		TestReseller flooder = registerReseller();
+
+		List<Integer> statuses = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				calls.add(pool.submit(() -> PathBypassAssertions
+					.send(http, HttpMethod.GET, "/%61pi/v1/settings/auto-order", flooder.key(), null)
+					.getStatus()
+					.value()));
+			}
+			for (Future<Integer> call : calls) {
+				statuses.add(call.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		assertThat(statuses).as("the encoded shape takes from the key's bucket").contains(429);
+		assertThat(statuses).containsOnly(200, 429);
+		// shapes that are not normalized never reach the API, limited or not
+		assertThat(PathBypassAssertions.send(http, HttpMethod.GET, "/api;x/v1/settings/auto-order", flooder.key(), null)
+			.getStatus()
+			.value()).isEqualTo(400);
+		assertThat(PathBypassAssertions.send(http, HttpMethod.GET, "//api/v1/settings/auto-order", flooder.key(), null)
+			.getStatus()
+			.value()).isEqualTo(400);
 	}
 
 }

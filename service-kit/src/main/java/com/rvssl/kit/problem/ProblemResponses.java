@@ -25,13 +25,26 @@ public final class ProblemResponses {
 
 	public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
 		if (problem.getInstance() == null) {
-			problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+			problem.setInstance(instanceOf(exchange));
 		}
 		byte[] body = JSON.writeValueAsBytes(Problems.members(Problems.completed(problem)));
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/**
+	 * The request's path as the problem's instance; none when the path is no valid URI
+	 * reference (a request the firewall refused may carry anything).
+	 */
+	private static URI instanceOf(ServerWebExchange exchange) {
+		try {
+			return URI.create(exchange.getRequest().getPath().value());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

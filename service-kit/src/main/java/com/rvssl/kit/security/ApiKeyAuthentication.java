@@ -13,8 +13,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	private final Caller caller;
 
 	private ApiKeyAuthentication(String key, Caller caller) {
-		super((caller == null) ? List.of()
-				: AuthorityUtils.createAuthorityList(caller.operator() ? "ROLE_OPERATOR" : "ROLE_RESELLER"));
+		super((caller == null) ? List.of() : AuthorityUtils.createAuthorityList("ROLE_" + caller.role().name()));
 		this.key = key;
 		this.caller = caller;
 		setAuthenticated(caller != null);

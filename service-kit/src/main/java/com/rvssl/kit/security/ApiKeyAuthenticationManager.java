@@ -7,9 +7,9 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 
 /**
- * Checks an API key by its SHA-256: the operator when it is the configured hash (compared
- * in constant time), else the reseller the service's {@link ApiKeyResolver} finds for it,
- * else refused.
+ * Checks a key by its SHA-256: the operator when it is the configured operator hash, a
+ * service when it is the configured service hash (both compared in constant time), else
+ * the reseller the service's {@link ApiKeyResolver} finds for it, else refused.
  */
 public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
@@ -23,9 +23,12 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 
 	private final String operatorKeyHash;
 
-	public ApiKeyAuthenticationManager(ApiKeyResolver resolver, String operatorKeyHash) {
+	private final String serviceKeyHash;
+
+	public ApiKeyAuthenticationManager(ApiKeyResolver resolver, String operatorKeyHash, String serviceKeyHash) {
 		this.resolver = resolver;
 		this.operatorKeyHash = operatorKeyHash;
+		this.serviceKeyHash = serviceKeyHash;
 	}
 
 	@Override
@@ -40,6 +43,9 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 		String hash = ApiKeys.hash(key);
 		if (ApiKeys.sameHash(hash, operatorKeyHash)) {
 			return Mono.just(ApiKeyAuthentication.of(Caller.theOperator()));
+		}
+		if (ApiKeys.sameHash(hash, serviceKeyHash)) {
+			return Mono.just(ApiKeyAuthentication.of(Caller.aService()));
 		}
 		return resolver.resellerIdOf(hash)
 			.<Authentication>map((resellerId) -> ApiKeyAuthentication.of(Caller.reseller(resellerId)))

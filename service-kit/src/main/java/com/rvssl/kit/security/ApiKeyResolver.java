@@ -5,8 +5,8 @@ import reactor.core.publisher.Mono;
 /**
  * What a service supplies to the kit's API-key authentication: the reseller registered
  * with a key hash (billing from its accounts, the other services from the
- * {@code ResellerRegistered} events they kept). Declaring this bean switches API-key
- * authentication on for the service's API paths.
+ * {@code ResellerRegistered} events they kept). A service without resellers (ca-gateway,
+ * status-sync) declares none and accepts only the operator and service keys.
  */
 @FunctionalInterface
 public interface ApiKeyResolver {

@@ -1,13 +1,16 @@
 package com.rvssl.kit.security;
 
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -16,16 +19,31 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * API-key authentication on Spring Security for WebFlux. With an {@link ApiKeyResolver}
- * bean, the service's API paths need {@code Authorization: Bearer <key>}: stateless (no
- * session, no CSRF), a 401 problem otherwise, and the {@link Caller} left in the exchange
- * for controllers. Every other path goes through an open chain that adds nothing, so that
- * a chain of the service's own (such as billing's signed-in account page, ordered before
- * these) decides for its paths alone.
+ * Deny by default, on Spring Security for WebFlux. Every request first passes the strict
+ * firewall, which refuses paths that are not normalized ({@code //}, {@code /./},
+ * {@code /../}), path parameters ({@code ;}), encoded slashes, periods and percents, and
+ * control characters with a 400 problem ({@code rejected-request}). Then one stateless
+ * chain decides on the decoded path, the same path the controllers are routed by:
+ * <ul>
+ * <li>{@code rvssl.security.internal-paths} ({@code /internal/**}, matched in any case):
+ * the service key or the operator's, a reseller's key gets 403;</li>
+ * <li>the public paths ({@link ApiKeySecurityProperties#allPublicPaths()}): no key;</li>
+ * <li>everything else: a reseller's or the operator's key
+ * ({@code Authorization: Bearer <key>}), 401 without one, 403 for the service key.</li>
+ * </ul>
+ * The {@link Caller} is left in the exchange for controllers. A chain of the service's
+ * own ordered before this one (billing's signed-in account page is 1) decides for its
+ * paths alone.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
@@ -37,25 +55,43 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableConfigurationProperties(ApiKeySecurityProperties.class)
 public class ApiKeySecurityAutoConfiguration {
 
-	/**
-	 * Before the open chain, after any chain a service orders first (billing's account
-	 * page is 1).
-	 */
-	public static final int API_CHAIN_ORDER = 100;
+	/** After any chain a service orders first (billing's account page is 1). */
+	public static final int CHAIN_ORDER = 100;
+
+	private static final String[] RESELLER_OR_OPERATOR = { Caller.Role.RESELLER.name(), Caller.Role.OPERATOR.name() };
+
+	private static final String[] SERVICE_OR_OPERATOR = { Caller.Role.SERVICE.name(), Caller.Role.OPERATOR.name() };
 
 	@Bean
-	@ConditionalOnBean(ApiKeyResolver.class)
 	@ConditionalOnMissingBean
-	ApiKeyAuthenticationManager apiKeyAuthenticationManager(ApiKeyResolver resolver,
+	ApiKeyAuthenticationManager apiKeyAuthenticationManager(ObjectProvider<ApiKeyResolver> resolver,
 			ApiKeySecurityProperties properties) {
-		return new ApiKeyAuthenticationManager(resolver, properties.operatorKeyHash());
+		// a service without resellers (ca-gateway, status-sync) knows the operator and
+		// service keys only
+		ApiKeyResolver resellers = resolver.getIfAvailable(() -> (hash) -> Mono.empty());
+		return new ApiKeyAuthenticationManager(resellers, properties.operatorKeyHash(), properties.serviceKeyHash());
+	}
+
+	/**
+	 * Spring Security's strict firewall, stated here so that no default can loosen it: it
+	 * is what makes every decision below one on a normalized path.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ServerWebExchangeFirewall strictFirewall() {
+		return new StrictServerWebExchangeFirewall();
 	}
 
 	@Bean
-	@Order(API_CHAIN_ORDER)
-	@ConditionalOnBean(ApiKeyResolver.class)
-	@ConditionalOnMissingBean(name = "apiKeyChain")
-	SecurityWebFilterChain apiKeyChain(ServerHttpSecurity http, ApiKeyAuthenticationManager manager,
+	@ConditionalOnMissingBean
+	ServerExchangeRejectedHandler rejectedRequestProblem() {
+		return new ProblemRejectedHandler();
+	}
+
+	@Bean
+	@Order(CHAIN_ORDER)
+	@ConditionalOnMissingBean(name = "denyByDefaultChain")
+	SecurityWebFilterChain denyByDefaultChain(ServerHttpSecurity http, ApiKeyAuthenticationManager manager,
 			ApiKeySecurityProperties properties) {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint();
 		AuthenticationWebFilter authentication = new AuthenticationWebFilter(manager);
@@ -67,19 +103,44 @@ public class ApiKeySecurityAutoConfiguration {
 		});
 		authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
 		return stateless(http)
-			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(properties.apiPaths().toArray(String[]::new)))
-			.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+			.authorizeExchange((exchanges) -> exchanges.matchers(anyCase(properties.internalPaths()))
+				.hasAnyRole(SERVICE_OR_OPERATOR)
+				.matchers(exactly(properties.allPublicPaths()))
+				.permitAll()
+				.anyExchange()
+				.hasAnyRole(RESELLER_OR_OPERATOR))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
 			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
 			.build();
 	}
 
-	@Bean
-	@Order(Ordered.LOWEST_PRECEDENCE)
-	@ConditionalOnMissingBean(name = "openChain")
-	SecurityWebFilterChain openChain(ServerHttpSecurity http) {
-		return stateless(http).authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll()).build();
+	/**
+	 * Restricted paths match in any case, so that {@code /INTERNAL/...} is no way around
+	 * them.
+	 */
+	private static ServerWebExchangeMatcher anyCase(List<String> patterns) {
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		return matcher(parser, patterns);
+	}
+
+	/**
+	 * Public paths match exactly as the controllers are routed (case-sensitive, on the
+	 * decoded path without parameters), so a path is public only if it reaches the public
+	 * route.
+	 */
+	private static ServerWebExchangeMatcher exactly(List<String> patterns) {
+		return matcher(PathPatternParser.defaultInstance, patterns);
+	}
+
+	private static ServerWebExchangeMatcher matcher(PathPatternParser parser, List<String> patterns) {
+		List<ServerWebExchangeMatcher> matchers = patterns.stream()
+			.map((pattern) -> (ServerWebExchangeMatcher) new PathPatternParserServerWebExchangeMatcher(
+					parser.parse(parser.initFullPathPattern(pattern))))
+			.toList();
+		return matchers.isEmpty() ? (exchange) -> ServerWebExchangeMatcher.MatchResult.notMatch()
+				: new OrServerWebExchangeMatcher(matchers);
 	}
 
 	/**

@@ -48,6 +48,15 @@ public class KitTestApplication {
 
 	public static final String OPERATOR_KEY = "ok_operator";
 
+	/**
+	 * How many things {@code POST /api/things} accepted: what a refused request must not
+	 * change.
+	 */
+	public static final AtomicInteger THINGS_CREATED = new AtomicInteger();
+
+	/** The platform's service key (its hash is in application.yml). */
+	public static final String SERVICE_KEY = "sk_service";
+
 	@Bean
 	ApiKeyResolver resellers() {
 		return (hash) -> hash.equals(ApiKeys.hash(RESELLER_KEY)) ? Mono.just("reseller-one") : Mono.empty();
@@ -72,8 +81,20 @@ public class KitTestApplication {
 			return Map.of("operator", caller.operator(), "scope", String.valueOf(caller.scope()));
 		}
 
+		@GetMapping("/internal/v1/me")
+		Map<String, Object> internalMe(ServerWebExchange exchange) {
+			return Map.of("role", Caller.of(exchange).role().name());
+		}
+
+		/** Listed nowhere: needs a key like any path not listed as public. */
+		@GetMapping("/unlisted/secret")
+		String unlisted() {
+			return "secret";
+		}
+
 		@PostMapping(path = "/api/things", consumes = MediaType.APPLICATION_JSON_VALUE)
 		Map<String, Object> create(@Valid @RequestBody Thing thing) {
+			THINGS_CREATED.incrementAndGet();
 			return Map.of("name", thing.name());
 		}
 

@@ -4,16 +4,18 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks the ca-gateway about one order. Every failure (5xx, 4xx, refused connection,
- * timeout, an answer it cannot read) surfaces as an error of the returned {@link Mono}:
- * the caller treats all of them alike, as "ask again later", so no order is ever dropped
- * because the gateway hiccupped.
+ * Asks the ca-gateway about one order, with the platform's service key (the gateway's
+ * {@code /internal/**} takes no other but the operator's). Every failure (5xx, 4xx,
+ * refused connection, timeout, an answer it cannot read) surfaces as an error of the
+ * returned {@link Mono}: the caller treats all of them alike, as "ask again later", so no
+ * order is ever dropped because the gateway hiccupped.
  */
 @Component
 public class GatewayClient {
@@ -29,6 +31,7 @@ public class GatewayClient {
 			.responseTimeout(properties.responseTimeout());
 		this.webClient = builder.clone()
 			.baseUrl(properties.baseUrl())
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.serviceKey())
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.build();
 	}
