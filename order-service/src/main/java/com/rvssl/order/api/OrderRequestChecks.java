@@ -160,7 +160,7 @@ class OrderRequestChecks {
 	 */
 	private Configuration configuration(Product product, List<String> domains, String csr, CsrReading reading,
 			Requests.DcvBody dcv, Requests.OrganizationBody organization, boolean required, Problems problems) {
-		if (csr != null && !csr.isBlank()) {
+		if (csr != null) {
 			checkCsr(reading, domains, problems);
 		}
 		if (dcv != null) {

@@ -69,8 +69,14 @@ public class CsrReader implements DisposableBean {
 	 * {@link CsrReading#none()}.
 	 */
 	public Mono<CsrReading> read(String pem) {
-		if (pem == null || pem.isBlank()) {
+		if (pem == null) {
 			return Mono.just(CsrReading.none());
+		}
+		if (pem.isBlank()) {
+			// a CSR that is only spaces is a mistake, not "no CSR": leaving the field out
+			// is
+			return Mono.just(CsrReading.refused(InvalidCsrException
+				.unreadable("the CSR is blank: send a PEM CERTIFICATE REQUEST, or leave csr out to send it later")));
 		}
 		return decode(pem).map(CsrReading::of)
 			.onErrorResume(InvalidCsrException.class, (ex) -> Mono.just(CsrReading.refused(ex)));

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +93,19 @@ class HostileCsrIntegrationTests extends OrderServiceIntegrationTest {
 
 		assertProblem(result, hostile.status(), "invalid-request", "csr");
 		assertThat(result.getResponseBody().path("detail").asString()).contains(hostile.detail());
+		assertThat(orders.page(reseller.id(), null, domain, 0, 10).map((page) -> page.totalElements()).block())
+			.isZero();
+	}
+
+	@Test
+	void anOrderWithABlankCsrIsRefusedNotTakenForOneWithout() {
+		// found by the bad-input run: " " was read as "no CSR" and the order placed
+		String domain = uniqueDomain();
+		EntityExchangeResult<JsonNode> result = call(HttpMethod.POST, reseller.key(), "/api/v1/orders",
+				dvOrder(domain, " \n\t"));
+
+		assertProblem(result, 400, "invalid-request", "csr");
+		assertThat(result.getResponseBody().path("detail").asString()).contains("blank");
 		assertThat(orders.page(reseller.id(), null, domain, 0, 10).map((page) -> page.totalElements()).block())
 			.isZero();
 	}
