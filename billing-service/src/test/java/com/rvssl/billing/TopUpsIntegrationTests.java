@@ -208,6 +208,24 @@ class TopUpsIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aResellerNamingAnotherAccountFindsNoTopUpEvenItsOwn() {
+		// found by the bad-input run: ?resellerId= of another account was ignored here,
+		// while every other account path answers 404 for it
+		Reseller ann = newReseller();
+		Reseller bob = newReseller();
+		TopUpView annsTopUp = payment(ann, 1_000);
+
+		web.get()
+			.uri("/api/v1/account/top-ups/{id}?resellerId={other}", annsTopUp.id(), bob.resellerId())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ann.apiKey())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void theSameIdempotencyKeyIsTheSamePaymentAndAnotherAmountUnderItIsRefused() {
 		Reseller reseller = newReseller();
 		Map<String, Object> body = Map.of("amount", Map.of("amount", 2_000, "currency", "USD"), "reference",

@@ -106,11 +106,16 @@ class AccountController {
 				.body(TopUpView.of(started.topUp())));
 	}
 
-	/** One of the reseller's top-ups; another reseller's is not found. */
+	/**
+	 * One of the reseller's top-ups; another reseller's is not found, and so is any when
+	 * the reseller names another account. The operator finds any by its id.
+	 */
 	@GetMapping("/top-ups/{topUpId}")
-	Mono<TopUpView> topUp(@PathVariable String topUpId, ServerWebExchange exchange) {
+	Mono<TopUpView> topUp(@PathVariable @Size(max = MAX_ID_LENGTH) String topUpId,
+			@RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String resellerId, ServerWebExchange exchange) {
 		Caller caller = Caller.of(exchange);
-		return payments.find(caller.operator() ? null : caller.resellerId(), topUpId)
+		String owner = (caller.operator() && resellerId == null) ? null : AccountScope.resellerId(caller, resellerId);
+		return payments.find(owner, topUpId)
 			.map(TopUpView::of)
 			.switchIfEmpty(Mono.error(() -> new ApiProblems.NotFound("No top-up " + topUpId + ".")));
 	}
