@@ -19,7 +19,8 @@ import com.rvssl.sandbox.orders.UnknownOrderException;
  * failures as an {@code errors} array of {@code {field, message}} (the kit's
  * {@link InvalidField}, so that the two members always come in that order).
  */
-@RestControllerAdvice(basePackageClasses = AdminExceptionHandler.class)
+// the payment provider's API (api.payments) answers its bad requests the same way
+@RestControllerAdvice(basePackages = { "com.rvssl.sandbox.api.admin", "com.rvssl.sandbox.api.payments" })
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AdminExceptionHandler {
 

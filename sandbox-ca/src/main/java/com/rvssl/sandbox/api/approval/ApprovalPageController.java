@@ -8,11 +8,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.sandbox.approval.Approvals;
+
+import static com.rvssl.sandbox.api.SandboxPages.html;
+import static com.rvssl.sandbox.api.SandboxPages.page;
 
 /**
  * The page an approval link opens. GET only shows the request and a button (mail scanners
@@ -56,21 +58,6 @@ class ApprovalPageController {
 		return this.approvals.wasUsed(token)
 				? page(HttpStatus.GONE, "Link already used", "<p>This approval link was used already.</p>")
 				: page(HttpStatus.NOT_FOUND, "Unknown link", "<p>This approval link is not known.</p>");
-	}
-
-	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-		String html = """
-				<!DOCTYPE html>
-				<html lang="en"><head><meta charset="utf-8"><title>%s</title></head>
-				<body><h1>%s</h1>
-				%s
-				</body></html>
-				""".formatted(html(title), html(title), body);
-		return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
-	}
-
-	private static String html(String text) {
-		return HtmlUtils.htmlEscape(text);
 	}
 
 }

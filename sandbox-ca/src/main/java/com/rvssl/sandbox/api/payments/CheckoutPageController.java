@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import com.rvssl.sandbox.payments.Payment;
 import com.rvssl.sandbox.payments.PaymentClosedException;
 import com.rvssl.sandbox.payments.PaymentDesk;
 import com.rvssl.sandbox.payments.PaymentStatus;
+
+import static com.rvssl.sandbox.api.SandboxPages.html;
+import static com.rvssl.sandbox.api.SandboxPages.page;
 
 /**
  * The payment page a top-up leads to. GET shows the payment and two buttons (a link
@@ -37,7 +39,7 @@ class CheckoutPageController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<String> page(@PathVariable String id) {
+	ResponseEntity<String> checkout(@PathVariable String id) {
 		return this.desk.find(id).map((payment) -> {
 			if (payment.status() != PaymentStatus.PENDING) {
 				return settled(payment);
@@ -92,21 +94,6 @@ class CheckoutPageController {
 	private static String money(Payment payment) {
 		int digits = Math.max(0, Currency.getInstance(payment.currency()).getDefaultFractionDigits());
 		return BigDecimal.valueOf(payment.amount(), digits).toPlainString() + " " + payment.currency();
-	}
-
-	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-		String html = """
-				<!DOCTYPE html>
-				<html lang="en"><head><meta charset="utf-8"><title>%s</title></head>
-				<body><h1>%s</h1>
-				%s
-				</body></html>
-				""".formatted(html(title), html(title), body);
-		return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
-	}
-
-	private static String html(String text) {
-		return HtmlUtils.htmlEscape(text);
 	}
 
 }
