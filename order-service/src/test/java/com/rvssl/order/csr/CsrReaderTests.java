@@ -67,7 +67,11 @@ class CsrReaderTests {
 		StepVerifier.create(this.reader.read("hello"))
 			.assertNext((reading) -> assertThat(reading.refusal()).hasMessageContaining("PEM"))
 			.verifyComplete();
-		StepVerifier.create(this.reader.read(" ")).expectNext(CsrReading.none()).verifyComplete();
+		StepVerifier.create(this.reader.read(null)).expectNext(CsrReading.none()).verifyComplete();
+		// only spaces is a mistake, not "no CSR"
+		StepVerifier.create(this.reader.read(" "))
+			.assertNext((reading) -> assertThat(reading.refusal()).hasMessageContaining("blank"))
+			.verifyComplete();
 	}
 
 	@Test
