@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.rvssl.billing.accounts.Account;
 import com.rvssl.billing.ledger.EntryType;
 import com.rvssl.billing.ledger.LedgerEntry;
+import com.rvssl.billing.payments.TopUp;
 import com.rvssl.kit.validation.MoneyAmounts;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -121,7 +122,15 @@ class RefusedInputIntegrationTests extends BillingIntegrationTest {
 		long huge = Long.MAX_VALUE - 50;
 		givenTheBalance(reseller, huge);
 
-		topUp(reseller, Map.of("amount", Map.of("amount", 100, "currency", "USD"))).expectStatus()
+		// a reseller's top-up is a payment to make; the operator's bank transfer credits
+		// at once
+		web.post()
+			.uri("/api/v1/admin/resellers/{id}/top-ups", reseller.resellerId())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_KEY)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("amount", Map.of("amount", 100, "currency", "USD"), "reference", "wire"))
+			.exchange()
+			.expectStatus()
 			.isEqualTo(422)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -131,6 +140,8 @@ class RefusedInputIntegrationTests extends BillingIntegrationTest {
 
 		assertThat(account(reseller).balance().amount()).isEqualTo(huge);
 		assertThat(ledger(reseller)).hasSize(1);
+		assertThat(mongo.count(Query.query(Criteria.where("resellerId").is(reseller.resellerId())), TopUp.COLLECTION)
+			.block()).isZero();
 	}
 
 	@ParameterizedTest

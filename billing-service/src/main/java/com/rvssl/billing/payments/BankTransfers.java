@@ -3,6 +3,7 @@ package com.rvssl.billing.payments;
 import java.time.Clock;
 import java.util.UUID;
 
+import com.rvssl.billing.charging.BalanceLimitException;
 import com.rvssl.billing.charging.CurrencyMismatchException;
 import com.rvssl.billing.charging.PendingWork;
 import com.rvssl.billing.charging.TopUpReceipt;
@@ -42,6 +43,11 @@ public class BankTransfers {
 			.flatMap((account) -> {
 				if (!amount.currency().equals(account.currency())) {
 					return Mono.error(new CurrencyMismatchException(amount.currency(), account.currency()));
+				}
+				if (account.balance() > Long.MAX_VALUE - amount.amount()) {
+					// refused before the top-up is stored: a credit that cannot fit
+					// changes nothing
+					return Mono.error(new BalanceLimitException(account.balance(), amount.amount(), amount.currency()));
 				}
 				return store.insertOrFind(TopUp.bankTransfer("tu_" + UUID.randomUUID(), resellerId, idempotencyKey,
 						amount, reference, clock.instant()));
