@@ -66,8 +66,9 @@ class CaSubmission {
 			// The whole attempt (permits waited for, calls, quick retries) ends well
 			// inside its claim; a place cut short may still have reached the CA: the
 			// next attempt looks the reference up first.
-			.timeout(properties.attemptDeadline(), Mono.error(() -> new CaUnavailable(
-					"no outcome within the attempt's deadline of " + properties.attemptDeadline())))
+			.timeout(properties.attemptDeadline(),
+					Mono.error(() -> new CaUnavailable(
+							"no outcome within the attempt's deadline of " + properties.attemptDeadline())))
 			.onErrorResume(CaRefusal.class, refusal -> Mono.just(new SubmissionOutcome.Refused(refusal.getMessage())))
 			.onErrorResume(CaUnavailable.class,
 					failure -> Mono.just(new SubmissionOutcome.Unavailable(failure.getMessage())));

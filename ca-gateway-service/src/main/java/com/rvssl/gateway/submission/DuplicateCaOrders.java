@@ -54,9 +54,9 @@ class DuplicateCaOrders {
 	}
 
 	/**
-	 * An attempt got CA order {@code caOrderId} but its claim was gone: keeps the order as
-	 * a stray unless the record holds it already; the sweep cancels it once the record has
-	 * settled (one place that cancels, so a duplicate is cancelled and counted once).
+	 * An attempt got CA order {@code caOrderId} but its claim was gone: keeps the order
+	 * as a stray unless the record holds it already; the sweep cancels it once the record
+	 * has settled (one place that cancels, so a duplicate is cancelled and counted once).
 	 */
 	Mono<Void> claimLost(SubmissionRecord claimed, String caOrderId) {
 		return store.noteStray(claimed.orderId(), caOrderId, now())

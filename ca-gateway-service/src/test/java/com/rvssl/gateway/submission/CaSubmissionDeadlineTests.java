@@ -27,16 +27,18 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One submission attempt ends within its deadline, however long the CA's rate limiter
- * and time limiter make each try and however many quick retries are left: in virtual
- * time, against a CA whose every answer takes 40 s (a 30 s wait for a permit, then a
- * 10 s time-out), as in production.
+ * One submission attempt ends within its deadline, however long the CA's rate limiter and
+ * time limiter make each try and however many quick retries are left: in virtual time,
+ * against a CA whose every answer takes 40 s (a 30 s wait for a permit, then a 10 s
+ * time-out), as in production.
  */
 class CaSubmissionDeadlineTests {
 
 	private static final Duration DEADLINE = Duration.ofMinutes(1);
 
-	/** Production's figures: two quick retries, a two-minute claim, a one-minute deadline. */
+	/**
+	 * Production's figures: two quick retries, a two-minute claim, a one-minute deadline.
+	 */
 	private final SubmissionProperties properties = new SubmissionProperties(2, Duration.ofMillis(500),
 			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, DEADLINE);
 

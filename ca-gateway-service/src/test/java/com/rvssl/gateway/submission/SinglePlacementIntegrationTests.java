@@ -40,13 +40,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An order is placed at the CA once, even when an attempt outlives its claim (a replica
- * stalled between its claim and its CA call: a long pause, a frozen VM) and another
- * takes the claim over: the outcome is recorded only by the holder of the current claim,
- * and a second CA order for the same reference is cancelled at the CA (or adopted when it
- * is the one the order holds). Against the sandbox CA, which counts the CA orders of
- * each reference.
+ * stalled between its claim and its CA call: a long pause, a frozen VM) and another takes
+ * the claim over: the outcome is recorded only by the holder of the current claim, and a
+ * second CA order for the same reference is cancelled at the CA (or adopted when it is
+ * the one the order holds). Against the sandbox CA, which counts the CA orders of each
+ * reference.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
 				"rvssl.gateway.submission.retry-backoff=PT0.1S", "rvssl.gateway.submission.reattempt-base=PT0.5S",
 				"rvssl.gateway.submission.reattempt-max=PT1S", "rvssl.gateway.submission.stale-after=PT4S",
@@ -159,16 +159,18 @@ class SinglePlacementIntegrationTests {
 
 		assertThat(store.recordSubmitted(first, "ca-first", submittedEvent(first, "ca-first"), now()).block(TIMEOUT))
 			.isFalse();
-		assertThat(store.recordRetrying(first, "CA down", now(), submittedEvent(first, "ca-first"), now())
-			.block(TIMEOUT)).isFalse();
+		assertThat(
+				store.recordRetrying(first, "CA down", now(), submittedEvent(first, "ca-first"), now()).block(TIMEOUT))
+			.isFalse();
 		assertThat(store.recordFailed(first, "refused", List.of(), now()).block(TIMEOUT)).isFalse();
 		SubmissionRecord untouched = store.find(orderId).block(TIMEOUT);
 		assertThat(untouched.state()).isEqualTo(SubmissionState.SUBMITTING);
 		assertThat(untouched.caOrderId()).isNull();
 		assertThat(untouched.outbox()).isEmpty();
 
-		assertThat(store.recordSubmitted(second, "ca-second", submittedEvent(second, "ca-second"), now())
-			.block(TIMEOUT)).isTrue();
+		assertThat(
+				store.recordSubmitted(second, "ca-second", submittedEvent(second, "ca-second"), now()).block(TIMEOUT))
+			.isTrue();
 		assertThat(store.find(orderId).block(TIMEOUT).caOrderId()).isEqualTo("ca-second");
 	}
 
