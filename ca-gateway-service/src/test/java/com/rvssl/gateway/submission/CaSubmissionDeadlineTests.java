@@ -56,7 +56,10 @@ class CaSubmissionDeadlineTests {
 			.thenAwait(Duration.ofMillis(1))
 			.assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(SubmissionOutcome.Unavailable.class,
 					unavailable -> assertThat(unavailable.reason()).contains("deadline")))
-			.verifyComplete();
+			.expectComplete()
+			// a bound on the test, not an assertion: without a deadline the attempt never
+			// ends
+			.verify(Duration.ofSeconds(30));
 
 		// the first try failed after 40 s, the second was in flight and is abandoned
 		assertThat(ca.places).hasValue(2);
@@ -74,7 +77,10 @@ class CaSubmissionDeadlineTests {
 			.expectNoEvent(DEADLINE.minusMillis(1))
 			.thenAwait(Duration.ofMillis(1))
 			.assertNext(outcome -> assertThat(outcome).isInstanceOf(SubmissionOutcome.Unavailable.class))
-			.verifyComplete();
+			.expectComplete()
+			// a bound on the test, not an assertion: without a deadline the attempt never
+			// ends
+			.verify(Duration.ofSeconds(30));
 
 		assertThat(ca.places).hasValue(0);
 	}
@@ -88,7 +94,10 @@ class CaSubmissionDeadlineTests {
 			.expectNoEvent(Duration.ofSeconds(2).minusMillis(1))
 			.thenAwait(Duration.ofMillis(1))
 			.assertNext(outcome -> assertThat(outcome).isEqualTo(new SubmissionOutcome.Accepted("ca-1", false)))
-			.verifyComplete();
+			.expectComplete()
+			// a bound on the test, not an assertion: without a deadline the attempt never
+			// ends
+			.verify(Duration.ofSeconds(30));
 	}
 
 	private static SubmissionRecord record(int attempts) {
