@@ -17,7 +17,8 @@ import reactor.util.retry.Retry;
  * that may have reached the CA (and on every re-attempt of a record tried before), the
  * order is first looked up at the CA by our reference and adopted if it is there.
  * Transient failures are retried a few times with backoff; an open circuit is not, the
- * sweep comes back later.
+ * sweep comes back later. The attempt as a whole ends after
+ * {@code rvssl.gateway.submission.attempt-deadline}, well before its claim goes stale.
  */
 @Component
 class CaSubmission {
@@ -62,6 +63,12 @@ class CaSubmission {
 				.doBeforeRetry(signal -> log.info("Retrying order {} at {} after: {}", claimed.orderId(), claimed.ca(),
 						signal.failure().getMessage()))
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+			// The whole attempt (permits waited for, calls, quick retries) ends well
+			// inside its claim; a place cut short may still have reached the CA: the
+			// next attempt looks the reference up first.
+			.timeout(properties.attemptDeadline(),
+					Mono.error(() -> new CaUnavailable(
+							"no outcome within the attempt's deadline of " + properties.attemptDeadline())))
 			.onErrorResume(CaRefusal.class, refusal -> Mono.just(new SubmissionOutcome.Refused(refusal.getMessage())))
 			.onErrorResume(CaUnavailable.class,
 					failure -> Mono.just(new SubmissionOutcome.Unavailable(failure.getMessage())));

@@ -10,13 +10,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * retries with backoff from {@code retryBackoff} to {@code retryMaxBackoff} inside one
  * attempt; after that the record waits in RETRYING from {@code reattemptBase} doubling up
  * to {@code reattemptMax}; a claim older than {@code staleAfter} is taken to be a crashed
- * attempt; {@code batch} records per sweep.
+ * attempt; {@code batch} records per sweep. One attempt (rate limiter waits, calls and
+ * quick retries together) ends after {@code attemptDeadline}, at most half of
+ * {@code staleAfter}, so an attempt that is alive never sees its claim taken over.
  */
 @ConfigurationProperties("rvssl.gateway.submission")
 public record SubmissionProperties(@DefaultValue("2") int retries, @DefaultValue("PT0.5S") Duration retryBackoff,
 		@DefaultValue("PT4S") Duration retryMaxBackoff, @DefaultValue("PT2S") Duration reattemptBase,
 		@DefaultValue("PT1M") Duration reattemptMax, @DefaultValue("PT2M") Duration staleAfter,
-		@DefaultValue("50") int batch) {
+		@DefaultValue("50") int batch, @DefaultValue("PT1M") Duration attemptDeadline) {
+
+	public SubmissionProperties {
+		// An attempt must end well before its claim can be taken over (see Submissions):
+		// at most half the claim, the rest is margin for the outcome's write and pauses.
+		if (attemptDeadline.multipliedBy(2).compareTo(staleAfter) > 0) {
+			throw new IllegalArgumentException("rvssl.gateway.submission.attempt-deadline (" + attemptDeadline
+					+ ") must be at most half of stale-after (" + staleAfter + ")");
+		}
+	}
 
 	/** The wait before re-attempt number {@code attempt + 1}: doubling, capped. */
 	Duration reattemptDelay(int attempt) {

@@ -16,14 +16,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One order's submission to its CA: the spec kept from OrderPlaced, the state, the
- * outbox, later requests (reissue, DCV resend or change).
+ * outbox, later requests (reissue, DCV resend or change). {@code claimToken} names the
+ * attempt holding the SUBMITTING claim (only that attempt may record an outcome);
+ * {@code strayCaOrderIds} are CA orders placed by attempts that had lost their claim,
+ * cancelled at the CA once the record settles unless the record holds them.
  */
 @Document(SubmissionRecord.COLLECTION)
 public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
 		String caProduct, Validation validation, int termMonths, List<String> domains, String csr, Dcv dcv,
 		Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
 		Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
-		List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions) {
+		List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions, String claimToken,
+		List<String> strayCaOrderIds) {
 
 	/** The collection of the records, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "submissions";
@@ -33,13 +37,14 @@ public record SubmissionRecord(@Id String orderId, String resellerId, String cor
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		caActions = (caActions != null) ? List.copyOf(caActions) : List.of();
+		strayCaOrderIds = (strayCaOrderIds != null) ? List.copyOf(strayCaOrderIds) : List.of();
 	}
 
 	static SubmissionRecord placed(EventEnvelope envelope, OrderPlaced placed, Instant now) {
 		return new SubmissionRecord(envelope.orderId(), envelope.resellerId(), envelope.correlationId(), placed.ca(),
 				placed.caProduct(), placed.validation(), placed.termMonths(), placed.domains(), placed.csr(),
 				placed.dcv(), placed.organization(), SubmissionState.AWAITING_PAYMENT, 0, null, null, null, null, 0,
-				now, now, List.of(), List.of(envelope.eventId().toString()), List.of());
+				now, now, List.of(), List.of(envelope.eventId().toString()), List.of(), null, List.of());
 	}
 
 	CaOrderRequest caOrderRequest() {

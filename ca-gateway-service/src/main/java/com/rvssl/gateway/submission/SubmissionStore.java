@@ -2,6 +2,7 @@ package com.rvssl.gateway.submission;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
@@ -14,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -68,6 +70,7 @@ public class SubmissionStore {
 			.ne(eventId));
 		Update update = new Update().set("state", SubmissionState.SUBMITTING)
 			.set("claimedAt", now)
+			.set("claimToken", newClaimToken())
 			.set("updatedAt", now)
 			.inc("attempts", 1)
 			.push("appliedEventIds", eventId);
@@ -132,6 +135,7 @@ public class SubmissionStore {
 	private Mono<SubmissionRecord> claim(Criteria claimable, Instant now) {
 		Update update = new Update().set("state", SubmissionState.SUBMITTING)
 			.set("claimedAt", now)
+			.set("claimToken", newClaimToken())
 			.set("updatedAt", now)
 			.unset("nextAttemptAt")
 			.inc("attempts", 1);
@@ -234,17 +238,55 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * Only the holder of this very claim may record its outcome (a stale claim may have
-	 * been taken over).
+	 * The fence: only the holder of this very claim (its token) may record its outcome;
+	 * false when the claim was taken over (or the order cancelled) meanwhile, and the
+	 * record is then left as it is.
 	 */
 	private Mono<Boolean> updateClaimed(SubmissionRecord claimed, Update update) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(claimed.orderId())
 			.and("state")
 			.is(SubmissionState.SUBMITTING)
-			.and("claimedAt")
-			.is(claimed.claimedAt()));
+			.and("claimToken")
+			.is(claimed.claimToken()));
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	private static String newClaimToken() {
+		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Keeps a CA order that an attempt placed after losing its claim, to be cancelled at
+	 * the CA once the record has settled (see {@link #withStrays}); the record as it is
+	 * now, or empty when it already holds that very order (the attempt that took over
+	 * adopted it) or does not exist.
+	 */
+	Mono<SubmissionRecord> noteStray(String orderId, String caOrderId, Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(orderId).and("caOrderId").ne(caOrderId));
+		Update update = new Update().addToSet("strayCaOrderIds", caOrderId).set("updatedAt", now);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	/**
+	 * Settled records (no attempt in flight, none to come) that still have stray CA
+	 * orders.
+	 */
+	Flux<SubmissionRecord> withStrays(int limit) {
+		Query query = Query
+			.query(Criteria.where("state")
+				.in(SubmissionState.SUBMITTED, SubmissionState.FAILED, SubmissionState.CANCELLED)
+				.and("strayCaOrderIds.0")
+				.exists(true))
+			.limit(limit);
+		return mongo.find(query, SubmissionRecord.class);
+	}
+
+	/** A stray CA order dealt with (cancelled, or the one the record holds). */
+	Mono<Boolean> dropStray(String orderId, String caOrderId, Instant now) {
+		Update update = new Update().pull("strayCaOrderIds", caOrderId).set("updatedAt", now);
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), update, SubmissionRecord.class)
+			.map(result -> result.getModifiedCount() > 0);
 	}
 
 	/**

@@ -40,14 +40,17 @@ public class Submissions {
 
 	private final SubmissionProperties properties;
 
+	private final DuplicateCaOrders duplicates;
+
 	private final Clock clock;
 
-	Submissions(SubmissionStore store, CaSubmission caSubmission, CaAdapters adapters,
-			SubmissionProperties properties) {
+	Submissions(SubmissionStore store, CaSubmission caSubmission, CaAdapters adapters, SubmissionProperties properties,
+			DuplicateCaOrders duplicates) {
 		this.store = store;
 		this.caSubmission = caSubmission;
 		this.adapters = adapters;
 		this.properties = properties;
+		this.duplicates = duplicates;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -170,6 +173,10 @@ public class Submissions {
 
 	/**
 	 * Submits a claimed record and records the outcome together with the event it causes.
+	 * The attempt ends within the attempt deadline, well inside its claim; the outcome is
+	 * recorded only while the claim is still this attempt's (its token), and a CA order
+	 * got by an attempt that lost its claim is cancelled at the CA unless it is the one
+	 * recorded ({@link DuplicateCaOrders}).
 	 */
 	Mono<Void> attempt(SubmissionRecord claimed) {
 		return caSubmission.submit(claimed).flatMap(outcome -> record(claimed, outcome));
@@ -186,7 +193,9 @@ public class Submissions {
 				}
 				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)", claimed.orderId(),
 						accepted.caOrderId());
-				return store.noteCaOrderOfCancelled(claimed.orderId(), accepted.caOrderId(), now).then();
+				return store.noteCaOrderOfCancelled(claimed.orderId(), accepted.caOrderId(), now)
+					.flatMap(cancelled -> cancelled ? Mono.<Void>empty()
+							: duplicates.claimLost(claimed, accepted.caOrderId()));
 			});
 		}
 		if (outcome instanceof SubmissionOutcome.Refused refused) {
@@ -240,7 +249,8 @@ public class Submissions {
 	 * number handled.
 	 */
 	public Mono<Integer> sweep() {
-		return sweepSubmissions(0).flatMap(submissions -> sweepCancellations(0).map(c -> submissions + c));
+		return sweepSubmissions(0).flatMap(submissions -> sweepCancellations(0).map(c -> submissions + c))
+			.flatMap(handled -> duplicates.sweep(properties.batch()).map(strays -> handled + strays));
 	}
 
 	private Mono<Integer> sweepSubmissions(int done) {

@@ -12,9 +12,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The sandbox CA running in this JVM, and its admin API (orders by reference, faults,
- * advancing orders).
+ * advancing orders). Public for the scenarios that need the gateway's package-private
+ * parts (the submission package's own integration tests).
  */
-final class SandboxCa implements AutoCloseable {
+public final class SandboxCa implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -42,7 +43,7 @@ final class SandboxCa implements AutoCloseable {
 	}
 
 	/** The CA orders submitted with this reference (our order id). */
-	List<Map<String, Object>> ordersWithReference(String reference) {
+	public List<Map<String, Object>> ordersWithReference(String reference) {
 		return admin.get()
 			.uri(uri -> uri.path("/sandbox/orders").queryParam("reference", reference).build())
 			.retrieve()
@@ -55,7 +56,7 @@ final class SandboxCa implements AutoCloseable {
 		fault("digicert", mode, durationSeconds, probability, 0);
 	}
 
-	void fault(String api, String mode, long durationSeconds, double probability, long latencyMillis) {
+	public void fault(String api, String mode, long durationSeconds, double probability, long latencyMillis) {
 		admin.post()
 			.uri("/sandbox/faults")
 			.bodyValue(Map.of("api", api, "mode", mode, "durationSeconds", durationSeconds, "probability", probability,

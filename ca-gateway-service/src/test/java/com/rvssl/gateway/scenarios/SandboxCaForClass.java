@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * started when the gateway's context first asks for its address, its faults cleared after
  * each test, stopped after the class.
  */
-final class SandboxCaForClass implements AfterEachCallback, AfterAllCallback {
+public final class SandboxCaForClass implements AfterEachCallback, AfterAllCallback {
 
 	private final Supplier<SandboxCa> start;
 
@@ -23,11 +23,11 @@ final class SandboxCaForClass implements AfterEachCallback, AfterAllCallback {
 	}
 
 	/** @see SandboxCa#start(String, String...) */
-	static SandboxCaForClass starting(String approveAfter, String... moreArguments) {
+	public static SandboxCaForClass starting(String approveAfter, String... moreArguments) {
 		return new SandboxCaForClass(() -> SandboxCa.start(approveAfter, moreArguments));
 	}
 
-	synchronized SandboxCa get() {
+	public synchronized SandboxCa get() {
 		if (sandbox == null) {
 			sandbox = start.get();
 		}
@@ -35,7 +35,7 @@ final class SandboxCaForClass implements AfterEachCallback, AfterAllCallback {
 	}
 
 	/** Points both CA families of the gateway at the sandbox. */
-	void register(DynamicPropertyRegistry registry) {
+	public void register(DynamicPropertyRegistry registry) {
 		registry.add("rvssl.ca.digicert.base-url", () -> get().baseUrl());
 		registry.add("rvssl.ca.sectigo.base-url", () -> get().baseUrl());
 	}

@@ -5,17 +5,27 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class SubmissionPropertiesTests {
 
 	private final SubmissionProperties properties = new SubmissionProperties(2, Duration.ofMillis(500),
-			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50);
+			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50,
+			Duration.ofMinutes(1));
 
 	@Test
 	void theWaitBeforeAReattemptDoublesWithEachAttempt() {
 		assertThat(properties.reattemptDelay(1)).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.reattemptDelay(2)).isEqualTo(Duration.ofSeconds(4));
 		assertThat(properties.reattemptDelay(3)).isEqualTo(Duration.ofSeconds(8));
+	}
+
+	@Test
+	void anAttemptDeadlineLongerThanHalfTheClaimIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SubmissionProperties(2, Duration.ofMillis(500), Duration.ofSeconds(4),
+					Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, Duration.ofSeconds(61)))
+			.withMessageContaining("attempt-deadline");
 	}
 
 	@Test

@@ -83,9 +83,11 @@ class DigicertAdapter implements CaAdapter {
 					return Mono.error(new CaUnavailable("DigiCert order search answered without orders"));
 				}
 				// The search is free text; only an order whose comments are exactly our
-				// reference is ours.
+				// reference is ours. A cancelled one (a duplicate cancelled, see the
+				// submission's DuplicateCaOrders) is not the order to adopt.
 				for (JsonNode order : orders) {
-					if (reference.equals(order.path("comments").asString(null))) {
+					if (reference.equals(order.path("comments").asString(null))
+							&& !"canceled".equals(order.path("status").asString(null))) {
 						return Mono.just(required(order, "id"));
 					}
 				}
