@@ -90,24 +90,27 @@ final class Responses {
 			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),
 					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
 					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
-					order.updatedAt(), order.timeline(), CancellationJson.of(order.cancellation()));
+					order.updatedAt(), order.timeline(), CancellationJson.of(order));
 		}
 
 	}
 
 	/**
 	 * A cancellation of an order that went to billing: {@code REQUESTED} while the CA's
-	 * answer is awaited, {@code REFUSED} (with the CA's {@code refusal}) when the CA kept
-	 * the order. Null when none was asked for, or the order was cancelled at once.
+	 * answer is awaited, {@code CONFIRMED} once the order is cancelled, {@code REFUSED}
+	 * (with the CA's {@code refusal}) when the CA kept the order. Null when none was
+	 * asked for, or the order was cancelled at once.
 	 */
 	record CancellationJson(String status, Instant requestedAt, String reason, String refusal) {
 
-		static CancellationJson of(CancellationRequest request) {
+		static CancellationJson of(Order order) {
+			CancellationRequest request = order.cancellation();
 			if (request == null) {
 				return null;
 			}
-			return new CancellationJson(request.isPending() ? "REQUESTED" : "REFUSED", request.requestedAt(),
-					request.reason(), request.refusal());
+			String status = (order.state() == OrderState.CANCELLED) ? "CONFIRMED"
+					: request.isPending() ? "REQUESTED" : "REFUSED";
+			return new CancellationJson(status, request.requestedAt(), request.reason(), request.refusal());
 		}
 
 	}

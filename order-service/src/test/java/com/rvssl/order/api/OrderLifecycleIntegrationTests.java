@@ -210,6 +210,7 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 		JsonNode cancelled = awaitState(reseller, orderId, "CANCELLED");
 		assertThat(cancelled.at("/views/client/status").asString()).isEqualTo("Cancelled");
 		assertThat(cancelled.at("/views/provider/detail").asString()).contains("customer changed their mind");
+		assertThat(cancelled.at("/cancellation/status").asString()).isEqualTo("CONFIRMED");
 		assertThat(events().of(orderId, OrderCancelled.class)).hasSize(1);
 	}
 
