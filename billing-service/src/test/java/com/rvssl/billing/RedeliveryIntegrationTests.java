@@ -37,7 +37,8 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		EventEnvelope earlyRejection = orderEvent(reseller, rejectedFirst, new CertificateRejected("CAA forbids"));
 		EventEnvelope lateRejectedPlaced = orderPlaced(reseller, rejectedFirst, 1_000);
 		EventEnvelope cancelledPlaced = orderPlaced(reseller, cancelled, 1_000);
-		EventEnvelope cancellation = orderEvent(reseller, cancelled, new CertificateCancelled("Cancelled at the CA (order ca-1)", true, "ca-1"));
+		EventEnvelope cancellation = orderEvent(reseller, cancelled,
+				new CertificateCancelled("Cancelled at the CA (order ca-1)", true, "ca-1"));
 		EventEnvelope keptPlaced = orderPlaced(reseller, keptPaid, 1_000);
 		EventEnvelope keptCancellation = orderEvent(reseller, keptPaid, OrderCancelled.requested("issued meanwhile"));
 		EventEnvelope bigPlaced = orderPlaced(reseller, cancelledWhileWaiting, 50_000);

@@ -65,8 +65,8 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 
 		publish(orderEvent(reseller, orderId, OrderCancelled.requested("customer changed their mind")));
 		publish(orderEvent(reseller, orderId, issuedCertificate()));
-		awaitHandled(publish(orderEvent(reseller, orderId,
-				new CancellationRefused("The certificate is issued already", "ca-1"))));
+		awaitHandled(publish(
+				orderEvent(reseller, orderId, new CancellationRefused("The certificate is issued already", "ca-1"))));
 
 		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
 		assertThat(ledger(reseller)).extracting(LedgerLine::type).containsExactly("CHARGE", "TOP_UP");

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * What billing does with an order's events: charge it or queue it when placed; take it
  * out of the queue when its cancellation is asked for; refund it when the gateway
- * confirms the cancellation or the CA rejects it (a rejection of an order
- * already issued, a reissue, refunds nothing). Each at most once per order, ever.
+ * confirms the cancellation or the CA rejects it (a rejection of an order already issued,
+ * a reissue, refunds nothing). Each at most once per order, ever.
  */
 @Service
 public class Charging {

@@ -127,8 +127,8 @@ public class OrderStatusProjection {
 		}
 		if (event instanceof OrderCancelled cancelled) {
 			// only a request: the CA's answer decides
-			return current.noted("Cancellation requested" + ((cancelled.reason() != null) ? ": " + cancelled.reason() : ""),
-					at);
+			return current
+				.noted("Cancellation requested" + ((cancelled.reason() != null) ? ": " + cancelled.reason() : ""), at);
 		}
 		if (event instanceof CertificateCancelled cancelled) {
 			return current.movedTo(ProviderStatus.CANCELLED, cancelled.detail(), at);

@@ -298,13 +298,17 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * An attempt that got no CA order ended after its record was cancelled: the record
-	 * is due now, so the sweep settles the cancellation without waiting for the claim
-	 * to run out.
+	 * An attempt that got no CA order ended after its record was cancelled: the record is
+	 * due now, so the sweep settles the cancellation without waiting for the claim to run
+	 * out.
 	 */
 	Mono<Boolean> attemptEndedWhileCancelling(String orderId, Instant now) {
-		Query query = Query
-			.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING).and("caOrderId").is(null));
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(SubmissionState.CANCELLING)
+			.and("caOrderId")
+			.is(null));
 		Update update = new Update().set("nextAttemptAt", now).set("updatedAt", now);
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}

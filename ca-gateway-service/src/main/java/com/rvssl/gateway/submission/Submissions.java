@@ -98,9 +98,8 @@ public class Submissions {
 			.defer(() -> store.cancelAtCa(orderId, eventId, now, now.plus(properties.staleAfter())))
 			.flatMap(record -> cancelAtCa(record).thenReturn(true));
 		return store.find(orderId)
-			.switchIfEmpty(Mono.fromRunnable(
-					() -> log.warn("OrderCancelled {} for order {} the gateway does not know: nothing to cancel",
-							eventId, orderId)))
+			.switchIfEmpty(Mono.fromRunnable(() -> log
+				.warn("OrderCancelled {} for order {} the gateway does not know: nothing to cancel", eventId, orderId)))
 			.flatMap(record -> store
 				.cancelUnplaced(orderId, eventId, event(record, new CertificateCancelled(NEVER_PLACED, true, null)),
 						now)
@@ -254,8 +253,9 @@ public class Submissions {
 		if (adapter == null) {
 			String why = "no adapter for CA " + record.ca();
 			return (record.caOrderId() != null) ? refused(record, record.caOrderId(), why)
-					: store.recordCancelled(orderId, null, why,
-							event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now())
+					: store
+						.recordCancelled(orderId, null, why,
+								event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now())
 						.then();
 		}
 		Mono<String> caOrderId = (record.caOrderId() != null) ? Mono.just(record.caOrderId())

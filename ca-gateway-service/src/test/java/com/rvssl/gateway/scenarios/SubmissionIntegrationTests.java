@@ -332,7 +332,8 @@ class SubmissionIntegrationTests {
 
 	@Test
 	void aCancelWhileTheSubmissionIsInFlightWaitsForItsOutcomeAndCancelsTheOrderItGot() {
-		// every call takes 3.5 s (the time limiter allows 4 s): long enough for the cancel to
+		// every call takes 3.5 s (the time limiter allows 4 s): long enough for the
+		// cancel to
 		// land while the order is being placed
 		sandbox.get().fault("digicert", "LATENCY", 15, 1.0, 3500);
 		try {

@@ -240,8 +240,9 @@ public final class OrderLifecycle {
 				.map((change) -> change.with("rejectionReason", rejected.reason()));
 		}
 		if (event instanceof CertificateCancelled cancelled) {
-			String note = ((cancelled.caOrderId() != null) ? "Cancelled at the certificate authority (order "
-					+ cancelled.caOrderId() + ")" : "Cancelled before it reached the certificate authority")
+			String note = ((cancelled.caOrderId() != null)
+					? "Cancelled at the certificate authority (order " + cancelled.caOrderId() + ")"
+					: "Cancelled before it reached the certificate authority")
 					+ (cancelled.refundable() ? "; the charge is refunded to credit" : "; not refundable");
 			boolean pending = order.cancellation() != null && order.cancellation().isPending();
 			if (order.state() == OrderState.ISSUED && pending) {
@@ -250,7 +251,7 @@ public final class OrderLifecycle {
 				return new Outcome.Applied(OrderChange.to(OrderState.CANCELLED, new TimelineEntry(at,
 						OrderState.CANCELLED, note + "; the certificate issued meanwhile is revoked")));
 			}
-			return move(order, OrderState.CANCELLED, at, note);
+			return move(order, OrderState.CANCELLED, at, note).map(UnaryOperator.identity());
 		}
 		if (event instanceof CancellationRefused refused) {
 			// the CA keeps the order: it goes on (to ISSUED when the CA issues it), and
@@ -259,8 +260,7 @@ public final class OrderLifecycle {
 					: new CancellationRequest(at, order.cancellationReason(), null);
 			CancellationRequest answered = request.refused(refused.reason());
 			return new Outcome.Applied(OrderChange
-				.to(order.state(),
-						new TimelineEntry(at, order.state(), "Cancellation refused: " + answered.refusal()))
+				.to(order.state(), new TimelineEntry(at, order.state(), "Cancellation refused: " + answered.refusal()))
 				.with("cancellation", answered));
 		}
 		if (event instanceof RefundIssued refund) {

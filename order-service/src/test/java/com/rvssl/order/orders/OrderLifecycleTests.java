@@ -163,8 +163,8 @@ class OrderLifecycleTests {
 
 		assertThat(change.state()).isEqualTo(OrderState.CANCELLED);
 		assertThat(change.entry().note()).contains("Cancelled at the certificate authority").contains("DC-1");
-		assertThat(OrderLifecycle.apply(at(OrderState.CANCELLED), OrderFixtures.event(validating,
-				new CertificateCancelled("Cancelled at the CA", true, "DC-1"))))
+		assertThat(OrderLifecycle.apply(at(OrderState.CANCELLED),
+				OrderFixtures.event(validating, new CertificateCancelled("Cancelled at the CA", true, "DC-1"))))
 			.isInstanceOf(Outcome.Stale.class);
 	}
 
@@ -175,8 +175,10 @@ class OrderLifecycleTests {
 
 		// the CA issued before the cancellation reached it: the order still goes to
 		// ISSUED
-		OrderChange issuing = ((Outcome.Applied) OrderLifecycle.apply(validating, OrderFixtures.event(validating,
-				new CertificateIssued("DC-1", "ab", Instant.now(), Instant.now(), "CN=CA", "pem"))))
+		OrderChange issuing = ((Outcome.Applied) OrderLifecycle
+			.apply(validating,
+					OrderFixtures.event(validating,
+							new CertificateIssued("DC-1", "ab", Instant.now(), Instant.now(), "CN=CA", "pem"))))
 			.change();
 		assertThat(issuing.state()).isEqualTo(OrderState.ISSUED);
 		Order issued = withCancellation(at(OrderState.ISSUED), validating.cancellation());
