@@ -205,6 +205,24 @@ class AccountPageIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aCancellationTheCaRefusedShowsItsReasonOnTheIssuedOrderAndNoRefund() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 10_000);
+		String orderId = newOrderId();
+		Browser browser = signIn(reseller);
+		publish(orderPlaced(reseller, orderId, 1_000));
+		publish(orderEvent(reseller, orderId, com.rvssl.contracts.events.OrderCancelled.requested("changed mind")));
+		publish(orderEvent(reseller, orderId, new CertificateIssued("ca-1", "01", Instant.parse("2026-01-01T00:00:00Z"),
+				Instant.parse("2027-01-01T00:00:00Z"), "Sandbox CA", "PEM")));
+		awaitOrderStatusHandled(publish(orderEvent(reseller, orderId,
+				new com.rvssl.contracts.events.CancellationRefused("The certificate is issued already", "ca-1"))));
+
+		assertThat(browser.live()).contains("\"status\":\"Complete\"")
+			.contains("Cancellation refused: The certificate is issued already");
+		assertThat(ledger(reseller)).extracting(LedgerLine::type).doesNotContain("REFUND");
+	}
+
+	@Test
 	void theProjectedStatusOnlyMovesForwardWhatEverIsRedeliveredOrLate() {
 		Reseller reseller = newReseller();
 		topUp(reseller, 10_000);

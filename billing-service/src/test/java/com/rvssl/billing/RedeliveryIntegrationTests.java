@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.OrderCancelled;
@@ -36,12 +37,13 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		EventEnvelope earlyRejection = orderEvent(reseller, rejectedFirst, new CertificateRejected("CAA forbids"));
 		EventEnvelope lateRejectedPlaced = orderPlaced(reseller, rejectedFirst, 1_000);
 		EventEnvelope cancelledPlaced = orderPlaced(reseller, cancelled, 1_000);
-		EventEnvelope cancellation = orderEvent(reseller, cancelled, new OrderCancelled("customer", true));
+		EventEnvelope cancellation = orderEvent(reseller, cancelled,
+				new CertificateCancelled("Cancelled at the CA (order ca-1)", true, "ca-1"));
 		EventEnvelope keptPlaced = orderPlaced(reseller, keptPaid, 1_000);
-		EventEnvelope keptCancellation = orderEvent(reseller, keptPaid, new OrderCancelled("issued", false));
+		EventEnvelope keptCancellation = orderEvent(reseller, keptPaid, OrderCancelled.requested("issued meanwhile"));
 		EventEnvelope bigPlaced = orderPlaced(reseller, cancelledWhileWaiting, 50_000);
 		EventEnvelope bigCancellation = orderEvent(reseller, cancelledWhileWaiting,
-				new OrderCancelled("too dear", true));
+				OrderCancelled.requested("too dear"));
 
 		// each event twice (the same envelope: a redelivery), each order's events out of
 		// order
@@ -55,8 +57,8 @@ class RedeliveryIntegrationTests extends BillingIntegrationTest {
 		// the cancellation redelivered after the refund, with OrderPlaced redelivered in
 		// between
 		deliveries.put(cancelled, List.of(cancelledPlaced, cancellation, cancelledPlaced, cancellation));
-		// a non-refundable cancellation before a redelivered OrderPlaced: charged once,
-		// never refunded
+		// a request to cancel (the CA has not answered) before a redelivered OrderPlaced:
+		// charged once, never refunded
 		deliveries.put(keptPaid, List.of(keptPlaced, keptCancellation, keptPlaced, keptCancellation));
 		// an order that waits, is cancelled, then placed and cancelled again
 		deliveries.put(cancelledWhileWaiting, List.of(bigPlaced, bigCancellation, bigPlaced, bigCancellation));

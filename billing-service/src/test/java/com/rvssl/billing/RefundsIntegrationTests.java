@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CreditInsufficient;
@@ -18,15 +20,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefundsIntegrationTests extends BillingIntegrationTest {
 
 	@Test
-	void aCancelledChargedOrderIsRefundedOnceHoweverOftenItIsCancelled() {
+	void aCancellationTheGatewayConfirmsIsRefundedOnceHoweverOftenItIsDelivered() {
 		Reseller reseller = newReseller();
 		topUp(reseller, 5_000);
 		String orderId = newOrderId();
 		publish(orderPlaced(reseller, orderId, 2_000));
 		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
 
-		publish(orderEvent(reseller, orderId, new OrderCancelled("customer", true)));
-		publish(orderEvent(reseller, orderId, new OrderCancelled("customer again", true)));
+		// the reseller's request alone moves no money: the CA may still refuse it
+		awaitHandled(publish(orderEvent(reseller, orderId, OrderCancelled.requested("customer"))));
+		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
+		assertThat(account(reseller).balance().amount()).isEqualTo(3_000);
+
+		EventEnvelope confirmed = orderEvent(reseller, orderId,
+				new CertificateCancelled("Cancelled at the CA (order ca-7)", true, "ca-7"));
+		publish(confirmed);
+		publish(confirmed);
+		publish(orderEvent(reseller, orderId, new CertificateCancelled("Cancelled at the CA again", true, "ca-7")));
 		awaitHandled(publish(orderEvent(reseller, orderId, new CertificateRejected("too late to matter"))));
 
 		RefundIssued refund = (RefundIssued) eventually()
@@ -46,6 +56,24 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aCancellationTheCaRefusesBecauseItIssuedRefundsNothingAndTheOrderShowsWhy() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+
+		publish(orderEvent(reseller, orderId, OrderCancelled.requested("customer changed their mind")));
+		publish(orderEvent(reseller, orderId, issuedCertificate()));
+		awaitHandled(publish(
+				orderEvent(reseller, orderId, new CancellationRefused("The certificate is issued already", "ca-1"))));
+
+		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
+		assertThat(ledger(reseller)).extracting(LedgerLine::type).containsExactly("CHARGE", "TOP_UP");
+		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);
+	}
+
+	@Test
 	void aCancelledWaitingOrderLeavesTheQueueWithoutMovingMoney() {
 		Reseller reseller = newReseller();
 		topUp(reseller, 100);
@@ -53,7 +81,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 		publish(orderPlaced(reseller, orderId, 2_000));
 		eventually().until(() -> waitingOrders(reseller), (waiting) -> waiting.size() == 1);
 
-		publish(orderEvent(reseller, orderId, new OrderCancelled("customer", true)));
+		publish(orderEvent(reseller, orderId, OrderCancelled.requested("customer")));
 
 		eventually().until(() -> waitingOrders(reseller), List::isEmpty);
 		assertThat(account(reseller).balance().amount()).isEqualTo(100);
@@ -79,7 +107,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 		publish(orderPlaced(reseller, small, 600));
 		eventually().until(() -> topics.distinct(small, CreditInsufficient.class), (events) -> !events.isEmpty());
 
-		publish(orderEvent(reseller, big, new OrderCancelled("changed mind", true)));
+		publish(orderEvent(reseller, big, OrderCancelled.requested("changed mind")));
 
 		eventually().until(() -> topics.distinct(small, PaymentCaptured.class), (events) -> !events.isEmpty());
 		assertThat(waitingOrders(reseller)).isEmpty();
@@ -156,7 +184,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 		publish(orderPlaced(reseller, orderId, 1_500));
 		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
 
-		awaitHandled(publish(orderEvent(reseller, orderId, new OrderCancelled("issued long ago", false))));
+		awaitHandled(publish(orderEvent(reseller, orderId, new CertificateCancelled("revoked late", false, "ca-2"))));
 
 		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
 		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);

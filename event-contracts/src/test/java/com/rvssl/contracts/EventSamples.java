@@ -15,6 +15,8 @@ import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.CertificateCancelled;
+import com.rvssl.contracts.events.CancellationRefused;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
@@ -36,7 +38,9 @@ final class EventSamples {
 					new Organization("Example Ltd", "GB", "London", "1 High St", "+44 20 0000",
 							new Organization.Contact("Bob", "bob@example.com", "+44 20 0001")),
 					PRICE, Money.of(2999, "USD"), "whmcs-42")),
-			sample(new OrderCancelled("customer asked", true)),
+			sample(OrderCancelled.requested("customer asked")),
+			sample(new CertificateCancelled("customer asked", true, "1000042")),
+			sample(new CancellationRefused("the certificate is issued already", "1000042")),
 			sample(new PaymentCaptured(PRICE, Money.of(8701, "USD"))),
 			sample(new CreditInsufficient(PRICE, Money.of(100, "USD"))),
 			sample(new CertificateSubmitted(CertificateAuthority.DIGICERT, "1000042")),

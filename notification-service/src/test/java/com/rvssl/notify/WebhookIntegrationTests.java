@@ -19,6 +19,8 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.test.TestInfrastructure;
@@ -101,6 +103,24 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 	@AfterAll
 	static void stopReceiver() {
 		RECEIVER.disposeNow();
+	}
+
+	@Test
+	void aRefusedCancellationReachesTheResellersWebhookWithTheCasReason() {
+		Reseller acme = registerWithWebhook("refused");
+		String orderId = newId("order");
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr", OrderCancelled.requested("customer asked")));
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CancellationRefused("The certificate is issued already", "DC-1")));
+
+		await().atMost(PATIENCE).until(() -> receivedAt(acme).size() == 2);
+		JsonNode refusal = receivedAt(acme).stream()
+			.map(webhook -> JSON.readTree(webhook.body()))
+			.filter(body -> body.get("event").asString().equals("CancellationRefused"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(refusal.get("payload").get("reason").asString()).isEqualTo("The certificate is issued already");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.Customer;
@@ -225,13 +226,20 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
-	void stopsCheckingAnOrderOnceItIsCancelled() {
+	void stopsCheckingAnOrderOnlyOnceTheGatewayConfirmsItsCancellation() {
 		String orderId = newOrderId();
 		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting"));
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
 		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) >= 1);
 
-		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, new OrderCancelled("customer asked", true)));
+		// the reseller's request alone: the CA may refuse it, so the order is followed on
+		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId, OrderCancelled.requested("customer asked")));
+		int callsAtRequest = gateway.statusCalls(orderId);
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) > callsAtRequest + 1);
+		assertThat(tracked(orderId).state()).isNotEqualTo(TrackingState.STOPPED);
+
+		send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId,
+				new CertificateCancelled("Cancelled at the CA", true, "DC-1")));
 
 		await().atMost(PATIENCE).until(() -> tracked(orderId).state() == TrackingState.STOPPED);
 		int callsWhenStopped = gateway.statusCalls(orderId);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What billing does with an order's events: charge it or queue it when placed; take it
- * out of the queue, or refund it, when cancelled or rejected (a rejection of an order
- * already issued, a reissue, refunds nothing). Each at most once per order, ever.
+ * out of the queue when its cancellation is asked for; refund it when the gateway
+ * confirms the cancellation or the CA rejects it (a rejection of an order already issued,
+ * a reissue, refunds nothing). Each at most once per order, ever.
  */
 @Service
 public class Charging {
@@ -41,8 +42,17 @@ public class Charging {
 	}
 
 	/**
-	 * Cancelled: a waiting order leaves the queue; a charged one is refunded when
-	 * {@code refundable}.
+	 * The reseller asked to cancel: an order waiting for credit leaves the queue (the CA
+	 * never gets an unpaid order, so the gateway will confirm); a charged one stays
+	 * charged until the gateway confirms the cancellation, since the CA may refuse it.
+	 */
+	public Mono<Outcome> cancelRequested(EventEnvelope envelope) {
+		return release(envelope, (payment) -> false);
+	}
+
+	/**
+	 * The gateway confirmed the cancellation (CertificateCancelled): a waiting order
+	 * leaves the queue; a charged one is refunded when {@code refundable}, once.
 	 */
 	public Mono<Outcome> cancelled(EventEnvelope envelope, boolean refundable) {
 		return release(envelope, (payment) -> refundable);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.rvssl.billing.charging.Charging;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.OrderCancelled;
@@ -40,7 +41,10 @@ class OrderEventsListener {
 		if (envelope.payload() instanceof OrderPlaced placed) {
 			work = charging.placed(envelope, placed);
 		}
-		else if (envelope.payload() instanceof OrderCancelled cancelled) {
+		else if (envelope.payload() instanceof OrderCancelled) {
+			work = charging.cancelRequested(envelope);
+		}
+		else if (envelope.payload() instanceof CertificateCancelled cancelled) {
 			work = charging.cancelled(envelope, cancelled.refundable());
 		}
 		else if (envelope.payload() instanceof CertificateRejected) {

@@ -52,6 +52,18 @@ public record OrderStatus(@Id String orderId, String resellerId, String productC
 				at, appliedEventIds, version);
 	}
 
+	/**
+	 * The same status with a new detail (a cancellation asked for, or refused); an order
+	 * that ended cancelled or rejected keeps its last words.
+	 */
+	OrderStatus noted(String nextDetail, Instant at) {
+		if (status == ProviderStatus.CANCELLED || status == ProviderStatus.REJECTED) {
+			return this;
+		}
+		return new OrderStatus(orderId, resellerId, productCode, domains, amount, currency, placedAt, status,
+				nextDetail, at, appliedEventIds, version);
+	}
+
 	OrderStatus applied(String eventId) {
 		List<String> ids = new ArrayList<>(appliedEventIds);
 		ids.add(eventId);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
@@ -124,7 +126,15 @@ public class OrderStatusProjection {
 			return current.movedTo(ProviderStatus.REJECTED, rejected.reason(), at);
 		}
 		if (event instanceof OrderCancelled cancelled) {
-			return current.movedTo(ProviderStatus.CANCELLED, cancelled.reason(), at);
+			// only a request: the CA's answer decides
+			return current
+				.noted("Cancellation requested" + ((cancelled.reason() != null) ? ": " + cancelled.reason() : ""), at);
+		}
+		if (event instanceof CertificateCancelled cancelled) {
+			return current.movedTo(ProviderStatus.CANCELLED, cancelled.detail(), at);
+		}
+		if (event instanceof CancellationRefused refused) {
+			return current.noted("Cancellation refused: " + refused.reason(), at);
 		}
 		return current;
 	}
@@ -133,7 +143,8 @@ public class OrderStatusProjection {
 		return event instanceof OrderPlaced || event instanceof CreditInsufficient || event instanceof PaymentCaptured
 				|| event instanceof SubmissionFailed || event instanceof CertificateSubmitted
 				|| event instanceof CertificateValidationUpdated || event instanceof CertificateIssued
-				|| event instanceof CertificateRejected || event instanceof OrderCancelled;
+				|| event instanceof CertificateRejected || event instanceof OrderCancelled
+				|| event instanceof CertificateCancelled || event instanceof CancellationRefused;
 	}
 
 	/** Another write changed the order's status document between read and write. */

@@ -290,17 +290,42 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * Applies OrderCancelled: an order never sent to the CA is cancelled at once, one
-	 * that is or may be at the CA goes to CANCELLING, leased to the caller until
-	 * {@code leaseUntil} (the sweep takes it over after that). Empty when already applied
-	 * or already cancelled.
+	 * OrderCancelled of an order the CA never got (waiting for payment, or refused by the
+	 * CA): cancelled at once, with its confirmation in the same update. Empty when the
+	 * record is elsewhere or the event was applied.
 	 */
-	Mono<SubmissionRecord> applyCancel(String orderId, String eventId, Instant now, Instant leaseUntil) {
-		return cancelFrom(orderId, eventId, now, now, List.of(SubmissionState.AWAITING_PAYMENT, SubmissionState.FAILED),
-				SubmissionState.CANCELLED)
-			.switchIfEmpty(Mono.defer(() -> cancelFrom(orderId, eventId, now, leaseUntil,
-					List.of(SubmissionState.SUBMITTING, SubmissionState.RETRYING, SubmissionState.SUBMITTED),
-					SubmissionState.CANCELLING)));
+	Mono<SubmissionRecord> cancelUnplaced(String orderId, String eventId, OutboxEntry confirmation, Instant now) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.in(SubmissionState.AWAITING_PAYMENT, SubmissionState.FAILED)
+			.and("appliedEventIds")
+			.ne(eventId));
+		Update update = new Update().set("state", SubmissionState.CANCELLED)
+			.set("updatedAt", now)
+			.unset("nextAttemptAt")
+			.push("appliedEventIds", eventId)
+			.push("outbox", confirmation);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	/**
+	 * OrderCancelled of an order whose submission is in flight: CANCELLING, but nobody
+	 * may decide whether the CA has it before the attempt ends (it notes its outcome and
+	 * makes the record due) or its claim runs out ({@code dueAt}).
+	 */
+	Mono<SubmissionRecord> cancelInFlight(String orderId, String eventId, Instant now, Instant dueAt) {
+		return cancelFrom(orderId, eventId, now, dueAt, List.of(SubmissionState.SUBMITTING),
+				SubmissionState.CANCELLING);
+	}
+
+	/**
+	 * OrderCancelled of an order that is or may be at the CA: CANCELLING, leased to the
+	 * caller until {@code leaseUntil} (the sweep takes it over after that).
+	 */
+	Mono<SubmissionRecord> cancelAtCa(String orderId, String eventId, Instant now, Instant leaseUntil) {
+		return cancelFrom(orderId, eventId, now, leaseUntil,
+				List.of(SubmissionState.RETRYING, SubmissionState.SUBMITTED), SubmissionState.CANCELLING);
 	}
 
 	private Mono<SubmissionRecord> cancelFrom(String orderId, String eventId, Instant now, Instant nextAttemptAt,
@@ -312,6 +337,22 @@ public class SubmissionStore {
 			.set("nextAttemptAt", nextAttemptAt)
 			.push("appliedEventIds", eventId);
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+	}
+
+	/**
+	 * An attempt that got no CA order ended after its record was cancelled: the record is
+	 * due now, so the sweep settles the cancellation without waiting for the claim to run
+	 * out.
+	 */
+	Mono<Boolean> attemptEndedWhileCancelling(String orderId, Instant now) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(SubmissionState.CANCELLING)
+			.and("caOrderId")
+			.is(null));
+		Update update = new Update().set("nextAttemptAt", now).set("updatedAt", now);
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 
 	/**
@@ -340,17 +381,42 @@ public class SubmissionStore {
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
 	}
 
-	Mono<Boolean> recordCancelled(String orderId, String caOrderId, String note, Instant now) {
+	/**
+	 * The order is cancelled, at the CA too where it had one ({@code caOrderId}); the
+	 * confirmation enters the outbox in the same update.
+	 */
+	Mono<Boolean> recordCancelled(String orderId, String caOrderId, String note, OutboxEntry confirmation,
+			Instant now) {
 		Query query = Query.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING));
 		Update update = new Update().set("state", SubmissionState.CANCELLED)
 			.set("updatedAt", now)
-			.unset("nextAttemptAt");
+			.unset("nextAttemptAt")
+			.push("outbox", confirmation);
 		if (caOrderId != null) {
 			update.set("caOrderId", caOrderId);
 		}
 		if (note != null) {
 			update.set("lastError", note);
 		}
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/**
+	 * The CA did not cancel its order {@code caOrderId} (refused, or issued already): the
+	 * record is SUBMITTED again, so the order is followed on, and {@code events} (the
+	 * refusal, and the submission when it was not announced before) enter the outbox in
+	 * the same update.
+	 */
+	Mono<Boolean> recordCancellationRefused(String orderId, String caOrderId, String reason, List<OutboxEntry> events,
+			Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING));
+		Update update = new Update().set("state", SubmissionState.SUBMITTED)
+			.set("caOrderId", caOrderId)
+			.set("lastError", reason)
+			.set("updatedAt", now)
+			.unset("nextAttemptAt")
+			.push("outbox")
+			.each(events.toArray());
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 

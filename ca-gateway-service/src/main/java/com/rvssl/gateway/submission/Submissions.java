@@ -3,11 +3,14 @@ package com.rvssl.gateway.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.DcvChangeRequested;
@@ -31,6 +34,8 @@ import reactor.core.publisher.Mono;
 public class Submissions {
 
 	private static final Logger log = LoggerFactory.getLogger(Submissions.class);
+
+	private static final String NEVER_PLACED = "Cancelled before it reached the CA";
 
 	private final SubmissionStore store;
 
@@ -77,12 +82,34 @@ public class Submissions {
 			.flatMap(this::attempt);
 	}
 
-	/** OrderCancelled: cancel here, and at the CA where the order is or may be. */
+	/**
+	 * OrderCancelled, a request the CA's answer decides: an order the CA never got is
+	 * cancelled at once and confirmed ({@link CertificateCancelled}); one at the CA (or
+	 * that may be) is cancelled there first, see {@link #cancelAtCa}. While a submission
+	 * is in flight nobody can know, so its end (or its claim running out) decides.
+	 */
 	public Mono<Void> cancel(EventEnvelope envelope) {
 		Instant now = now();
-		return store
-			.applyCancel(envelope.orderId(), envelope.eventId().toString(), now, now.plus(properties.staleAfter()))
-			.flatMap(record -> (record.state() == SubmissionState.CANCELLING) ? cancelAtCa(record) : Mono.empty())
+		String orderId = envelope.orderId();
+		String eventId = envelope.eventId().toString();
+		Mono<Boolean> inFlight = Mono
+			.defer(() -> store.cancelInFlight(orderId, eventId, now, now.plus(properties.staleAfter())))
+			.doOnNext(record -> log.info("Order {} cancelled while its submission is in flight: settled when it ends",
+					orderId))
+			.map(record -> true);
+		Mono<Boolean> atCa = Mono
+			.defer(() -> store.cancelAtCa(orderId, eventId, now, now.plus(properties.staleAfter())))
+			.flatMap(record -> cancelAtCa(record).thenReturn(true));
+		return store.find(orderId)
+			.switchIfEmpty(Mono.fromRunnable(() -> log
+				.warn("OrderCancelled {} for order {} the gateway does not know: nothing to cancel", eventId, orderId)))
+			.flatMap(record -> store
+				.cancelUnplaced(orderId, eventId, event(record, new CertificateCancelled(NEVER_PLACED, true, null)),
+						now)
+				.doOnNext(cancelled -> log.info("Order {} cancelled before it reached the CA", orderId))
+				.map(cancelled -> true)
+				.switchIfEmpty(inFlight)
+				.switchIfEmpty(atCa))
 			.then();
 	}
 
@@ -198,6 +225,13 @@ public class Submissions {
 							: duplicates.claimLost(claimed, accepted.caOrderId()));
 			});
 		}
+		return recordWithoutCaOrder(claimed, outcome, now).flatMap(recorded -> recorded ? Mono.<Void>empty()
+				// cancelled while in flight: the CA has no order from this attempt, so
+				// the cancellation can be settled now
+				: store.attemptEndedWhileCancelling(claimed.orderId(), now).then());
+	}
+
+	private Mono<Boolean> recordWithoutCaOrder(SubmissionRecord claimed, SubmissionOutcome outcome, Instant now) {
 		if (outcome instanceof SubmissionOutcome.Refused refused) {
 			// SubmissionFailed(willRetry=false) as before, then CertificateRejected with
 			// the CA's reason, on which billing refunds (order-service moves to REJECTED
@@ -206,42 +240,65 @@ public class Submissions {
 			List<OutboxEntry> events = List.of(
 					event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false)),
 					event(claimed, new CertificateRejected(refused.reason())));
-			return store.recordFailed(claimed, refused.reason(), events, now).then();
+			return store.recordFailed(claimed, refused.reason(), events, now);
 		}
 		SubmissionOutcome.Unavailable unavailable = (SubmissionOutcome.Unavailable) outcome;
 		Instant next = now.plus(properties.reattemptDelay(claimed.attempts()));
 		log.warn("Order {} not submitted to {} (attempt {}), next attempt at {}: {}", claimed.orderId(), claimed.ca(),
 				claimed.attempts(), next, unavailable.reason());
 		OutboxEntry event = event(claimed, new SubmissionFailed(unavailable.reason(), claimed.attempts(), true));
-		return store.recordRetrying(claimed, unavailable.reason(), next, event, now).then();
+		return store.recordRetrying(claimed, unavailable.reason(), next, event, now);
 	}
 
 	/**
 	 * Cancels a CANCELLING record's order at the CA: by its id, or found by reference
-	 * when its outcome was unknown.
+	 * when its outcome was unknown. The CA's answer decides the event: cancelled there,
+	 * or never placed, is a refundable {@link CertificateCancelled}; a refusal (an issued
+	 * certificate included) is a {@link CancellationRefused}, and the order goes on.
 	 */
 	Mono<Void> cancelAtCa(SubmissionRecord record) {
+		String orderId = record.orderId();
 		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
 		if (adapter == null) {
-			return store.recordCancelled(record.orderId(), null, "no adapter for CA " + record.ca(), now()).then();
+			String why = "no adapter for CA " + record.ca();
+			return (record.caOrderId() != null) ? refused(record, record.caOrderId(), why)
+					: store
+						.recordCancelled(orderId, null, why,
+								event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now())
+						.then();
 		}
 		Mono<String> caOrderId = (record.caOrderId() != null) ? Mono.just(record.caOrderId())
-				: adapter.findByReference(record.orderId());
+				: adapter.findByReference(orderId);
 		return caOrderId
-			.flatMap(id -> adapter.cancel(id, "Cancelled by the reseller (order " + record.orderId() + ")")
-				.then(store.recordCancelled(record.orderId(), id, null, now()))
-				.doOnNext(done -> log.info("Order {} cancelled at {} ({})", record.orderId(), record.ca(), id)))
-			.switchIfEmpty(Mono.defer(() -> store.recordCancelled(record.orderId(), null, null, now())))
-			.onErrorResume(CaRefusal.class,
-					refusal -> store.recordCancelled(record.orderId(), record.caOrderId(),
-							"CA refused the cancellation: " + refusal.getMessage(), now()))
+			.flatMap(id -> adapter.cancel(id, "Cancelled by the reseller (order " + orderId + ")")
+				.then(Mono.defer(() -> store.recordCancelled(orderId, id, null,
+						event(record, new CertificateCancelled("Cancelled at the CA (order " + id + ")", true, id)),
+						now())))
+				.doOnNext(done -> log.info("Order {} cancelled at {} ({})", orderId, record.ca(), id))
+				.onErrorResume(CaRefusal.class, refusal -> refused(record, id, refusal.getMessage()).thenReturn(true)))
+			.switchIfEmpty(Mono.defer(() -> store.recordCancelled(orderId, null, null,
+					event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now())))
 			.onErrorResume(failure -> {
 				Instant next = now().plus(properties.reattemptDelay(record.cancelAttempts() + 1));
-				log.warn("Order {} not yet cancelled at {}, next try at {}: {}", record.orderId(), record.ca(), next,
+				log.warn("Order {} not yet cancelled at {}, next try at {}: {}", orderId, record.ca(), next,
 						failure.getMessage());
-				return store.postponeCancellation(record.orderId(), failure.getMessage(), next, now());
+				return store.postponeCancellation(orderId, failure.getMessage(), next, now());
 			})
 			.then();
+	}
+
+	/**
+	 * The CA keeps its order: back to SUBMITTED, announced as submitted when it was found
+	 * only now, and the refusal with the CA's reason.
+	 */
+	private Mono<Void> refused(SubmissionRecord record, String caOrderId, String reason) {
+		log.warn("Order {}: {} refused to cancel its order {}: {}", record.orderId(), record.ca(), caOrderId, reason);
+		List<OutboxEntry> events = new ArrayList<>();
+		if (record.caOrderId() == null) {
+			events.add(event(record, new CertificateSubmitted(record.ca(), caOrderId)));
+		}
+		events.add(event(record, new CancellationRefused(reason, caOrderId)));
+		return store.recordCancellationRefused(record.orderId(), caOrderId, reason, events, now()).then();
 	}
 
 	/**

@@ -21,6 +21,8 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Organization;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.DcvChangeRequested;
@@ -255,33 +257,112 @@ class SubmissionIntegrationTests {
 	}
 
 	@Test
-	void anOrderCancelledBeforePaymentIsNeverSubmitted() {
+	void anOrderCancelledBeforePaymentIsNeverSubmittedAndItsCancellationIsConfirmedRefundable() {
 		String orderId = newOrderId();
 		publish(placed(orderId, "ssl_dv_rapidssl", Validation.DV, "cancelled.example.com",
 				csrFor("cancelled.example.com")));
-		publish(event(orderId, new OrderCancelled("customer changed their mind", true)));
+		publish(event(orderId, OrderCancelled.requested("customer changed their mind")));
 		publish(paid(orderId));
 
+		CertificateCancelled confirmed = awaitOne(orderId, CertificateCancelled.class);
+		assertThat(confirmed.refundable()).isTrue();
+		assertThat(confirmed.caOrderId()).isNull();
 		await().atMost(PATIENCE).until(() -> "CANCELLED".equals(summary(orderId).get("state")));
 		await().during(Duration.ofSeconds(2))
 			.atMost(PATIENCE)
 			.until(() -> sandbox.get().ordersWithReference(orderId).isEmpty());
 		assertThat(published.of(orderId, CertificateSubmitted.class)).isEmpty();
+		assertThat(published.of(orderId, CancellationRefused.class)).isEmpty();
 	}
 
 	@Test
-	void anOrderCancelledAfterSubmissionIsCancelledAtTheCa() {
+	void anOrderCancelledAfterSubmissionIsCancelledAtTheCaAndConfirmedOnce() {
 		String orderId = newOrderId();
 		publish(placed(orderId, "ssl_basic", Validation.OV, "withdrawn.example.com", csrFor("withdrawn.example.com")));
 		publish(paid(orderId));
-		awaitSubmitted(orderId);
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
 
-		publish(event(orderId, new OrderCancelled("customer changed their mind", true)));
+		EventEnvelope cancel = event(orderId, OrderCancelled.requested("customer changed their mind"));
+		publish(cancel);
+		publish(cancel);
 
 		await().atMost(PATIENCE).until(() -> "CANCELLED".equals(summary(orderId).get("state")));
 		assertThat(sandbox.get().ordersWithReference(orderId)).singleElement()
 			.satisfies(order -> assertThat(order.get("status")).isEqualTo("canceled"));
 		assertThat(caStatus(orderId)).containsEntry("status", "CANCELLED");
+		CertificateCancelled confirmed = awaitOne(orderId, CertificateCancelled.class);
+		assertThat(confirmed.refundable()).isTrue();
+		assertThat(confirmed.caOrderId()).isEqualTo(submitted.caOrderId());
+		assertThat(published.of(orderId, CancellationRefused.class)).isEmpty();
+	}
+
+	@Test
+	void aCancelTheCaCannotCarryOutBecauseItIssuedIsRefusedWithItsReasonAndTheOrderGoesOn() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_basic", Validation.OV, "too-late.example.com", csrFor("too-late.example.com")));
+		publish(paid(orderId));
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+		sandbox.get().advance(submitted.caOrderId(), Map.of("to", "issued"));
+
+		publish(event(orderId, OrderCancelled.requested("customer changed their mind")));
+
+		CancellationRefused refused = awaitOne(orderId, CancellationRefused.class);
+		assertThat(refused.caOrderId()).isEqualTo(submitted.caOrderId());
+		assertThat(refused.reason()).isNotBlank();
+		assertThat(summary(orderId)).containsEntry("state", "SUBMITTED");
+		assertThat(sandbox.get().ordersWithReference(orderId)).singleElement()
+			.satisfies(order -> assertThat(order.get("status")).isEqualTo("issued"));
+		assertThat(caStatus(orderId)).containsEntry("status", "ISSUED");
+		assertThat(published.of(orderId, CertificateCancelled.class)).isEmpty();
+	}
+
+	@Test
+	void aCancelTheCaRefusesForAnOrderItRejectedRefundsNothingOnTheCancel() {
+		String orderId = newOrderId();
+		publish(placed(orderId, "ssl_basic", Validation.OV, "refused.example.com", csrFor("refused.example.com")));
+		publish(paid(orderId));
+		CertificateSubmitted submitted = awaitSubmitted(orderId);
+		sandbox.get().advance(submitted.caOrderId(), Map.of("to", "rejected", "reason", "Organisation not found"));
+
+		publish(event(orderId, OrderCancelled.requested("customer changed their mind")));
+
+		assertThat(awaitOne(orderId, CancellationRefused.class).caOrderId()).isEqualTo(submitted.caOrderId());
+		assertThat(published.of(orderId, CertificateCancelled.class)).isEmpty();
+	}
+
+	@Test
+	void aCancelWhileTheSubmissionIsInFlightWaitsForItsOutcomeAndCancelsTheOrderItGot() {
+		// every call takes 3.5 s (the time limiter allows 4 s): long enough for the
+		// cancel to
+		// land while the order is being placed
+		sandbox.get().fault("digicert", "LATENCY", 15, 1.0, 3500);
+		try {
+			String orderId = newOrderId();
+			publish(placed(orderId, "ssl_basic", Validation.OV, "in-flight.example.com",
+					csrFor("in-flight.example.com")));
+			publish(paid(orderId));
+			await().atMost(PATIENCE).until(() -> "SUBMITTING".equals(summary(orderId).get("state")));
+
+			publish(event(orderId, OrderCancelled.requested("customer changed their mind")));
+
+			CertificateCancelled confirmed = awaitOne(orderId, CertificateCancelled.class);
+			assertThat(sandbox.get().ordersWithReference(orderId)).singleElement().satisfies(order -> {
+				assertThat(order.get("status")).isEqualTo("canceled");
+				assertThat(order.get("caOrderId")).isEqualTo(confirmed.caOrderId());
+			});
+			assertThat(confirmed.caOrderId()).isNotNull();
+			assertThat(summary(orderId)).containsEntry("state", "CANCELLED");
+		}
+		finally {
+			sandbox.get().clearFaults();
+		}
+	}
+
+	private <T> T awaitOne(String orderId, Class<T> type) {
+		T found = await().atMost(PATIENCE).until(() -> published.of(orderId, type), events -> !events.isEmpty()).get(0);
+		// whatever else is still in the outbox comes within the same relay round
+		await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> published.of(orderId, type).size() == 1);
+		return found;
 	}
 
 	@Test

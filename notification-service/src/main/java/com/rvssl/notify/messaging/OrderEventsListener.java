@@ -14,6 +14,8 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
@@ -56,8 +58,8 @@ class OrderEventsListener {
 	/** The order events a reseller's webhook receives. */
 	private static final Set<Class<?>> WEBHOOK_EVENTS = Set.of(OrderPlaced.class, PaymentCaptured.class,
 			CreditInsufficient.class, CertificateSubmitted.class, CertificateValidationUpdated.class,
-			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, RefundIssued.class,
-			RenewalDue.class);
+			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, CertificateCancelled.class,
+			CancellationRefused.class, RefundIssued.class, RenewalDue.class);
 
 	private final OrderContacts contacts;
 

@@ -11,6 +11,7 @@ import com.rvssl.order.catalog.Product;
 import com.rvssl.order.catalog.ProductType;
 import com.rvssl.order.csr.DecodedCsr;
 import com.rvssl.order.orders.AutoOrderMode;
+import com.rvssl.order.orders.CancellationRequest;
 import com.rvssl.order.orders.CertificateSummary;
 import com.rvssl.order.orders.Order;
 import com.rvssl.order.orders.OrderPrice;
@@ -83,13 +84,33 @@ final class Responses {
 	record OrderJson(String id, String resellerId, String productCode, ValidationJson validation, int termMonths,
 			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
 			OrderPrice price, String caOrderId, CertificateSummary certificate, Instant createdAt, Instant updatedAt,
-			List<TimelineEntry> timeline) {
+			List<TimelineEntry> timeline, CancellationJson cancellation) {
 
 		static OrderJson of(Order order) {
 			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),
 					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
 					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
-					order.updatedAt(), order.timeline());
+					order.updatedAt(), order.timeline(), CancellationJson.of(order));
+		}
+
+	}
+
+	/**
+	 * A cancellation of an order that went to billing: {@code REQUESTED} while the CA's
+	 * answer is awaited, {@code CONFIRMED} once the order is cancelled, {@code REFUSED}
+	 * (with the CA's {@code refusal}) when the CA kept the order. Null when none was
+	 * asked for, or the order was cancelled at once.
+	 */
+	record CancellationJson(String status, Instant requestedAt, String reason, String refusal) {
+
+		static CancellationJson of(Order order) {
+			CancellationRequest request = order.cancellation();
+			if (request == null) {
+				return null;
+			}
+			String status = (order.state() == OrderState.CANCELLED) ? "CONFIRMED"
+					: request.isPending() ? "REQUESTED" : "REFUSED";
+			return new CancellationJson(status, request.requestedAt(), request.reason(), request.refusal());
 		}
 
 	}

@@ -31,7 +31,7 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		String validationStatus, String validationDetail, String failureReason, String rejectionReason,
 		String cancellationReason, Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline,
 		List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey, String requestHash, long version,
-		ValidationProgress validationProgress) {
+		ValidationProgress validationProgress, CancellationRequest cancellation) {
 
 	/** The collection of order documents, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "orders";
@@ -42,6 +42,22 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+	}
+
+	/** Without a cancellation asked for. */
+	public Order(String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
+			Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
+			Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
+			OrderState state, String caOrderId, CertificateSummary certificate, String pemChain,
+			PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
+			String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
+			List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
+			String requestHash, long version, ValidationProgress validationProgress) {
+		this(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains, whmcsServiceId,
+				customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain, shortfall,
+				validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason, createdAt,
+				updatedAt, timeline, appliedEventIds, outbox, idempotencyKey, requestHash, version, validationProgress,
+				null);
 	}
 
 	/** Without validation progress (none heard from the CA yet). */
@@ -56,7 +72,7 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		this(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains, whmcsServiceId,
 				customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain, shortfall,
 				validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason, createdAt,
-				updatedAt, timeline, appliedEventIds, outbox, idempotencyKey, requestHash, version, null);
+				updatedAt, timeline, appliedEventIds, outbox, idempotencyKey, requestHash, version, null, null);
 	}
 
 	/**
@@ -119,7 +135,7 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 				whmcsServiceId, customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain,
 				shortfall, validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason,
 				createdAt, updatedAt, timeline, appliedEventIds, entries, idempotencyKey, requestHash, version,
-				validationProgress);
+				validationProgress, cancellation);
 	}
 
 }

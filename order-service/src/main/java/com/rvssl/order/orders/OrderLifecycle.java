@@ -8,6 +8,8 @@ import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
@@ -33,13 +35,33 @@ public final class OrderLifecycle {
 	private OrderLifecycle() {
 	}
 
-	/** Commands of the order itself (HTTP) use the same state machine. */
+	/**
+	 * The reseller cancels. An order billing never got (awaiting its configuration or
+	 * approval) is cancelled at once. One that went to billing may be at the CA, so
+	 * cancelling it is a request: the order keeps its state until the gateway confirms
+	 * (CertificateCancelled, then CANCELLED and refunded) or the CA refuses
+	 * (CancellationRefused, then it goes on). Null while a request is pending: asking
+	 * again sends nothing.
+	 */
 	public static OrderChange cancel(Order order, String reason, Instant at) {
 		OrderState next = order.state().moveTo(OrderState.CANCELLED);
-		String note = "Cancelled" + ((reason != null) ? ": " + reason : "");
-		return OrderChange.to(next, new TimelineEntry(at, next, note))
+		EventEnvelope request = EventEnvelope.of(order.id(), order.resellerId(), order.id(),
+				OrderCancelled.requested(reason));
+		if (!order.state().wentToBilling()) {
+			String note = "Cancelled" + ((reason != null) ? ": " + reason : "");
+			return OrderChange.to(next, new TimelineEntry(at, next, note))
+				.with("cancellationReason", reason)
+				.causing(request);
+		}
+		if (order.cancellation() != null && order.cancellation().isPending()) {
+			return null;
+		}
+		String note = "Cancellation requested" + ((reason != null) ? ": " + reason : "")
+				+ "; waiting for the certificate authority's answer";
+		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), note))
 			.with("cancellationReason", reason)
-			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new OrderCancelled(reason, true)));
+			.with("cancellation", new CancellationRequest(at, reason, null))
+			.causing(request);
 	}
 
 	/**
@@ -216,6 +238,30 @@ public final class OrderLifecycle {
 		if (event instanceof CertificateRejected rejected) {
 			return move(order, OrderState.REJECTED, at, "Rejected by the CA: " + rejected.reason())
 				.map((change) -> change.with("rejectionReason", rejected.reason()));
+		}
+		if (event instanceof CertificateCancelled cancelled) {
+			String note = ((cancelled.caOrderId() != null)
+					? "Cancelled at the certificate authority (order " + cancelled.caOrderId() + ")"
+					: "Cancelled before it reached the certificate authority")
+					+ (cancelled.refundable() ? "; the charge is refunded to credit" : "; not refundable");
+			boolean pending = order.cancellation() != null && order.cancellation().isPending();
+			if (order.state() == OrderState.ISSUED && pending) {
+				// the CA issued while the request was on its way and then revoked the
+				// certificate (within its refund window): the gateway's word is final
+				return new Outcome.Applied(OrderChange.to(OrderState.CANCELLED, new TimelineEntry(at,
+						OrderState.CANCELLED, note + "; the certificate issued meanwhile is revoked")));
+			}
+			return move(order, OrderState.CANCELLED, at, note).map(UnaryOperator.identity());
+		}
+		if (event instanceof CancellationRefused refused) {
+			// the CA keeps the order: it goes on (to ISSUED when the CA issues it), and
+			// the views say why it was not cancelled
+			CancellationRequest request = (order.cancellation() != null) ? order.cancellation()
+					: new CancellationRequest(at, order.cancellationReason(), null);
+			CancellationRequest answered = request.refused(refused.reason());
+			return new Outcome.Applied(OrderChange
+				.to(order.state(), new TimelineEntry(at, order.state(), "Cancellation refused: " + answered.refusal()))
+				.with("cancellation", answered));
 		}
 		if (event instanceof RefundIssued refund) {
 			// money went back to credit: a fact for the timeline, not a move of the state

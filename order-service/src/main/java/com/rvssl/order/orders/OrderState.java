@@ -47,6 +47,14 @@ public enum OrderState {
 	}
 
 	/**
+	 * Whether the order was handed to billing (and so may be charged and at the CA):
+	 * cancelling it then waits for the CA's answer.
+	 */
+	public boolean wentToBilling() {
+		return this != AWAITING_CONFIGURATION && this != AWAITING_APPROVAL;
+	}
+
+	/**
 	 * Whether the certificate has not been issued (or refused) yet, so the order may
 	 * still be cancelled.
 	 */

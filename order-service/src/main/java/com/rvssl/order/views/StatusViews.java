@@ -5,8 +5,10 @@ import java.time.format.DateTimeFormatter;
 
 import com.rvssl.contracts.Validation;
 import com.rvssl.order.orders.AutoOrderMode;
+import com.rvssl.order.orders.CancellationRequest;
 import com.rvssl.order.orders.MoneyText;
 import com.rvssl.order.orders.Order;
+import com.rvssl.order.orders.OrderState;
 import com.rvssl.order.orders.PaymentShortfall;
 
 /**
@@ -28,6 +30,28 @@ public final class StatusViews {
 	}
 
 	public static Views of(Order order) {
+		return withCancellation(order, byState(order));
+	}
+
+	/**
+	 * A cancellation the CA has not answered yet, or refused, is said in every view: the
+	 * order goes on, and the reseller needs to know why it was not cancelled.
+	 */
+	private static Views withCancellation(Order order, Views views) {
+		CancellationRequest cancellation = order.cancellation();
+		if (cancellation == null || order.state() == OrderState.CANCELLED) {
+			return views;
+		}
+		String note = cancellation.isPending() ? "Cancellation requested; waiting for the certificate authority."
+				: "Cancellation refused: " + cancellation.refusal() + ". Nothing is refunded.";
+		return new Views(noted(views.client(), note), noted(views.admin(), note), noted(views.provider(), note));
+	}
+
+	private static View noted(View view, String note) {
+		return new View(view.status(), (view.detail() != null) ? view.detail() + " " + note : note);
+	}
+
+	private static Views byState(Order order) {
 		return switch (order.state()) {
 			case AWAITING_CONFIGURATION -> {
 				String needed = "the CSR and domain validation details"

@@ -22,6 +22,8 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.kit.test.TestCertificates;
@@ -185,31 +187,77 @@ class OrderLifecycleIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
-	void cancellingBeforeIssuancePublishesARefundableOrderCancelled() {
+	void cancellingAnOrderBillingHasAsksTheGatewayAndOnlyItsConfirmationCancels() {
 		TestReseller reseller = registerReseller();
 		String orderId = placeConfigured(reseller, uniqueDomain());
 		publish(orderId, reseller.id(), new CreditInsufficient(Money.of(900, "USD"), Money.of(0, "USD")));
 		awaitState(reseller, orderId, "WAITING_FOR_PAYMENT");
 
-		JsonNode cancelled = http.post()
+		JsonNode requested = cancel(reseller, orderId, "customer changed their mind");
+		assertThat(requested.path("state").asString()).isEqualTo("WAITING_FOR_PAYMENT");
+		assertThat(requested.at("/cancellation/status").asString()).isEqualTo("REQUESTED");
+		assertThat(requested.at("/views/provider/detail").asString()).contains("Cancellation requested");
+		OrderCancelled event = await().atMost(20, TimeUnit.SECONDS)
+			.until(() -> events().of(orderId, OrderCancelled.class), (found) -> !found.isEmpty())
+			.get(0);
+		assertThat(event.refundable()).as("a request refunds nothing").isFalse();
+		assertThat(event.reason()).isEqualTo("customer changed their mind");
+		// asked again while the CA has not answered: the same order, no second request
+		assertThat(cancel(reseller, orderId, "again").path("state").asString()).isEqualTo("WAITING_FOR_PAYMENT");
+
+		publish(orderId, reseller.id(), new CertificateCancelled("Cancelled before it reached the CA", true, null));
+
+		JsonNode cancelled = awaitState(reseller, orderId, "CANCELLED");
+		assertThat(cancelled.at("/views/client/status").asString()).isEqualTo("Cancelled");
+		assertThat(cancelled.at("/views/provider/detail").asString()).contains("customer changed their mind");
+		assertThat(cancelled.at("/cancellation/status").asString()).isEqualTo("CONFIRMED");
+		assertThat(events().of(orderId, OrderCancelled.class)).hasSize(1);
+	}
+
+	@Test
+	void aCancelRacingWithIssuanceEndsIssuedAndSaysWhyTheCaRefused() {
+		TestReseller reseller = registerReseller();
+		String domain = uniqueDomain();
+		String orderId = placeConfigured(reseller, domain);
+		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(100, "USD")));
+		publish(orderId, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-9"));
+		publish(orderId, reseller.id(), new CertificateValidationUpdated("pending", "email sent"));
+		awaitState(reseller, orderId, "PENDING_VALIDATION");
+
+		cancel(reseller, orderId, "customer changed their mind");
+		TestCertificates.Chain chain = TestCertificates.chainFor(domain);
+		X509CertificateHolder leaf = chain.leaf();
+		// the CA issued while the cancellation was on its way, and refuses it
+		publish(orderId, reseller.id(), new CertificateIssued("DC-9", "abc", leaf.getNotBefore().toInstant(),
+				leaf.getNotAfter().toInstant(), "CN=RVssl Test Issuing CA", chain.pem()));
+		publish(orderId, reseller.id(), new CancellationRefused("The order is issued already", "DC-9"));
+
+		JsonNode issued = await().atMost(20, TimeUnit.SECONDS)
+			.until(() -> order(reseller, orderId),
+					(order) -> "REFUSED".equals(order.at("/cancellation/status").asString()));
+		assertThat(issued.path("state").asString()).isEqualTo("ISSUED");
+		assertThat(issued.at("/cancellation/refusal").asString()).isEqualTo("The order is issued already");
+		for (String view : List.of("client", "admin", "provider")) {
+			assertThat(issued.at("/views/" + view + "/detail").asString())
+				.contains("Cancellation refused: The order is issued already");
+		}
+		assertThat(issued.at("/views/provider/status").asString()).isEqualTo("Complete");
+		assertThat(issued.path("timeline").toString()).contains("Cancellation refused: The order is issued already");
+		certificate(reseller, orderId, "pem").expectStatus().isOk();
+	}
+
+	private JsonNode cancel(TestReseller reseller, String orderId, String reason) {
+		return http.post()
 			.uri("/api/v1/orders/{id}/cancel", orderId)
 			.header("Authorization", "Bearer " + reseller.key())
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json(Map.of("reason", "customer changed their mind")))
+			.bodyValue(json(Map.of("reason", reason)))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(cancelled.path("state").asString()).isEqualTo("CANCELLED");
-		assertThat(cancelled.at("/views/client/status").asString()).isEqualTo("Cancelled");
-
-		OrderCancelled event = await().atMost(20, TimeUnit.SECONDS)
-			.until(() -> events().of(orderId, OrderCancelled.class), (found) -> !found.isEmpty())
-			.get(0);
-		assertThat(event.refundable()).isTrue();
-		assertThat(event.reason()).isEqualTo("customer changed their mind");
 	}
 
 	@Test

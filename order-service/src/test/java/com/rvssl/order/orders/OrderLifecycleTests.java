@@ -1,6 +1,7 @@
 package com.rvssl.order.orders;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,8 @@ import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
+import com.rvssl.contracts.events.CancellationRefused;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
@@ -20,6 +23,8 @@ import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.contracts.events.SubmissionFailed;
 import com.rvssl.order.support.OrderFixtures;
+import com.rvssl.order.views.StatusViews;
+import com.rvssl.order.views.Views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,18 +121,91 @@ class OrderLifecycleTests {
 
 	@Test
 	void ourOwnEventsAreNotForUs() {
-		assertThat(OrderLifecycle.apply(placed, OrderFixtures.event(placed, new OrderCancelled("x", true))))
+		assertThat(OrderLifecycle.apply(placed, OrderFixtures.event(placed, OrderCancelled.requested("x"))))
 			.isInstanceOf(Outcome.NotForUs.class);
 	}
 
 	@Test
-	void cancellingCausesARefundableOrderCancelledButNotAfterIssuance() {
+	void cancellingAnOrderBillingHasIsARequestThatKeepsItsStateAndRefundsNothing() {
 		OrderChange change = OrderLifecycle.cancel(placed, "changed mind", Instant.now());
-		assertThat(change.state()).isEqualTo(OrderState.CANCELLED);
-		assertThat(change.events()).singleElement()
-			.satisfies((event) -> assertThat(event.payload()).isEqualTo(new OrderCancelled("changed mind", true)));
+
+		assertThat(change.state()).isEqualTo(OrderState.PLACED);
+		assertThat(change.entry().note()).startsWith("Cancellation requested: changed mind");
+		assertThat(change.events()).singleElement().satisfies((event) -> {
+			assertThat(event.payload()).isEqualTo(OrderCancelled.requested("changed mind"));
+			assertThat(((OrderCancelled) event.payload()).refundable()).isFalse();
+		});
+		CancellationRequest request = (CancellationRequest) change.facts().get("cancellation");
+		assertThat(request.isPending()).isTrue();
+		// asked again while the CA has not answered: nothing more is sent
+		assertThat(OrderLifecycle.cancel(withCancellation(placed, request), "again", Instant.now())).isNull();
 		assertThatThrownBy(() -> OrderLifecycle.cancel(at(OrderState.ISSUED), "too late", Instant.now()))
 			.isInstanceOf(IllegalTransitionException.class);
+	}
+
+	@Test
+	void anOrderBillingNeverGotIsCancelledAtOnce() {
+		OrderChange change = OrderLifecycle.cancel(at(OrderState.AWAITING_APPROVAL), "changed mind", Instant.now());
+
+		assertThat(change.state()).isEqualTo(OrderState.CANCELLED);
+		assertThat(change.events()).singleElement()
+			.satisfies((event) -> assertThat(event.payload()).isEqualTo(OrderCancelled.requested("changed mind")));
+	}
+
+	@Test
+	void theGatewaysConfirmationCancelsTheOrderOnce() {
+		Order validating = withCancellation(at(OrderState.PENDING_VALIDATION),
+				new CancellationRequest(Instant.now(), "changed mind", null));
+
+		OrderChange change = ((Outcome.Applied) OrderLifecycle.apply(validating,
+				OrderFixtures.event(validating, new CertificateCancelled("Cancelled at the CA", true, "DC-1"))))
+			.change();
+
+		assertThat(change.state()).isEqualTo(OrderState.CANCELLED);
+		assertThat(change.entry().note()).contains("Cancelled at the certificate authority").contains("DC-1");
+		assertThat(OrderLifecycle.apply(at(OrderState.CANCELLED),
+				OrderFixtures.event(validating, new CertificateCancelled("Cancelled at the CA", true, "DC-1"))))
+			.isInstanceOf(Outcome.Stale.class);
+	}
+
+	@Test
+	void aCancelRacingWithIssuanceEndsIssuedWithTheCasReasonInEveryView() {
+		Order validating = withCancellation(at(OrderState.PENDING_VALIDATION),
+				new CancellationRequest(Instant.now(), "changed mind", null));
+
+		// the CA issued before the cancellation reached it: the order still goes to
+		// ISSUED
+		OrderChange issuing = ((Outcome.Applied) OrderLifecycle
+			.apply(validating,
+					OrderFixtures.event(validating,
+							new CertificateIssued("DC-1", "ab", Instant.now(), Instant.now(), "CN=CA", "pem"))))
+			.change();
+		assertThat(issuing.state()).isEqualTo(OrderState.ISSUED);
+		Order issued = withCancellation(at(OrderState.ISSUED), validating.cancellation());
+
+		OrderChange refusal = ((Outcome.Applied) OrderLifecycle.apply(issued,
+				OrderFixtures.event(issued, new CancellationRefused("the certificate is issued already", "DC-1"))))
+			.change();
+
+		assertThat(refusal.state()).isEqualTo(OrderState.ISSUED);
+		assertThat(refusal.entry().note()).isEqualTo("Cancellation refused: the certificate is issued already");
+		assertThat(refusal.events()).isEmpty();
+		CancellationRequest answered = (CancellationRequest) refusal.facts().get("cancellation");
+		assertThat(answered.isPending()).isFalse();
+		Views views = StatusViews.of(withCancellation(issued, answered));
+		assertThat(List.of(views.client(), views.admin(), views.provider())).allSatisfy((view) -> {
+			assertThat(view.status()).isIn("Issued", "Active", "Complete");
+			assertThat(view.detail()).contains("Cancellation refused: the certificate is issued already");
+		});
+	}
+
+	static Order withCancellation(Order o, CancellationRequest cancellation) {
+		return new Order(o.id(), o.resellerId(), o.productCode(), o.ca(), o.caProduct(), o.validation(),
+				o.productType(), o.termMonths(), o.domains(), o.whmcsServiceId(), o.customer(), o.csr(), o.dcv(),
+				o.organization(), o.mode(), o.price(), o.state(), o.caOrderId(), o.certificate(), o.pemChain(),
+				o.shortfall(), o.validationStatus(), o.validationDetail(), o.failureReason(), o.rejectionReason(),
+				o.cancellationReason(), o.createdAt(), o.updatedAt(), o.timeline(), o.appliedEventIds(), o.outbox(),
+				o.idempotencyKey(), o.requestHash(), o.version(), o.validationProgress(), cancellation);
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
-import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
@@ -68,7 +68,9 @@ class OrderEventsListener {
 								: "order {} at {} ({}) already known, submission ignored",
 						envelope.orderId(), submitted.ca(), submitted.caOrderId()));
 		}
-		else if (envelope.payload() instanceof OrderCancelled) {
+		else if (envelope.payload() instanceof CertificateCancelled) {
+			// only the gateway's confirmation ends the order: a request the CA refuses
+			// leaves it to be followed on to its issuance
 			handling = orders.stop(envelope, clock.instant())
 				.doOnNext(stopped -> log.info("order {} cancelled: {}", envelope.orderId(),
 						stopped ? "no more checks" : "nothing to stop"));
