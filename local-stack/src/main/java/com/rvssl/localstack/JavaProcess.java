@@ -82,7 +82,7 @@ final class JavaProcess {
 			Files.createDirectories(logDir);
 			Path log = logDir.resolve(name + ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 			return new JavaProcess(name, process, log);
 		}
@@ -138,6 +138,18 @@ final class JavaProcess {
 
 	boolean isAlive() {
 		return process.isAlive();
+	}
+
+	/**
+	 * Kills the process as a crash would (SIGKILL): no shutdown hooks, nothing flushed.
+	 */
+	void kill() {
+		try {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	void stop() {

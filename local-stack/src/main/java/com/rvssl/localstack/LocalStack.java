@@ -19,34 +19,41 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class LocalStack implements AutoCloseable {
 
-	private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
 	private final StackSettings settings;
+
+	private final StackProfile profile;
 
 	private final PlatformClient client = new PlatformClient();
 
 	private final Map<PlatformService, JavaProcess> services = new EnumMap<>(PlatformService.class);
 
+	/** Further replicas of a service, by name, for runs that kill one mid-work. */
+	private final Map<String, JavaProcess> replicas = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private MongoWireServer mongo;
 
 	private SmtpCatcher smtp;
 
-	private KafkaBroker kafka;
+	// replaced by a restart while other threads read it
+	private volatile KafkaBroker kafka;
 
 	private JavaProcess sandbox;
 
 	private Credentials credentials;
 
-	private LocalStack(StackSettings settings) {
+	private LocalStack(StackSettings settings, StackProfile profile) {
 		this.settings = settings;
+		this.profile = profile;
 	}
 
 	public static void main(String[] args) throws InterruptedException {
 		StackSettings settings = StackSettings.defaults();
-		System.out.println("[local-stack] starting the RVssl platform from " + settings.platformDir());
-		LocalStack stack = LocalStack.start(settings);
+		StackProfile profile = StackProfile.fromArguments(args);
+		System.out.println("[local-stack] starting the RVssl platform from " + settings.platformDir()
+				+ ((profile == StackProfile.DEFAULT) ? "" : " with the " + profile.name().toLowerCase() + " profile"));
+		LocalStack stack = LocalStack.start(settings, profile);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("\n[local-stack] stopping...");
@@ -63,7 +70,12 @@ public final class LocalStack implements AutoCloseable {
 	 * exists.
 	 */
 	public static LocalStack start(StackSettings settings) {
-		LocalStack stack = new LocalStack(settings);
+		return start(settings, StackProfile.DEFAULT);
+	}
+
+	/** {@link #start(StackSettings)} with the JVMs and the sandbox tuned by a profile. */
+	public static LocalStack start(StackSettings settings, StackProfile profile) {
+		LocalStack stack = new LocalStack(settings, profile);
 		try {
 			stack.startAll();
 			return stack;
@@ -87,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
 		kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"), logs);
 		log("Kafka ready at " + kafka.bootstrapServers());
 
-		sandbox = JavaProcess.startJar("sandbox-ca", requireJar(sandboxJar()), SERVICE_JVM, sandboxArguments(), logs);
+		sandbox = JavaProcess.startJar("sandbox-ca", requireJar(sandboxJar()), profile.serviceJvm(), sandboxArguments(),
+				logs);
 		for (PlatformService service : PlatformService.values()) {
 			startService(service);
 		}
@@ -122,15 +135,76 @@ public final class LocalStack implements AutoCloseable {
 		if (settings.persistent()) {
 			args.add("--sandbox.data-dir=" + settings.dataDir().resolve("sandbox").toAbsolutePath());
 		}
+		args.addAll(profile.sandboxArguments());
 		return args;
 	}
 
 	/** Starts (or starts again) one service's JVM; pair with {@link #awaitReady}. */
 	public void startService(PlatformService service) {
-		services.put(service,
-				JavaProcess.startJar(service.module(), requireJar(service.jar(settings.platformDir())), SERVICE_JVM,
-						service.arguments(settings, kafka.bootstrapServers(), mongo, credentials),
-						settings.dataDir().resolve("logs")));
+		services.put(service, JavaProcess.startJar(service.module(), requireJar(service.jar(settings.platformDir())),
+				profile.serviceJvm(), arguments(service), settings.dataDir().resolve("logs")));
+	}
+
+	private List<String> arguments(PlatformService service) {
+		List<String> args = new ArrayList<>(service.arguments(settings, kafka.bootstrapServers(), mongo, credentials));
+		args.addAll(profile.serviceArguments(service));
+		return args;
+	}
+
+	/**
+	 * Kills one service as a crash would (SIGKILL, nothing flushed); start it again with
+	 * {@link #startService}.
+	 */
+	public void killService(PlatformService service) {
+		JavaProcess process = services.remove(service);
+		if (process != null) {
+			process.kill();
+		}
+	}
+
+	/**
+	 * Starts a further replica of a service on a free port, sharing the service's
+	 * database and consumer group, and waits until it is ready.
+	 * @return the replica's base URL
+	 */
+	public String startReplica(PlatformService service, String name) {
+		int port = StackSettings.Ports.freePort();
+		List<String> args = arguments(service);
+		args.replaceAll(arg -> arg.startsWith("--server.port=") ? "--server.port=" + port : arg);
+		JavaProcess process = JavaProcess.startJar(name, requireJar(service.jar(settings.platformDir())),
+				profile.serviceJvm(), args, settings.dataDir().resolve("logs"));
+		replicas.put(name, process);
+		String url = settings.url(port);
+		client.awaitReady(url + "/actuator/health/readiness", process, START_TIMEOUT);
+		return url;
+	}
+
+	/** Kills a replica started by {@link #startReplica} (SIGKILL). */
+	public void killReplica(String name) {
+		JavaProcess process = replicas.remove(name);
+		if (process != null) {
+			process.kill();
+		}
+	}
+
+	/**
+	 * Stops the Kafka broker (SIGTERM), leaves it down for a while, and starts it again
+	 * on the same ports and data; returns once it answers.
+	 */
+	public void restartKafka(Duration down) {
+		kafka.close();
+		Pause.sleep(down);
+		StackSettings.Ports ports = settings.ports();
+		kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"),
+				settings.dataDir().resolve("logs"));
+	}
+
+	/**
+	 * Takes the MongoDB wire server away (its socket closed, every connection dropped),
+	 * leaves it down for a while, and brings it back on the same port with the same data.
+	 */
+	public void restartMongo(Duration down) {
+		mongo.restart(down);
 	}
 
 	public void awaitReady(PlatformService service) {
@@ -162,6 +236,11 @@ public final class LocalStack implements AutoCloseable {
 		memory.put(sandbox.name(), sandbox.residentKib());
 		memory.put("kafka", kafka.residentKib());
 		return memory;
+	}
+
+	/** The connection string of a service's own database, for checks that read it. */
+	String mongoUri(PlatformService service) {
+		return mongo.uri(service.database());
 	}
 
 	public String sandboxUrl() {
@@ -221,6 +300,9 @@ public final class LocalStack implements AutoCloseable {
 		for (JavaProcess process : services.values()) {
 			stopping.add(inParallel(process::stop));
 		}
+		for (JavaProcess process : replicas.values()) {
+			stopping.add(inParallel(process::stop));
+		}
 		if (sandbox != null) {
 			stopping.add(inParallel(sandbox::stop));
 		}
@@ -233,6 +315,7 @@ public final class LocalStack implements AutoCloseable {
 			}
 		}
 		services.clear();
+		replicas.clear();
 		closeQuietly(kafka);
 		closeQuietly(smtp);
 		closeQuietly(mongo);

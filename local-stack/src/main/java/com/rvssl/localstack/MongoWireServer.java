@@ -2,6 +2,7 @@ package com.rvssl.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -16,32 +17,42 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 final class MongoWireServer implements AutoCloseable {
 
-	private final MongoServer server;
+	private static final String HOST = "127.0.0.1";
+
+	private final Path dataDir;
+
+	private final int port;
 
 	private final String uri;
 
-	private MongoWireServer(MongoServer server, int port) {
+	// in memory: kept across a restart, as a real server keeps its disk
+	private final KeptMemoryBackend memory;
+
+	private volatile MongoServer server;
+
+	private MongoWireServer(Path dataDir, MongoServer server, KeptMemoryBackend memory, int port) {
+		this.dataDir = dataDir;
 		this.server = server;
-		this.uri = "mongodb://127.0.0.1:" + port;
+		this.memory = memory;
+		this.port = port;
+		this.uri = "mongodb://" + HOST + ":" + port;
 	}
 
 	static MongoWireServer start(int port, Path dataDir) {
-		MongoBackend backend;
-		if (dataDir != null) {
-			try {
-				Files.createDirectories(dataDir);
-			}
-			catch (java.io.IOException ex) {
-				throw new IllegalStateException("cannot create " + dataDir, ex);
-			}
-			backend = new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
+		KeptMemoryBackend memory = (dataDir != null) ? null : new KeptMemoryBackend();
+		MongoServer server = new MongoServer((memory != null) ? memory : h2(dataDir));
+		server.bind(HOST, port);
+		return new MongoWireServer(dataDir, server, memory, server.getLocalAddress().getPort());
+	}
+
+	private static MongoBackend h2(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
 		}
-		else {
-			backend = new MemoryBackend();
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("cannot create " + dataDir, ex);
 		}
-		MongoServer server = new MongoServer(backend);
-		server.bind("127.0.0.1", port);
-		return new MongoWireServer(server, server.getLocalAddress().getPort());
+		return new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
 	}
 
 	/** The connection string of one database on this server. */
@@ -49,9 +60,45 @@ final class MongoWireServer implements AutoCloseable {
 		return uri + "/" + database;
 	}
 
+	/**
+	 * An outage: the socket closed and every client connection dropped, then, after
+	 * {@code down}, the same data served on the same port again.
+	 */
+	void restart(Duration down) {
+		server.shutdownNow();
+		Pause.sleep(down);
+		MongoServer again = new MongoServer((memory != null) ? memory : h2(dataDir));
+		again.bind(HOST, port);
+		server = again;
+	}
+
 	@Override
 	public void close() {
+		if (memory != null) {
+			memory.closeForGood();
+		}
 		server.shutdown();
+	}
+
+	/**
+	 * The in-memory backend, which the server closes on every shutdown: it keeps its
+	 * databases until the stack closes for good.
+	 */
+	private static final class KeptMemoryBackend extends MemoryBackend {
+
+		private volatile boolean closing;
+
+		void closeForGood() {
+			closing = true;
+		}
+
+		@Override
+		public void close() {
+			if (closing) {
+				super.close();
+			}
+		}
+
 	}
 
 }

@@ -76,6 +76,10 @@ enum PlatformService {
 		return module;
 	}
 
+	String database() {
+		return database;
+	}
+
 	Path jar(Path platformDir) {
 		return platformDir.resolve(module).resolve("target").resolve(module + ".jar");
 	}

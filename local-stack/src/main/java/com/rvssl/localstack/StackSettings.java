@@ -32,7 +32,7 @@ public record StackSettings(Path platformDir, Path dataDir, boolean persistent, 
 					freePort(), freePort(), freePort());
 		}
 
-		private static int freePort() {
+		static int freePort() {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				return socket.getLocalPort();
 			}
