@@ -50,10 +50,10 @@ final class ChaosFaults {
 	 */
 	void play(Duration window) {
 		List<Fault> schedule = List.of(new Fault(0.06, "kill -9 order-service", () -> crash(PlatformService.ORDER)),
-				new Fault(0.14, "kill -9 billing-service replica mid-work",
-						() -> crashReplica(PlatformService.BILLING, BILLING_REPLICA)),
-				new Fault(0.22, "kill -9 ca-gateway-service replica mid-work",
-						() -> crashReplica(PlatformService.CA_GATEWAY, GATEWAY_REPLICA)),
+				new Fault(0.14, "kill -9 billing-service replica mid-work (not restarted)",
+						() -> stack.killReplica(BILLING_REPLICA)),
+				new Fault(0.22, "kill -9 ca-gateway-service replica mid-work (not restarted)",
+						() -> stack.killReplica(GATEWAY_REPLICA)),
 				new Fault(0.30, "Kafka broker stopped for " + DOWN.toSeconds() + " s", () -> stack.restartKafka(DOWN)),
 				new Fault(0.40, "kill -9 billing-service", () -> crash(PlatformService.BILLING)),
 				new Fault(0.48, "MongoDB wire server away for " + DOWN.toSeconds() + " s",
@@ -86,12 +86,6 @@ final class ChaosFaults {
 		Pause.sleep(DOWN);
 		stack.startService(service);
 		stack.awaitReady(service);
-	}
-
-	private void crashReplica(PlatformService service, String name) {
-		stack.killReplica(name);
-		Pause.sleep(DOWN);
-		stack.startReplica(service, name);
 	}
 
 	/**

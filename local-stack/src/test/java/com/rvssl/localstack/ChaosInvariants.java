@@ -71,18 +71,90 @@ final class ChaosInvariants {
 		this.calls = calls;
 	}
 
-	/** The orders of the run that are neither final nor waiting for payment, by state. */
+	/**
+	 * What has not settled yet, counted by kind: orders of the run neither final nor
+	 * waiting for payment (by state), events not yet published from an outbox (by
+	 * service), records a consumer group has not read yet (by group), deliveries still
+	 * being retried. Empty once the platform has nothing left to do.
+	 */
 	Map<String, Long> unsettled(Set<String> orderIds) {
+		Map<String, Long> open = new TreeMap<>();
 		try (MongoClient mongo = MongoClients.create(stack.mongoUri(PlatformService.ORDER))) {
-			Map<String, Long> open = new TreeMap<>();
 			for (Document order : orders(mongo)) {
 				if (orderIds.contains(order.getString("_id")) && !settled(order)) {
-					open.merge(order.getString("state") + (pendingCancel(order) ? " (cancel pending)" : ""), 1L,
-							Long::sum);
+					open.merge("order " + order.getString("state") + (pendingCancel(order) ? " (cancel pending)" : ""),
+							1L, Long::sum);
 				}
 			}
-			return open;
+			OUTBOXES.forEach((service, collection) -> {
+				long pending = mongo.getDatabase(service.database())
+					.getCollection(collection)
+					.countDocuments(Filters.exists("outbox.0"));
+				if (pending > 0) {
+					open.put("outbox of " + service.module(), pending);
+				}
+			});
+			long retrying = mongo.getDatabase(PlatformService.NOTIFICATION.database())
+				.getCollection("deliveries")
+				.countDocuments(Filters.eq("status", "RETRYING"));
+			if (retrying > 0) {
+				open.put("deliveries retrying", retrying);
+			}
 		}
+		consumerLag().forEach((group, lag) -> {
+			if (lag > 0) {
+				open.put("unread by " + group, lag);
+			}
+		});
+		return open;
+	}
+
+	/** The collections whose documents carry an outbox, by the service that owns them. */
+	private static final Map<PlatformService, String> OUTBOXES = Map.of(PlatformService.ORDER, "orders",
+			PlatformService.BILLING, "accounts", PlatformService.CA_GATEWAY, "submissions", PlatformService.STATUS_SYNC,
+			"tracked_orders");
+
+	/** Records not yet consumed, per consumer group, over the platform's two topics. */
+	private Map<String, Long> consumerLag() {
+		try (Admin admin = admin()) {
+			Map<String, Long> lag = new TreeMap<>();
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(Topics.ORDERS, Topics.ACCOUNTS))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.forEach((name, description) -> description.partitions()
+					.forEach((p) -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+			admin.listOffsets(latest)
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.forEach((partition, info) -> ends.put(partition, info.offset()));
+			for (var group : admin.listGroups().all().get(30, TimeUnit.SECONDS)) {
+				Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+					.listConsumerGroupOffsets(group.groupId())
+					.partitionsToOffsetAndMetadata()
+					.get(30, TimeUnit.SECONDS);
+				long behind = 0;
+				for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+					var offset = committed.get(end.getKey());
+					if (offset != null
+							|| committed.keySet().stream().anyMatch((p) -> p.topic().equals(end.getKey().topic()))) {
+						behind += end.getValue() - ((offset != null) ? offset.offset() : 0);
+					}
+				}
+				lag.put(group.groupId(), behind);
+			}
+			return lag;
+		}
+		catch (Exception ex) {
+			// the broker may be restarting: not settled yet
+			return Map.of("(broker unreachable)", 1L);
+		}
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
 	}
 
 	Report check(ChaosWorkload workload, WebhookReceiver whmcs) {
@@ -307,8 +379,7 @@ final class ChaosInvariants {
 	}
 
 	private void checkDeadLetters(Report report) {
-		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-		try (Admin admin = Admin.create(config)) {
+		try (Admin admin = admin()) {
 			List<String> deadLetterTopics = admin.listTopics()
 				.names()
 				.get(30, TimeUnit.SECONDS)
