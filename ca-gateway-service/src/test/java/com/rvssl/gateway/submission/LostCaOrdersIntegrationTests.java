@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.rvssl.contracts.CertificateAuthority;
@@ -26,11 +28,22 @@ import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TopicRecorder;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=0",
 				"rvssl.gateway.submission.reattempt-base=PT2S", "rvssl.gateway.submission.reattempt-max=PT2S",
-				"rvssl.gateway.submission.stale-after=PT10S", "rvssl.gateway.submission.attempt-deadline=PT5S",
+				"rvssl.gateway.submission.stale-after=PT20S", "rvssl.gateway.submission.attempt-deadline=PT10S",
 				"rvssl.gateway.submission.late-order-window=PT2S" })
 // closed after the class: another gateway context in this JVM would share its Kafka
 // consumer group
@@ -80,6 +93,9 @@ class LostCaOrdersIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -186,6 +202,116 @@ class LostCaOrdersIntegrationTests {
 		assertThat(cancelled.caOrderId()).isEqualTo(held);
 		await().atMost(PATIENCE).until(() -> store.find(orderId).block(TIMEOUT).strayCaOrderIds().isEmpty());
 		assertThat(store.find(orderId).block(TIMEOUT).state()).isEqualTo(SubmissionState.CANCELLED);
+	}
+
+	@Test
+	void everyQueryOfTheSweepsPinsAnIdOrIsServedByADeclaredIndexOverRecordsWithWorkOnly() {
+		String orderId = kept(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", "indexed.example.com");
+		// a record with a stray and a due search for late orders, so every sweep query
+		// has something to find
+		store.noteStray(orderId, "stray-1", now()).block(TIMEOUT);
+		commands.clear();
+		await().atMost(PATIENCE).until(() -> commands.stream().anyMatch(filter -> filter.containsKey("straysSince")));
+		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+
+		assertThat(mongo.indexOps(SubmissionRecord.class)
+			.getIndexInfo()
+			.map(IndexInfo::getName)
+			.collectList()
+			.block(TIMEOUT)).containsAll(SubmissionIndexes.ALL.stream().map(this::name).toList());
+		List<BsonDocument> filters = List.copyOf(commands);
+		assertThat(filters).isNotEmpty();
+		assertThat(filters).allSatisfy(filter -> assertThat(servedByAnIndexOverWork(filter))
+			.as("served by a declared index over records with work only: %s", filter)
+			.isTrue());
+	}
+
+	/**
+	 * DESIGN §4: the filter pins {@code _id}, or (each branch of an {@code $or}) names
+	 * the leading key of a declared index that holds only records with work: a sparse
+	 * one, or one led by the state when the filter asks only for states that do not last
+	 * (never the settled states, which every order ever placed ends in).
+	 */
+	private static boolean servedByAnIndexOverWork(BsonDocument filter) {
+		if (filter.containsKey("_id")) {
+			return true;
+		}
+		if (filter.containsKey("$or")) {
+			return filter.getArray("$or").stream().allMatch(branch -> servedByAnIndexOverWork(branch.asDocument()));
+		}
+		return SubmissionIndexes.ALL.stream().anyMatch(index -> {
+			String leading = index.getIndexKeys().keySet().iterator().next();
+			if (!filter.containsKey(leading)) {
+				return false;
+			}
+			if (Boolean.TRUE.equals(index.getIndexOptions().get("sparse"))) {
+				return true;
+			}
+			return leading.equals("state") && states(filter.get("state")).stream().noneMatch(SETTLED::contains);
+		});
+	}
+
+	private static final List<String> SETTLED = List.of(SubmissionState.SUBMITTED.name(), SubmissionState.FAILED.name(),
+			SubmissionState.CANCELLED.name());
+
+	private static List<String> states(BsonValue condition) {
+		if (condition.isString()) {
+			return List.of(condition.asString().getValue());
+		}
+		BsonDocument operators = condition.asDocument();
+		if (operators.containsKey("$in")) {
+			return operators.getArray("$in").stream().map(state -> state.asString().getValue()).toList();
+		}
+		// any other operator ($ne, $nin, $exists) does not bound the states read
+		return SETTLED;
+	}
+
+	private String name(Index index) {
+		return (String) index.getIndexOptions().get("name");
+	}
+
+	/** The filters of the queries and writes sent to the submissions collection. */
+	static final Queue<BsonDocument> commands = new ConcurrentLinkedQueue<>();
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordedCommands {
+
+		@Bean
+		MongoClientSettingsBuilderCustomizer recordCommands() {
+			return settings -> settings.addCommandListener(new CommandListener() {
+				@Override
+				public void commandStarted(CommandStartedEvent event) {
+					// a copy: the event's document is read from a buffer released after
+					// the call
+					BsonDocument command = event.getCommand().clone();
+					BsonValue collection = command.get(event.getCommandName());
+					if (collection == null || !collection.isString()
+							|| !SubmissionRecord.COLLECTION.equals(collection.asString().getValue())) {
+						return;
+					}
+					switch (event.getCommandName()) {
+						case "find", "count" ->
+							add(command.getDocument(event.getCommandName().equals("find") ? "filter" : "query",
+									new BsonDocument()));
+						case "findAndModify", "findandmodify" -> add(command.getDocument("query", new BsonDocument()));
+						case "update" -> command.getArray("updates", new BsonArray())
+							.forEach(update -> add(update.asDocument().getDocument("q")));
+						case "delete" -> command.getArray("deletes", new BsonArray())
+							.forEach(delete -> add(delete.asDocument().getDocument("q")));
+						default -> {
+						}
+					}
+				}
+
+				private void add(BsonDocument filter) {
+					// the kit's outbox relay (its own sweep) is the kit's to index
+					if (!filter.containsKey("outbox.0")) {
+						commands.add(filter);
+					}
+				}
+			});
+		}
+
 	}
 
 	/** An order kept for submission (its OrderPlaced handled), not paid yet. */
