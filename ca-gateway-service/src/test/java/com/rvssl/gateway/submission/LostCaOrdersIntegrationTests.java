@@ -211,8 +211,9 @@ class LostCaOrdersIntegrationTests {
 		// has something to find
 		store.noteStray(orderId, "stray-1", now()).block(TIMEOUT);
 		commands.clear();
-		await().atMost(PATIENCE).until(() -> commands.stream().anyMatch(filter -> filter.containsKey("straysSince")));
-		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+		// a few sweeps (each searches for due late-order checks, then for strays)
+		await().atMost(PATIENCE)
+			.until(() -> commands.stream().filter(filter -> filter.containsKey("referenceCheckAt")).count() >= 3);
 
 		assertThat(mongo.indexOps(SubmissionRecord.class)
 			.getIndexInfo()
