@@ -19,6 +19,9 @@ import reactor.util.retry.Retry;
  * Transient failures are retried a few times with backoff; an open circuit is not, the
  * sweep comes back later. The attempt as a whole ends after
  * {@code rvssl.gateway.submission.attempt-deadline}, well before its claim goes stale.
+ * The claim is therefore never renewed: a live attempt cannot outlast it, and one that
+ * does (a process frozen past the claim, which could not renew either) is fenced by its
+ * token and its CA order cancelled as a stray (see {@link DuplicateCaOrders}).
  */
 @Component
 class CaSubmission {
