@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,6 +26,26 @@ public interface CaAdapter {
 	 * empty.
 	 */
 	Mono<String> findByReference(String reference);
+
+	/**
+	 * Every live (not cancelled) CA order with this reference, for the search after the
+	 * window in which a call cut short could still make one (see the submission's
+	 * LateCaOrders). By default the one {@link #findByReference} finds.
+	 */
+	default Flux<String> findAllByReference(String reference) {
+		return findByReference(reference).flux();
+	}
+
+	/**
+	 * The CA's order of this request's reference, for a caller that must know whether the
+	 * CA has one (to cancel it) after calls whose outcome it does not know; empty when
+	 * there is none. By default a search ({@link #findByReference}); a CA that cannot
+	 * search by reference orders again with the same reference instead, which names the
+	 * order already made, or makes it now for the caller to cancel.
+	 */
+	default Mono<String> settleReference(CaOrderRequest request) {
+		return findByReference(request.reference());
+	}
 
 	/**
 	 * The CA's view of the order now, in our words and the CA's, with its validation

@@ -19,6 +19,9 @@ import reactor.util.retry.Retry;
  * Transient failures are retried a few times with backoff; an open circuit is not, the
  * sweep comes back later. The attempt as a whole ends after
  * {@code rvssl.gateway.submission.attempt-deadline}, well before its claim goes stale.
+ * The claim is therefore never renewed: a live attempt cannot outlast it, and one that
+ * does (a process frozen past the claim, which could not renew either) is fenced by its
+ * token and its CA order cancelled as a stray (see {@link DuplicateCaOrders}).
  */
 @Component
 class CaSubmission {
@@ -44,14 +47,20 @@ class CaSubmission {
 		// The first attempt of a fresh claim cannot have reached the CA before; every
 		// later one may have.
 		AtomicBoolean lookUpFirst = new AtomicBoolean(claimed.attempts() > 1);
+		// a place that failed may still make its order at the CA later (see
+		// Submissions#record: the reference is searched again after a while)
+		AtomicBoolean uncertain = new AtomicBoolean(claimed.attempts() > 1);
 		Mono<SubmissionOutcome> once = Mono.defer(() -> {
 			boolean lookUp = lookUpFirst.getAndSet(true);
-			Mono<SubmissionOutcome> found = lookUp ? adapter.findByReference(claimed.orderId())
-				.doOnNext(caOrderId -> log.info("Order {} already at {} as {}: adopted", claimed.orderId(),
-						claimed.ca(), caOrderId))
-				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, true)) : Mono.empty();
+			Mono<SubmissionOutcome> found = lookUp
+					? adapter.findByReference(claimed.orderId())
+						.doOnNext(caOrderId -> log.info("Order {} already at {} as {}: adopted", claimed.orderId(),
+								claimed.ca(), caOrderId))
+						.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, true, uncertain.get()))
+					: Mono.empty();
 			return found.switchIfEmpty(Mono.defer(() -> adapter.place(claimed.caOrderRequest())
-				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, false))));
+				.doOnError(CaUnavailable.class, failure -> uncertain.set(true))
+				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, false, uncertain.get()))));
 		});
 		return once
 			.retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())

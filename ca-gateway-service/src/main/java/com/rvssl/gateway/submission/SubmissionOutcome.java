@@ -5,9 +5,16 @@ sealed interface SubmissionOutcome {
 
 	/**
 	 * The CA holds the order; {@code adopted} when found by reference rather than placed
-	 * by this call.
+	 * by this call; {@code uncertain} when a call of this claim's history was cut short
+	 * (an earlier attempt, or a place that failed in this one), so the CA may still make
+	 * another order of this reference late.
 	 */
-	record Accepted(String caOrderId, boolean adopted) implements SubmissionOutcome {
+	record Accepted(String caOrderId, boolean adopted, boolean uncertain) implements SubmissionOutcome {
+
+		Accepted(String caOrderId, boolean adopted) {
+			this(caOrderId, adopted, false);
+		}
+
 	}
 
 	/** The CA said no for good. */

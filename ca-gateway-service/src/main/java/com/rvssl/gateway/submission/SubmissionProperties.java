@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to {@code reattemptMax}; a claim older than {@code staleAfter} is taken to be a crashed
  * attempt; {@code batch} records per sweep. One attempt (rate limiter waits, calls and
  * quick retries together) ends after {@code attemptDeadline}, at most half of
- * {@code staleAfter}, so an attempt that is alive never sees its claim taken over.
+ * {@code staleAfter}, so an attempt that is alive never sees its claim taken over. A CA
+ * call cut short may still make its order later: {@code lateOrderWindow} after such an
+ * attempt, the CA is searched for the reference once more (longer than any CA call can be
+ * in flight at the CA).
  */
 @ConfigurationProperties("rvssl.gateway.submission")
 public record SubmissionProperties(@DefaultValue("2") int retries, @DefaultValue("PT0.5S") Duration retryBackoff,
 		@DefaultValue("PT4S") Duration retryMaxBackoff, @DefaultValue("PT2S") Duration reattemptBase,
 		@DefaultValue("PT1M") Duration reattemptMax, @DefaultValue("PT2M") Duration staleAfter,
-		@DefaultValue("50") int batch, @DefaultValue("PT1M") Duration attemptDeadline) {
+		@DefaultValue("50") int batch, @DefaultValue("PT1M") Duration attemptDeadline,
+		@DefaultValue("PT10M") Duration lateOrderWindow) {
 
 	public SubmissionProperties {
 		// An attempt must end well before its claim can be taken over (see Submissions):

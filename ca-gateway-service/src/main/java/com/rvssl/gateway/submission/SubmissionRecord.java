@@ -19,7 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * outbox, later requests (reissue, DCV resend or change). {@code claimToken} names the
  * attempt holding the SUBMITTING claim (only that attempt may record an outcome);
  * {@code strayCaOrderIds} are CA orders placed by attempts that had lost their claim,
- * cancelled at the CA once the record settles unless the record holds them.
+ * cancelled at the CA once the record settles unless the record holds them;
+ * {@code straysSince} is set only while there are strays, so the sweep that cancels them
+ * reads those records alone (a sparse index, see {@link SubmissionIndexes}).
+ * {@code referenceCheckAt}, set only after an attempt whose outcome the CA may still
+ * change (a call cut short), is when the CA is searched once more for orders of this
+ * reference made late, to be adopted or cancelled as duplicates.
  */
 @Document(SubmissionRecord.COLLECTION)
 public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
@@ -27,7 +32,7 @@ public record SubmissionRecord(@Id String orderId, String resellerId, String cor
 		Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
 		Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
 		List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions, String claimToken,
-		List<String> strayCaOrderIds) {
+		List<String> strayCaOrderIds, Instant straysSince, Instant referenceCheckAt) {
 
 	/** The collection of the records, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "submissions";
@@ -44,7 +49,7 @@ public record SubmissionRecord(@Id String orderId, String resellerId, String cor
 		return new SubmissionRecord(envelope.orderId(), envelope.resellerId(), envelope.correlationId(), placed.ca(),
 				placed.caProduct(), placed.validation(), placed.termMonths(), placed.domains(), placed.csr(),
 				placed.dcv(), placed.organization(), SubmissionState.AWAITING_PAYMENT, 0, null, null, null, null, 0,
-				now, now, List.of(), List.of(envelope.eventId().toString()), List.of(), null, List.of());
+				now, now, List.of(), List.of(envelope.eventId().toString()), List.of(), null, List.of(), null, null);
 	}
 
 	CaOrderRequest caOrderRequest() {

@@ -155,22 +155,40 @@ public class SubmissionStore {
 	}
 
 	Mono<Boolean> recordSubmitted(SubmissionRecord claimed, String caOrderId, OutboxEntry event, Instant now) {
+		return recordSubmitted(claimed, caOrderId, event, now, null);
+	}
+
+	/**
+	 * The same, and (non-null {@code referenceCheckAt}) when to search the CA for a late
+	 * order of this reference.
+	 */
+	Mono<Boolean> recordSubmitted(SubmissionRecord claimed, String caOrderId, OutboxEntry event, Instant now,
+			Instant referenceCheckAt) {
 		Update update = new Update().set("state", SubmissionState.SUBMITTED)
 			.set("caOrderId", caOrderId)
 			.set("updatedAt", now)
 			.unset("lastError")
 			.unset("nextAttemptAt")
 			.push("outbox", event);
-		return updateClaimed(claimed, update);
+		return updateClaimed(claimed, checkReferenceAt(update, referenceCheckAt));
 	}
 
 	Mono<Boolean> recordFailed(SubmissionRecord claimed, String reason, List<OutboxEntry> events, Instant now) {
+		return recordFailed(claimed, reason, events, now, null);
+	}
+
+	Mono<Boolean> recordFailed(SubmissionRecord claimed, String reason, List<OutboxEntry> events, Instant now,
+			Instant referenceCheckAt) {
 		Update update = new Update().set("state", SubmissionState.FAILED)
 			.set("lastError", reason)
 			.set("updatedAt", now)
 			.push("outbox")
 			.each(events.toArray());
-		return updateClaimed(claimed, update);
+		return updateClaimed(claimed, checkReferenceAt(update, referenceCheckAt));
+	}
+
+	private static Update checkReferenceAt(Update update, Instant referenceCheckAt) {
+		return (referenceCheckAt != null) ? update.set("referenceCheckAt", referenceCheckAt) : update;
 	}
 
 	/**
@@ -229,12 +247,17 @@ public class SubmissionStore {
 
 	Mono<Boolean> recordRetrying(SubmissionRecord claimed, String reason, Instant nextAttemptAt, OutboxEntry event,
 			Instant now) {
+		return recordRetrying(claimed, reason, nextAttemptAt, event, now, null);
+	}
+
+	Mono<Boolean> recordRetrying(SubmissionRecord claimed, String reason, Instant nextAttemptAt, OutboxEntry event,
+			Instant now, Instant referenceCheckAt) {
 		Update update = new Update().set("state", SubmissionState.RETRYING)
 			.set("lastError", reason)
 			.set("nextAttemptAt", nextAttemptAt)
 			.set("updatedAt", now)
 			.push("outbox", event);
-		return updateClaimed(claimed, update);
+		return updateClaimed(claimed, checkReferenceAt(update, referenceCheckAt));
 	}
 
 	/**
@@ -264,29 +287,80 @@ public class SubmissionStore {
 	 */
 	Mono<SubmissionRecord> noteStray(String orderId, String caOrderId, Instant now) {
 		Query query = Query.query(Criteria.where("_id").is(orderId).and("caOrderId").ne(caOrderId));
-		Update update = new Update().addToSet("strayCaOrderIds", caOrderId).set("updatedAt", now);
+		Update update = new Update().addToSet("strayCaOrderIds", caOrderId)
+			.set("straysSince", now)
+			.set("updatedAt", now);
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
 	}
 
 	/**
 	 * Settled records (no attempt in flight, none to come) that still have stray CA
-	 * orders.
+	 * orders: only records with strays are read ({@code straysSince}, set only while
+	 * there are strays, has a sparse index).
 	 */
 	Flux<SubmissionRecord> withStrays(int limit) {
-		Query query = Query
-			.query(Criteria.where("state")
-				.in(SubmissionState.SUBMITTED, SubmissionState.FAILED, SubmissionState.CANCELLED)
-				.and("strayCaOrderIds.0")
-				.exists(true))
-			.limit(limit);
-		return mongo.find(query, SubmissionRecord.class);
+		return mongo.find(withStraysQuery(limit), SubmissionRecord.class);
 	}
 
-	/** A stray CA order dealt with (cancelled, or the one the record holds). */
+	static Query withStraysQuery(int limit) {
+		return Query
+			.query(Criteria.where("straysSince")
+				.exists(true)
+				.and("state")
+				.in(SubmissionState.SUBMITTED, SubmissionState.FAILED, SubmissionState.CANCELLED))
+			.limit(limit);
+	}
+
+	/**
+	 * A stray CA order dealt with (cancelled, or the one the record holds); the last one
+	 * takes {@code straysSince} with it, so the record leaves the sweep's index.
+	 */
 	Mono<Boolean> dropStray(String orderId, String caOrderId, Instant now) {
 		Update update = new Update().pull("strayCaOrderIds", caOrderId).set("updatedAt", now);
+		Query noneLeft = Query.query(Criteria.where("_id").is(orderId).and("strayCaOrderIds.0").exists(false));
 		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), update, SubmissionRecord.class)
-			.map(result -> result.getModifiedCount() > 0);
+			.flatMap(result -> mongo.updateFirst(noneLeft, new Update().unset("straysSince"), SubmissionRecord.class)
+				.thenReturn(result.getModifiedCount() > 0));
+	}
+
+	/**
+	 * Settled records whose CA is due to be searched again for late orders of their
+	 * reference (served by the sparse index of {@code referenceCheckAt}).
+	 */
+	Flux<SubmissionRecord> dueReferenceChecks(Instant now, int limit) {
+		return mongo.find(dueReferenceChecksQuery(now, limit), SubmissionRecord.class);
+	}
+
+	static Query dueReferenceChecksQuery(Instant now, int limit) {
+		return Query
+			.query(Criteria.where("referenceCheckAt")
+				.lte(now)
+				.and("state")
+				.in(SubmissionState.SUBMITTED, SubmissionState.FAILED, SubmissionState.CANCELLED))
+			.limit(limit);
+	}
+
+	/**
+	 * The search of {@code checked} is done: the CA orders it found other than the one
+	 * the record holds are kept as strays (cancelled by the sweep), in the same update.
+	 * False when a newer check was asked for meanwhile (that one stays due).
+	 */
+	Mono<Boolean> referenceChecked(SubmissionRecord checked, List<String> strays, Instant now) {
+		Query query = Query
+			.query(Criteria.where("_id").is(checked.orderId()).and("referenceCheckAt").is(checked.referenceCheckAt()));
+		Update update = new Update().unset("referenceCheckAt").set("updatedAt", now);
+		if (!strays.isEmpty()) {
+			update.addToSet("strayCaOrderIds").each(strays.toArray()).set("straysSince", now);
+		}
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+	}
+
+	/** The CA could not be searched: again at {@code nextCheckAt}. */
+	Mono<Boolean> postponeReferenceCheck(SubmissionRecord checked, Instant nextCheckAt, Instant now) {
+		Query query = Query
+			.query(Criteria.where("_id").is(checked.orderId()).and("referenceCheckAt").is(checked.referenceCheckAt()));
+		Update update = new Update().set("referenceCheckAt", nextCheckAt).set("updatedAt", now);
+		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 
 	/**
@@ -356,18 +430,19 @@ public class SubmissionStore {
 	}
 
 	/**
-	 * An attempt got a CA order for a record cancelled meanwhile: remember the CA's id
-	 * and (again) ask for it to be cancelled there.
+	 * An attempt got a CA order for a record being cancelled that holds no CA order yet:
+	 * remember the CA's id and cancel it there now. False when the record holds another
+	 * CA order already or is settled: the caller keeps this one as a stray instead, so no
+	 * CA order id is ever overwritten.
 	 */
 	Mono<Boolean> noteCaOrderOfCancelled(String orderId, String caOrderId, Instant now) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(orderId)
 			.and("state")
-			.in(SubmissionState.CANCELLING, SubmissionState.CANCELLED));
-		Update update = new Update().set("state", SubmissionState.CANCELLING)
-			.set("caOrderId", caOrderId)
-			.set("nextAttemptAt", now)
-			.set("updatedAt", now);
+			.is(SubmissionState.CANCELLING)
+			.and("caOrderId")
+			.is(null));
+		Update update = new Update().set("caOrderId", caOrderId).set("nextAttemptAt", now).set("updatedAt", now);
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 
@@ -387,6 +462,15 @@ public class SubmissionStore {
 	 */
 	Mono<Boolean> recordCancelled(String orderId, String caOrderId, String note, OutboxEntry confirmation,
 			Instant now) {
+		return recordCancelled(orderId, caOrderId, note, confirmation, now, null);
+	}
+
+	/**
+	 * The same, and (non-null {@code referenceCheckAt}) when to search the CA once more
+	 * for an order of this reference made late, to be cancelled there.
+	 */
+	Mono<Boolean> recordCancelled(String orderId, String caOrderId, String note, OutboxEntry confirmation, Instant now,
+			Instant referenceCheckAt) {
 		Query query = Query.query(Criteria.where("_id").is(orderId).and("state").is(SubmissionState.CANCELLING));
 		Update update = new Update().set("state", SubmissionState.CANCELLED)
 			.set("updatedAt", now)
@@ -398,6 +482,7 @@ public class SubmissionStore {
 		if (note != null) {
 			update.set("lastError", note);
 		}
+		checkReferenceAt(update, referenceCheckAt);
 		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
 	}
 

@@ -47,15 +47,18 @@ public class Submissions {
 
 	private final DuplicateCaOrders duplicates;
 
+	private final LateCaOrders lateOrders;
+
 	private final Clock clock;
 
 	Submissions(SubmissionStore store, CaSubmission caSubmission, CaAdapters adapters, SubmissionProperties properties,
-			DuplicateCaOrders duplicates) {
+			DuplicateCaOrders duplicates, LateCaOrders lateOrders) {
 		this.store = store;
 		this.caSubmission = caSubmission;
 		this.adapters = adapters;
 		this.properties = properties;
 		this.duplicates = duplicates;
+		this.lateOrders = lateOrders;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -213,13 +216,16 @@ public class Submissions {
 		Instant now = now();
 		if (outcome instanceof SubmissionOutcome.Accepted accepted) {
 			OutboxEntry event = event(claimed, new CertificateSubmitted(claimed.ca(), accepted.caOrderId()));
-			return store.recordSubmitted(claimed, accepted.caOrderId(), event, now).flatMap(recorded -> {
+			Instant checkAt = accepted.uncertain() ? lateOrderCheckAt(now) : null;
+			return store.recordSubmitted(claimed, accepted.caOrderId(), event, now, checkAt).flatMap(recorded -> {
 				if (recorded) {
 					log.info("Order {} submitted to {} as {}", claimed.orderId(), claimed.ca(), accepted.caOrderId());
 					return store.backlogDueNow(claimed.ca(), now).then();
 				}
 				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)", claimed.orderId(),
 						accepted.caOrderId());
+				// cancelled with no CA order yet: this is the one to cancel; otherwise a
+				// stray (the record's own CA order id is never overwritten)
 				return store.noteCaOrderOfCancelled(claimed.orderId(), accepted.caOrderId(), now)
 					.flatMap(cancelled -> cancelled ? Mono.<Void>empty()
 							: duplicates.claimLost(claimed, accepted.caOrderId()));
@@ -240,21 +246,35 @@ public class Submissions {
 			List<OutboxEntry> events = List.of(
 					event(claimed, new SubmissionFailed(refused.reason(), claimed.attempts(), false)),
 					event(claimed, new CertificateRejected(refused.reason())));
-			return store.recordFailed(claimed, refused.reason(), events, now);
+			return store.recordFailed(claimed, refused.reason(), events, now,
+					(claimed.attempts() > 1) ? lateOrderCheckAt(now) : null);
 		}
 		SubmissionOutcome.Unavailable unavailable = (SubmissionOutcome.Unavailable) outcome;
 		Instant next = now.plus(properties.reattemptDelay(claimed.attempts()));
 		log.warn("Order {} not submitted to {} (attempt {}), next attempt at {}: {}", claimed.orderId(), claimed.ca(),
 				claimed.attempts(), next, unavailable.reason());
 		OutboxEntry event = event(claimed, new SubmissionFailed(unavailable.reason(), claimed.attempts(), true));
-		return store.recordRetrying(claimed, unavailable.reason(), next, event, now);
+		// the call may have reached the CA, which may make the order only later
+		return store.recordRetrying(claimed, unavailable.reason(), next, event, now, lateOrderCheckAt(now));
+	}
+
+	/**
+	 * When the CA is searched once more for orders of a reference whose calls were cut
+	 * short (see {@link LateCaOrders}).
+	 */
+	private Instant lateOrderCheckAt(Instant now) {
+		return now.plus(properties.lateOrderWindow());
 	}
 
 	/**
 	 * Cancels a CANCELLING record's order at the CA: by its id, or found by reference
-	 * when its outcome was unknown. The CA's answer decides the event: cancelled there,
-	 * or never placed, is a refundable {@link CertificateCancelled}; a refusal (an issued
-	 * certificate included) is a {@link CancellationRefused}, and the order goes on.
+	 * when its outcome was unknown ({@link CaAdapter#settleReference}: a CA with no
+	 * search by reference, Sectigo, is asked by ordering again with the same reference,
+	 * which names the order a lost reply made, or makes one now, cancelled at once). The
+	 * CA's answer decides the event: cancelled there, or never placed, is a refundable
+	 * {@link CertificateCancelled}; a refusal (an issued certificate included) is a
+	 * {@link CancellationRefused}, and the order goes on. Found nowhere after an attempt,
+	 * the CA is searched once more later, for an order a call cut short made late.
 	 */
 	Mono<Void> cancelAtCa(SubmissionRecord record) {
 		String orderId = record.orderId();
@@ -267,8 +287,15 @@ public class Submissions {
 								event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now())
 						.then();
 		}
+		// the CA refusing the order itself (asked again, e.g. a CSR it refuses): it never
+		// had one
 		Mono<String> caOrderId = (record.caOrderId() != null) ? Mono.just(record.caOrderId())
-				: adapter.findByReference(orderId);
+				: adapter.settleReference(record.caOrderRequest()).onErrorResume(CaRefusal.class, refusal -> {
+					log.info("Order {}: {} refuses the order, so it has none to cancel: {}", orderId, record.ca(),
+							refusal.getMessage());
+					return Mono.empty();
+				});
+		Instant checkAt = (record.attempts() > 0) ? lateOrderCheckAt(now()) : null;
 		return caOrderId
 			.flatMap(id -> adapter.cancel(id, "Cancelled by the reseller (order " + orderId + ")")
 				.then(Mono.defer(() -> store.recordCancelled(orderId, id, null,
@@ -277,7 +304,7 @@ public class Submissions {
 				.doOnNext(done -> log.info("Order {} cancelled at {} ({})", orderId, record.ca(), id))
 				.onErrorResume(CaRefusal.class, refusal -> refused(record, id, refusal.getMessage()).thenReturn(true)))
 			.switchIfEmpty(Mono.defer(() -> store.recordCancelled(orderId, null, null,
-					event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now())))
+					event(record, new CertificateCancelled(NEVER_PLACED, true, null)), now(), checkAt)))
 			.onErrorResume(failure -> {
 				Instant next = now().plus(properties.reattemptDelay(record.cancelAttempts() + 1));
 				log.warn("Order {} not yet cancelled at {}, next try at {}: {}", orderId, record.ca(), next,
@@ -307,6 +334,7 @@ public class Submissions {
 	 */
 	public Mono<Integer> sweep() {
 		return sweepSubmissions(0).flatMap(submissions -> sweepCancellations(0).map(c -> submissions + c))
+			.flatMap(handled -> lateOrders.sweep(properties.batch()).map(checked -> handled + checked))
 			.flatMap(handled -> duplicates.sweep(properties.batch()).map(strays -> handled + strays));
 	}
 

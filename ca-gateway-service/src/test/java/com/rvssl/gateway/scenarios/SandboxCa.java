@@ -76,7 +76,7 @@ public final class SandboxCa implements AutoCloseable {
 			.block(TIMEOUT);
 	}
 
-	void clearFaults() {
+	public void clearFaults() {
 		admin.delete().uri("/sandbox/faults").retrieve().toBodilessEntity().block(TIMEOUT);
 	}
 

@@ -40,7 +40,8 @@ class CaSubmissionDeadlineTests {
 	 * Production's figures: two quick retries, a two-minute claim, a one-minute deadline.
 	 */
 	private final SubmissionProperties properties = new SubmissionProperties(2, Duration.ofMillis(500),
-			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, DEADLINE);
+			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, DEADLINE,
+			Duration.ofMinutes(10));
 
 	private final SlowCa ca = new SlowCa();
 
@@ -111,7 +112,7 @@ class CaSubmissionDeadlineTests {
 				placed.caProduct(), placed.validation(), placed.termMonths(), placed.domains(), placed.csr(),
 				placed.dcv(), placed.organization(), SubmissionState.SUBMITTING, attempts, null, null, null,
 				Instant.now(), 0, placed.createdAt(), placed.updatedAt(), List.of(), placed.appliedEventIds(),
-				List.of(), "claim-1", List.of());
+				List.of(), "claim-1", List.of(), null, null);
 	}
 
 	/**

@@ -116,6 +116,36 @@ class SinglePlacementIntegrationTests {
 			.until(() -> published.of(orderId, CertificateSubmitted.class).size() == 1);
 	}
 
+	/**
+	 * Why the claim is not renewed: a live attempt ends within its deadline, half the
+	 * claim, and a stalled one (a frozen VM could not renew either) is fenced by its
+	 * token. However often a stale claim's attempt runs, it records nothing and leaves no
+	 * second live CA order.
+	 */
+	@Test
+	void aStaleClaimRunAgainAndAgainNeverRecordsAndLeavesOneLiveCaOrder() {
+		String orderId = kept("stale-again.example.com");
+		SubmissionRecord stale = store.claimPaid(orderId, UUID.randomUUID().toString(), now()).block(TIMEOUT);
+		CertificateSubmitted submitted = await().atMost(PATIENCE)
+			.until(() -> published.of(orderId, CertificateSubmitted.class), found -> !found.isEmpty())
+			.get(0);
+
+		submissions.attempt(stale).block(TIMEOUT);
+		submissions.attempt(stale).block(TIMEOUT);
+
+		await().atMost(PATIENCE).until(() -> live(orderId).size() == 1);
+		assertThat(live(orderId)).singleElement()
+			.satisfies(order -> assertThat(order.get("caOrderId")).isEqualTo(submitted.caOrderId()));
+		await().atMost(PATIENCE).until(() -> store.find(orderId).block(TIMEOUT).strayCaOrderIds().isEmpty());
+		SubmissionRecord record = store.find(orderId).block(TIMEOUT);
+		assertThat(record.state()).isEqualTo(SubmissionState.SUBMITTED);
+		assertThat(record.caOrderId()).isEqualTo(submitted.caOrderId());
+		assertThat(record.claimToken()).isNotEqualTo(stale.claimToken());
+		await().during(Duration.ofSeconds(1))
+			.atMost(PATIENCE)
+			.until(() -> published.of(orderId, CertificateSubmitted.class).size() == 1);
+	}
+
 	@Test
 	void aCaOrderPlacedAfterTheClaimWasTakenOverIsAdoptedWhenTheNewHolderFindsIt() {
 		String orderId = kept("adopted.example.com");

@@ -11,7 +11,7 @@ class SubmissionPropertiesTests {
 
 	private final SubmissionProperties properties = new SubmissionProperties(2, Duration.ofMillis(500),
 			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50,
-			Duration.ofMinutes(1));
+			Duration.ofMinutes(1), Duration.ofMinutes(10));
 
 	@Test
 	void theWaitBeforeAReattemptDoublesWithEachAttempt() {
@@ -24,7 +24,8 @@ class SubmissionPropertiesTests {
 	void anAttemptDeadlineLongerThanHalfTheClaimIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SubmissionProperties(2, Duration.ofMillis(500), Duration.ofSeconds(4),
-					Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, Duration.ofSeconds(61)))
+					Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, Duration.ofSeconds(61),
+					Duration.ofMinutes(10)))
 			.withMessageContaining("attempt-deadline");
 	}
 

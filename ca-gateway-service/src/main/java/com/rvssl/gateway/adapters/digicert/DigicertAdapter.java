@@ -1,5 +1,6 @@
 package com.rvssl.gateway.adapters.digicert;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +72,17 @@ class DigicertAdapter implements CaAdapter {
 
 	@Override
 	public Mono<String> findByReference(String reference) {
-		Mono<String> call = client.get()
+		return findAllByReference(reference).next();
+	}
+
+	/**
+	 * The search is free text; only an order whose comments are exactly our reference is
+	 * ours. A cancelled one (a duplicate cancelled, see the submission's
+	 * DuplicateCaOrders) is not the order to adopt.
+	 */
+	@Override
+	public Flux<String> findAllByReference(String reference) {
+		Mono<List<String>> call = client.get()
 			.uri(uri -> uri.path("/services/v2/order/certificate")
 				.queryParam("filters[search]", "{ref}")
 				.build(reference))
@@ -82,18 +94,16 @@ class DigicertAdapter implements CaAdapter {
 				if (!orders.isArray()) {
 					return Mono.error(new CaUnavailable("DigiCert order search answered without orders"));
 				}
-				// The search is free text; only an order whose comments are exactly our
-				// reference is ours. A cancelled one (a duplicate cancelled, see the
-				// submission's DuplicateCaOrders) is not the order to adopt.
+				List<String> live = new ArrayList<>();
 				for (JsonNode order : orders) {
 					if (reference.equals(order.path("comments").asString(null))
 							&& !"canceled".equals(order.path("status").asString(null))) {
-						return Mono.just(required(order, "id"));
+						live.add(required(order, "id"));
 					}
 				}
-				return Mono.empty();
+				return Mono.just(live);
 			});
-		return read("find", call);
+		return read("find", call).flatMapIterable(ids -> ids);
 	}
 
 	@Override

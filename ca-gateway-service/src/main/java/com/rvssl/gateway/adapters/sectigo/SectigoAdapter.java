@@ -74,11 +74,23 @@ class SectigoAdapter implements CaAdapter {
 
 	/**
 	 * Sectigo has no search by uniqueValue: ordering again finds the order instead (see
-	 * {@link #place}).
+	 * {@link #place} and {@link #settleReference}). Nor can an order be made late beside
+	 * the one a reference has: the CA refuses a second order with the same uniqueValue,
+	 * so the search for late orders has nothing to find either.
 	 */
 	@Override
 	public Mono<String> findByReference(String reference) {
 		return Mono.empty();
+	}
+
+	/**
+	 * Orders again with the same uniqueValue: the CA names the order a lost reply made
+	 * ({@code -4}, see {@link #place}), or makes one now; either way the caller learns
+	 * the order and no other can be made with that reference afterwards.
+	 */
+	@Override
+	public Mono<String> settleReference(CaOrderRequest request) {
+		return place(request);
 	}
 
 	@Override
