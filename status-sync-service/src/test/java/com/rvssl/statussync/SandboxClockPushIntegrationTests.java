@@ -9,6 +9,7 @@ import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.sandbox.SandboxCaApplication;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,12 +52,11 @@ class SandboxClockPushIntegrationTests extends ServiceIntegrationTest {
 
 	static final GatewayStandIn gateway = GatewayStandIn.start();
 
-	static final ConfigurableApplicationContext sandbox = SandboxCaApplication.start("--server.port=0",
-			"--sandbox.dv.approve-after=" + APPROVE_AFTER);
+	static ConfigurableApplicationContext sandbox;
 
-	static final String sandboxUrl = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port");
+	static String sandboxUrl;
 
-	private final WebClient ca = WebClient.create(sandboxUrl);
+	private WebClient ca;
 
 	@Value("${local.server.port}")
 	int port;
@@ -64,6 +64,12 @@ class SandboxClockPushIntegrationTests extends ServiceIntegrationTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		register(registry, "status-sync-sandbox-clock", gateway);
+	}
+
+	@BeforeAll
+	static void startSandbox() {
+		sandbox = SandboxCaApplication.start("--server.port=0", "--sandbox.dv.approve-after=" + APPROVE_AFTER);
+		sandboxUrl = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port");
 	}
 
 	@AfterAll
@@ -74,6 +80,7 @@ class SandboxClockPushIntegrationTests extends ServiceIntegrationTest {
 
 	@BeforeEach
 	void sandboxPushesToThisStatusSync() {
+		ca = WebClient.create(sandboxUrl);
 		ca.put()
 			.uri("/sandbox/sectigo/push-url")
 			.contentType(MediaType.APPLICATION_JSON)
