@@ -101,7 +101,10 @@ public class OrderDesk {
 		return this.autoApprove;
 	}
 
-	/** Off: email-validated DV orders wait for their approval link (or the admin API). */
+	/**
+	 * Off: email-validated DV orders wait for their approval link (or the admin API). On
+	 * again: those that came due meanwhile are queued, for the clock's next tick.
+	 */
 	public void autoApprove(boolean enabled) {
 		this.autoApprove = enabled;
 		log.info("DV auto-approval {}", enabled ? "on" : "off");
@@ -110,7 +113,6 @@ public class OrderDesk {
 				this.awaitingAutoApproval.remove(id);
 				this.book.find(id).ifPresent(this::schedule);
 			}
-			runDue();
 		}
 	}
 

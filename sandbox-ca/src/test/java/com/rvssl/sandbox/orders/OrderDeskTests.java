@@ -110,6 +110,7 @@ class OrderDeskTests {
 		assertThat(this.desk.dueAt(order.id())).isNull();
 
 		this.desk.autoApprove(true);
+		this.desk.runDue();
 		assertThat(this.changes).containsExactly(order.id() + ":ISSUED");
 	}
 
