@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @DefaultValue Dv dv,
-		@DefaultValue Sectigo sectigo, @DefaultValue Validation validation) {
+		@DefaultValue Sectigo sectigo, @DefaultValue Validation validation, @DefaultValue Push push) {
 
 	@ConstructorBinding
 	public SandboxProperties {
@@ -29,7 +29,18 @@ public record SandboxProperties(Path dataDir, @DefaultValue Digicert digicert, @
 	/** Without Sectigo and validation settings: the defaults. */
 	public SandboxProperties(Path dataDir, Digicert digicert, Dv dv) {
 		this(dataDir, digicert, dv, new Sectigo("sandbox-reseller", "sandbox-password", Duration.ofDays(30), null),
-				new Validation(Duration.ofDays(1), Duration.ofSeconds(5)));
+				new Validation(Duration.ofDays(1), Duration.ofSeconds(5)), new Push(3, Duration.ofSeconds(1)));
+	}
+
+	/**
+	 * A push the receiver did not take (no answer, or not a 2xx) is sent again, as the
+	 * vendors do: Sectigo documents up to three retries; DigiCert retries too, its
+	 * schedule unpublished, so the sandbox uses the same.
+	 *
+	 * @param retries how often a failed push is sent again
+	 * @param firstRetryAfter the wait before the first retry, doubled before each next
+	 */
+	public record Push(@DefaultValue("3") int retries, @DefaultValue("PT1S") Duration firstRetryAfter) {
 	}
 
 	/**

@@ -45,6 +45,11 @@ final class GatewayStandIn {
 
 	private final AtomicInteger callsWithoutServiceKey = new AtomicInteger();
 
+	/** Orders answered from a real (sandbox) Sectigo-style CA: its order number. */
+	private final Map<String, String> sectigoOrders = new ConcurrentHashMap<>();
+
+	private volatile org.springframework.web.reactive.function.client.WebClient sectigo;
+
 	/**
 	 * Event loops of its own: a Spring context closing disposes reactor-netty's global
 	 * resources, which would otherwise take this server down with it (the two-replica
@@ -84,6 +89,17 @@ final class GatewayStandIn {
 		scripts.put(orderId, new ConcurrentLinkedDeque<>(List.of(answers)));
 		pemChains.put(orderId, "-----BEGIN CERTIFICATE-----\nLEAF-" + orderId
 				+ "\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nINTERMEDIATE\n-----END CERTIFICATE-----\n");
+	}
+
+	/**
+	 * Answers this order's status calls as the gateway's Sectigo adapter would: from the
+	 * CA at {@code caUrl}, asked by {@code CollectSSL} (status only) for its order
+	 * number.
+	 */
+	void followSectigo(String orderId, String caUrl, String orderNumber) {
+		sectigo = org.springframework.web.reactive.function.client.WebClient.create(caUrl);
+		sectigoOrders.put(orderId, orderNumber);
+		pemChains.put(orderId, "-----BEGIN CERTIFICATE-----\nLEAF-" + orderId + "\n-----END CERTIFICATE-----\n");
 	}
 
 	String pemChainOf(String orderId) {
@@ -162,6 +178,10 @@ final class GatewayStandIn {
 	}
 
 	private Mono<Void> answerStatus(String orderId, HttpServerResponse response) {
+		if (sectigoOrders.containsKey(orderId)) {
+			return askSectigo(sectigoOrders.get(orderId))
+				.flatMap(answer -> json(response, 200, statusBody(orderId, "SECTIGO", answer)));
+		}
 		Deque<Answer> script = scripts.get(orderId);
 		if (script == null) {
 			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
@@ -170,14 +190,32 @@ final class GatewayStandIn {
 		if (answer.httpStatus() != 200) {
 			return json(response, answer.httpStatus(), Map.of("status", answer.httpStatus(), "title", "unavailable"));
 		}
+		return json(response, 200, statusBody(orderId, "DIGICERT", answer));
+	}
+
+	private static Map<String, Object> statusBody(String orderId, String ca, Answer answer) {
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("orderId", orderId);
-		body.put("ca", "DIGICERT");
+		body.put("ca", ca);
 		body.put("caOrderId", "ca-" + orderId);
 		body.put("status", answer.status());
 		body.put("caStatus", answer.caStatus());
 		body.put("detail", answer.detail());
-		return json(response, 200, body);
+		return body;
+	}
+
+	/** CollectSSL's {@code errorCode}: 1 or 2 issued, 0 not yet. */
+	private Mono<Answer> askSectigo(String orderNumber) {
+		return sectigo.post()
+			.uri("/products/download/CollectSSL")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue(
+					"loginName=sandbox-reseller&loginPassword=sandbox-password&queryType=0&orderNumber=" + orderNumber)
+			.retrieve()
+			.bodyToMono(String.class)
+			.map(reply -> reply.lines().filter(line -> line.startsWith("errorCode=")).findFirst().orElse(""))
+			.map(code -> (code.equals("errorCode=1") || code.equals("errorCode=2")) ? issued()
+					: pending("Awaiting Validation", code));
 	}
 
 	private Mono<Void> certificate(HttpServerRequest request, HttpServerResponse response) {

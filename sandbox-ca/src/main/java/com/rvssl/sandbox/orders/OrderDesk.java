@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +28,18 @@ import com.rvssl.sandbox.validation.DcvProof;
 import com.rvssl.sandbox.validation.DomainControl;
 
 /**
- * The CA's order desk: takes orders in, and moves them on. DV orders validated by email
- * approve themselves once {@code sandbox.dv.approve-after} has passed; rather than a
- * scheduler, every read checks the deadline and issues at the first read after it, as
- * ACME servers compute an order's status from its authorizations. DV orders validated by
- * HTTP or DNS are issued once their proofs are in place ({@link #checkDomainControl},
- * asked by the status calls and a periodic sweep). OV and EV orders walk through
- * documents, verification call and review, one step per
+ * The CA's order desk: takes orders in, and moves them on by its own clock, as a real CA
+ * does: DV orders validated by email approve themselves once
+ * {@code sandbox.dv.approve-after} has passed; DV orders validated by HTTP or DNS are
+ * issued once the CA's own look, every {@code sandbox.validation.check-interval}, finds
+ * their proofs (or the caller asks, {@link #checkDomainControl}); OV and EV orders walk
+ * through documents, verification call and review, one step per
  * {@code sandbox.validation.ov-step-after} on the sandbox's clock or per admin
- * {@link #advance}.
+ * {@link #advance}. Each open order waits in a queue by the time it is next due
+ * ({@link #runDue}), so the clock touches only the orders whose time has come and the
+ * watchers (push senders) hear of a change when it happens, not when someone reads the
+ * order. A read still brings an order up to date first, should it come before the clock's
+ * next tick.
  */
 @Service
 public class OrderDesk {
@@ -55,7 +60,18 @@ public class OrderDesk {
 
 	private final Duration ovStepAfter;
 
+	private final Duration checkInterval;
+
 	private final List<OrderWatcher> watchers;
+
+	/** The open orders by the time each is next due to move. */
+	private final DueOrders due = new DueOrders();
+
+	/**
+	 * Email-validated DV orders that came due while auto-approval was off: back in the
+	 * queue when it is switched on again.
+	 */
+	private final Set<Long> awaitingAutoApproval = ConcurrentHashMap.newKeySet();
 
 	/** Starts as configured; the admin API switches it at run time. */
 	private volatile boolean autoApprove;
@@ -69,8 +85,12 @@ public class OrderDesk {
 		this.domainControl = domainControl;
 		this.ovStepAfter = (properties.validation() != null) ? properties.validation().ovStepAfter()
 				: Duration.ofDays(1);
+		this.checkInterval = (properties.validation() != null) ? properties.validation().checkInterval()
+				: Duration.ofSeconds(5);
 		this.watchers = List.copyOf(watchers);
 		this.autoApprove = this.dv.autoApprove();
+		// once, at start: the open orders of a book loaded from the data directory
+		this.book.all().stream().filter((order) -> order.status() == OrderStatus.PENDING).forEach(this::schedule);
 	}
 
 	/**
@@ -81,10 +101,44 @@ public class OrderDesk {
 		return this.autoApprove;
 	}
 
-	/** Off: email-validated DV orders wait for their approval link (or the admin API). */
+	/**
+	 * Off: email-validated DV orders wait for their approval link (or the admin API). On
+	 * again: those that came due meanwhile are queued, for the clock's next tick.
+	 */
 	public void autoApprove(boolean enabled) {
 		this.autoApprove = enabled;
 		log.info("DV auto-approval {}", enabled ? "on" : "off");
+		if (enabled) {
+			for (Long id : List.copyOf(this.awaitingAutoApproval)) {
+				this.awaitingAutoApproval.remove(id);
+				this.book.find(id).ifPresent(this::schedule);
+			}
+		}
+	}
+
+	/**
+	 * The clock's turn: every open order whose time has come (approval deadline, next
+	 * look for a proof, end of an OV/EV step) is moved on now, and scheduled again if it
+	 * stays open. Costs nothing for orders that are not due.
+	 */
+	public void runDue() {
+		for (long id : this.due.takeDue(this.clock.instant())) {
+			try {
+				checkDomainControl(id);
+			}
+			catch (UnknownOrderException ex) {
+				continue;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Moving order {} on failed: {}", id, ex.toString());
+			}
+			this.book.find(id).ifPresent(this::schedule);
+		}
+	}
+
+	/** When the order is next due on the CA's clock (null: not waiting for it). */
+	public Instant dueAt(long id) {
+		return this.due.dueAt(id);
 	}
 
 	public CaOrder submit(NewOrder request) {
@@ -111,6 +165,7 @@ public class OrderDesk {
 				HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false,
 				null, null);
 		this.book.add(order);
+		schedule(order);
 		log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
 				request.commonName(), request.reference());
 		dcvEmailDue(order);
@@ -124,10 +179,10 @@ public class OrderDesk {
 	public CaOrder find(long id) {
 		CaOrder order = this.book.find(id).orElseThrow(() -> new UnknownOrderException(id));
 		if (dueForApproval(order)) {
-			return changed(order, this.book.update(id, this::issueIfStillDue));
+			return changed(order, update(id, this::issueIfStillDue));
 		}
 		if (dueForNextStep(order)) {
-			return changed(order, this.book.update(id, this::stepWhileDue));
+			return changed(order, update(id, this::stepWhileDue));
 		}
 		return order;
 	}
@@ -142,19 +197,7 @@ public class OrderDesk {
 		if (!awaitsDomainProof(order) || !this.domainControl.allShown(proofs(order))) {
 			return order;
 		}
-		return changed(order, this.book.update(id, (current) -> awaitsDomainProof(current) ? issue(current) : current));
-	}
-
-	/** Every pending DV order waiting for an HTTP or DNS proof, checked once. */
-	public void checkAllDomainControl() {
-		this.book.all().stream().filter(this::awaitsDomainProof).forEach((order) -> {
-			try {
-				checkDomainControl(order.id());
-			}
-			catch (RuntimeException ex) {
-				log.warn("Checking domain control of order {} failed: {}", order.id(), ex.toString());
-			}
-		});
+		return changed(order, update(id, (current) -> awaitsDomainProof(current) ? issue(current) : current));
 	}
 
 	/**
@@ -176,7 +219,7 @@ public class OrderDesk {
 	 */
 	public CaOrder advance(long id) {
 		CaOrder before = find(id);
-		CaOrder after = this.book.update(id, (order) -> {
+		CaOrder after = update(id, (order) -> {
 			if (order.status() != OrderStatus.PENDING) {
 				throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
 			}
@@ -193,7 +236,7 @@ public class OrderDesk {
 	 */
 	public CaOrder changeDcvMethod(long id, String method, List<String> approvers) {
 		find(id);
-		CaOrder changed = this.book.update(id, (order) -> order.withDcvMethod(method, approvers, this.clock.instant()));
+		CaOrder changed = update(id, (order) -> order.withDcvMethod(method, approvers, this.clock.instant()));
 		log.info("Order {} validates domain control by {} from now on", id, method);
 		return changed;
 	}
@@ -229,7 +272,7 @@ public class OrderDesk {
 
 	public CaOrder cancel(long id, String note) {
 		CaOrder before = find(id);
-		CaOrder canceled = this.book.update(id, (order) -> (order.status() == OrderStatus.CANCELED) ? order
+		CaOrder canceled = update(id, (order) -> (order.status() == OrderStatus.CANCELED) ? order
 				: order.canceled(note, this.clock.instant()));
 		log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
 		return changed(before, canceled);
@@ -243,14 +286,14 @@ public class OrderDesk {
 	public CaOrder cancelOrRevoke(long id, String note, Duration refundWindow) {
 		CaOrder current = find(id);
 		if (current.status() == OrderStatus.ISSUED) {
-			CaOrder revoked = this.book.update(id,
+			CaOrder revoked = update(id,
 					(order) -> order.revoked(note,
 							!this.clock.instant().isAfter(order.certificate().notBefore().plus(refundWindow)),
 							this.clock.instant()));
 			log.info("Order {} revoked{}", id, revoked.refunded() ? " and refunded" : "");
 			return changed(current, revoked);
 		}
-		CaOrder canceled = this.book.update(id, (order) -> order.canceled(note, this.clock.instant()));
+		CaOrder canceled = update(id, (order) -> order.canceled(note, this.clock.instant()));
 		log.info("Order {} canceled{}", id, (note != null) ? ": " + note : "");
 		return changed(current, canceled);
 	}
@@ -261,7 +304,7 @@ public class OrderDesk {
 	 */
 	public CaOrder reissue(long id, String csr) {
 		find(id);
-		CaOrder reissued = this.book.update(id, (order) -> {
+		CaOrder reissued = update(id, (order) -> {
 			IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED) ? sign(order.withCsr(csr)) : null;
 			return order.reissued(csr, certificate, this.clock.instant());
 		});
@@ -271,7 +314,7 @@ public class OrderDesk {
 
 	public CaOrder resendDcvEmail(long id) {
 		find(id);
-		CaOrder resent = this.book.update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
+		CaOrder resent = update(id, (order) -> order.dcvEmailResent(this.clock.instant()));
 		dcvEmailDue(resent);
 		return resent;
 	}
@@ -281,12 +324,12 @@ public class OrderDesk {
 	 */
 	public CaOrder approve(long id) {
 		CaOrder before = find(id);
-		return changed(before, this.book.update(id, this::issue));
+		return changed(before, update(id, this::issue));
 	}
 
 	public CaOrder reject(long id, String reason) {
 		CaOrder before = find(id);
-		CaOrder rejected = this.book.update(id, (order) -> order.rejected(reason, this.clock.instant()));
+		CaOrder rejected = update(id, (order) -> order.rejected(reason, this.clock.instant()));
 		log.info("Order {} rejected: {}", id, reason);
 		return changed(before, rejected);
 	}
@@ -307,6 +350,44 @@ public class OrderDesk {
 			}
 		}
 		return after;
+	}
+
+	/** Every change goes through here, so that the queue follows the order's state. */
+	private CaOrder update(long id, java.util.function.UnaryOperator<CaOrder> step) {
+		CaOrder after = this.book.update(id, step);
+		schedule(after);
+		return after;
+	}
+
+	/**
+	 * Puts the order in the queue at the time it is next due, or takes it out: closed
+	 * orders, orders that wait for the operator (OV/EV without a step) and email orders
+	 * while auto-approval is off need no turn of the clock.
+	 */
+	private void schedule(CaOrder order) {
+		long id = order.id();
+		if (order.status() != OrderStatus.PENDING) {
+			this.due.remove(id);
+			this.awaitingAutoApproval.remove(id);
+		}
+		else if (order.validation() == ValidationLevel.DV && byEmail(order)) {
+			if (this.autoApprove) {
+				this.due.schedule(id, order.createdAt().plus(this.dv.approveAfter()));
+			}
+			else {
+				this.due.remove(id);
+				this.awaitingAutoApproval.add(id);
+			}
+		}
+		else if (order.validation() == ValidationLevel.DV) {
+			this.due.schedule(id, this.clock.instant().plus(this.checkInterval));
+		}
+		else if (order.step() != null && order.stepSince() != null) {
+			this.due.schedule(id, order.stepSince().plus(this.ovStepAfter));
+		}
+		else {
+			this.due.remove(id);
+		}
 	}
 
 	private void dcvEmailDue(CaOrder order) {

@@ -13,6 +13,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import com.rvssl.sandbox.SandboxProperties;
 
 import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.orders.OrderStatus;
@@ -25,7 +27,11 @@ import com.rvssl.sandbox.orders.ValidationLevel;
  * ({@code certificate_issued}, {@code order_rejected}, {@code certificate_revoked}, else
  * {@code order_status_changed}), Sectigo orders to the account's push URL as
  * {@code orderNumber} and {@code statusCode}. Deliveries run in the background after the
- * set delay; a failed one is logged, not retried (polling is the net).
+ * set delay, at the moment the order changes (the CA's clock moves orders, not reads);
+ * one the receiver does not take (no answer, or not a 2xx) is sent again up to
+ * {@code sandbox.push.retries} times, waiting {@code sandbox.push.first-retry-after} and
+ * twice as long before each next, as the vendors retry; after that it is logged and lost
+ * (polling is the net).
  */
 @Component
 class PushSender implements OrderWatcher {
@@ -42,8 +48,12 @@ class PushSender implements OrderWatcher {
 
 	private final SectigoPushUrls sectigoUrls;
 
-	PushSender(PushControl control, DigicertWebhooks webhooks, SectigoPushUrls sectigoUrls) {
+	private final SandboxProperties.Push retry;
+
+	PushSender(PushControl control, DigicertWebhooks webhooks, SectigoPushUrls sectigoUrls,
+			SandboxProperties properties) {
 		this.control = control;
+		this.retry = properties.push();
 		this.webhooks = webhooks;
 		this.sectigoUrls = sectigoUrls;
 	}
@@ -99,11 +109,13 @@ class PushSender implements OrderWatcher {
 			log.info("Push of order {} to {} dropped (test setting)", orderId, url);
 			return;
 		}
+		Mono<?> attempt = Mono.defer(() -> request.retrieve().toBodilessEntity().timeout(TIMEOUT))
+			.doOnError((failure) -> log.info("Push of order {} to {} failed: {}", orderId, url, failure.toString()));
 		Mono.delay(this.control.delay(api))
-			.then(request.retrieve().toBodilessEntity().timeout(TIMEOUT))
-			.subscribe((response) -> log.info("Pushed order {} to {}: {}", orderId, url, response.getStatusCode()),
-					(failure) -> log.warn("Push of order {} to {} failed (not retried): {}", orderId, url,
-							failure.toString()));
+			.then(attempt.retryWhen(Retry.backoff(this.retry.retries(), this.retry.firstRetryAfter()).jitter(0)))
+			.subscribe((response) -> log.info("Pushed order {} to {}", orderId, url),
+					(failure) -> log.warn("Push of order {} to {} given up after {} retries: {}", orderId, url,
+							this.retry.retries(), failure.toString()));
 	}
 
 	/**

@@ -60,6 +60,78 @@ class OrderDeskTests {
 	private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@Test
+	void theCasClockIssuesAnEmailValidatedDvOrderWhenItsApprovalIsDueWithoutAnyoneReadingIt() {
+		CaOrder order = this.desk.submit(dv("clock-email.example.com", "email"));
+		assertThat(this.desk.dueAt(order.id())).isEqualTo(order.createdAt().plusSeconds(3));
+
+		CLOCK.advance(Duration.ofSeconds(2));
+		this.desk.runDue();
+		assertThat(this.changes).isEmpty();
+
+		CLOCK.advance(Duration.ofSeconds(1));
+		this.desk.runDue();
+		// the watchers (push senders) heard of it from the clock, not from a read
+		assertThat(this.changes).containsExactly(order.id() + ":ISSUED");
+		assertThat(this.desk.dueAt(order.id())).isNull();
+		this.desk.runDue();
+		assertThat(this.changes).hasSize(1);
+	}
+
+	@Test
+	void theCasClockLooksForADnsProofOnlyWhenTheOrdersCheckIsDueAndIssuesOnceItIsThere() {
+		CaOrder order = this.desk.submit(dv("clock-dns.example.com", "dns-txt-token"));
+		this.network
+			.putRecord(new TestNetwork.DnsRecord("_dnsauth.clock-dns.example.com", "TXT", order.dcvRandomValue()));
+		CLOCK.advance(Duration.ofSeconds(4));
+		this.desk.runDue();
+		assertThat(this.changes).isEmpty();
+
+		CLOCK.advance(Duration.ofSeconds(1));
+		this.desk.runDue();
+		assertThat(this.changes).containsExactly(order.id() + ":ISSUED");
+	}
+
+	@Test
+	void aDnsOrderWithoutItsProofIsLookedAtAgainAfterEachCheckInterval() {
+		CaOrder order = this.desk.submit(dv("clock-later.example.com", "dns-txt-token"));
+		CLOCK.advance(Duration.ofSeconds(5));
+		this.desk.runDue();
+		assertThat(this.changes).isEmpty();
+		assertThat(this.desk.dueAt(order.id())).isEqualTo(CLOCK.instant().plusSeconds(5));
+	}
+
+	@Test
+	void emailOrdersDueWhileAutoApprovalIsOffWaitAndAreIssuedWhenItIsSwitchedOn() {
+		this.desk.autoApprove(false);
+		CaOrder order = this.desk.submit(dv("clock-off.example.com", "email"));
+		CLOCK.advance(Duration.ofSeconds(3));
+		this.desk.runDue();
+		assertThat(this.changes).isEmpty();
+		assertThat(this.desk.dueAt(order.id())).isNull();
+
+		this.desk.autoApprove(true);
+		this.desk.runDue();
+		assertThat(this.changes).containsExactly(order.id() + ":ISSUED");
+	}
+
+	@Test
+	void anOvOrdersNextStepIsDueADayAfterItsLastAndItMovesWithoutAnyoneReadingIt() {
+		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref-ov-tick",
+				"ov-tick.example.com", List.of(), csr(rsa2048(), "ov-tick.example.com"), 1, "email", List.of()));
+		assertThat(this.desk.dueAt(order.id())).isEqualTo(order.stepSince().plus(Duration.ofDays(1)));
+		CLOCK.advance(Duration.ofDays(1));
+		this.desk.runDue();
+		assertThat(this.changes).containsExactly(order.id() + ":VERIFICATION_CALL_PENDING");
+		this.desk.cancel(order.id(), "changed my mind");
+		assertThat(this.desk.dueAt(order.id())).isNull();
+	}
+
+	private static NewOrder dv(String domain, String method) {
+		return new NewOrder("digicert", "ssl_dv_geotrust", ValidationLevel.DV, "ref-" + domain, domain, List.of(),
+				csr(rsa2048(), domain), 1, method, List.of("admin@" + domain));
+	}
+
+	@Test
 	void anOvOrderWalksThroughDocumentsCallAndReviewOneStepPerDayOfTheClock() {
 		CaOrder order = this.desk.submit(new NewOrder("digicert", "ssl_basic", ValidationLevel.OV, "ref-ov-clock",
 				"ov-clock.example.com", List.of(), csr(rsa2048(), "ov-clock.example.com"), 1, "email", List.of()));

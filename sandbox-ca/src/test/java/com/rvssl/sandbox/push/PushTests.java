@@ -56,11 +56,16 @@ class PushTests {
 	void receive() throws IOException {
 		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.receiver.createContext("/", (exchange) -> {
-			this.received.add(new Received(exchange.getRequestURI().toString(),
+			Received push = new Received(exchange.getRequestURI().toString(),
 					exchange.getRequestHeaders().getFirst("X-WEBHOOK-KEY"),
 					exchange.getRequestHeaders().getFirst("Content-Type"),
-					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-			exchange.sendResponseHeaders(202, -1);
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			this.received.add(push);
+			// "/flaky" refuses each push twice before it takes it; "/down" never takes
+			// one
+			boolean refused = push.uri().startsWith("/down")
+					|| (push.uri().startsWith("/flaky") && this.received.stream().filter(push::equals).count() <= 2);
+			exchange.sendResponseHeaders(refused ? 503 : 202, -1);
 			exchange.close();
 		});
 		this.receiver.start();
@@ -152,6 +157,57 @@ class PushTests {
 	}
 
 	@Test
+	void aSectigoDvOrderIsIssuedAndPushedByTheCasOwnClockWithoutAnyoneAskingAboutIt() {
+		sectigoPushUrl("/ca-push/sectigo?token=clock");
+		String orderNumber = sectigoDvOrder("clock-sg.example.com", "ref-clock-sg");
+
+		// approve-after is 0.5 s here: issued and pushed by the CA's clock, not by a read
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.received).filteredOn((r) -> r.body().contains("orderNumber=" + orderNumber))
+						.extracting(Received::body)
+						.containsExactly("orderNumber=" + orderNumber + "&statusCode=6"));
+		this.client.get()
+			.uri("/sandbox/orders/{id}", orderNumber)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("issued")
+			.jsonPath("$.calls")
+			.isEqualTo(Map.of("place", 1));
+	}
+
+	@Test
+	void aPushTheReceiverRefusesIsSentAgainUntilItIsTaken() {
+		sectigoPushUrl("/flaky/sectigo");
+		String orderNumber = sectigoOvOrder("flaky-sg.example.com", "ref-flaky-sg");
+		advance(Long.parseLong(orderNumber), Map.of("to", "issued"));
+
+		String issued = "orderNumber=" + orderNumber + "&statusCode=6";
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.received.stream().filter((r) -> r.body().equals(issued)).count() == 3);
+		// taken at the third attempt: no fourth
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.received.stream().filter((r) -> r.body().equals(issued)).count() == 3);
+	}
+
+	@Test
+	void aPushNeverTakenIsGivenUpAfterTheVendorsThreeRetries() {
+		sectigoPushUrl("/down/sectigo");
+		String orderNumber = sectigoOvOrder("down-sg.example.com", "ref-down-sg");
+		advance(Long.parseLong(orderNumber), Map.of("to", "issued"));
+
+		String issued = "orderNumber=" + orderNumber + "&statusCode=6";
+		// 1 s, 2 s and 4 s apart: the first try and three retries within about 7 s
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.received.stream().filter((r) -> r.body().equals(issued)).count() == 4);
+		await().during(Duration.ofSeconds(9))
+			.atMost(Duration.ofSeconds(11))
+			.until(() -> this.received.stream().filter((r) -> r.body().equals(issued)).count() == 4);
+	}
+
+	@Test
 	void pushesSwitchedOffOrDroppedNeverArriveAndADelayHoldsThemBack() {
 		registerWebhook("/quiet");
 		this.client.post()
@@ -231,17 +287,38 @@ class PushTests {
 			.isOk();
 	}
 
+	private void sectigoPushUrl(String path) {
+		this.client.put()
+			.uri("/sandbox/sectigo/push-url")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("loginName", "sandbox-reseller", "url", url(path)))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+	}
+
 	private String sectigoOvOrder(String domain, String reference) {
+		return sectigoOrder("24", domain, reference);
+	}
+
+	/** PositiveSSL, validated by email: the sandbox approves it by itself. */
+	private String sectigoDvOrder(String domain, String reference) {
+		return sectigoOrder("287", domain, reference);
+	}
+
+	private String sectigoOrder(String product, String domain, String reference) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("loginName", "sandbox-reseller");
 		form.add("loginPassword", "sandbox-password");
-		form.add("product", "24");
+		form.add("product", product);
 		form.add("days", "365");
 		form.add("csr", csr(rsa2048(), domain));
 		form.add("dcvMethod", "EMAIL");
 		form.add("dcvEmailAddress", "admin@" + domain);
 		form.add("uniqueValue", reference);
-		form.add("organizationName", "Example Ltd");
+		if (!product.equals("287")) {
+			form.add("organizationName", "Example Ltd");
+		}
 		String reply = this.client.post()
 			.uri("/products/!AutoApplySSL")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)

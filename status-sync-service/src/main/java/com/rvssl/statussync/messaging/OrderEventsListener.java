@@ -62,7 +62,7 @@ class OrderEventsListener {
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
 			handling = placedOrders.validationOf(envelope.orderId())
 				.flatMap(validation -> orders.track(envelope, submitted, validation,
-						schedule.firstCheck(submitted.ca(), clock.instant())))
+						schedule.firstCheck(submitted.ca(), validation, clock.instant())))
 				.doOnNext(tracked -> log.info(
 						tracked ? "tracking order {} at {} as {}"
 								: "order {} at {} ({}) already known, submission ignored",

@@ -27,13 +27,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start)
  * @param expirySweepInterval how often expiring certificates are counted and renewal
  * reminders queued
+ * @param silenceWindow per CA (lower-case name), then validation level ({@code dv},
+ * {@code ov}, {@code ev}): for a CA whose pushes are registered, how long it may stay
+ * silent about an order before status sync asks anyway (the net for a lost push); none
+ * set: the pace alone decides
  */
 @ConfigurationProperties("rvssl.sync")
 public record SyncProperties(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
 		@DefaultValue("8") int concurrency, @DefaultValue("PT30S") Duration lease, Map<String, Duration> minInterval,
 		@DefaultValue("PT1M") Duration defaultMinInterval, @DefaultValue("PT2S") Duration errorBackoff,
 		@DefaultValue("PT5M") Duration maxErrorBackoff, @DefaultValue Pace pace, String leaseOwner,
-		@DefaultValue("PT1H") Duration expirySweepInterval) {
+		@DefaultValue("PT1H") Duration expirySweepInterval, Map<String, Map<String, Duration>> silenceWindow) {
 
 	/**
 	 * The vendors' own rules: Sectigo asks for no more than one status call per order
@@ -47,6 +51,7 @@ public record SyncProperties(@DefaultValue("PT1S") Duration pollInterval, @Defau
 			intervals.putAll(minInterval);
 		}
 		minInterval = Map.copyOf(intervals);
+		silenceWindow = (silenceWindow != null) ? Map.copyOf(silenceWindow) : Map.of();
 		if (leaseOwner == null || leaseOwner.isBlank()) {
 			leaseOwner = "status-sync-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		}

@@ -39,6 +39,31 @@ class CheckScheduleTests {
 	}
 
 	@Test
+	void aPushingCasSilenceWindowHoldsPollingOffUntilTheCaHasBeenSilentThatLongPerValidationLevel() {
+		CheckSchedule pushing = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1),
+				Duration.ofSeconds(2), Duration.ofMinutes(5), PACE,
+				Map.of("digicert", Map.of("dv", Duration.ofMinutes(15), "ov", Duration.ofHours(6))));
+
+		assertThat(pushing.firstCheck(CertificateAuthority.DIGICERT, Validation.DV, NOW))
+			.isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+		assertThat(pushing.afterAnswer(CertificateAuthority.DIGICERT, Validation.DV, NOW, NOW))
+			.isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+		assertThat(pushing.afterAnswer(CertificateAuthority.DIGICERT, Validation.OV, NOW, NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(6)));
+		// the pace still wins once it is slower than the window
+		assertThat(
+				pushing.afterAnswer(CertificateAuthority.DIGICERT, Validation.DV, NOW.minus(Duration.ofHours(20)), NOW))
+			.isEqualTo(NOW.plus(Duration.ofHours(1)));
+		// no window for EV, nor for a CA without one: the pace alone
+		assertThat(pushing.afterAnswer(CertificateAuthority.DIGICERT, Validation.EV, NOW, NOW))
+			.isEqualTo(NOW.plusSeconds(10));
+		assertThat(pushing.firstCheck(CertificateAuthority.SECTIGO, Validation.DV, NOW))
+			.isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+		// a DCV resend or reissue still looks soon
+		assertThat(pushing.afterNudge(CertificateAuthority.DIGICERT, NOW)).isEqualTo(NOW.plusSeconds(2));
+	}
+
+	@Test
 	void aCaWithoutItsOwnIntervalGetsTheDefault() {
 		CheckSchedule onlyDigicert = new CheckSchedule(Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1),
 				Duration.ofSeconds(2), Duration.ofMinutes(5), PACE);
@@ -51,10 +76,10 @@ class CheckScheduleTests {
 	void sectigoKeepsTheVendorsThreeHoursUnlessConfiguredOtherwise() {
 		SyncProperties nothingSaid = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
 				Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1), Duration.ofSeconds(2),
-				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6), null);
 		SyncProperties configured = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
 				Map.of("sectigo", Duration.ofHours(4)), Duration.ofMinutes(1), Duration.ofSeconds(2),
-				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6), null);
 
 		assertThat(CheckSchedule.of(nothingSaid).minInterval(CertificateAuthority.SECTIGO))
 			.isEqualTo(Duration.ofHours(3));
@@ -68,7 +93,7 @@ class CheckScheduleTests {
 	void theSchedulePromisesToSeeAChangeWithinTheOrdersCurrentIntervalAndOnePoll() {
 		SyncProperties properties = new SyncProperties(Duration.ofSeconds(1), 100, 8, Duration.ofSeconds(30),
 				Map.of("digicert", Duration.ofSeconds(2)), Duration.ofMinutes(1), Duration.ofSeconds(2),
-				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6));
+				Duration.ofMinutes(5), PACE, "test", Duration.ofHours(6), null);
 
 		SchedulePromise young = SchedulePromise.of("o-1", CertificateAuthority.DIGICERT, Validation.OV,
 				Duration.ofMinutes(1), properties);

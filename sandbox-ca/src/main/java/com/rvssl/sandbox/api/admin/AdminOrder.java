@@ -2,6 +2,7 @@ package com.rvssl.sandbox.api.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.validation.DcvProof;
@@ -10,16 +11,17 @@ import com.rvssl.sandbox.validation.DcvProof;
  * An order as the admin API lists it (with what the caller asked of it since: resends,
  * reissues), its validation step while pending ({@code domain_control},
  * {@code documents_requested}, {@code verification_call_pending}, {@code under_review})
- * and what each domain must show.
+ * and what each domain must show; when the CA's clock next moves it ({@code dueAt}); and
+ * the CA API calls made about it, by operation ({@code calls}).
  */
 record AdminOrder(String api, String caOrderId, String reference, String product, String status, Instant createdAt,
 		int dcvEmailsResent, int reissues, boolean refunded, String serialNumber, String step, String dcvMethod,
-		List<DcvProof> dcv) {
+		List<DcvProof> dcv, Instant dueAt, Map<String, Long> calls) {
 
-	static AdminOrder of(CaOrder order, List<DcvProof> proofs) {
+	static AdminOrder of(CaOrder order, List<DcvProof> proofs, Instant dueAt, Map<String, Long> calls) {
 		return new AdminOrder(order.api(), Long.toString(order.id()), order.reference(), order.product(),
 				order.status().apiValue(), order.createdAt(), order.dcvEmailsResent(), order.reissues(),
 				order.refunded(), (order.certificate() != null) ? order.certificate().serialNumber() : null,
-				(order.step() != null) ? order.step().apiValue() : null, order.dcvMethod(), proofs);
+				(order.step() != null) ? order.step().apiValue() : null, order.dcvMethod(), proofs, dueAt, calls);
 	}
 }

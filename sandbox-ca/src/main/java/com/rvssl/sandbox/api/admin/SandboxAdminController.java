@@ -3,7 +3,10 @@ package com.rvssl.sandbox.api.admin;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +19,7 @@ import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.sandbox.authority.CertificateAuthority;
 import com.rvssl.sandbox.authority.CertificateEncodings;
+import com.rvssl.sandbox.calls.CallLog;
 import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.orders.UnknownOrderException;
@@ -31,9 +35,12 @@ class SandboxAdminController {
 
 	private final CertificateAuthority authority;
 
-	SandboxAdminController(OrderDesk desk, CertificateAuthority authority) {
+	private final CallLog calls;
+
+	SandboxAdminController(OrderDesk desk, CertificateAuthority authority, CallLog calls) {
 		this.desk = desk;
 		this.authority = authority;
+		this.calls = calls;
 	}
 
 	@GetMapping("/orders")
@@ -67,6 +74,19 @@ class SandboxAdminController {
 		});
 	}
 
+	/** The CA API calls served since the start (or the last reset), and the 429s. */
+	@GetMapping("/calls")
+	CallLog.Totals calls() {
+		return this.calls.totals();
+	}
+
+	/** Counts afresh, per order too (a benchmark's or a test's own run). */
+	@DeleteMapping("/calls")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetCalls() {
+		this.calls.reset();
+	}
+
 	/**
 	 * The root first (what a client trusts), then the intermediate the leaves are signed
 	 * by.
@@ -77,7 +97,8 @@ class SandboxAdminController {
 	}
 
 	private AdminOrder view(CaOrder order) {
-		return AdminOrder.of(order, this.desk.proofs(order));
+		return AdminOrder.of(order, this.desk.proofs(order), this.desk.dueAt(order.id()),
+				this.calls.ofOrder(order.id()));
 	}
 
 	private static long orderNumber(String caOrderId) {

@@ -17,8 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.sandbox.SandboxClock;
+import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.validation.TestNetwork;
 
 /**
@@ -33,9 +36,12 @@ class TestNetworkController {
 
 	private final SandboxClock clock;
 
-	TestNetworkController(TestNetwork network, SandboxClock clock) {
+	private final OrderDesk desk;
+
+	TestNetworkController(TestNetwork network, SandboxClock clock, OrderDesk desk) {
 		this.network = network;
 		this.clock = clock;
+		this.desk = desk;
 	}
 
 	@PutMapping("/resolver")
@@ -78,7 +84,7 @@ class TestNetworkController {
 	}
 
 	@PostMapping("/clock/advance")
-	NetworkRequests.ClockTime advanceClock(@Valid @RequestBody NetworkRequests.ClockAdvance request) {
+	Mono<NetworkRequests.ClockTime> advanceClock(@Valid @RequestBody NetworkRequests.ClockAdvance request) {
 		Duration by;
 		try {
 			by = Duration.parse(request.by());
@@ -87,7 +93,13 @@ class TestNetworkController {
 			throw new IllegalArgumentException("'by' must be an ISO-8601 duration such as P1D or PT2H.");
 		}
 		this.clock.advance(by);
-		return clock();
+		// what the new time makes due moves on now (signing: off the event loop), with
+		// its
+		// pushes, not at the next tick
+		return Mono.fromCallable(() -> {
+			this.desk.runDue();
+			return clock();
+		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.sandbox.authority.CertificateAuthority;
+import com.rvssl.sandbox.calls.CallLog;
 import com.rvssl.sandbox.authority.CertificateEncodings;
 import com.rvssl.sandbox.authority.SigningRequest;
 import com.rvssl.sandbox.orders.CaOrder;
@@ -53,41 +54,55 @@ class DigicertOrderController {
 
 	private final Clock clock;
 
-	DigicertOrderController(OrderDesk desk, CertificateAuthority authority, Clock clock) {
+	private final CallLog calls;
+
+	DigicertOrderController(OrderDesk desk, CertificateAuthority authority, Clock clock, CallLog calls) {
 		this.desk = desk;
 		this.authority = authority;
 		this.clock = clock;
+		this.calls = calls;
 	}
 
 	@PostMapping("/order/certificate/{productNameId}")
 	Mono<ResponseEntity<OrderCreated>> order(@PathVariable String productNameId, @RequestBody OrderRequest body) {
 		return onDesk(() -> {
-			DigicertProduct product = DigicertProduct.byNameId(productNameId)
-				.orElseThrow(() -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_product",
-						"Unknown product: " + productNameId));
-			OrderRequest.Certificate certificate = body.certificate();
-			if (certificate == null || isBlank(certificate.commonName()) || isBlank(certificate.csr())) {
-				throw new DigicertException(HttpStatus.BAD_REQUEST, "bad_request_format",
-						"certificate.common_name and certificate.csr are required.");
+			CaOrder order;
+			try {
+				order = place(productNameId, body);
 			}
-			SigningRequest.parse(certificate.csr());
-			int years = (body.orderValidity() != null && body.orderValidity().years() != null)
-					? body.orderValidity().years() : 1;
-			if (years < 1 || years > 6) {
-				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_validity",
-						"order_validity.years must be between 1 and 6.");
+			catch (RuntimeException ex) {
+				this.calls.count(API, "place", null);
+				throw ex;
 			}
-			CaOrder order = this.desk.submit(new NewOrder(API, product.nameId(), product.validation(), body.comments(),
-					certificate.commonName().trim(),
-					(certificate.dnsNames() != null) ? certificate.dnsNames() : List.of(), certificate.csr(), years,
-					(body.dcvMethod() != null) ? body.dcvMethod() : "email", body.dcvEmails()));
+			this.calls.count(API, "place", order.id());
 			return ResponseEntity.status(HttpStatus.CREATED).body(OrderCreated.of(order));
 		});
 	}
 
+	private CaOrder place(String productNameId, OrderRequest body) {
+		DigicertProduct product = DigicertProduct.byNameId(productNameId)
+			.orElseThrow(() -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_product",
+					"Unknown product: " + productNameId));
+		OrderRequest.Certificate certificate = body.certificate();
+		if (certificate == null || isBlank(certificate.commonName()) || isBlank(certificate.csr())) {
+			throw new DigicertException(HttpStatus.BAD_REQUEST, "bad_request_format",
+					"certificate.common_name and certificate.csr are required.");
+		}
+		SigningRequest.parse(certificate.csr());
+		int years = (body.orderValidity() != null && body.orderValidity().years() != null)
+				? body.orderValidity().years() : 1;
+		if (years < 1 || years > 6) {
+			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_validity",
+					"order_validity.years must be between 1 and 6.");
+		}
+		return this.desk.submit(new NewOrder(API, product.nameId(), product.validation(), body.comments(),
+				certificate.commonName().trim(), (certificate.dnsNames() != null) ? certificate.dnsNames() : List.of(),
+				certificate.csr(), years, (body.dcvMethod() != null) ? body.dcvMethod() : "email", body.dcvEmails()));
+	}
+
 	@GetMapping("/order/certificate/{orderId}")
 	Mono<OrderDetails> order(@PathVariable String orderId) {
-		return onDesk(() -> OrderDetails.of(this.desk.checkDomainControl(orderNumber(orderId)), this.clock));
+		return onDesk(() -> OrderDetails.of(this.desk.checkDomainControl(counted("status", orderId)), this.clock));
 	}
 
 	/**
@@ -98,7 +113,7 @@ class DigicertOrderController {
 	@PutMapping("/order/certificate/{orderId}/check-dcv")
 	Mono<DcvChecked> checkDcv(@PathVariable String orderId) {
 		return onDesk(() -> {
-			CaOrder order = this.desk.checkDomainControl(orderNumber(orderId));
+			CaOrder order = this.desk.checkDomainControl(counted("check-dcv", orderId));
 			if (order.status() == OrderStatus.ISSUED) {
 				return new DcvChecked(order.status().apiValue(), order.certificateId(), "complete");
 			}
@@ -126,11 +141,11 @@ class DigicertOrderController {
 	@PutMapping("/order/certificate/{orderId}/dcv-method")
 	Mono<DcvMethodChanged> changeDcvMethod(@PathVariable String orderId, @RequestBody DcvMethodChange body) {
 		return onDesk(() -> {
+			long id = counted("change-dcv", orderId);
 			if (body.dcvMethod() == null || !DCV_METHODS.contains(body.dcvMethod())) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_dcv_method",
 						"dcv_method must be one of " + DCV_METHODS + ".");
 			}
-			long id = orderNumber(orderId);
 			CaOrder current = this.desk.find(id);
 			if (current.status() != OrderStatus.PENDING) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_order_status",
@@ -145,17 +160,18 @@ class DigicertOrderController {
 	@GetMapping("/order/certificate")
 	Mono<OrderList> orders(@RequestParam(name = "filters[search]", required = false) String search,
 			@RequestParam(defaultValue = "1000") int limit, @RequestParam(defaultValue = "0") int offset) {
-		return onDesk(() -> OrderList.of(this.desk.search(search), Math.max(1, limit), Math.max(0, offset)));
+		return onDesk(() -> OrderList.of(listed(search), Math.max(1, limit), Math.max(0, offset)));
 	}
 
 	@PutMapping("/order/certificate/{orderId}/status")
 	Mono<ResponseEntity<Void>> changeStatus(@PathVariable String orderId, @RequestBody StatusChange body) {
 		return onDesk(() -> {
+			long id = counted("cancel", orderId);
 			if (!"canceled".equals(body.status())) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_status",
 						"Only the status 'canceled' can be set.");
 			}
-			this.desk.cancel(orderNumber(orderId), body.note());
+			this.desk.cancel(id, body.note());
 			return ResponseEntity.noContent().build();
 		});
 	}
@@ -167,13 +183,14 @@ class DigicertOrderController {
 	@PostMapping("/order/certificate/{orderId}/reissue")
 	Mono<ResponseEntity<OrderCreated.Reissued>> reissue(@PathVariable String orderId, @RequestBody OrderRequest body) {
 		return onDesk(() -> {
+			long id = counted("reissue", orderId);
 			OrderRequest.Certificate certificate = body.certificate();
 			if (certificate == null || isBlank(certificate.csr())) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "bad_request_format",
 						"certificate.csr is required.");
 			}
 			SigningRequest.parse(certificate.csr());
-			CaOrder order = this.desk.reissue(orderNumber(orderId), certificate.csr());
+			CaOrder order = this.desk.reissue(id, certificate.csr());
 			return ResponseEntity.status(HttpStatus.CREATED).body(OrderCreated.Reissued.of(order));
 		});
 	}
@@ -181,7 +198,7 @@ class DigicertOrderController {
 	@PutMapping("/order/certificate/{orderId}/send-dcv-email")
 	Mono<ResponseEntity<Void>> resendDcvEmail(@PathVariable String orderId) {
 		return onDesk(() -> {
-			this.desk.resendDcvEmail(orderNumber(orderId));
+			this.desk.resendDcvEmail(counted("resend-dcv-email", orderId));
 			return ResponseEntity.noContent().build();
 		});
 	}
@@ -189,7 +206,7 @@ class DigicertOrderController {
 	@GetMapping("/certificate/download/order/{orderId}/format/{format}")
 	Mono<ResponseEntity<byte[]>> download(@PathVariable String orderId, @PathVariable String format) {
 		return onDesk(() -> {
-			CaOrder order = this.desk.find(orderNumber(orderId));
+			CaOrder order = this.desk.find(counted("download", orderId));
 			if (order.status() != OrderStatus.ISSUED) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "cert_unavailable_for_download",
 						"The certificate of order " + order.id() + " is not available: the order is "
@@ -230,6 +247,27 @@ class DigicertOrderController {
 
 	private static ResponseEntity<byte[]> text(String pem) {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(pem.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private java.util.List<CaOrder> listed(String search) {
+		this.calls.count(API, "list", null);
+		return this.desk.search(search);
+	}
+
+	/**
+	 * The order's number, the call counted against it (or against none, if no number).
+	 */
+	private long counted(String operation, String orderId) {
+		long id;
+		try {
+			id = orderNumber(orderId);
+		}
+		catch (UnknownOrderException ex) {
+			this.calls.count(API, operation, null);
+			throw ex;
+		}
+		this.calls.count(API, operation, id);
+		return id;
 	}
 
 	private static long orderNumber(String orderId) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.rvssl.sandbox.calls.CallLog;
 import com.rvssl.sandbox.push.DigicertWebhooks;
 
 /**
@@ -38,12 +39,16 @@ class WebhookController {
 
 	private final DigicertWebhooks webhooks;
 
-	WebhookController(DigicertWebhooks webhooks) {
+	private final CallLog calls;
+
+	WebhookController(DigicertWebhooks webhooks, CallLog calls) {
 		this.webhooks = webhooks;
+		this.calls = calls;
 	}
 
 	@PostMapping
 	ResponseEntity<Map<String, Long>> register(@RequestBody Registration body) {
+		this.calls.count(DigicertOrderController.API, "webhook", null);
 		if (body.endpoint() == null || !body.endpoint().matches("https?://.+")) {
 			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_endpoint", "endpoint must be an http(s) URL.");
 		}
@@ -61,6 +66,7 @@ class WebhookController {
 
 	@GetMapping
 	Map<String, List<Listed>> list() {
+		this.calls.count(DigicertOrderController.API, "webhook", null);
 		return Map.of("webhooks",
 				this.webhooks.all()
 					.stream()
@@ -70,6 +76,7 @@ class WebhookController {
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable long id) {
+		this.calls.count(DigicertOrderController.API, "webhook", null);
 		if (!this.webhooks.remove(id)) {
 			throw new DigicertException(HttpStatus.NOT_FOUND, "not_found|webhook", "No such webhook.");
 		}

@@ -39,6 +39,15 @@ final class SectigoReply {
 		return this;
 	}
 
+	/** The value of the first line with this key, or null. */
+	String get(String key) {
+		return this.lines.stream()
+			.filter((line) -> key.equals(line[0]))
+			.map((line) -> line[1])
+			.findFirst()
+			.orElse(null);
+	}
+
 	/** A line with no key, such as {@code level2_email\tadmin@example.com}. */
 	SectigoReply line(String text) {
 		this.lines.add(new String[] { null, text });

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.sandbox.authority.InvalidCsrException;
+import com.rvssl.sandbox.calls.CallLog;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
@@ -33,9 +34,17 @@ class SectigoResellerController {
 
 	private final Map<String, SectigoOperation> operations;
 
+	/** The operations in the words the call counts use for both APIs. */
+	private static final Map<String, String> COUNTED_AS = Map.of("!AutoApplySSL", "place", "!AutoReplaceSSL", "reissue",
+			"!AutoRevokeSSL", "revoke", "!ResendDCVEmail", "resend-dcv-email", "!AutoUpdateDCV", "change-dcv",
+			"!GetDCVEmailAddressList", "dcv-emails");
+
 	private final SectigoLogin login;
 
-	SectigoResellerController(List<SectigoOperations> families, SectigoLogin login) {
+	private final CallLog calls;
+
+	SectigoResellerController(List<SectigoOperations> families, SectigoLogin login, CallLog calls) {
+		this.calls = calls;
 		this.operations = families.stream()
 			.flatMap((family) -> family.operations().stream())
 			.collect(Collectors.toUnmodifiableMap(SectigoOperation::name, Function.identity()));
@@ -66,6 +75,41 @@ class SectigoResellerController {
 	 * An unknown operation is {@code -2}; then its arguments are checked, then the login.
 	 */
 	private SectigoReply dispatch(String name, SectigoForm form) {
+		SectigoReply reply = null;
+		try {
+			reply = serve(name, form);
+			return reply;
+		}
+		finally {
+			count(name, form, reply);
+		}
+	}
+
+	/**
+	 * Counted against the order it names, or (ordering) the order it placed.
+	 * {@code CollectSSL} is a {@code status} call when it asks for the status only, a
+	 * {@code download} when it asks for the certificate too.
+	 */
+	private void count(String name, SectigoForm form, SectigoReply reply) {
+		String operation = name.equals("download/CollectSSL") ? (isZero(form.get("queryType")) ? "status" : "download")
+				: COUNTED_AS.getOrDefault(name, name);
+		String number = (reply != null && reply.get("orderNumber") != null) ? reply.get("orderNumber")
+				: form.get("orderNumber");
+		Long orderId = null;
+		try {
+			orderId = (number != null) ? Long.valueOf(number.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			// counted against no order
+		}
+		this.calls.count(SectigoOrdering.API, operation, orderId);
+	}
+
+	private static boolean isZero(String queryType) {
+		return queryType == null || queryType.isBlank() || queryType.trim().equals("0");
+	}
+
+	private SectigoReply serve(String name, SectigoForm form) {
 		SectigoOperation operation = this.operations.get(name);
 		if (operation == null) {
 			throw new SectigoRefusal(-2, null, "Unknown operation: " + name);
