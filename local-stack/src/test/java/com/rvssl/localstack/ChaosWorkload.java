@@ -1,6 +1,7 @@
 package com.rvssl.localstack;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,10 @@ final class ChaosWorkload implements AutoCloseable {
 
 	/** The sandbox's product ids of the OV products above (what its books show). */
 	private static final Set<String> OV_CA_PRODUCTS = Set.of("ssl_basic", "24");
+
+	/** Where an order is before the gateway has placed it at the CA. */
+	private static final Set<String> BEFORE_THE_CA = Set.of("PLACED", "WAITING_FOR_PAYMENT", "PAID",
+			"SUBMISSION_RETRYING");
 
 	enum Funding {
 
@@ -87,6 +92,9 @@ final class ChaosWorkload implements AutoCloseable {
 	private final AtomicInteger advances = new AtomicInteger();
 
 	private final ScheduledExecutorService clients = Executors.newScheduledThreadPool(8);
+
+	// races wait for their moment on threads of their own, never holding up placements
+	private final ScheduledExecutorService racers = Executors.newScheduledThreadPool(8);
 
 	private volatile boolean operatorOn = true;
 
@@ -148,8 +156,9 @@ final class ChaosWorkload implements AutoCloseable {
 
 	/**
 	 * Places every planned order at an even pace over {@code window}, each followed by
-	 * its race (a cancel or a DCV change) a few seconds later; the top-ups of the
-	 * resellers that pay late come half-way through and near the end. Returns at once.
+	 * its race: half the cancels a few seconds after placing, the other half and the DCV
+	 * changes as soon as the CA has the order; the top-ups of the resellers that pay late
+	 * come half-way through and near the end. Returns at once.
 	 */
 	void start(List<Planned> plan, Duration window) {
 		long stepNanos = window.toNanos() / Math.max(1, plan.size());
@@ -186,12 +195,19 @@ final class ChaosWorkload implements AutoCloseable {
 		String orderId = reply.body().get("id").asString();
 		placed.put(orderId, order);
 		if (order.race() != Race.NONE) {
-			clients.schedule(recorded(() -> race(orderId, order)), order.raceDelayMillis(), TimeUnit.MILLISECONDS);
+			long delay = (order.race() == Race.CANCEL && order.index() % 2 == 0) ? order.raceDelayMillis() : 0;
+			racers.schedule(recorded(() -> race(orderId, order)), delay, TimeUnit.MILLISECONDS);
 		}
 	}
 
 	private void race(String orderId, Planned order) {
 		String base = stack.url(PlatformService.ORDER) + "/api/v1/orders/" + orderId;
+		// a DCV change, and every other cancel, once the CA has the order: the race is
+		// with the CA's validation and issuance, not with payment
+		if (order.race() == Race.DCV_CHANGE || order.index() % 2 == 1) {
+			awaitAtTheCa(base, order.reseller().key());
+			Pause.sleep(Duration.ofMillis(order.raceDelayMillis() % 1_500));
+		}
 		PlatformClient.Reply reply = switch (order.race()) {
 			case CANCEL -> calls.retrying("cancel " + orderId,
 					() -> calls.http()
@@ -216,6 +232,23 @@ final class ChaosWorkload implements AutoCloseable {
 				failures.add(ex.getMessage());
 			}
 		};
+	}
+
+	private void awaitAtTheCa(String orderUrl, String key) {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (Instant.now().isBefore(deadline)) {
+			try {
+				JsonNode order = calls.http().get(orderUrl, key).body();
+				if (order != null
+						&& (order.hasNonNull("caOrderId") || !BEFORE_THE_CA.contains(order.path("state").asString()))) {
+					return;
+				}
+			}
+			catch (IllegalStateException serviceAway) {
+				// killed by the schedule: look again
+			}
+			Pause.sleep(Duration.ofMillis(300));
+		}
 	}
 
 	private void topUpLatePayers(List<Planned> plan, String when) {
@@ -329,6 +362,7 @@ final class ChaosWorkload implements AutoCloseable {
 	@Override
 	public void close() {
 		clients.shutdownNow();
+		racers.shutdownNow();
 	}
 
 }
