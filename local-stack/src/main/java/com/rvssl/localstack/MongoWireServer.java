@@ -5,14 +5,16 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import com.rvssl.embeddedmongo.IndexedH2Backend;
+import com.rvssl.embeddedmongo.IndexedMemoryBackend;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) the services reach over a real
  * socket. With a data directory it keeps its databases in an H2 file, so they survive a
  * restart; it has no transactions, which the services' one-document-per-change design
- * does not need.
+ * does not need. Its backends answer a filter that pins {@code _id} through the
+ * {@code _id} index, so a conditional write costs the same however many orders there are.
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -34,10 +36,10 @@ final class MongoWireServer implements AutoCloseable {
 			catch (java.io.IOException ex) {
 				throw new IllegalStateException("cannot create " + dataDir, ex);
 			}
-			backend = new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
+			backend = new IndexedH2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
 		}
 		else {
-			backend = new MemoryBackend();
+			backend = new IndexedMemoryBackend();
 		}
 		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", port);
