@@ -1,6 +1,7 @@
 package com.rvssl.kit.test;
 
 import java.net.InetSocketAddress;
+import java.util.OptionalLong;
 
 import de.bwaldvogel.mongo.MongoServer;
 import com.rvssl.embeddedmongo.IndexedMemoryBackend;
@@ -26,6 +27,9 @@ public final class TestInfrastructure {
 
 	private static Endpoints endpoints;
 
+	// the embedded wire server's backend; null with containers
+	private static IndexedMemoryBackend embeddedMongo;
+
 	private TestInfrastructure() {
 	}
 
@@ -45,6 +49,17 @@ public final class TestInfrastructure {
 	/** A connection string to a database of its own on the shared server. */
 	public static synchronized String mongoUri(String database) {
 		return endpoints().mongo() + "/" + database;
+	}
+
+	/**
+	 * How many documents the embedded wire server's queries examined so far (every
+	 * database), to show what a query costs without a clock; empty when the tests run
+	 * against a real MongoDB.
+	 */
+	public static synchronized OptionalLong mongoDocumentsExamined() {
+		endpoints();
+		return (embeddedMongo != null) ? OptionalLong.of(embeddedMongo.documentsExamined().count())
+				: OptionalLong.empty();
 	}
 
 	private static Endpoints endpoints() {
@@ -85,7 +100,8 @@ public final class TestInfrastructure {
 	private static Endpoints startEmbedded() {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 		kafka.afterPropertiesSet();
-		MongoServer mongo = new MongoServer(new IndexedMemoryBackend());
+		embeddedMongo = new IndexedMemoryBackend();
+		MongoServer mongo = new MongoServer(embeddedMongo);
 		mongo.bind("127.0.0.1", 0);
 		InetSocketAddress address = mongo.getLocalAddress();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

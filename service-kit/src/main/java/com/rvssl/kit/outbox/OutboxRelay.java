@@ -1,16 +1,22 @@
 package com.rvssl.kit.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.contracts.EventEnvelope;
@@ -29,12 +35,20 @@ import static com.rvssl.kit.outbox.OutboxCollection.OUTBOX;
 import static com.rvssl.kit.outbox.OutboxCollection.PARKED;
 
 /**
- * Publishes the events waiting in one collection's outboxes. For each document it first
- * claims the outbox (so that two replicas never publish the same entries side by side; a
- * relay that dies leaves its claim to run out), then sends the entries in the order they
- * were written, each only after the previous one was acknowledged, and {@code $pull}s
- * each once acknowledged. A crash between the ack and the pull publishes an event twice,
- * which consumers absorb by its event id; Kafka being down only delays events.
+ * Publishes the events waiting in one collection's outboxes. A store's write that filled
+ * an outbox wakes it ({@link #filled}): it then reads that document by {@code _id}. A
+ * slow sweep, through the index of pending documents ({@link PendingOutboxes}), picks up
+ * what a lost wake-up left (a crash between the write and the wake-up, a failed send).
+ *
+ * <p>
+ * For each document it first claims the outbox (so that two replicas never publish the
+ * same entries side by side; a relay that dies leaves its claim to run out), then sends
+ * the entries in the order they were written, each only after the previous one was
+ * acknowledged, and {@code $pull}s each once acknowledged. Giving the claim back tells
+ * whether entries came in meanwhile: they go out at once, by the same relay, so a wake-up
+ * that found the outbox claimed loses nothing. A crash between the ack and the pull
+ * publishes an event twice, which consumers absorb by its event id; Kafka being down only
+ * delays events.
  */
 public class OutboxRelay extends RepeatingWork {
 
@@ -52,9 +66,19 @@ public class OutboxRelay extends RepeatingWork {
 
 	private final Counter parked;
 
+	// the documents woken and not yet taken up: a document written to again before its
+	// relay got to it is queued once
+	private final Set<Object> queued = ConcurrentHashMap.newKeySet();
+
+	private volatile Sinks.Many<Object> wakeUps;
+
+	private volatile Disposable woken;
+
+	private volatile boolean indexed;
+
 	public OutboxRelay(OutboxCollection collection, ReactiveMongoTemplate mongo,
 			KafkaTemplate<String, EventEnvelope> kafka, OutboxProperties properties, MeterRegistry registry) {
-		super("outbox relay of " + collection.collectionName(), properties.pollInterval(), properties.pollInterval());
+		super("outbox sweep of " + collection.collectionName(), firstSweep(properties), properties.sweepInterval());
 		this.collection = collection.collectionName();
 		this.mongo = mongo;
 		this.kafka = kafka;
@@ -69,31 +93,110 @@ public class OutboxRelay extends RepeatingWork {
 			.register(registry);
 	}
 
+	// soon after the start: a restart publishes at once what a crash left
+	private static Duration firstSweep(OutboxProperties properties) {
+		Duration second = Duration.ofSeconds(1);
+		return (properties.sweepInterval().compareTo(second) < 0) ? properties.sweepInterval() : second;
+	}
+
+	@Override
+	public void start() {
+		Sinks.Many<Object> sink = Sinks.many().unicast().onBackpressureBuffer();
+		woken = sink.asFlux().flatMap((id) -> {
+			queued.remove(id);
+			// a broker's short hiccup (a leader moving) should not leave the entries to
+			// the sweep
+			return publish(id).retryWhen(Retry.backoff(2, Duration.ofMillis(500))).onErrorResume((ex) -> {
+				log.warn("Publishing the outbox of {} {} failed, the sweep tries again: {}", collection, id,
+						ex.toString());
+				return Mono.empty();
+			});
+		}, properties.concurrency()).subscribe();
+		wakeUps = sink;
+		super.start();
+	}
+
+	@Override
+	public void stop() {
+		super.stop();
+		Sinks.Many<Object> sink = wakeUps;
+		wakeUps = null;
+		if (sink != null) {
+			synchronized (sink) {
+				sink.tryEmitComplete();
+			}
+		}
+		Disposable running = woken;
+		if (running != null) {
+			running.dispose();
+		}
+		queued.clear();
+	}
+
+	/**
+	 * Wakes the relay for document {@code id}, whose outbox a write just filled; returns
+	 * at once. Before the relay started or after it stopped, the sweep finds the entries.
+	 */
+	public void filled(Object id) {
+		Sinks.Many<Object> sink = wakeUps;
+		if (sink == null || !queued.add(id)) {
+			return;
+		}
+		Sinks.EmitResult result;
+		// one emitter at a time, as the sink requires
+		synchronized (sink) {
+			result = sink.tryEmitNext(id);
+		}
+		if (result.isFailure()) {
+			queued.remove(id);
+		}
+	}
+
 	@Override
 	protected Mono<Void> round() {
 		return relayOnce();
 	}
 
 	/**
-	 * One round: the outboxes of up to a batch of unclaimed documents, each in its own
-	 * order.
+	 * One sweep: the outboxes of unclaimed pending documents, found through the index of
+	 * pending documents, a batch at a time while batches come back full and go out
+	 * without a failure.
 	 */
 	public Mono<Void> relayOnce() {
-		Query pending = Query.query(pendingAndUnclaimed(Criteria.where(OUTBOX + ".0").exists(true), Instant.now()))
-			.limit(properties.batchSize());
-		pending.fields().include("_id");
-		return mongo.find(pending, Document.class, collection)
-			.flatMap((document) -> publish(document.get("_id")).onErrorResume((ex) -> {
-				// this document's entries keep their order: the next round starts again
-				// at the first unsent one
-				log.warn("Publishing the outbox of {} {} failed, retrying next round: {}", collection,
-						document.get("_id"), ex.toString());
-				return Mono.empty();
-			}), properties.concurrency())
+		return ensureIndex().then(Mono.defer(this::sweepBatch)).flatMap((more) -> more ? relayOnce() : Mono.empty());
+	}
+
+	private Mono<Void> ensureIndex() {
+		if (indexed) {
+			return Mono.empty();
+		}
+		return mongo.indexOps(collection)
+			.createIndex(PendingOutboxes.index())
+			.doOnNext((name) -> indexed = true)
 			.then();
 	}
 
-	/** Publishes one document's outbox, unless another replica holds it right now. */
+	private Mono<Boolean> sweepBatch() {
+		Query pending = Query.query(pendingAndUnclaimed(PendingOutboxes.pending(), Instant.now()))
+			.limit(properties.batchSize());
+		pending.fields().include("_id");
+		return mongo.find(pending, Document.class, collection)
+			.flatMap((document) -> publish(document.get("_id")).thenReturn(true).onErrorResume((ex) -> {
+				// this document's entries keep their order: the next sweep starts again
+				// at the first unsent one
+				log.warn("Publishing the outbox of {} {} failed, retrying next sweep: {}", collection,
+						document.get("_id"), ex.toString());
+				return Mono.just(false);
+			}), properties.concurrency())
+			.collectList()
+			.map((results) -> results.size() == properties.batchSize() && !results.contains(false));
+	}
+
+	/**
+	 * Publishes one document's outbox, unless another replica holds it right now (that
+	 * one then publishes what this call would have), and again while writes filled it
+	 * meanwhile.
+	 */
 	public Mono<Void> publish(Object id) {
 		Instant now = Instant.now();
 		Date until = Date.from(now.plus(properties.claim()));
@@ -102,11 +205,16 @@ public class OutboxRelay extends RepeatingWork {
 		return mongo
 			.findAndModify(unclaimed, new Update().set(CLAIMED_UNTIL, until),
 					FindAndModifyOptions.options().returnNew(true), Document.class, collection)
-			.flatMap((claimed) -> Flux.fromIterable(entries(claimed))
-				.concatMap((entry) -> send(entry).then(pull(id, entry.eventId()))
-					.onErrorResume(UnpublishableEntry::isCause, (ex) -> park(id, entry, ex)))
-				.then(release(id, until))
-				.onErrorResume((ex) -> release(id, until).then(Mono.error(ex))));
+			.flatMap((claimed) -> send(id, entries(claimed)).then(release(id, until))
+				.onErrorResume((ex) -> release(id, until).then(Mono.error(ex))))
+			.flatMap((filledMeanwhile) -> filledMeanwhile ? publish(id) : Mono.empty());
+	}
+
+	private Mono<Void> send(Object id, List<OutboxEntry> entries) {
+		return Flux.fromIterable(entries)
+			.concatMap((entry) -> send(entry).then(pull(id, entry.eventId()))
+				.onErrorResume(UnpublishableEntry::isCause, (ex) -> park(id, entry, ex)))
+			.then();
 	}
 
 	private static Criteria pendingAndUnclaimed(Criteria criteria, Instant now) {
@@ -173,12 +281,15 @@ public class OutboxRelay extends RepeatingWork {
 	}
 
 	// only our own claim: one that ran out and was taken over belongs to the other
-	// replica now
-	private Mono<Void> release(Object id, Date until) {
+	// replica now; true when entries came in while it was held
+	private Mono<Boolean> release(Object id, Date until) {
+		Query own = Query.query(Criteria.where("_id").is(id).and(CLAIMED_UNTIL).is(until));
+		own.fields().include(OUTBOX);
 		return mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIMED_UNTIL).is(until)),
-					new Update().unset(CLAIMED_UNTIL), collection)
-			.then();
+			.findAndModify(own, new Update().unset(CLAIMED_UNTIL), FindAndModifyOptions.options().returnNew(true),
+					Document.class, collection)
+			.map((released) -> !released.getList(OUTBOX, Document.class, List.of()).isEmpty())
+			.defaultIfEmpty(false);
 	}
 
 }
