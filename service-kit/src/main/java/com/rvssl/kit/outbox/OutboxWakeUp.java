@@ -15,6 +15,16 @@ public interface OutboxWakeUp {
 	 */
 	void filled(String collectionName, Object id);
 
+	/**
+	 * For a conditional write: wakes the relay for document {@code id} when the write
+	 * went through ({@code written}).
+	 */
+	default void filled(boolean written, String collectionName, Object id) {
+		if (written) {
+			filled(collectionName, id);
+		}
+	}
+
 	/** A wake-up that does nothing: the sweep alone publishes (for tests of a store). */
 	static OutboxWakeUp none() {
 		return (collectionName, id) -> {
