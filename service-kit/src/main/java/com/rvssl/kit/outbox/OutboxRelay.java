@@ -3,8 +3,10 @@ package com.rvssl.kit.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -43,12 +45,12 @@ import static com.rvssl.kit.outbox.OutboxCollection.PARKED;
  * <p>
  * For each document it first claims the outbox (so that two replicas never publish the
  * same entries side by side; a relay that dies leaves its claim to run out), then sends
- * the entries in the order they were written, each only after the previous one was
- * acknowledged, and {@code $pull}s each once acknowledged. Giving the claim back tells
- * whether entries came in meanwhile: they go out at once, by the same relay, so a wake-up
- * that found the outbox claimed loses nothing. A crash between the ack and the pull
- * publishes an event twice, which consumers absorb by its event id; Kafka being down only
- * delays events.
+ * the entries in the order they were written, without waiting on each acknowledgement,
+ * and removes the acknowledged ones in one write. Giving the claim back tells whether
+ * entries came in meanwhile: they go out at once, by the same relay, so a wake-up that
+ * found the outbox claimed loses nothing. A crash between the ack and the pull publishes
+ * an event twice, which consumers absorb by its event id; Kafka being down only delays
+ * events.
  */
 public class OutboxRelay extends RepeatingWork {
 
@@ -210,11 +212,101 @@ public class OutboxRelay extends RepeatingWork {
 			.flatMap((filledMeanwhile) -> filledMeanwhile ? publish(id) : Mono.empty());
 	}
 
+	/**
+	 * Sends every entry before waiting for any acknowledgement (the idempotent producer
+	 * keeps the records of a partition in the order they were sent, and fails the ones
+	 * behind a record it could not deliver), then settles the outbox in one write: the
+	 * entries up to the first failure leave it, the unpublishable ones among them parked.
+	 * What follows a failure stays, to be sent again, in order, with it.
+	 */
 	private Mono<Void> send(Object id, List<OutboxEntry> entries) {
-		return Flux.fromIterable(entries)
-			.concatMap((entry) -> send(entry).then(pull(id, entry.eventId()))
-				.onErrorResume(UnpublishableEntry::isCause, (ex) -> park(id, entry, ex)))
-			.then();
+		// send() may block on metadata while the broker is away: keep it off the event
+		// loops
+		return Mono.fromCallable(() -> startAll(entries))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((sending) -> Flux.fromIterable(sending).concatMap(this::outcome).collectList())
+			.flatMap((outcomes) -> settle(id, outcomes));
+	}
+
+	// stops at a send that failed at once for a reason a retry may cure (the broker
+	// away): each further one would block as long on the metadata
+	private List<Sending> startAll(List<OutboxEntry> entries) {
+		List<Sending> started = new ArrayList<>();
+		for (OutboxEntry entry : entries) {
+			Sending sending = start(entry);
+			started.add(sending);
+			if (sending.ack().isCompletedExceptionally()
+					&& !sending.ack().handle((result, ex) -> UnpublishableEntry.isCause(ex)).join()) {
+				break;
+			}
+		}
+		return started;
+	}
+
+	private Sending start(OutboxEntry entry) {
+		try {
+			EventEnvelope envelope = read(entry);
+			return new Sending(entry, envelope, kafka.send(envelope.topic(), envelope.key(), envelope));
+		}
+		catch (RuntimeException ex) {
+			return new Sending(entry, null, CompletableFuture.failedFuture(ex));
+		}
+	}
+
+	private Mono<Outcome> outcome(Sending sending) {
+		return Mono.fromFuture(sending.ack(), true).timeout(properties.sendTimeout()).map((result) -> {
+			published.increment();
+			log.debug("Published {} {} of order {}", sending.envelope().type(), sending.envelope().eventId(),
+					sending.envelope().orderId());
+			return new Outcome(sending.entry(), null);
+		}).onErrorResume((ex) -> Mono.just(new Outcome(sending.entry(), ex)));
+	}
+
+	private Mono<Void> settle(Object id, List<Outcome> outcomes) {
+		List<String> done = new ArrayList<>();
+		List<Document> parkedEntries = new ArrayList<>();
+		Throwable failure = null;
+		for (Outcome outcome : outcomes) {
+			if (outcome.failure() == null) {
+				done.add(outcome.entry().eventId());
+			}
+			else if (UnpublishableEntry.isCause(outcome.failure())) {
+				done.add(outcome.entry().eventId());
+				parkedEntries.add(parked(id, outcome.entry(), outcome.failure()));
+			}
+			else {
+				failure = outcome.failure();
+				break;
+			}
+		}
+		Update update = new Update().pull(OUTBOX, new Document("eventId", new Document("$in", done)));
+		if (!parkedEntries.isEmpty()) {
+			update.push(PARKED).each(parkedEntries.toArray());
+		}
+		Mono<Void> written = done.isEmpty() ? Mono.empty()
+				: mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection)
+					.doOnNext((result) -> parked.increment(parkedEntries.size()))
+					.then();
+		return (failure != null) ? written.then(Mono.error(failure)) : written;
+	}
+
+	private Document parked(Object id, OutboxEntry entry, Throwable failure) {
+		String reason = UnpublishableEntry.reason(failure).toString();
+		log.error("Parked outbox entry {} of {} {}: it can never be published ({}); the entries behind it go on",
+				entry.eventId(), collection, id, reason);
+		return new Document("eventId", entry.eventId()).append("envelope", entry.envelope())
+			.append("reason", reason)
+			.append("parkedAt", new Date());
+	}
+
+	/**
+	 * An entry whose send has started; its envelope is null when it could not be read.
+	 */
+	private record Sending(OutboxEntry entry, EventEnvelope envelope, CompletableFuture<?> ack) {
+	}
+
+	/** What became of a send: acknowledged (no failure) or failed. */
+	private record Outcome(OutboxEntry entry, Throwable failure) {
 	}
 
 	private static Criteria pendingAndUnclaimed(Criteria criteria, Instant now) {
@@ -232,23 +324,6 @@ public class OutboxRelay extends RepeatingWork {
 			.toList();
 	}
 
-	private Mono<Void> send(OutboxEntry entry) {
-		return Mono.fromCallable(() -> read(entry)).flatMap(this::send);
-	}
-
-	private Mono<Void> send(EventEnvelope envelope) {
-		// send() may block on metadata while the broker is away: keep it off the event
-		// loops
-		return Mono.fromFuture(() -> kafka.send(envelope.topic(), envelope.key(), envelope))
-			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(properties.sendTimeout())
-			.doOnNext((result) -> {
-				published.increment();
-				log.debug("Published {} {} of order {}", envelope.type(), envelope.eventId(), envelope.orderId());
-			})
-			.then();
-	}
-
 	private static EventEnvelope read(OutboxEntry entry) {
 		try {
 			return EventJson.read(entry.envelope());
@@ -256,28 +331,6 @@ public class OutboxRelay extends RepeatingWork {
 		catch (RuntimeException ex) {
 			throw new UnpublishableEntry("its envelope cannot be read: " + ex.getMessage(), ex);
 		}
-	}
-
-	private Mono<Void> park(Object id, OutboxEntry entry, Throwable failure) {
-		String reason = UnpublishableEntry.reason(failure).toString();
-		log.error("Parked outbox entry {} of {} {}: it can never be published ({}); the entries behind it go on",
-				entry.eventId(), collection, id, reason);
-		Document parkedEntry = new Document("eventId", entry.eventId()).append("envelope", entry.envelope())
-			.append("reason", reason)
-			.append("parkedAt", new Date());
-		return mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)),
-					new Update().pull(OUTBOX, new Document("eventId", entry.eventId())).push(PARKED, parkedEntry),
-					collection)
-			.doOnNext((result) -> parked.increment())
-			.then();
-	}
-
-	private Mono<Void> pull(Object id, String eventId) {
-		return mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)),
-					new Update().pull(OUTBOX, new Document("eventId", eventId)), collection)
-			.then();
 	}
 
 	// only our own claim: one that ran out and was taken over belongs to the other

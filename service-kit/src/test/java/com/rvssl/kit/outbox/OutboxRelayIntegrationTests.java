@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -46,6 +48,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -240,6 +243,37 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void aDocumentsEntriesAreSentWithoutWaitingOnEachAcknowledgement() {
+		insert(List.of(account(run + "pipelined", 5, "envelope")));
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger mostInFlight = new AtomicInteger();
+		KafkaTemplate<String, EventEnvelope> counting = new KafkaTemplate<>(
+				producerFactory(TestInfrastructure.kafkaBootstrapServers())) {
+			@Override
+			public CompletableFuture<SendResult<String, EventEnvelope>> send(String topic, String key,
+					EventEnvelope data) {
+				mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+				return super.send(topic, key, data).whenComplete((result, ex) -> inFlight.decrementAndGet());
+			}
+		};
+		templates.add(counting);
+		OutboxRelay relay = new OutboxRelay(ACCOUNTS, mongo, counting,
+				new OutboxProperties(Duration.ofHours(1), 100, Duration.ofSeconds(45), Duration.ofSeconds(5), 8),
+				registry);
+		started(relay);
+
+		relay.filled(run + "pipelined");
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(recorded()).extracting((event) -> ((CreditToppedUp) event.payload()).reference())
+						.containsExactly(run + "pipelined#0", run + "pipelined#1", run + "pipelined#2",
+								run + "pipelined#3", run + "pipelined#4"));
+		assertThat(mostInFlight.get()).as("sends started before the first one was acknowledged").isGreaterThan(1);
+		assertThat(remaining()).isEmpty();
+	}
+
+	@Test
 	void oneSweepPublishesMoreDocumentsThanABatch() {
 		insert(IntStream.range(0, 250).mapToObj((i) -> account(run + i, 1, "envelope")).toList());
 
@@ -323,14 +357,15 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay relay(String bootstrapServers, Duration sweepInterval) {
-		KafkaTemplate<String, EventEnvelope> kafka = new KafkaTemplate<>(
-				new DefaultKafkaProducerFactory<>(
-						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-								ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),
-						new StringSerializer(), new EventSerializer()));
+		KafkaTemplate<String, EventEnvelope> kafka = new KafkaTemplate<>(producerFactory(bootstrapServers));
 		templates.add(kafka);
 		return new OutboxRelay(ACCOUNTS, mongo, kafka,
 				new OutboxProperties(sweepInterval, 100, Duration.ofSeconds(45), Duration.ofSeconds(5), 8), registry);
+	}
+
+	private static DefaultKafkaProducerFactory<String, EventEnvelope> producerFactory(String bootstrapServers) {
+		return new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000), new StringSerializer(), new EventSerializer());
 	}
 
 	/**
