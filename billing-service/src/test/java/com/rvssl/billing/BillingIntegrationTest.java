@@ -49,7 +49,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * creating their own resellers and orders.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "rvssl.billing.sweep-interval=PT1S", "rvssl.outbox.poll-interval=PT0.1S",
+		properties = { "rvssl.billing.sweep-interval=PT1S", "rvssl.outbox.sweep-interval=PT1H",
 				// as behind a proxy: X-Forwarded-For gives each test browser its own
 				// address
 				"server.forward-headers-strategy=framework" })

@@ -181,7 +181,7 @@ class BillingProcessCrashIT {
 		ServiceJar billing = ServiceJar.start("billing-service", "billing-crash-it-" + run,
 				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + mongoUri, "--rvssl.security.operator-key-hash=" + ApiKeys.hash(OPERATOR_KEY),
-				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.poll-interval=PT0.1S",
+				"--rvssl.billing.sweep-interval=PT1S", "--rvssl.outbox.sweep-interval=PT1S",
 				// no top-up here goes through the provider; billing only needs to be
 				// configured
 				"--rvssl.payments.webhook-secret=crash-test-webhook-secret",

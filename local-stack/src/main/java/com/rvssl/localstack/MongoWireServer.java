@@ -6,14 +6,16 @@ import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import com.rvssl.embeddedmongo.IndexedH2Backend;
+import com.rvssl.embeddedmongo.IndexedMemoryBackend;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) the services reach over a real
  * socket. With a data directory it keeps its databases in an H2 file, so they survive a
  * restart; it has no transactions, which the services' one-document-per-change design
- * does not need.
+ * does not need. Its backends answer a filter that pins {@code _id} through the
+ * {@code _id} index, so a conditional write costs the same however many orders there are.
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -52,7 +54,7 @@ final class MongoWireServer implements AutoCloseable {
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException("cannot create " + dataDir, ex);
 		}
-		return new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
+		return new IndexedH2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
 	}
 
 	/** The connection string of one database on this server. */
@@ -84,7 +86,7 @@ final class MongoWireServer implements AutoCloseable {
 	 * The in-memory backend, which the server closes on every shutdown: it keeps its
 	 * databases until the stack closes for good.
 	 */
-	private static final class KeptMemoryBackend extends MemoryBackend {
+	private static final class KeptMemoryBackend extends IndexedMemoryBackend {
 
 		private volatile boolean closing;
 

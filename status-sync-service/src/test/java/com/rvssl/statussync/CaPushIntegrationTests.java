@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
-				"rvssl.outbox.poll-interval=PT0.1S", "spring.kafka.consumer.group-id=status-sync-push-it",
+				"rvssl.outbox.sweep-interval=PT1H", "spring.kafka.consumer.group-id=status-sync-push-it",
 				"rvssl.sync.push.digicert-secret=" + CaPushIntegrationTests.DIGICERT_SECRET,
 				"rvssl.sync.push.sectigo-token=" + CaPushIntegrationTests.SECTIGO_TOKEN })
 @AutoConfigureWebTestClient

@@ -57,7 +57,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.sync.poll-interval=PT0.1S", "rvssl.sync.min-interval.digicert=PT1S",
 				"rvssl.sync.min-interval.sectigo=PT1H", "rvssl.sync.error-backoff=PT0.2S",
-				"rvssl.outbox.poll-interval=PT0.1S", "rvssl.sync.expiry-sweep-interval=PT0.5S",
+				"rvssl.outbox.sweep-interval=PT1H", "rvssl.sync.expiry-sweep-interval=PT0.5S",
 				"spring.kafka.consumer.group-id=status-sync-it" })
 @AutoConfigureWebTestClient
 class StatusSyncIntegrationTests extends ServiceIntegrationTest {

@@ -216,7 +216,7 @@ class TwoReplicasKilledIT {
 				"--rvssl.security.service-key-hash=" + TestKeys.sha256Hex(TestKeys.SERVICE_KEY),
 				"--rvssl.sync.lease-owner=" + name, "--rvssl.sync.lease=PT5S", "--rvssl.sync.poll-interval=PT0.1S",
 				"--rvssl.sync.min-interval.digicert=PT0.5S", "--rvssl.sync.batch-size=100",
-				"--rvssl.sync.concurrency=16", "--rvssl.outbox.poll-interval=PT0.1S", "--spring.jmx.enabled=false");
+				"--rvssl.sync.concurrency=16", "--rvssl.outbox.sweep-interval=PT1S", "--spring.jmx.enabled=false");
 		started.add(replica);
 		return replica;
 	}

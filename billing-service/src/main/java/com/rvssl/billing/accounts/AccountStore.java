@@ -3,6 +3,8 @@ package com.rvssl.billing.accounts;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.rvssl.kit.outbox.OutboxWakeUp;
+
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,8 +22,11 @@ public class AccountStore {
 
 	private final ReactiveMongoTemplate mongo;
 
-	AccountStore(ReactiveMongoTemplate mongo) {
+	private final OutboxWakeUp outboxes;
+
+	AccountStore(ReactiveMongoTemplate mongo, OutboxWakeUp outboxes) {
 		this.mongo = mongo;
+		this.outboxes = outboxes;
 	}
 
 	public Mono<Account> find(String resellerId) {
@@ -37,7 +42,7 @@ public class AccountStore {
 	}
 
 	public Mono<Account> insert(Account account) {
-		return mongo.insert(account);
+		return mongo.insert(account).doOnNext(this::wakeOutbox);
 	}
 
 	/**
@@ -63,7 +68,15 @@ public class AccountStore {
 			change.addToSet("appliedTopUpKeys", update.appliedTopUpKey());
 		}
 		return mongo.findAndModify(query, change, FindAndModifyOptions.options().returnNew(true), Account.class)
-			.switchIfEmpty(Mono.error(() -> new ConcurrentAccountChange(before.id())));
+			.switchIfEmpty(Mono.error(() -> new ConcurrentAccountChange(before.id())))
+			.doOnNext(this::wakeOutbox);
+	}
+
+	// the kit's relay publishes the account's new events at once
+	private void wakeOutbox(Account written) {
+		if (written.outbox() != null && !written.outbox().isEmpty()) {
+			outboxes.filled(Account.COLLECTION, written.id());
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
 import com.rvssl.kit.outbox.OutboxEntry;
+import com.rvssl.kit.outbox.OutboxWakeUp;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -31,8 +32,11 @@ public class SubmissionStore {
 
 	private final ReactiveMongoTemplate mongo;
 
-	SubmissionStore(ReactiveMongoTemplate mongo) {
+	private final OutboxWakeUp outboxes;
+
+	SubmissionStore(ReactiveMongoTemplate mongo, OutboxWakeUp outboxes) {
 		this.mongo = mongo;
+		this.outboxes = outboxes;
 	}
 
 	public Mono<SubmissionRecord> find(String orderId) {
@@ -272,7 +276,9 @@ public class SubmissionStore {
 			.is(SubmissionState.SUBMITTING)
 			.and("claimToken")
 			.is(claimed.claimToken()));
-		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+		return mongo.updateFirst(query, update, SubmissionRecord.class)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(written -> outboxes.filled(written, SubmissionRecord.COLLECTION, claimed.orderId()));
 	}
 
 	private static String newClaimToken() {
@@ -380,7 +386,8 @@ public class SubmissionStore {
 			.unset("nextAttemptAt")
 			.push("appliedEventIds", eventId)
 			.push("outbox", confirmation);
-		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
+		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class)
+			.doOnNext(cancelled -> outboxes.filled(SubmissionRecord.COLLECTION, orderId));
 	}
 
 	/**
@@ -483,7 +490,9 @@ public class SubmissionStore {
 			update.set("lastError", note);
 		}
 		checkReferenceAt(update, referenceCheckAt);
-		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+		return mongo.updateFirst(query, update, SubmissionRecord.class)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(written -> outboxes.filled(written, SubmissionRecord.COLLECTION, orderId));
 	}
 
 	/**
@@ -502,7 +511,9 @@ public class SubmissionStore {
 			.unset("nextAttemptAt")
 			.push("outbox")
 			.each(events.toArray());
-		return mongo.updateFirst(query, update, SubmissionRecord.class).map(result -> result.getModifiedCount() > 0);
+		return mongo.updateFirst(query, update, SubmissionRecord.class)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(written -> outboxes.filled(written, SubmissionRecord.COLLECTION, orderId));
 	}
 
 	Mono<Boolean> postponeCancellation(String orderId, String reason, Instant nextAttemptAt, Instant now) {

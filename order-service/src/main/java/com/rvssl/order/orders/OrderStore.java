@@ -8,6 +8,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import com.rvssl.kit.outbox.OutboxEntry;
+import com.rvssl.kit.outbox.OutboxWakeUp;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -32,15 +33,18 @@ public class OrderStore {
 
 	private final OrderChanges changes;
 
+	private final OutboxWakeUp outboxes;
+
 	/**
 	 * Indexes are made once, before the first write that relies on them (the idempotency
 	 * key).
 	 */
 	private final Mono<Void> indexes;
 
-	public OrderStore(ReactiveMongoTemplate mongo, OrderChanges changes) {
+	public OrderStore(ReactiveMongoTemplate mongo, OrderChanges changes, OutboxWakeUp outboxes) {
 		this.mongo = mongo;
 		this.changes = changes;
+		this.outboxes = outboxes;
 		this.indexes = mongo.indexOps(Order.class)
 			.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().named("idempotency_key"))
 			.then(mongo.indexOps(Order.class)
@@ -53,7 +57,7 @@ public class OrderStore {
 	}
 
 	public Mono<Order> insert(Order order) {
-		return indexes.then(mongo.insert(order));
+		return indexes.then(mongo.insert(order)).doOnNext(this::wakeOutbox);
 	}
 
 	public Mono<Order> findById(String id) {
@@ -115,7 +119,15 @@ public class OrderStore {
 		}
 		return mongo
 			.findAndModify(Query.query(filter), update, FindAndModifyOptions.options().returnNew(true), Order.class)
-			.doOnNext(changes::changed);
+			.doOnNext(changes::changed)
+			.doOnNext(this::wakeOutbox);
+	}
+
+	// the kit's relay publishes the order's new events at once
+	private void wakeOutbox(Order written) {
+		if (written.outbox() != null && !written.outbox().isEmpty()) {
+			outboxes.filled(Order.COLLECTION, written.id());
+		}
 	}
 
 	/**

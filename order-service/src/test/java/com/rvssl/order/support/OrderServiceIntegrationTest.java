@@ -47,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "rvssl.outbox.poll-interval=100ms")
+		// the writes alone wake the outbox relay: its sweep never runs in these tests
+		properties = "rvssl.outbox.sweep-interval=PT1H")
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class OrderServiceIntegrationTest {
 

@@ -1,9 +1,10 @@
 package com.rvssl.kit.test;
 
 import java.net.InetSocketAddress;
+import java.util.OptionalLong;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.rvssl.embeddedmongo.IndexedMemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -26,6 +27,9 @@ public final class TestInfrastructure {
 
 	private static Endpoints endpoints;
 
+	// the embedded wire server's backend; null with containers
+	private static IndexedMemoryBackend embeddedMongo;
+
 	private TestInfrastructure() {
 	}
 
@@ -45,6 +49,17 @@ public final class TestInfrastructure {
 	/** A connection string to a database of its own on the shared server. */
 	public static synchronized String mongoUri(String database) {
 		return endpoints().mongo() + "/" + database;
+	}
+
+	/**
+	 * How many documents the embedded wire server's queries examined so far (every
+	 * database), to show what a query costs without a clock; empty when the tests run
+	 * against a real MongoDB.
+	 */
+	public static synchronized OptionalLong mongoDocumentsExamined() {
+		endpoints();
+		return (embeddedMongo != null) ? OptionalLong.of(embeddedMongo.documentsExamined().count())
+				: OptionalLong.empty();
 	}
 
 	private static Endpoints endpoints() {
@@ -85,7 +100,8 @@ public final class TestInfrastructure {
 	private static Endpoints startEmbedded() {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 		kafka.afterPropertiesSet();
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		embeddedMongo = new IndexedMemoryBackend();
+		MongoServer mongo = new MongoServer(embeddedMongo);
 		mongo.bind("127.0.0.1", 0);
 		InetSocketAddress address = mongo.getLocalAddress();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,9 +8,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The relays of a service's outbox collections, started and stopped with the application.
+ * The relays of a service's outbox collections, started and stopped with the application;
+ * the {@link OutboxWakeUp} the services' stores call.
  */
-public class OutboxRelays implements SmartLifecycle {
+public class OutboxRelays implements SmartLifecycle, OutboxWakeUp {
 
 	private final Map<String, OutboxRelay> relays;
 
@@ -32,7 +33,12 @@ public class OutboxRelays implements SmartLifecycle {
 		return relay;
 	}
 
-	/** One round of every relay. */
+	@Override
+	public void filled(String collectionName, Object id) {
+		of(collectionName).filled(id);
+	}
+
+	/** One sweep of every relay. */
 	public Mono<Void> relayOnce() {
 		return Flux.fromIterable(relays.values()).concatMap(OutboxRelay::relayOnce).then();
 	}

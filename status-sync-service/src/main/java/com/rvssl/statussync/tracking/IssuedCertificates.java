@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rvssl.contracts.events.RenewalDue;
+import com.rvssl.kit.outbox.OutboxWakeUp;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,8 +34,11 @@ public class IssuedCertificates {
 
 	private final ReactiveMongoTemplate mongo;
 
-	public IssuedCertificates(ReactiveMongoTemplate mongo) {
+	private final OutboxWakeUp outboxes;
+
+	public IssuedCertificates(ReactiveMongoTemplate mongo, OutboxWakeUp outboxes) {
 		this.mongo = mongo;
+		this.outboxes = outboxes;
 	}
 
 	/**
@@ -85,7 +89,13 @@ public class IssuedCertificates {
 			.ne(days));
 		Update update = new Update().push("outbox").each(TrackedOrderOutbox.entry(order, event));
 		update.addToSet(REMINDERS_SENT).each(covered.toArray());
-		return mongo.updateFirst(notYet, update, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
+		return mongo.updateFirst(notYet, update, TrackedOrder.class)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(written -> {
+				if (written) {
+					outboxes.filled(TrackedOrder.COLLECTION, order.id());
+				}
+			});
 	}
 
 	private static Query expiringBetween(Instant from, Instant until) {

@@ -7,6 +7,7 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
+import com.rvssl.kit.outbox.OutboxWakeUp;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
@@ -35,8 +36,11 @@ public class TrackedOrders {
 
 	private final ReactiveMongoTemplate mongo;
 
-	public TrackedOrders(ReactiveMongoTemplate mongo) {
+	private final OutboxWakeUp outboxes;
+
+	public TrackedOrders(ReactiveMongoTemplate mongo, OutboxWakeUp outboxes) {
 		this.mongo = mongo;
+		this.outboxes = outboxes;
 	}
 
 	/**
@@ -165,7 +169,12 @@ public class TrackedOrders {
 			update.push("outbox").each(entries.toArray());
 		}
 		return mongo.updateFirst(leased(claimed.id(), leaseId), update, TrackedOrder.class)
-			.map(result -> result.getModifiedCount() > 0);
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(written -> {
+				if (written && !entries.isEmpty()) {
+					outboxes.filled(TrackedOrder.COLLECTION, claimed.id());
+				}
+			});
 	}
 
 	/**

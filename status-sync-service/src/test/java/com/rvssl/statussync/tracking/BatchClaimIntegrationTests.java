@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.rvssl.kit.outbox.OutboxWakeUp;
 import com.rvssl.kit.test.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class BatchClaimIntegrationTests {
 		client = MongoClients.create(TestInfrastructure.mongoUri(database));
 		mongo = new ReactiveMongoTemplate(client, database);
 		dueChecks = new DueChecks(mongo);
-		orders = new TrackedOrders(mongo);
+		orders = new TrackedOrders(mongo, OutboxWakeUp.none());
 	}
 
 	@AfterEach

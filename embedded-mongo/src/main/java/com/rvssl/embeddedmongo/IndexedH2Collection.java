@@ -1,0 +1,40 @@
+package com.rvssl.embeddedmongo;
+
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+
+/** The H2 collection, answering a filter that pins {@code _id} through its index. */
+class IndexedH2Collection extends H2Collection {
+
+	private final DocumentsExamined examined;
+
+	IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+			DocumentsExamined examined) {
+		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+		this.examined = examined;
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		Iterable<Object> pinned = IdPin.positions(getIndexes(), getIdField(), query);
+		if (pinned != null) {
+			return matchDocuments(query, pinned, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	@Override
+	protected boolean documentMatchesQuery(Document document, Document query) {
+		examined.add();
+		return super.documentMatchesQuery(document, query);
+	}
+
+}

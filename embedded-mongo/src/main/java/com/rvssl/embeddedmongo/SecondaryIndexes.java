@@ -1,0 +1,23 @@
+package com.rvssl.embeddedmongo;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+
+/** The secondary indexes the backends keep: one field's {@link ExistsIndex}, or none. */
+final class SecondaryIndexes {
+
+	private SecondaryIndexes() {
+	}
+
+	static <P> Index<P> create(String indexName, List<IndexKey> keys) {
+		if (keys.size() == 1) {
+			return new ExistsIndex<>(indexName, keys.get(0));
+		}
+		// kept as a name only, as the stock backends do: filters on those fields scan
+		return new EmptyIndex<>(indexName, keys);
+	}
+
+}

@@ -1,0 +1,144 @@
+package com.rvssl.embeddedmongo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a query costs, counted in documents examined: a filter pinning {@code _id}
+ * examines the documents it names however many others there are; a filter requiring a
+ * field that a one-field index covers examines the documents that have it.
+ */
+class QueryCostTests {
+
+	private static final int DOCUMENTS = 2_000;
+
+	@Test
+	void aFilterPinningIdBesideOtherConditionsExaminesOnlyThatDocument() {
+		IndexedMemoryBackend backend = new IndexedMemoryBackend();
+		try (WireServers server = new WireServers(backend)) {
+			MongoCollection<Document> orders = server.database("cost").getCollection("orders");
+			seed(orders, DOCUMENTS);
+			DocumentsExamined examined = backend.documentsExamined();
+
+			assertThat(cost(examined,
+					() -> orders
+						.updateOne(Filters.and(Filters.eq("_id", "order-77"), Filters.eq("version", 3L)),
+								Updates.inc("version", 1L))
+						.getModifiedCount()))
+				.isEqualTo(1);
+			assertThat(cost(examined,
+					() -> orders.find(Filters.and(Filters.in("_id", "order-1", "order-2"), Filters.eq("version", 0L)))
+						.into(new ArrayList<>())))
+				.isEqualTo(2);
+			assertThat(
+					cost(examined,
+							() -> orders
+								.find(new Document("$and",
+										List.of(new Document("_id", "order-5"),
+												new Document("state", new Document("$in", List.of("PLACED"))))))
+								.first()))
+				.isEqualTo(1);
+			// the counter counts scans too: a filter that pins nothing reads every
+			// document
+			assertThat(cost(examined, () -> orders.find(Filters.eq("version", 99L)).into(new ArrayList<>())))
+				.isEqualTo(DOCUMENTS);
+		}
+	}
+
+	@Test
+	void aFilterRequiringAnIndexedFieldExaminesOnlyTheDocumentsThatHaveIt() {
+		IndexedMemoryBackend backend = new IndexedMemoryBackend();
+		try (WireServers server = new WireServers(backend)) {
+			MongoCollection<Document> orders = server.database("cost").getCollection("orders");
+			orders.createIndex(Indexes.ascending("outbox.eventId"),
+					new IndexOptions().name("pending").partialFilterExpression(Filters.exists("outbox.eventId")));
+			seed(orders, DOCUMENTS);
+			orders.updateMany(Filters.in("_id", "order-3", "order-30", "order-300"),
+					Updates.push("outbox", new Document("eventId", "e").append("envelope", "{}")));
+			DocumentsExamined examined = backend.documentsExamined();
+
+			List<Document> pending = new ArrayList<>();
+			assertThat(cost(examined,
+					() -> orders
+						.find(Filters.and(Filters.exists("outbox.eventId"), Filters.eq("outboxClaimedUntil", null)))
+						.into(pending)))
+				.isEqualTo(3);
+			assertThat(pending).extracting((document) -> document.get("_id"))
+				.containsExactlyInAnyOrder("order-3", "order-30", "order-300");
+
+			// emptied, a document leaves the index
+			orders.updateOne(Filters.eq("_id", "order-30"), Updates.pull("outbox", new Document("eventId", "e")));
+			pending.clear();
+			assertThat(cost(examined, () -> orders.find(Filters.exists("outbox.eventId")).into(pending))).isEqualTo(2);
+			assertThat(pending).extracting((document) -> document.get("_id"))
+				.containsExactlyInAnyOrder("order-3", "order-300");
+			assertThat(orders.listIndexes().into(new ArrayList<>())).extracting((index) -> index.get("name"))
+				.contains("pending");
+		}
+	}
+
+	@Test
+	void aDataFileOfTheStockH2BackendOpensIndexedAndTheOtherWayRound(@TempDir Path directory) {
+		String file = directory.resolve("mongo.mv").toString();
+		H2Backend stock = new H2Backend(file);
+		try (WireServers server = new WireServers(stock)) {
+			MongoCollection<Document> orders = server.database("file").getCollection("orders");
+			orders.createIndex(Indexes.ascending("outbox.eventId"), new IndexOptions().name("pending"));
+			seed(orders, 200);
+			orders.updateOne(Filters.eq("_id", "order-9"), Updates.push("outbox", new Document("eventId", "e9")));
+		}
+		stock.close();
+
+		IndexedH2Backend indexed = new IndexedH2Backend(file);
+		try (WireServers server = new WireServers(indexed)) {
+			MongoCollection<Document> orders = server.database("file").getCollection("orders");
+			DocumentsExamined examined = indexed.documentsExamined();
+			assertThat(cost(examined,
+					() -> orders.find(Filters.and(Filters.eq("_id", "order-8"), Filters.eq("version", 0L))).first()))
+				.isEqualTo(1);
+			assertThat(cost(examined, () -> orders.find(Filters.exists("outbox.eventId")).first().get("_id")))
+				.isEqualTo(1);
+			orders.insertOne(new Document("_id", "written-indexed"));
+		}
+		indexed.close();
+
+		H2Backend reopened = new H2Backend(file);
+		try (WireServers server = new WireServers(reopened)) {
+			MongoCollection<Document> orders = server.database("file").getCollection("orders");
+			assertThat(orders.countDocuments()).isEqualTo(201);
+			assertThat(orders.find(Filters.eq("_id", "order-9")).first().getList("outbox", Document.class)).hasSize(1);
+		}
+		reopened.close();
+	}
+
+	private static long cost(DocumentsExamined examined, Supplier<Object> query) {
+		long before = examined.count();
+		assertThat(query.get()).isNotNull();
+		return examined.count() - before;
+	}
+
+	private static void seed(MongoCollection<Document> orders, int count) {
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			documents.add(new Document("_id", "order-" + i).append("version", (long) i % 4)
+				.append("state", "PLACED")
+				.append("outbox", List.of()));
+		}
+		orders.insertMany(documents);
+	}
+
+}
