@@ -1,5 +1,10 @@
 package com.rvssl.localstack;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -17,10 +22,43 @@ final class ChaosCalls {
 
 	private static final Duration PAUSE = Duration.ofMillis(500);
 
+	private static final HttpClient TEXT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
 	private final PlatformClient http = new PlatformClient();
 
 	PlatformClient http() {
 		return http;
+	}
+
+	/**
+	 * A text body (a PEM download), as {@link #retrying} gets it: the per-key rate limit
+	 * (429) and a service away are waited out.
+	 */
+	String text(String what, String url, String key) {
+		Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
+		String last = "no attempt";
+		while (Instant.now().isBefore(deadline)) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+			if (key != null) {
+				request.header("Authorization", "Bearer " + key);
+			}
+			try {
+				HttpResponse<String> response = TEXT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() < 500 && response.statusCode() != 429) {
+					return response.body();
+				}
+				last = response.statusCode() + " " + response.body();
+			}
+			catch (IOException ex) {
+				last = ex.toString();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+			Pause.sleep(PAUSE);
+		}
+		throw new IllegalStateException(what + " got no answer within " + GIVE_UP_AFTER + "; last: " + last);
 	}
 
 	/** The first answer that is not a sign of the service being away. */

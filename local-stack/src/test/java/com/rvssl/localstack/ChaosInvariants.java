@@ -330,25 +330,35 @@ final class ChaosInvariants {
 			.toList();
 		Map<String, Long> viewStatuses = new ConcurrentHashMap<>();
 		List<String> invisible = java.util.Collections.synchronizedList(new ArrayList<>());
-		issued.parallelStream().forEach((id) -> {
-			String key = placed.get(id).reseller().key();
-			String base = stack.url(PlatformService.ORDER) + "/api/v1/orders/" + id;
-			JsonNode order = calls.http().get(base, key).body();
-			String views = order.at("/views/client/status").asString() + " | "
-					+ order.at("/views/admin/status").asString() + " | "
-					+ order.at("/views/provider/status").asString();
-			viewStatuses.merge(views, 1L, Long::sum);
-			String pem = calls.http().getText(base + "/certificate?format=pem", key);
-			if (!"Complete".equals(order.at("/views/provider/status").asString())
-					|| order.at("/views/client/status").asString().isBlank()
-					|| order.at("/views/admin/status").asString().isBlank()
-					|| order.at("/certificate/serialNumber").asString().isBlank()
-					|| !pem.contains("BEGIN CERTIFICATE")) {
-				invisible.add(id + " views " + views);
-			}
-		});
+		// a few at a time: each reseller key may make 20 calls a second
+		java.util.concurrent.ForkJoinPool readers = new java.util.concurrent.ForkJoinPool(4);
+		try {
+			readers
+				.submit(() -> issued.parallelStream().forEach((id) -> readViews(id, placed, viewStatuses, invisible)))
+				.join();
+		}
+		finally {
+			readers.shutdown();
+		}
 		viewStatuses.forEach((views, count) -> report.figure("issued orders whose views read: " + views, count));
 		report.check("every issued certificate visible in all three views and downloadable", invisible);
+	}
+
+	private void readViews(String id, Map<String, ChaosWorkload.Planned> placed, Map<String, Long> viewStatuses,
+			List<String> invisible) {
+		String key = placed.get(id).reseller().key();
+		String base = stack.url(PlatformService.ORDER) + "/api/v1/orders/" + id;
+		JsonNode order = calls.retrying("read order " + id, () -> calls.http().get(base, key)).body();
+		String views = order.at("/views/client/status").asString() + " | " + order.at("/views/admin/status").asString()
+				+ " | " + order.at("/views/provider/status").asString();
+		viewStatuses.merge(views, 1L, Long::sum);
+		String pem = calls.text("download certificate of " + id, base + "/certificate?format=pem", key);
+		if (!"Complete".equals(order.at("/views/provider/status").asString())
+				|| order.at("/views/client/status").asString().isBlank()
+				|| order.at("/views/admin/status").asString().isBlank()
+				|| order.at("/certificate/serialNumber").asString().isBlank() || !pem.contains("BEGIN CERTIFICATE")) {
+			invisible.add(id + " views " + views);
+		}
 	}
 
 	private static void checkWebhooks(Report report, Map<String, ChaosWorkload.Planned> placed,
