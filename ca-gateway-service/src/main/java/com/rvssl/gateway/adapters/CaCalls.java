@@ -8,12 +8,9 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
@@ -28,14 +25,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one way to call a CA. Each call runs, innermost first, in that CA's bulkhead
- * (concurrent calls), time limiter, rate limiter (the CA's published limits: it waits for
- * a permit rather than fail), circuit breaker and, for calls safe to repeat only, its
- * retry (exponential backoff with jitter), all named after the CA and configured under
- * {@code resilience4j.*.instances.<ca>}, as Resilience4j's own annotations order them.
- * Each call is timed ({@code rvssl.ca.calls}) and, when it fails, counted
- * ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not retried
- * here: only the submission knows how to retry them safely (looking the reference up
- * first).
+ * (concurrent calls), time limiter, budget (the CA's published limits, shared by the
+ * calls with priorities: {@link CaBudget}), circuit breaker and, for calls safe to repeat
+ * only, its retry (exponential backoff with jitter), all named after the CA and
+ * configured under {@code resilience4j.*.instances.<ca>}, as Resilience4j's own
+ * annotations order them. Each call is timed ({@code rvssl.ca.calls}) and, when it fails,
+ * counted ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not
+ * retried here: only the submission knows how to retry them safely (looking the reference
+ * up first).
  */
 @Component
 public class CaCalls {
@@ -46,18 +43,18 @@ public class CaCalls {
 
 	private final BulkheadRegistry bulkheads;
 
-	private final RateLimiterRegistry rateLimiters;
+	private final CaBudget budget;
 
 	private final RetryRegistry retries;
 
 	private final MeterRegistry meters;
 
 	public CaCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads,
-			RateLimiterRegistry rateLimiters, RetryRegistry retries, MeterRegistry meters) {
+			CaBudget budget, RetryRegistry retries, MeterRegistry meters) {
 		this.circuitBreakers = circuitBreakers;
 		this.timeLimiters = timeLimiters;
 		this.bulkheads = bulkheads;
-		this.rateLimiters = rateLimiters;
+		this.budget = budget;
 		this.retries = retries;
 		this.meters = meters;
 	}
@@ -89,13 +86,13 @@ public class CaCalls {
 		CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(ca);
 		TimeLimiter timeLimiter = timeLimiters.timeLimiter(ca);
 		Bulkhead bulkhead = bulkheads.bulkhead(ca);
-		RateLimiter rateLimiter = rateLimiters.rateLimiter(ca);
+		CallPriority priority = CallPriority.of(operation);
 		Retry retry = retries.retry(ca);
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(meters);
 			Mono<T> once = call.transformDeferred(BulkheadOperator.of(bulkhead))
 				.transformDeferred(TimeLimiterOperator.of(timeLimiter))
-				.transformDeferred(RateLimiterOperator.of(rateLimiter))
+				.transform(limited -> budget.spend(ca, priority, limited))
 				.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 				.onErrorMap(failure -> classify(ca, timeLimiter, failure));
 			return (retried ? once.transformDeferred(RetryOperator.of(retry)) : once)
@@ -151,6 +148,9 @@ public class CaCalls {
 		}
 		if (failure.getCause() instanceof TimeoutException) {
 			return "timeout";
+		}
+		if (failure instanceof CaUnavailable.OverBudget) {
+			return "over_budget";
 		}
 		if (failure.getCause() instanceof BulkheadFullException || failure.getCause() instanceof RequestNotPermitted) {
 			return "throttled";

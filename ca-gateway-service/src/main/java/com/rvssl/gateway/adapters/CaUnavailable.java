@@ -1,5 +1,7 @@
 package com.rvssl.gateway.adapters;
 
+import java.time.Duration;
+
 /**
  * The CA could not be asked, or did not say what happened: connection errors, timeouts,
  * 5xx, rate limits, unreadable replies. The CA may have acted before failing, so a new
@@ -23,6 +25,26 @@ public class CaUnavailable extends RuntimeException {
 
 		public CircuitOpen(String ca) {
 			super("circuit breaker for " + ca + " is open");
+		}
+
+	}
+
+	/**
+	 * The CA's budget has no permit for this call within the wait its priority allows
+	 * ({@link CaBudget}): the CA was not asked, and asking again before the next period
+	 * is pointless.
+	 */
+	public static class OverBudget extends CaUnavailable {
+
+		private final Duration retryAfter;
+
+		public OverBudget(String ca, CallPriority priority, Duration retryAfter) {
+			super("no permit of " + ca + "'s budget for a " + priority.name().toLowerCase() + " call now");
+			this.retryAfter = retryAfter;
+		}
+
+		public Duration retryAfter() {
+			return this.retryAfter;
 		}
 
 	}

@@ -3,8 +3,10 @@ package com.rvssl.gateway.api;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
 import com.rvssl.kit.problem.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -28,6 +30,20 @@ class ProblemAdvice {
 	@ExceptionHandler(CaUnavailable.class)
 	ProblemDetail caUnavailable(CaUnavailable ex) {
 		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ca-unavailable", "CA unavailable", ex.getMessage());
+	}
+
+	/**
+	 * Refused for lack of CA budget, without waiting: status-sync asks again later, as it
+	 * does after any failure; Retry-After says when the next period starts at the latest.
+	 */
+	@ExceptionHandler(CaUnavailable.OverBudget.class)
+	ResponseEntity<ProblemDetail> overBudget(CaUnavailable.OverBudget ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ca-over-budget", "CA budget exhausted",
+				ex.getMessage());
+		long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(problem);
 	}
 
 	@ExceptionHandler(CaRefusal.class)

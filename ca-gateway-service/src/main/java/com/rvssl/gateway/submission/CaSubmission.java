@@ -84,7 +84,8 @@ class CaSubmission {
 	}
 
 	private static boolean worthRetryingNow(Throwable failure) {
-		return failure instanceof CaUnavailable && !(failure instanceof CaUnavailable.CircuitOpen);
+		return failure instanceof CaUnavailable && !(failure instanceof CaUnavailable.CircuitOpen)
+				&& !(failure instanceof CaUnavailable.OverBudget);
 	}
 
 }

@@ -23,7 +23,8 @@ public final class CaCallsForTests {
 	public static CaCalls withoutRetry() {
 		return new CaCalls(CircuitBreakerRegistry.ofDefaults(),
 				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(20)).build()),
-				BulkheadRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
+				BulkheadRegistry.ofDefaults(),
+				new CaBudget(RateLimiterRegistry.ofDefaults(), new CaBudgetProperties(0.2), new SimpleMeterRegistry()),
 				RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()), new SimpleMeterRegistry());
 	}
 
