@@ -27,7 +27,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private final PlatformClient client = new PlatformClient();
 
-	private final Map<PlatformService, JavaProcess> services = new EnumMap<>(PlatformService.class);
+	// started and killed from the chaos run's threads too
+	private final Map<PlatformService, JavaProcess> services = java.util.Collections
+		.synchronizedMap(new EnumMap<>(PlatformService.class));
 
 	/** Further replicas of a service, by name, for runs that kill one mid-work. */
 	private final Map<String, JavaProcess> replicas = new java.util.concurrent.ConcurrentHashMap<>();

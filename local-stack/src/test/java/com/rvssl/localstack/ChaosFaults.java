@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The faults of the chaos run, one after another over its window: each service killed in
@@ -31,7 +32,9 @@ final class ChaosFaults {
 
 	private final ChaosCalls calls;
 
-	private final List<String> played = new ArrayList<>();
+	private final List<String> played = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
 
 	ChaosFaults(LocalStack stack, ChaosCalls calls) {
 		this.stack = stack;
@@ -45,8 +48,11 @@ final class ChaosFaults {
 	}
 
 	/**
-	 * Plays every fault, each at its share of {@code window} from now (or as soon as the
-	 * one before has healed); returns when the last has healed.
+	 * Plays every fault at its share of {@code window} from now (later when the one
+	 * before took longer). A killed service is started again in the background while the
+	 * next faults play; the broker and the database are only taken away once every
+	 * service is back, as a service that cannot reach them while it starts refuses to
+	 * start at all. Returns when every fault has healed.
 	 */
 	void play(Duration window) {
 		List<Fault> schedule = List.of(new Fault(0.06, "kill -9 order-service", () -> crash(PlatformService.ORDER)),
@@ -54,11 +60,14 @@ final class ChaosFaults {
 						() -> stack.killReplica(BILLING_REPLICA)),
 				new Fault(0.22, "kill -9 ca-gateway-service replica mid-work (not restarted)",
 						() -> stack.killReplica(GATEWAY_REPLICA)),
-				new Fault(0.30, "Kafka broker stopped for " + DOWN.toSeconds() + " s", () -> stack.restartKafka(DOWN)),
-				new Fault(0.40, "kill -9 billing-service", () -> crash(PlatformService.BILLING)),
-				new Fault(0.48, "MongoDB wire server away for " + DOWN.toSeconds() + " s",
-						() -> stack.restartMongo(DOWN)),
-				new Fault(0.56, "kill -9 ca-gateway-service", () -> crash(PlatformService.CA_GATEWAY)),
+				new Fault(0.30, "Kafka broker stopped for " + DOWN.toSeconds() + " s", () -> {
+					awaitRestarts();
+					stack.restartKafka(DOWN);
+				}), new Fault(0.40, "kill -9 billing-service", () -> crash(PlatformService.BILLING)),
+				new Fault(0.48, "MongoDB wire server away for " + DOWN.toSeconds() + " s", () -> {
+					awaitRestarts();
+					stack.restartMongo(DOWN);
+				}), new Fault(0.56, "kill -9 ca-gateway-service", () -> crash(PlatformService.CA_GATEWAY)),
 				new Fault(0.62, "sandbox CA failing for " + CA_TROUBLE.toSeconds() + " s", this::troubleAtTheCa),
 				new Fault(0.70, "kill -9 status-sync-service", () -> crash(PlatformService.STATUS_SYNC)),
 				new Fault(0.80, "kill -9 notification-service", () -> crash(PlatformService.NOTIFICATION)));
@@ -71,10 +80,18 @@ final class ChaosFaults {
 			}
 			Instant began = Instant.now();
 			fault.play().run();
-			played.add(String.format("t+%5.1f s  %s (healed after %.1f s)",
-					Duration.between(start, began).toMillis() / 1000.0, fault.name(),
-					Duration.between(began, Instant.now()).toMillis() / 1000.0));
+			played
+				.add(String.format("t+%5.1f s  %s", Duration.between(start, began).toMillis() / 1000.0, fault.name()));
 		}
+		awaitRestarts();
+		// the CA's minute of trouble ends by itself, at the sandbox
+		Duration troubleLeft = Duration.between(Instant.now(),
+				start.plus(CA_TROUBLE).plusMillis((long) (window.toMillis() * 0.62)));
+		if (!troubleLeft.isNegative()) {
+			Pause.sleep(troubleLeft);
+		}
+		played.add(String.format("t+%5.1f s  every fault healed",
+				Duration.between(start, Instant.now()).toMillis() / 1000.0));
 	}
 
 	List<String> played() {
@@ -85,7 +102,17 @@ final class ChaosFaults {
 		stack.killService(service);
 		Pause.sleep(DOWN);
 		stack.startService(service);
-		stack.awaitReady(service);
+		Instant started = Instant.now();
+		restarts.add(CompletableFuture.runAsync(() -> {
+			stack.awaitReady(service);
+			played.add(String.format("           %s ready again %.1f s after its start", service.module(),
+					Duration.between(started, Instant.now()).toMillis() / 1000.0));
+		}));
+	}
+
+	private void awaitRestarts() {
+		restarts.forEach(CompletableFuture::join);
+		restarts.clear();
 	}
 
 	/**
@@ -109,7 +136,6 @@ final class ChaosFaults {
 				}
 			}
 		}
-		Pause.sleep(CA_TROUBLE);
 	}
 
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,8 @@ final class WebhookReceiver implements AutoCloseable {
 	private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
 	private final Map<String, Received> byDeliveryId = new ConcurrentHashMap<>();
+
+	private final Set<String> firstTries = new HashSet<>();
 
 	private final AtomicInteger requests = new AtomicInteger();
 
@@ -78,9 +82,12 @@ final class WebhookReceiver implements AutoCloseable {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
 			String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
 			requests.incrementAndGet();
+			String deliveryId = exchange.getRequestHeaders().getFirst("X-Rvssl-Delivery");
+			// a delivery's first request only: its retry then comes after the platform's
+			// first back-off (30 s), which bounds how long the run waits for it
 			boolean fail;
 			synchronized (random) {
-				fail = random.nextDouble() < failureRate;
+				fail = firstTries.add(deliveryId) && random.nextDouble() < failureRate;
 			}
 			if (fail) {
 				refused.incrementAndGet();
@@ -88,7 +95,6 @@ final class WebhookReceiver implements AutoCloseable {
 				return;
 			}
 			JsonNode json = JSON.readTree(text);
-			String deliveryId = exchange.getRequestHeaders().getFirst("X-Rvssl-Delivery");
 			byDeliveryId.putIfAbsent(deliveryId, new Received(json.path("event").asString(),
 					json.path("orderId").asString(), json.path("resellerId").asString()));
 			exchange.sendResponseHeaders(204, -1);
