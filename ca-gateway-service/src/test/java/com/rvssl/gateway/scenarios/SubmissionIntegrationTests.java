@@ -56,6 +56,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,7 +231,7 @@ class SubmissionIntegrationTests {
 					"EMAIL www.issued.example.com admin@issued.example.com");
 		client.get().uri("/internal/v1/orders/{id}/certificate", orderId).exchange().expectStatus().isEqualTo(409);
 
-		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+		awaitIssuedAtTheCa(orderId);
 
 		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
 		List<X509Certificate> chain = chain((String) certificate.get("pemChain"));
@@ -512,7 +513,7 @@ class SubmissionIntegrationTests {
 		});
 		assertThat(caStatus(orderId)).containsEntry("status", "PENDING_VALIDATION")
 			.containsEntry("caStatus", "Awaiting Validation");
-		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+		awaitIssuedAtTheCa(orderId);
 		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
 		List<X509Certificate> chain = chain((String) certificate.get("pemChain"));
 		assertThat(chain).hasSize(3);
@@ -540,7 +541,7 @@ class SubmissionIntegrationTests {
 				csrFor("reissue.example.com")));
 		publish(paid(orderId));
 		awaitSubmitted(orderId);
-		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+		awaitIssuedAtTheCa(orderId);
 
 		KeyPair newKey = TestCertificates.ec("secp256r1");
 		EventEnvelope reissue = event(orderId, new ReissueRequested(csrFor(newKey, "reissue.example.com")));
@@ -629,7 +630,7 @@ class SubmissionIntegrationTests {
 		awaitSubmitted(orderId);
 		// the sandbox approves DV email orders by itself: once issued, the CA refuses any
 		// DCV change
-		await().atMost(PATIENCE).until(() -> "ISSUED".equals(caStatus(orderId).get("status")));
+		awaitIssuedAtTheCa(orderId);
 
 		publish(event(orderId, new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
 
@@ -668,6 +669,27 @@ class SubmissionIntegrationTests {
 		return await().atMost(PATIENCE)
 			.until(() -> published.of(orderId, CertificateSubmitted.class), found -> !found.isEmpty())
 			.get(0);
+	}
+
+	/**
+	 * Polls the CA's status as status-sync does: half a second apart, and a read the CA's
+	 * budget refuses (503 {@code ca-over-budget}) is only asked again later.
+	 */
+	private void awaitIssuedAtTheCa(String orderId) {
+		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+			@SuppressWarnings("rawtypes")
+			EntityExchangeResult<Map> read = client.get()
+				.uri("/internal/v1/orders/{id}/ca-status", orderId)
+				.exchange()
+				.expectBody(Map.class)
+				.returnResult();
+			if (read.getStatus().value() == 503) {
+				assertThat((String) read.getResponseBody().get("type")).endsWith("/ca-over-budget");
+				return false;
+			}
+			assertThat(read.getStatus().value()).isEqualTo(200);
+			return "ISSUED".equals(read.getResponseBody().get("status"));
+		});
 	}
 
 	private Map<String, Object> caStatus(String orderId) {
