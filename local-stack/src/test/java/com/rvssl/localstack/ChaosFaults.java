@@ -36,6 +36,8 @@ final class ChaosFaults {
 
 	private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
 
+	private Instant troubleEnds = Instant.now();
+
 	ChaosFaults(LocalStack stack, ChaosCalls calls) {
 		this.stack = stack;
 		this.calls = calls;
@@ -85,8 +87,7 @@ final class ChaosFaults {
 		}
 		awaitRestarts();
 		// the CA's minute of trouble ends by itself, at the sandbox
-		Duration troubleLeft = Duration.between(Instant.now(),
-				start.plus(CA_TROUBLE).plusMillis((long) (window.toMillis() * 0.62)));
+		Duration troubleLeft = Duration.between(Instant.now(), troubleEnds);
 		if (!troubleLeft.isNegative()) {
 			Pause.sleep(troubleLeft);
 		}
@@ -120,6 +121,7 @@ final class ChaosFaults {
 	 * timeout, a 5xx, a 429 or a reply lost after the CA did the work.
 	 */
 	private void troubleAtTheCa() {
+		troubleEnds = Instant.now().plus(CA_TROUBLE);
 		for (String api : List.of("digicert", "sectigo")) {
 			for (String mode : List.of("LATENCY", "ERROR_5XX", "RATE_LIMIT", "LOST_REPLY")) {
 				Map<String, Object> fault = new java.util.HashMap<>(Map.of("api", api, "mode", mode, "durationSeconds",
