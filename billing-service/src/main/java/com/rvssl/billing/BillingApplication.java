@@ -1,11 +1,8 @@
 package com.rvssl.billing;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Reseller accounts, prepaid credit, its ledger and the orders waiting for payment. */
@@ -13,11 +10,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @ConfigurationPropertiesScan
 public class BillingApplication {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(BillingApplication.class, args);

@@ -1,7 +1,9 @@
 package com.rvssl.kit;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.kit.app.KitTestApplication;
 import com.rvssl.kit.app.KitTestApplication.FailingListener;
+import com.rvssl.kit.clock.MovableClock;
 import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestInfrastructure;
@@ -35,9 +38,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The kit's auto-configuration in the smallest service built on it, against the real
  * broker and wire server: deny by default (API, service and operator keys, the firewall,
- * the bypass shapes of a path), the problem shape, probes, retries and dead letters.
+ * the bypass shapes of a path), the problem shape, probes, retries and dead letters, and
+ * the movable clock of whole-platform walks.
  */
-@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "rvssl.clock.movable=true")
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class ServiceKitIntegrationTests {
 
@@ -54,6 +59,9 @@ class ServiceKitIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	Clock clock;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -475,6 +483,50 @@ class ServiceKitIntegrationTests {
 
 	private double deadLetters(String topic) {
 		return meters.get("rvssl.kafka.dead.letters").tag("topic", Topics.deadLetterOf(topic)).counter().count();
+	}
+
+	@Test
+	void theMovableClockMovesForwardOnTheServiceKeyOnlyAndRefusesToRunBack() {
+		web.post()
+			.uri("/internal/clock/advance")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"by\": \"P1D\"}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		Instant before = clock.instant();
+
+		web.post()
+			.uri("/internal/clock/advance")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.SERVICE_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"by\": \"P133D\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.now")
+			.value(String.class,
+					(now) -> assertThat(Instant.parse(now)).isAfterOrEqualTo(before.plus(Duration.ofDays(133))));
+		assertThat(clock.instant()).isAfterOrEqualTo(before.plus(Duration.ofDays(133)));
+
+		Duration offset = ((MovableClock) clock).offset();
+		for (String refused : new String[] { "{\"by\": \"-P1D\"}", "{\"by\": \"tomorrow\"}", "{}" }) {
+			web.post()
+				.uri("/internal/clock/advance")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KitTestApplication.SERVICE_KEY)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(refused)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://rvssl.example/problems/invalid-clock-advance");
+		}
+		assertThat(((MovableClock) clock).offset()).isEqualTo(offset);
 	}
 
 }
