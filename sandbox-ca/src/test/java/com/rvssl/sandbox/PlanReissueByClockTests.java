@@ -125,6 +125,13 @@ class PlanReissueByClockTests {
 			.jsonPath("$.requests[0].status")
 			.isEqualTo("pending");
 		assertThat(admin(id)).containsEntry("status", "pending").containsEntry("step", "domain_control");
+		// the last certificate stays valid, and downloadable, meanwhile
+		this.client.get()
+			.uri("/services/v2/certificate/download/order/{id}/format/default_pem", id)
+			.header("X-DC-DEVKEY", DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		// nobody reads the order: the CA's periodic check finds the record still there,
 		// issues and pushes
