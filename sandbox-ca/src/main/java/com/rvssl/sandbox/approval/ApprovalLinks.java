@@ -53,6 +53,15 @@ class ApprovalLinks {
 		return Optional.of(link);
 	}
 
+	/**
+	 * The order's validation round is over: its approvals count no more, its unused links
+	 * are unknown from now on.
+	 */
+	void forget(long orderId) {
+		this.approved.remove(orderId);
+		this.open.values().removeIf((link) -> link.orderId() == orderId);
+	}
+
 	Set<String> approvedDomains(long orderId) {
 		return Set.copyOf(this.approved.getOrDefault(orderId, Set.of()));
 	}

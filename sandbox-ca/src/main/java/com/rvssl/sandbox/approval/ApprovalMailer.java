@@ -14,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.orders.OrderStatus;
 import com.rvssl.sandbox.orders.OrderWatcher;
-import com.rvssl.sandbox.orders.ValidationLevel;
+import com.rvssl.sandbox.orders.ValidationStep;
 import com.rvssl.sandbox.validation.DcvProof;
 import com.rvssl.sandbox.validation.DomainControl;
 
@@ -47,14 +47,24 @@ class ApprovalMailer implements OrderWatcher {
 		this.environment = environment;
 	}
 
+	/**
+	 * A validation round that ended (issued, or closed) takes its approvals and open
+	 * links along: a reissue that must validate again asks the approvers anew.
+	 */
 	@Override
 	public void changed(CaOrder before, CaOrder after) {
-		// only new orders and resends concern the approver
+		if (before.status() == OrderStatus.PENDING && after.status() != OrderStatus.PENDING) {
+			this.links.forget(after.id());
+		}
 	}
 
+	/**
+	 * New orders, resends, and reissues that must validate their domains again: every
+	 * order that waits for domain control.
+	 */
 	@Override
 	public void dcvEmailDue(CaOrder order) {
-		if (order.status() != OrderStatus.PENDING || order.validation() != ValidationLevel.DV) {
+		if (order.status() != OrderStatus.PENDING || order.step() != ValidationStep.DOMAIN_CONTROL) {
 			return;
 		}
 		this.domainControl

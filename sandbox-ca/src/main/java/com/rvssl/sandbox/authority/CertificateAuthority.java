@@ -61,11 +61,6 @@ public class CertificateAuthority {
 
 	private static final Duration INTERMEDIATE_VALIDITY = Duration.ofDays(10 * 365);
 
-	/**
-	 * One year of an order's validity (below the 398 days real CAs may issue since 2020).
-	 */
-	private static final Duration YEAR = Duration.ofDays(365);
-
 	private final SecureRandom random = new SecureRandom();
 
 	private final Clock clock;
@@ -118,11 +113,18 @@ public class CertificateAuthority {
 
 	/**
 	 * Signs a TLS server certificate for the request's key and names with the
-	 * intermediate.
+	 * intermediate, for the validity asked; never longer than the Baseline Requirements
+	 * allow on the day of issuance (a public CA's certificate beyond them would be
+	 * misissued).
 	 */
 	public X509Certificate issue(LeafRequest request) {
-		Instant notBefore = this.clock.instant();
-		Instant notAfter = notBefore.plus(YEAR.multipliedBy(Math.max(1, request.years())));
+		Instant notBefore = request.notBefore();
+		Instant notAfter = request.notAfter();
+		if (!notAfter.isAfter(notBefore)
+				|| notAfter.isAfter(notBefore.plus(BaselineRequirements.longestValidity(notBefore)))) {
+			throw new IllegalArgumentException("Validity from " + notBefore + " to " + notAfter
+					+ " is outside the Baseline Requirements' limits of that day");
+		}
 		try {
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 			SubjectPublicKeyInfo publicKey = request.csr().publicKey();

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.rvssl.sandbox.SandboxProperties;
+import com.rvssl.sandbox.authority.BaselineRequirements;
 import com.rvssl.sandbox.authority.CertificateAuthority;
 import com.rvssl.sandbox.authority.CertificateEncodings;
 import com.rvssl.sandbox.authority.LeafRequest;
@@ -39,7 +41,9 @@ import com.rvssl.sandbox.validation.DomainControl;
  * ({@link #runDue}), so the clock touches only the orders whose time has come and the
  * watchers (push senders) hear of a change when it happens, not when someone reads the
  * order. A read still brings an order up to date first, should it come before the clock's
- * next tick.
+ * next tick. An order is a plan for its paid term: each certificate lasts as long as the
+ * {@link BaselineRequirements} of its day allow, never past the plan's end, and
+ * {@link #reissue reissues} within the plan are free.
  */
 @Service
 public class OrderDesk {
@@ -163,7 +167,7 @@ public class OrderDesk {
 				request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
 				request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
 				HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false,
-				null, null);
+				null, null, null, null, null);
 		this.book.add(order);
 		schedule(order);
 		log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
@@ -299,17 +303,57 @@ public class OrderDesk {
 	}
 
 	/**
-	 * Reissues over a new CSR (already verified): an issued order gets its new
-	 * certificate now.
+	 * Reissues over a new CSR (already verified), free within the order's plan: an issued
+	 * order whose validations may still be reused gets its new certificate now; one whose
+	 * domain validation (or, for OV/EV, organisation validation) is too old for the
+	 * Baseline Requirements of today goes back to {@code pending} to have it done again,
+	 * by the same method, and is issued, and pushed, when it is. After the plan's end:
+	 * {@link PlanEndedException}. A pending order simply waits for the new CSR.
 	 */
 	public CaOrder reissue(long id, String csr) {
-		find(id);
+		CaOrder before = find(id);
 		CaOrder reissued = update(id, (order) -> {
-			IssuedCertificate certificate = (order.status() == OrderStatus.ISSUED) ? sign(order.withCsr(csr)) : null;
-			return order.reissued(csr, certificate, this.clock.instant());
+			Instant now = this.clock.instant();
+			if (order.status() != OrderStatus.ISSUED) {
+				return order.reissued(csr, null, now);
+			}
+			if (!now.isBefore(order.planEnd())) {
+				throw new PlanEndedException(order.id(), order.planEnd());
+			}
+			ValidationStep redo = validationToRedo(order, now);
+			return (redo != null) ? order.reissuedAfterValidation(csr, redo, now)
+					: order.reissued(csr, sign(order.withCsr(csr)), now);
 		});
-		log.info("Order {} reissued (reissue {})", id, reissued.reissues());
-		return reissued;
+		if (reissued.status() == OrderStatus.PENDING && before.status() == OrderStatus.ISSUED) {
+			log.info("Order {} reissue {} waits for validation again from {}", id, reissued.reissues(),
+					reissued.step());
+			dcvEmailDue(reissued);
+		}
+		else {
+			log.info("Order {} reissued (reissue {})", id, reissued.reissues());
+		}
+		return changed(before, reissued);
+	}
+
+	/**
+	 * What a reissue now must have done again, or null when every validation may be
+	 * reused: the organisation's (398 days) first, as its steps cover the domains too,
+	 * then the domains' (by the Baseline Requirements of the reissue's day).
+	 */
+	private static ValidationStep validationToRedo(CaOrder order, Instant at) {
+		if (order.validation() != ValidationLevel.DV
+				&& tooOld(order.organizationValidatedAt(), BaselineRequirements.ORGANISATION_VALIDATION_REUSE, at)) {
+			return ValidationStep.DOCUMENTS_REQUESTED;
+		}
+		Duration reuse = BaselineRequirements.domainValidationReuse(at);
+		if (order.domains().stream().anyMatch((domain) -> tooOld(domain.validatedAt(), reuse, at))) {
+			return ValidationStep.DOMAIN_CONTROL;
+		}
+		return null;
+	}
+
+	private static boolean tooOld(Instant validatedAt, Duration reuse, Instant at) {
+		return validatedAt == null || validatedAt.plus(reuse).isBefore(at);
 	}
 
 	public CaOrder resendDcvEmail(long id) {
@@ -370,16 +414,16 @@ public class OrderDesk {
 			this.due.remove(id);
 			this.awaitingAutoApproval.remove(id);
 		}
-		else if (order.validation() == ValidationLevel.DV && byEmail(order)) {
+		else if (order.step() == ValidationStep.DOMAIN_CONTROL && byEmail(order)) {
 			if (this.autoApprove) {
-				this.due.schedule(id, order.createdAt().plus(this.dv.approveAfter()));
+				this.due.schedule(id, order.stepSince().plus(this.dv.approveAfter()));
 			}
 			else {
 				this.due.remove(id);
 				this.awaitingAutoApproval.add(id);
 			}
 		}
-		else if (order.validation() == ValidationLevel.DV) {
+		else if (order.step() == ValidationStep.DOMAIN_CONTROL) {
 			this.due.schedule(id, this.clock.instant().plus(this.checkInterval));
 		}
 		else if (order.step() != null && order.stepSince() != null) {
@@ -405,18 +449,27 @@ public class OrderDesk {
 		return order.dcvMethod() == null || order.dcvMethod().equalsIgnoreCase("email");
 	}
 
-	private boolean awaitsDomainProof(CaOrder order) {
-		return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && !byEmail(order);
+	/**
+	 * Whether the order waits for domain control: a DV order until first issued, any
+	 * order whose reissue must validate its domains again.
+	 */
+	private static boolean awaitsDomainControl(CaOrder order) {
+		return order.status() == OrderStatus.PENDING && order.step() == ValidationStep.DOMAIN_CONTROL;
 	}
 
+	private boolean awaitsDomainProof(CaOrder order) {
+		return awaitsDomainControl(order) && !byEmail(order);
+	}
+
+	/** The approval deadline counts from the round's start: the order, or its reissue. */
 	private boolean dueForApproval(CaOrder order) {
-		return order.status() == OrderStatus.PENDING && order.validation() == ValidationLevel.DV && byEmail(order)
-				&& this.autoApprove && !this.clock.instant().isBefore(order.createdAt().plus(this.dv.approveAfter()));
+		return awaitsDomainControl(order) && byEmail(order) && this.autoApprove
+				&& !this.clock.instant().isBefore(order.stepSince().plus(this.dv.approveAfter()));
 	}
 
 	private boolean dueForNextStep(CaOrder order) {
-		return order.status() == OrderStatus.PENDING && order.validation() != ValidationLevel.DV && order.step() != null
-				&& order.stepSince() != null
+		return order.status() == OrderStatus.PENDING && order.step() != null
+				&& order.step() != ValidationStep.DOMAIN_CONTROL && order.stepSince() != null
 				&& !this.clock.instant().isBefore(order.stepSince().plus(this.ovStepAfter));
 	}
 
@@ -443,14 +496,34 @@ public class OrderDesk {
 		if (order.status() != OrderStatus.PENDING) {
 			throw new IllegalTransitionException(order.id(), order.status(), OrderStatus.ISSUED);
 		}
+		Instant now = this.clock.instant();
+		if (order.planEnd() != null && !now.isBefore(order.planEnd())) {
+			log.info("Order {} validated after its plan ended at {}: no new certificate", order.id(), order.planEnd());
+			return order.reissueLapsed(now);
+		}
+		// a round through the OV/EV steps validated the organisation; one of domain
+		// control only, the domains
+		boolean organizationValidated = order.validation() != ValidationLevel.DV
+				&& order.step() != ValidationStep.DOMAIN_CONTROL;
 		IssuedCertificate issued = sign(order);
-		log.info("Order {} issued: serial {} for {}", order.id(), issued.serialNumber(), order.dnsNames());
-		return order.issued(issued, this.clock.instant());
+		log.info("Order {} issued: serial {} for {} until {}", order.id(), issued.serialNumber(), order.dnsNames(),
+				issued.notAfter());
+		return order.issued(issued, organizationValidated, now);
 	}
 
+	/**
+	 * Signs for as long as the Baseline Requirements of today allow, and no longer than
+	 * the plan: the last certificate of a plan ends exactly at its end. Whole seconds, as
+	 * X.509 keeps them, so that the plan's end counted from the certificate is the same
+	 * the platform counts.
+	 */
 	private IssuedCertificate sign(CaOrder order) {
+		Instant notBefore = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant longest = notBefore.plus(BaselineRequirements.longestValidity(notBefore));
+		Instant planEnd = order.planEndFor(notBefore);
+		Instant notAfter = longest.isBefore(planEnd) ? longest : planEnd;
 		X509Certificate leaf = this.authority.issue(new LeafRequest(SigningRequest.parse(order.csr()),
-				order.commonName(), order.dnsNames(), order.years()));
+				order.commonName(), order.dnsNames(), notBefore, notAfter));
 		IssuedCertificate issued = new IssuedCertificate(leaf.getSerialNumber().toString(16),
 				leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateEncodings.pem(leaf));
 		return issued;

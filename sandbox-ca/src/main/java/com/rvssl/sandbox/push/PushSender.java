@@ -78,7 +78,8 @@ class PushSender implements OrderWatcher {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("order_id", order.id());
 		data.put("certificate_id", order.certificateId());
-		data.put("status", order.status().apiValue());
+		// DigiCert's word for a reissue that waits for validation again
+		data.put("status", order.reissuing() ? "reissue_pending" : order.status().apiValue());
 		Map<String, Object> body = Map.of("event", event, "data", data);
 		for (DigicertWebhooks.Webhook webhook : this.webhooks.all()) {
 			if (!webhook.events().contains(event)) {

@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 import com.rvssl.sandbox.authority.InvalidCsrException;
 import com.rvssl.sandbox.orders.IllegalTransitionException;
+import com.rvssl.sandbox.orders.PlanEndedException;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
@@ -40,6 +41,11 @@ class DigicertExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<DigicertErrors> illegalTransition(IllegalTransitionException ex) {
 		return ResponseEntity.badRequest().body(DigicertErrors.of("invalid_status", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<DigicertErrors> planEnded(PlanEndedException ex) {
+		return ResponseEntity.badRequest().body(DigicertErrors.of("order_expired", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -207,7 +207,9 @@ class DigicertOrderController {
 	Mono<ResponseEntity<byte[]>> download(@PathVariable String orderId, @PathVariable String format) {
 		return onDesk(() -> {
 			CaOrder order = this.desk.find(counted("download", orderId));
-			if (order.status() != OrderStatus.ISSUED) {
+			// a reissue waiting for validation still has its last certificate, valid
+			// meanwhile
+			if (order.status() != OrderStatus.ISSUED && !order.reissuing()) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "cert_unavailable_for_download",
 						"The certificate of order " + order.id() + " is not available: the order is "
 								+ order.status().apiValue() + ".");

@@ -16,11 +16,15 @@ record OrderCreated(long id, @JsonProperty("certificate_id") long certificateId,
 	record Domain(long id, String name) {
 	}
 
-	/** The 201 reply to a reissue: the order and the new request. */
+	/**
+	 * The 201 reply to a reissue: the order and the new request, {@code pending} while
+	 * the reissue waits for validation again.
+	 */
 	record Reissued(long id, List<Request> requests) {
 
 		static Reissued of(CaOrder order) {
-			return new Reissued(order.id(), List.of(new Request(order.requestId() + order.reissues(), "approved")));
+			return new Reissued(order.id(), List
+				.of(new Request(order.requestId() + order.reissues(), order.reissuing() ? "pending" : "approved")));
 		}
 	}
 

@@ -17,11 +17,15 @@ import com.rvssl.sandbox.orders.IssuedCertificate;
  * The reply to {@code GET /services/v2/order/certificate/{order_id}}: besides DigiCert's
  * fields, the order's {@code dcv_random_value}, its {@code domains} with their
  * {@code dcv_status}, and (a sandbox addition, absent once the order left
- * {@code pending}) the {@code validation_step}.
+ * {@code pending}) the {@code validation_step}. {@code order_valid_till} is the end of
+ * the order's plan (DigiCert's multi-year plans), {@code certificate.valid_till} that of
+ * the latest certificate; a reissue that waits for validation again is
+ * {@code reissue_pending}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record OrderDetails(long id, String status, Certificate certificate, Product product,
-		@JsonProperty("dcv_method") String dcvMethod, String comments, @JsonProperty("date_created") String dateCreated,
+		@JsonProperty("order_valid_till") String orderValidTill, @JsonProperty("dcv_method") String dcvMethod,
+		String comments, @JsonProperty("date_created") String dateCreated,
 		@JsonProperty("rejection_reason") String rejectionReason,
 		@JsonProperty("dcv_random_value") String dcvRandomValue, List<DomainStatus> domains,
 		@JsonProperty("validation_step") String validationStep) {
@@ -51,15 +55,21 @@ record OrderDetails(long id, String status, Certificate certificate, Product pro
 				: new Certificate(order.certificateId(), order.commonName(), order.dnsNames(), issued.serialNumber(),
 						day(issued.notBefore()), day(issued.notAfter()),
 						Math.max(0, Duration.between(clock.instant(), issued.notAfter()).toDays()));
-		return new OrderDetails(order.id(), order.status().apiValue(), certificate,
-				new Product(order.product(), DigicertProduct.typeOf(order.validation())), order.dcvMethod(),
-				order.reference(), CREATED.format(order.createdAt().atOffset(ZoneOffset.UTC)), order.rejectionReason(),
+		return new OrderDetails(order.id(), status(order), certificate,
+				new Product(order.product(), DigicertProduct.typeOf(order.validation())),
+				(order.planEnd() != null) ? day(order.planEnd()) : null, order.dcvMethod(), order.reference(),
+				CREATED.format(order.createdAt().atOffset(ZoneOffset.UTC)), order.rejectionReason(),
 				order.dcvRandomValue(),
 				order.domains()
 					.stream()
 					.map((domain) -> new DomainStatus(domain.id(), domain.name(), dcvStatus(order)))
 					.toList(),
 				(order.step() != null) ? order.step().apiValue() : null);
+	}
+
+	/** DigiCert's status words; a reissue waiting for validation is its own. */
+	static String status(CaOrder order) {
+		return order.reissuing() ? "reissue_pending" : order.status().apiValue();
 	}
 
 	/**

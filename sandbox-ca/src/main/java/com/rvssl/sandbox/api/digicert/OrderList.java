@@ -28,7 +28,7 @@ record OrderList(List<Entry> orders, Page page) {
 		List<Entry> entries = matching.stream()
 			.skip(offset)
 			.limit(limit)
-			.map((order) -> new Entry(order.id(), order.status().apiValue(), order.reference(),
+			.map((order) -> new Entry(order.id(), OrderDetails.status(order), order.reference(),
 					new Product(order.product()), new Certificate(order.commonName())))
 			.toList();
 		return new OrderList(entries, new Page(matching.size(), limit, offset));

@@ -62,6 +62,10 @@ class SectigoCollection implements SectigoOperations {
 				.add("notBefore", Long.toString(order.certificate().notBefore().getEpochSecond()))
 				.add("notAfter", Long.toString(order.certificate().notAfter().getEpochSecond()));
 		}
+		if (order.planEnd() != null) {
+			// the end of the multi-year subscription, in the same UNIX time as notAfter
+			reply.add("subscriptionNotAfter", Long.toString(order.planEnd().getEpochSecond()));
+		}
 		if (attach) {
 			X509Certificate leaf = CertificateEncodings.readPem(order.certificate().pem());
 			List<X509Certificate> chain = this.authority.chain();
@@ -104,6 +108,11 @@ class SectigoCollection implements SectigoOperations {
 				(pending && step == ValidationStep.DOMAIN_CONTROL) ? "Awaiting Validation" : "Validated");
 		if (order.validation() == ValidationLevel.DV) {
 			reply.add("organizationValidationStatus", "Not Applicable").add("ovCallBackStatus", "Not Applicable");
+			return;
+		}
+		if (pending && step == ValidationStep.DOMAIN_CONTROL) {
+			// a reissue that validates its domains again: the organisation's still holds
+			reply.add("organizationValidationStatus", "Validated").add("ovCallBackStatus", "Completed");
 			return;
 		}
 		String documents = !pending ? ((order.status() == OrderStatus.ISSUED) ? "Validated" : "Not Completed")

@@ -12,11 +12,13 @@ import com.rvssl.sandbox.orders.CaOrder;
 import com.rvssl.sandbox.orders.IllegalTransitionException;
 import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.orders.OrderStatus;
+import com.rvssl.sandbox.orders.PlanEndedException;
 
 /**
- * An order's certificate replaced over a new CSR ({@code !AutoReplaceSSL}); an order
- * cancelled while pending, or its certificate revoked ({@code !AutoRevokeSSL}: refunded
- * within the refund window after issuance).
+ * An order's certificate replaced over a new CSR ({@code !AutoReplaceSSL}: free within
+ * the order's subscription, refused with {@code -4} after it); an order cancelled while
+ * pending, or its certificate revoked ({@code !AutoRevokeSSL}: refunded within the refund
+ * window after issuance).
  */
 @Component
 class SectigoReplaceAndRevoke implements SectigoOperations {
@@ -50,6 +52,9 @@ class SectigoReplaceAndRevoke implements SectigoOperations {
 		}
 		catch (IllegalTransitionException ex) {
 			throw SectigoRefusal.invalid("orderNumber", "The order cannot be replaced: " + ex.getMessage());
+		}
+		catch (PlanEndedException ex) {
+			throw SectigoRefusal.invalid("orderNumber", "The order's subscription has ended: " + ex.getMessage());
 		}
 	}
 

@@ -34,6 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.rvssl.sandbox.Certificates;
 import com.rvssl.sandbox.SandboxCaTest;
+import com.rvssl.sandbox.authority.BaselineRequirements;
 
 @SandboxCaTest
 class DigicertOrderingTests {
@@ -98,7 +99,15 @@ class DigicertOrderingTests {
 			.isEqualTo(LocalDate.ofInstant(leaf.getNotBefore().toInstant(), ZoneOffset.UTC).toString());
 		assertThat(certificate.get("valid_till"))
 			.isEqualTo(LocalDate.ofInstant(leaf.getNotAfter().toInstant(), ZoneOffset.UTC).toString());
-		assertThat(((Number) certificate.get("days_remaining")).intValue()).isBetween(360, 366);
+		// one certificate of the plan, as long as the Baseline Requirements of its day
+		// allow
+		java.time.Instant notBefore = leaf.getNotBefore().toInstant();
+		long longest = BaselineRequirements.longestValidity(notBefore).toDays();
+		assertThat(Duration.between(notBefore, leaf.getNotAfter().toInstant())).hasDays(longest);
+		assertThat(((Number) certificate.get("days_remaining")).intValue()).isBetween((int) longest - 1, (int) longest);
+		assertThat(details.get("order_valid_till"))
+			.isEqualTo(LocalDate.ofInstant(notBefore.atZone(ZoneOffset.UTC).plusMonths(12).toInstant(), ZoneOffset.UTC)
+				.toString());
 		assertThat(details.get("comments")).isEqualTo(reference);
 		assertThat(((Map<?, ?>) details.get("product")).get("type")).isEqualTo("dv_ssl_certificate");
 	}
