@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Debian's, which CI installs) drives the real PHP modules through a thin WHMCS
  * stand-in, and a PHP web server serves the module's webhook callback so the platform's
  * notification-service delivers real, signed webhooks to it. This test runs PHPUnit,
- * shows its output, and holds it to its JUnit report.
+ * shows its output, and holds it to its JUnit report. Its last suite walks a plan through
+ * reissues months apart by moving the sandbox's and status-sync's clocks, which is why
+ * this class runs last on the shared platform (failsafe's alphabetical order).
  */
 @ExtendWith(RunningPlatform.class)
 class WhmcsAddonIT {
@@ -59,12 +61,18 @@ class WhmcsAddonIT {
 		Path report = WORK.resolve("phpunit-junit.xml");
 		Path database = WORK.resolve("whmcs-" + System.currentTimeMillis() + ".sqlite");
 		Files.deleteIfExists(report);
-		Map<String, String> environment = Map.of("RVSSL_ORDER_URL", stack.url(PlatformService.ORDER),
-				"RVSSL_BILLING_URL", stack.url(PlatformService.BILLING), "RVSSL_NOTIFICATION_URL",
-				stack.url(PlatformService.NOTIFICATION), "RVSSL_SANDBOX_URL", stack.sandboxUrl(), "RVSSL_RESELLER_KEY",
-				stack.credentials().resellerKey(), "RVSSL_OPERATOR_KEY", stack.credentials().operatorKey(),
-				"RVSSL_CALLBACK_PORT", Integer.toString(StackSettings.Ports.free().order()), "RVSSL_WHMCS_DB",
-				database.toString());
+		Map<String, String> environment = Map.ofEntries(Map.entry("RVSSL_ORDER_URL", stack.url(PlatformService.ORDER)),
+				Map.entry("RVSSL_BILLING_URL", stack.url(PlatformService.BILLING)),
+				Map.entry("RVSSL_NOTIFICATION_URL", stack.url(PlatformService.NOTIFICATION)),
+				Map.entry("RVSSL_SANDBOX_URL", stack.sandboxUrl()),
+				Map.entry("RVSSL_RESELLER_KEY", stack.credentials().resellerKey()),
+				Map.entry("RVSSL_OPERATOR_KEY", stack.credentials().operatorKey()),
+				Map.entry("RVSSL_CALLBACK_PORT", Integer.toString(StackSettings.Ports.free().order())),
+				Map.entry("RVSSL_WHMCS_DB", database.toString()),
+				// the plan walk (the last suite) moves status-sync's clock with the
+				// sandbox's
+				Map.entry("RVSSL_STATUS_SYNC_URL", stack.url(PlatformService.STATUS_SYNC)),
+				Map.entry("RVSSL_SERVICE_KEY", PlatformService.SERVICE_KEY));
 
 		Run phpunit = run(List.of("phpunit", "--configuration", ADDON.resolve("tests/phpunit.xml").toString(),
 				"--log-junit", report.toString()), environment, 600);
