@@ -231,6 +231,26 @@ final class SchemaBuilder
         $this->pdo->exec('CREATE TABLE IF NOT EXISTS "' . $table . '" (' . $blueprint->sql() . ')');
     }
 
+    public function hasColumn(string $table, string $column): bool
+    {
+        foreach ($this->pdo->query('PRAGMA table_info("' . $table . '")')->fetchAll() as $existing) {
+            if ($existing->name === $column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Alters a table as Laravel's Schema::table() does; the stand-in knows only adding (nullable) columns. */
+    public function table(string $table, \Closure $definition): void
+    {
+        $blueprint = new Blueprint();
+        $definition($blueprint);
+        foreach ($blueprint->columns() as $column) {
+            $this->pdo->exec('ALTER TABLE "' . $table . '" ADD COLUMN ' . $column->sql());
+        }
+    }
+
     public function dropIfExists(string $table): void
     {
         $this->pdo->exec('DROP TABLE IF EXISTS "' . $table . '"');
@@ -265,6 +285,12 @@ final class Blueprint
     public function timestamp(string $name): Column
     {
         return $this->add($name, 'TIMESTAMP');
+    }
+
+    /** @return list<Column> */
+    public function columns(): array
+    {
+        return $this->columns;
     }
 
     public function sql(): string

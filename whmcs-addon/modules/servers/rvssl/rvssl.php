@@ -248,6 +248,11 @@ function rvssl_AdminServicesTabFields(array $params)
         'RVssl Status' => '<strong>' . $e($link->admin_status) . '</strong> ' . $e($link->admin_detail) . ($note ?? ''),
         'RVssl Order ID' => $e($link->order_id),
         'CA Order ID' => $link->ca_order_id !== null && $link->ca_order_id !== '' ? $e($link->ca_order_id) : '-',
+        // a plan outlives its certificates (at most 199 days each): the platform reissues until the plan's end
+        'Plan End' => $e(ServiceOrders::day($link->plan_end) ?? '-'),
+        'Certificate Expiry' => $e(ServiceOrders::day($link->certificate_not_after) ?? '-')
+            . ($link->certificate_serial !== null ? ' (serial ' . $e($link->certificate_serial) . ')' : '')
+            . ($link->renewal_in_progress ? ' <span class="label label-info">renewal in progress</span>' : ''),
     ];
 }
 

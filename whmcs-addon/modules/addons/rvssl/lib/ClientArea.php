@@ -6,7 +6,10 @@ namespace Rvssl\Whmcs;
  * The client's product page: WHMCS renders templates/clientarea.tpl of the server module with
  * these variables. The status is the order's client view, read afresh (and recorded, so the
  * service's custom fields follow); when the API cannot be reached the last recorded status is
- * shown with the error, never an empty page.
+ * shown with the error, never an empty page. A 12- or 24-month order is a plan: the platform
+ * reissues the certificate by itself before it expires (certificates live at most 199 days), so
+ * the page shows the plan's end beside the current certificate's expiry, every certificate
+ * issued so far, and while a renewal is under way that nothing needs buying or validating.
  */
 final class ClientArea
 {
@@ -17,7 +20,8 @@ final class ClientArea
     {
         $serviceId = (int) $params['serviceid'];
         // every form of the page posts WHMCS's CSRF token; the actions refuse a request without it
-        $vars = ['serviceId' => $serviceId, 'error' => null, 'order' => null, 'csrfToken' => FormGuard::token()];
+        $vars = ['serviceId' => $serviceId, 'error' => null, 'order' => null, 'csrfToken' => FormGuard::token(),
+            'planEnd' => null, 'certificateExpiry' => null, 'certificates' => [], 'renewing' => false, 'reissuing' => false];
         $link = ServiceOrders::find($serviceId);
         if ($link === null) {
             $vars['status'] = 'Pending';
@@ -38,6 +42,9 @@ final class ClientArea
             $vars['status'] = $link->client_status;
             $vars['detail'] = $link->client_detail;
             $vars['state'] = $link->state;
+            $vars['planEnd'] = ServiceOrders::day($link->plan_end);
+            $vars['certificateExpiry'] = ServiceOrders::day($link->certificate_not_after);
+            $vars['renewing'] = (bool) $link->renewal_in_progress;
         }
         return ['templatefile' => 'templates/clientarea', 'vars' => $vars];
     }
@@ -56,11 +63,23 @@ final class ClientArea
             'approverEmails' => [],
             'validation' => self::validation($order['validation'] ?? null),
             'certificate' => $order['certificate'] ?? null,
+            'certificateExpiry' => ServiceOrders::day($order['certificate']['notAfter'] ?? null),
+            'planEnd' => ServiceOrders::day($order['planEnd'] ?? null),
+            'certificates' => self::certificates($order),
+            'renewing' => ServiceOrders::renewing($order),
+            // a reissue the client asked for (with a new CSR), not the plan's renewal
+            'reissuing' => is_array($order['reissue'] ?? null) && !ServiceOrders::renewing($order),
             'downloads' => [],
-            'canReissue' => $state === 'ISSUED',
+            // one reissue at a time: while one is under way the current certificate stays valid
+            'canReissue' => $state === 'ISSUED' && !is_array($order['reissue'] ?? null),
             'canResendDcv' => in_array($state, ['SUBMITTED', 'PENDING_VALIDATION'], true),
             'canChangeDcv' => self::checksDomains($order, $state),
         ];
+        if ($vars['renewing'] && $vars['validation'] !== null) {
+            // the renewal reuses the plan's validated domains: the steps shown are done, not asked for again
+            $vars['validation']['done'] = true;
+        }
+        // the platform serves the order's newest certificate: the links name no serial, so they follow each reissue
         if ($state === 'ISSUED') {
             foreach (self::DOWNLOADS as $format => $label) {
                 $vars['downloads'][] = ['format' => $format, 'label' => $label,
@@ -68,6 +87,30 @@ final class ClientArea
             }
         }
         return $vars;
+    }
+
+    /**
+     * The certificates issued so far within the plan, oldest first as the API lists them, each
+     * with its validity as days; the current one (the one the downloads serve) is marked.
+     *
+     * @return list<array{serialNumber: string, notBefore: ?string, notAfter: ?string, current: bool}>
+     */
+    private static function certificates(array $order): array
+    {
+        $current = (string) ($order['certificate']['serialNumber'] ?? '');
+        $certificates = [];
+        foreach ($order['certificates'] ?? [] as $certificate) {
+            if (is_array($certificate)) {
+                $serial = (string) ($certificate['serialNumber'] ?? '');
+                $certificates[] = [
+                    'serialNumber' => $serial,
+                    'notBefore' => ServiceOrders::day($certificate['notBefore'] ?? null),
+                    'notAfter' => ServiceOrders::day($certificate['notAfter'] ?? null),
+                    'current' => $serial !== '' && $serial === $current,
+                ];
+            }
+        }
+        return $certificates;
     }
 
     /**
@@ -112,6 +155,7 @@ final class ClientArea
             'stageText' => ucfirst(strtolower(str_replace('_', ' ', (string) ($validation['stage'] ?? '')))),
             'detail' => (string) ($validation['detail'] ?? ''),
             'dcv' => $dcv,
+            'done' => false, // set for the plan's renewal, which reuses the validation
         ];
     }
 }

@@ -31,7 +31,16 @@ final class Schema
                 $table->string('ca_order_id', 100)->nullable();
                 $table->text('previous_order_ids')->nullable();
                 $table->string('updated_at', 40);
+                foreach (self::planColumns() as $add) {
+                    $add($table);
+                }
             });
+        }
+        // a table from before plans lacks these: added (nullable, so its rows stay as they were) on first use
+        foreach (self::planColumns() as $column => $add) {
+            if (!$schema->hasColumn(self::ORDERS, $column)) {
+                $schema->table(self::ORDERS, $add);
+            }
         }
         if (!$schema->hasTable(self::DELIVERIES)) {
             // webhook deliveries already applied: the primary key makes a duplicate's insert a no-op
@@ -60,6 +69,23 @@ final class Schema
                 $table->text('value');
             });
         }
+    }
+
+    /**
+     * The orders' columns for a plan (a 12- or 24-month order the platform reissues by itself, each
+     * certificate living at most 199 days): the current certificate's serial and expiry, the plan's
+     * end (ISO-8601 instants as the API sends them) and whether the platform's renewal is under way.
+     *
+     * @return array<string, \Closure> column => adds it to a table blueprint
+     */
+    private static function planColumns(): array
+    {
+        return [
+            'certificate_serial' => static fn ($table) => $table->string('certificate_serial', 100)->nullable(),
+            'certificate_not_after' => static fn ($table) => $table->string('certificate_not_after', 40)->nullable(),
+            'plan_end' => static fn ($table) => $table->string('plan_end', 40)->nullable(),
+            'renewal_in_progress' => static fn ($table) => $table->integer('renewal_in_progress')->nullable(),
+        ];
     }
 
     /** Deactivation forgets the delivery log and the secret; the service-to-order links and the top-ups stay. */

@@ -6,16 +6,31 @@
   <h3>SSL Certificate: <span class="label label-info">{$status|escape}</span></h3>
   <p>{$detail|escape}</p>
   {if $domains}<p>Domains: {', '|implode:$domains|escape}</p>{/if}
+  {* a plan: the platform reissues the certificate by itself before it expires, until the plan's end *}
+  {if $planEnd}<p>Your plan runs until <strong>{$planEnd|escape}</strong>.</p>{/if}
+  {if $certificateExpiry}<p>Your current certificate expires on <strong>{$certificateExpiry|escape}</strong>.</p>{/if}
+  {if $renewing}
+    <div class="alert alert-info">Your certificate is being renewed within your plan: nothing needs buying and
+      nothing needs doing. The current certificate stays valid until the new one is issued; the downloads
+      then give the new one.</div>
+  {elseif $reissuing}
+    <div class="alert alert-info">Your reissue is under way. The current certificate stays valid until the new one is issued.</div>
+  {/if}
 
   {if $validation}
-    <h4>Validation: {$validation.stageText|escape}</h4>
-    {if $validation.detail}<p>{$validation.detail|escape}</p>{/if}
+    {if $validation.done}
+      <h4>Validation: done, nothing to do for the renewal</h4>
+    {else}
+      <h4>Validation: {$validation.stageText|escape}</h4>
+      {if $validation.detail}<p>{$validation.detail|escape}</p>{/if}
+    {/if}
     {if $validation.dcv}
       <table class="table table-condensed">
-        <tr><th>Domain</th><th>Method</th><th>Where</th><th>What</th></tr>
+        <tr><th>Domain</th><th>Method</th><th>Where</th><th>What</th>{if $validation.done}<th>Status</th>{/if}</tr>
         {foreach $validation.dcv as $step}
           <tr><td>{$step.domain|escape}</td><td>{$step.method|escape}</td>
-              <td><code>{$step.target|escape}</code></td><td><code>{$step.value|escape}</code></td></tr>
+              <td><code>{$step.target|escape}</code></td><td><code>{$step.value|escape}</code></td>
+              {if $validation.done}<td>Done</td>{/if}</tr>
         {/foreach}
       </table>
     {/if}
@@ -47,6 +62,16 @@
 
   {if $certificate}
     <p>Serial {$certificate.serialNumber|escape}, valid until {$certificate.notAfter|escape}, issued by {$certificate.issuer|escape}</p>
+  {/if}
+  {if $certificates}
+    <h4>Certificates issued in your plan</h4>
+    <table class="table table-condensed">
+      <tr><th>Serial</th><th>Valid from</th><th>Valid until</th><th></th></tr>
+      {foreach $certificates as $issued}
+        <tr><td><code>{$issued.serialNumber|escape}</code></td><td>{$issued.notBefore|escape}</td>
+            <td>{$issued.notAfter|escape}</td><td>{if $issued.current}current{/if}</td></tr>
+      {/foreach}
+    </table>
   {/if}
   {if $downloads}
     <h4>Download</h4>
