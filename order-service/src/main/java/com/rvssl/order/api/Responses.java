@@ -81,16 +81,53 @@ final class Responses {
 	record ApproverEmailsJson(String domain, List<String> approverEmails) {
 	}
 
+	/**
+	 * The order. Its plan: {@code planEnd} (null until the first issuance) is the first
+	 * certificate's notBefore plus {@code termMonths} calendar months (UTC); the platform
+	 * reissues within it. {@code certificate} is the current certificate,
+	 * {@code certificates} every certificate issued so far, oldest first (at most the
+	 * newest {@value Order#CERTIFICATES_KEPT}), and {@code reissue} the reissue under way
+	 * (null when none).
+	 */
 	record OrderJson(String id, String resellerId, String productCode, ValidationJson validation, int termMonths,
 			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
 			OrderPrice price, String caOrderId, CertificateSummary certificate, Instant createdAt, Instant updatedAt,
-			List<TimelineEntry> timeline, CancellationJson cancellation) {
+			List<TimelineEntry> timeline, CancellationJson cancellation, Instant planEnd,
+			List<IssuedCertificateJson> certificates, ReissueJson reissue) {
 
 		static OrderJson of(Order order) {
 			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),
 					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
 					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
-					order.updatedAt(), order.timeline(), CancellationJson.of(order));
+					order.updatedAt(), order.timeline(), CancellationJson.of(order), order.planEnd(),
+					IssuedCertificateJson.of(order), ReissueJson.of(order));
+		}
+
+	}
+
+	/** One certificate of the order's plan. */
+	record IssuedCertificateJson(String serialNumber, Instant notBefore, Instant notAfter) {
+
+		static List<IssuedCertificateJson> of(Order order) {
+			List<CertificateSummary> issued = order.certificates().isEmpty() && order.certificate() != null
+					? List.of(order.certificate()) : order.certificates();
+			return issued.stream()
+				.map((certificate) -> new IssuedCertificateJson(certificate.serialNumber(), certificate.notBefore(),
+						certificate.notAfter()))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * A reissue under way: when it was asked for, and whether the platform asked by
+	 * itself ({@code automatic}: a renewal within the plan) or the reseller did.
+	 */
+	record ReissueJson(Instant requestedAt, boolean automatic) {
+
+		static ReissueJson of(Order order) {
+			return order.isBeingReissued() ? new ReissueJson(order.reissue().requestedAt(), order.reissue().automatic())
+					: null;
 		}
 
 	}
@@ -125,8 +162,8 @@ final class Responses {
 
 		static ValidationJson of(Order order) {
 			ValidationProgress progress = order.validationProgress();
-			boolean validating = order.state() == OrderState.SUBMITTED
-					|| order.state() == OrderState.PENDING_VALIDATION;
+			boolean validating = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION
+					|| order.isBeingReissued();
 			if (progress == null) {
 				return new ValidationJson(order.validation(), null, List.of(), order.validationDetail());
 			}
