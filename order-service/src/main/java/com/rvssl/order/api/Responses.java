@@ -24,6 +24,7 @@ import com.rvssl.order.orders.ValidationProgress;
 import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.ValidationStage;
 import com.rvssl.order.views.Views;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The JSON the API answers with (API.md's shapes); domain objects never leave as they are
@@ -92,8 +93,18 @@ final class Responses {
 	record OrderJson(String id, String resellerId, String productCode, ValidationJson validation, int termMonths,
 			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
 			OrderPrice price, String caOrderId, CertificateSummary certificate, Instant createdAt, Instant updatedAt,
-			List<TimelineEntry> timeline, CancellationJson cancellation, Instant planEnd,
-			List<IssuedCertificateJson> certificates, ReissueJson reissue) {
+			List<TimelineEntry> timeline, CancellationJson cancellation,
+			@Schema(description = "When the plan the reseller paid for ends: the first certificate's notBefore plus "
+					+ "termMonths calendar months (UTC); null until the first issuance. Certificates are capped by the "
+					+ "CA/Browser Forum Baseline Requirements (199 days from 2026-03-15, 100 from 2027-03-15, 47 from "
+					+ "2029-03-15), so the platform reissues within the plan by itself until then.") Instant planEnd,
+			@Schema(description = "Every certificate issued for this order so far, oldest first (at most the newest "
+					+ Order.CERTIFICATES_KEPT
+					+ "); `certificate` is the current one, the one downloads serve.") List<IssuedCertificateJson> certificates,
+			@Schema(description = "The reissue under way (asked for, certificate not issued yet), or null. "
+					+ "`automatic`: true when the platform renews within the plan by itself (the views then read "
+					+ "\"Issued, renewal in progress\" / \"Active, renewal in progress\" / \"Complete, renewal "
+					+ "in progress\"), false for the reseller's own reissue.") ReissueJson reissue) {
 
 		static OrderJson of(Order order) {
 			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),

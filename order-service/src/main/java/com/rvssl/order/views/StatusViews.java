@@ -41,12 +41,6 @@ public final class StatusViews {
 	 */
 	public static final String RENEWAL_IN_PROGRESS = ", renewal in progress";
 
-	/**
-	 * Appended to the issued statuses while a reissue the reseller asked for is under
-	 * way.
-	 */
-	public static final String REISSUE_IN_PROGRESS = ", reissue in progress";
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
 	private StatusViews() {
@@ -145,12 +139,15 @@ public final class StatusViews {
 	/**
 	 * A reissue under way: still issued (the current certificate stays valid until the
 	 * new one arrives), said with why (a renewal within the plan the platform asked for
-	 * by itself, or the reseller's reissue) and, when the CA validates again, what the
+	 * by itself: "..., renewal in progress"; or the reseller's own reissue: the issued
+	 * statuses, with a detail saying so) and, when the CA validates again, what the
 	 * customer has to do.
 	 */
 	private static Views beingReissued(Order order) {
 		ReissueUnderway reissue = order.reissue();
-		String why = reissue.automatic() ? RENEWAL_IN_PROGRESS : REISSUE_IN_PROGRESS;
+		// a reseller's own reissue keeps the issued statuses WHMCS knows; the detail says
+		// it
+		String why = reissue.automatic() ? RENEWAL_IN_PROGRESS : "";
 		String validUntil = (order.certificate() != null && order.certificate().notAfter() != null)
 				? "valid until " + DAY.format(order.certificate().notAfter()) : "still valid";
 		String plan = (order.planEnd() != null) ? " (until " + DAY.format(order.planEnd()) + ")" : "";

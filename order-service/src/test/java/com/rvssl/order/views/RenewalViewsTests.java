@@ -76,11 +76,13 @@ class RenewalViewsTests {
 	}
 
 	@Test
-	void aReissueTheResellerAskedForReadsAsAReissue() {
+	void aReissueTheResellerAskedForKeepsTheIssuedStatusesAndSaysSoInTheDetail() {
 		Order issued = issued();
 		Order reissuing = after(issued, OrderLifecycle.reissue(issued, "NEW-CSR", NOT_AFTER.minus(Duration.ofDays(9))));
 
-		assertThat(StatusViews.of(reissuing).client().status()).isEqualTo("Issued, reissue in progress");
+		assertThat(StatusViews.of(reissuing).client().status()).isEqualTo("Issued");
+		assertThat(StatusViews.of(reissuing).provider().status()).isEqualTo("Complete");
+		assertThat(StatusViews.of(reissuing).client().detail()).contains("the reissued certificate is on its way");
 		assertThat(StatusViews.of(reissuing).provider().detail()).contains("Reissue requested by the reseller");
 	}
 
