@@ -264,7 +264,7 @@ public final class OrderLifecycle {
 		if (event instanceof CertificateValidationUpdated updated) {
 			String note = "Validation: " + updated.caStatus()
 					+ ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
-			if (order.isBeingReissued()) {
+			if (isAboutTheReissue(order, at)) {
 				// the CA validates again for the reissue (its reuse period lapsed): the
 				// order stays ISSUED, its current certificate valid, and the views show
 				// what the customer has to do
@@ -303,7 +303,7 @@ public final class OrderLifecycle {
 					.with("planEnd", (order.termMonths() > 0 && issued.notBefore() != null)
 							? PlanEnd.of(issued.notBefore(), order.termMonths()) : null));
 		}
-		if (event instanceof CertificateRejected rejected && order.isBeingReissued()) {
+		if (event instanceof CertificateRejected rejected && isAboutTheReissue(order, at)) {
 			// the CA refused the new certificate: the current one stays, and so does the
 			// order
 			return new Outcome.Applied(OrderChange
@@ -345,6 +345,16 @@ public final class OrderLifecycle {
 					"Refund of " + MoneyText.of(refund.amount()) + " returned to credit")));
 		}
 		return new Outcome.NotForUs();
+	}
+
+	/**
+	 * Whether the CA's word at {@code at} concerns the reissue under way: said after it
+	 * was asked for. An older update (the first validation's, delivered late) stays
+	 * stale.
+	 */
+	private static boolean isAboutTheReissue(Order order, Instant at) {
+		return order.isBeingReissued()
+				&& (order.reissue().requestedAt() == null || at == null || !at.isBefore(order.reissue().requestedAt()));
 	}
 
 	/**

@@ -94,6 +94,18 @@ class PlanRenewalTests {
 	}
 
 	@Test
+	void aValidationUpdateFromBeforeTheRenewalDeliveredLateStaysStale() {
+		Order renewing = after(issued, renewal(issued));
+
+		Outcome late = OrderLifecycle.apply(renewing,
+				new com.rvssl.contracts.EventEnvelope(java.util.UUID.randomUUID(), "CertificateValidationUpdated", 1,
+						RENEWED_AT.minusSeconds(60), renewing.id(), renewing.resellerId(), renewing.id(),
+						new CertificateValidationUpdated("pending", "first validation")));
+
+		assertThat(late).isInstanceOf(Outcome.Stale.class);
+	}
+
+	@Test
 	void theRenewedCertificateEndsTheReissueAndIsListedAfterTheFirst() {
 		Order renewed = after(after(issued, renewal(issued)), newCertificate());
 
