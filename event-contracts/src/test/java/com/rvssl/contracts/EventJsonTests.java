@@ -14,6 +14,7 @@ import com.rvssl.contracts.events.CreditToppedUp;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.PaymentCaptured;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.kafka.EventDeserializer;
 import com.rvssl.contracts.kafka.EventSerializer;
 
@@ -71,6 +72,24 @@ class EventJsonTests {
 		assertThat(envelope.orderId()).isNull();
 		assertThat(envelope.key()).isEqualTo("res-1");
 		assertThat(envelope.topic()).isEqualTo(Topics.ACCOUNTS);
+	}
+
+	@Test
+	void aReissueRequestWrittenBeforeAutomaticExistedReadsAsTheResellers() {
+		String json = "{\"eventId\":\"00000000-0000-0000-0000-000000000003\",\"type\":\"ReissueRequested\","
+				+ "\"schemaVersion\":1,\"occurredAt\":\"2026-11-25T10:15:30Z\",\"orderId\":\"ord-1\","
+				+ "\"resellerId\":\"res-1\",\"payload\":{\"csr\":\"PEM\"}}";
+
+		EventEnvelope envelope = EventJson.read(json);
+
+		assertThat(envelope.payload()).isEqualTo(new ReissueRequested("PEM", false));
+	}
+
+	@Test
+	void anAutomaticReissueRequestSaysSoOnTheWire() {
+		EventEnvelope envelope = EventEnvelope.of("ord-1", "res-1", "corr", new ReissueRequested("PEM", true));
+
+		assertThat(EventJson.writeString(envelope)).contains("\"payload\":{\"csr\":\"PEM\",\"automatic\":true}");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateRenewalDue;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
@@ -60,7 +61,9 @@ final class EventSamples {
 			sample(new CreditToppedUp(Money.of(50000, "USD"), Money.of(50000, "USD"), "invoice-7")),
 			sample(new CreditLow(Money.of(900, "USD"), Money.of(5000, "USD"))),
 			sample(new ReissueRequested(
-					"-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n")),
+					"-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n", true)),
+			sample(new CertificateRenewalDue("0a1b2c", Instant.parse("2026-06-12T10:00:00Z"),
+					Instant.parse("2027-11-25T10:00:00Z"))),
 			sample(new DcvResendRequested("admin@example.com")),
 			sample(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
 

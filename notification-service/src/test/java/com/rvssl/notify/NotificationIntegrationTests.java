@@ -15,6 +15,7 @@ import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
@@ -334,6 +335,44 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 			assertThat(part.type()).startsWith("text/html");
 			assertThat(part.content()).contains("<h2>Acme Hosting</h2>");
 		});
+	}
+
+	/**
+	 * A renewal within the plan: the CA asks for the same email approval as at the first
+	 * issuance (its reuse period lapsed), which is news again, said as a renewal; the
+	 * renewed certificate is announced as renewed within the plan.
+	 */
+	@Test
+	void emailsTheCustomerWhatToDoForARenewalWithinThePlanAndThenTheRenewedCertificate() {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("hal") + "@customer.test";
+		DcvInstruction approver = new DcvInstruction(DcvMethod.EMAIL, "plan.example.com", "admin@plan.example.com",
+				null);
+		send(placed(orderId, acme, customer, "plan.example.com"));
+		send(validation(orderId, acme, "pending", "approval email sent", approver));
+		send(issued(orderId, acme));
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 2);
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----", true)));
+		send(validation(orderId, acme, "pending", "approval email sent", approver));
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CertificateIssued("ca-" + orderId, "7e:57", Instant.parse("2027-06-01T10:00:00Z"),
+						Instant.parse("2027-11-25T10:00:00Z"), "CN=RVssl Sandbox Intermediate",
+						"-----BEGIN CERTIFICATE-----\nRENEWED-" + orderId + "\n-----END CERTIFICATE-----\n")));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(customer).size() == 4);
+		assertThat(subjectOf(messagesTo(customer).get(2)))
+			.isEqualTo("Action needed to renew your SSL certificate for plan.example.com");
+		assertThat(textOf(messagesTo(customer).get(2)).replace("\r\n", "\n"))
+			.contains("we are renewing your SSL certificate for plan.example.com within the plan")
+			.contains("the certificate authority has sent an approval email to admin@plan.example.com");
+		assertThat(subjectOf(messagesTo(customer).get(3)))
+			.isEqualTo("Your SSL certificate for plan.example.com was renewed within your plan");
+		assertThat(textOf(messagesTo(customer).get(3)).replace("\r\n", "\n"))
+			.contains("valid\nuntil 2027-11-25 10:00 UTC")
+			.contains("RENEWED-" + orderId);
 	}
 
 	@Test

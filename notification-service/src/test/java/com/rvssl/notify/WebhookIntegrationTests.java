@@ -22,6 +22,8 @@ import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.contracts.events.CancellationRefused;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.RenewalDue;
+import com.rvssl.contracts.events.CertificateIssued;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.test.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +175,39 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 		assertThat(body.get("orderId").asString()).isEqualTo(orderId);
 		assertThat(body.get("payload").get("daysLeft").asInt()).isEqualTo(30);
 		assertThat(body.get("payload").get("commonName").asString()).isEqualTo("renew.example.com");
+	}
+
+	/**
+	 * A renewal within the plan reaches WHMCS as the automatic ReissueRequested, then the
+	 * renewed certificate as CertificateIssued with the new serial and expiry, the way
+	 * the first one came, so WHMCS updates the service in place.
+	 */
+	@Test
+	void postsTheAutomaticReissueAndTheRenewedCertificateToTheResellersWhmcs() {
+		Reseller acme = registerWithWebhook("acme");
+		String orderId = newId("order");
+		Instant notAfter = Instant.parse("2027-11-25T10:00:00Z");
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----", true)));
+		send(EventEnvelope.of(orderId, acme.id(), "corr", new CertificateIssued("ca-1", "7e:57",
+				Instant.parse("2027-06-01T10:00:00Z"), notAfter, "CN=CA", "-----BEGIN CERTIFICATE-----\n")));
+
+		await().atMost(PATIENCE).until(() -> receivedAt(acme).size() == 2);
+		List<JsonNode> bodies = receivedAt(acme).stream().map(webhook -> JSON.readTree(webhook.body())).toList();
+		assertThat(bodies).extracting(body -> body.get("event").asString())
+			.containsExactlyInAnyOrder("ReissueRequested", "CertificateIssued");
+		JsonNode reissue = bodies.stream()
+			.filter(body -> body.get("event").asString().equals("ReissueRequested"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(reissue.get("payload").get("automatic").asBoolean()).isTrue();
+		JsonNode renewed = bodies.stream()
+			.filter(body -> body.get("event").asString().equals("CertificateIssued"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(renewed.get("payload").get("serialNumber").asString()).isEqualTo("7e:57");
+		assertThat(renewed.get("payload").get("notAfter").asString()).isEqualTo(notAfter.toString());
 	}
 
 	@Test

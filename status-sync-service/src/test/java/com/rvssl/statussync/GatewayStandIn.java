@@ -39,6 +39,10 @@ final class GatewayStandIn {
 
 	private final Map<String, java.time.Instant> expiries = new ConcurrentHashMap<>();
 
+	private final Map<String, java.time.Instant> validFrom = new ConcurrentHashMap<>();
+
+	private final Map<String, String> serials = new ConcurrentHashMap<>();
+
 	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
@@ -111,6 +115,16 @@ final class GatewayStandIn {
 	 * 2027-11-25T10:00:00Z).
 	 */
 	void expiresAt(String orderId, java.time.Instant notAfter) {
+		expiries.put(orderId, notAfter);
+	}
+
+	/**
+	 * The CA serves this certificate for the order from now on (a first issue or a
+	 * reissue): its serial and validity.
+	 */
+	void serves(String orderId, String serialNumber, java.time.Instant notBefore, java.time.Instant notAfter) {
+		serials.put(orderId, serialNumber);
+		validFrom.put(orderId, notBefore);
 		expiries.put(orderId, notAfter);
 	}
 
@@ -224,7 +238,9 @@ final class GatewayStandIn {
 			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
 		}
 		return json(response, 200,
-				Map.of("serialNumber", "0a:1b:" + orderId.hashCode(), "notBefore", "2026-11-25T10:00:00Z", "notAfter",
+				Map.of("serialNumber", serials.getOrDefault(orderId, "0a:1b:" + orderId.hashCode()), "notBefore",
+						validFrom.getOrDefault(orderId, java.time.Instant.parse("2026-11-25T10:00:00Z")).toString(),
+						"notAfter",
 						expiries.getOrDefault(orderId, java.time.Instant.parse("2027-11-25T10:00:00Z")).toString(),
 						"issuer", "CN=RVssl Sandbox Intermediate", "pemChain", pemChains.get(orderId)));
 	}

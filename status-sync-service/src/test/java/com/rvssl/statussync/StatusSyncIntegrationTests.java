@@ -2,12 +2,16 @@ package com.rvssl.statussync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateRenewalDue;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
@@ -25,6 +29,7 @@ import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
 import com.rvssl.kit.test.TestKeys;
 import com.rvssl.statussync.scheduling.StatusPoller;
+import com.rvssl.statussync.tracking.ReissuePoint;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackingState;
 import org.junit.jupiter.api.AfterAll;
@@ -375,7 +380,9 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value(body -> assertThat(body).contains("rvssl_sync_backlog_seconds").contains("rvssl_sync_expiring"));
+			.value(body -> assertThat(body).contains("rvssl_sync_backlog_seconds")
+				.contains("rvssl_sync_expiring")
+				.contains("rvssl_sync_expiring_unrenewed"));
 	}
 
 	@Test
@@ -385,7 +392,9 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		java.time.Instant notAfter = java.time.Instant.now()
 			.plus(Duration.ofDays(5))
 			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		gateway.expiresAt(orderId, notAfter);
+		// the last certificate of a twelve-month plan
+		gateway.serves(orderId, "0a1b01", notAfter.atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant(),
+				notAfter);
 		send(placed(orderId, "shop.example.com"));
 
 		send(submitted(orderId, CertificateAuthority.DIGICERT));
@@ -430,7 +439,99 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(4))
-			.until(() -> published.of(orderId, RenewalDue.class).isEmpty());
+			.until(() -> published.of(orderId, RenewalDue.class).isEmpty()
+					&& published.of(orderId, CertificateRenewalDue.class).isEmpty());
+	}
+
+	/**
+	 * A twelve-month plan of 199-day certificates, told with the service's clock: the
+	 * first certificate is announced for renewal once, at its reissue point; it gets no
+	 * reminder to buy again (the platform renews it within the plan); its reissue, capped
+	 * at the plan's end, is the plan's last certificate: no announcement for it, and the
+	 * reminders to buy again are its alone.
+	 */
+	@Test
+	void aPlanThatGoesOnAnnouncesEachCertificatesRenewalOnceAndRemindsToBuyAgainOnlyForItsLast() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.issued());
+		Instant notBefore = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		Instant notAfter = notBefore.plus(Duration.ofDays(199));
+		Instant planEnd = notBefore.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
+		gateway.serves(orderId, "0c0001", notBefore, notAfter);
+		send(placed(orderId, "plan.example.com"));
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		Instant reissuePoint = new ReissuePoint(ReissuePoint.DEFAULT_FRACTION).of(notBefore, notAfter);
+		await().atMost(PATIENCE).until(() -> tracked(orderId).reissueDueAt() != null);
+		assertThat(tracked(orderId).planEnd()).isEqualTo(planEnd);
+		assertThat(tracked(orderId).reissueDueAt()).isEqualTo(reissuePoint);
+		// sweeps go on every half second: nothing before the reissue point
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> published.of(orderId, CertificateRenewalDue.class).isEmpty());
+
+		clock.stop();
+		try {
+			Instant afterReissuePoint = reissuePoint.plus(Duration.ofMinutes(1));
+			clock.set(afterReissuePoint);
+			await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateRenewalDue.class).size() == 1);
+			assertThat(published.of(orderId, CertificateRenewalDue.class))
+				.containsExactly(new CertificateRenewalDue("0c0001", notAfter, planEnd));
+			assertThat(tracked(orderId).reissueDueAt()).isNull();
+
+			// no reissue came (yet): five days before expiry the certificate counts as
+			// unrenewed, and the customer is not asked to buy again
+			clock.set(notAfter.minus(Duration.ofDays(5)));
+			await().atMost(PATIENCE).until(() -> gauge("rvssl_sync_expiring_unrenewed") >= 1);
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(4))
+				.until(() -> published.of(orderId, CertificateRenewalDue.class).size() == 1
+						&& published.of(orderId, RenewalDue.class).isEmpty());
+
+			// order-service asks for the reissue; the CA caps the new certificate at the
+			// plan's end
+			clock.set(afterReissuePoint);
+			gateway.serves(orderId, "0c0002", afterReissuePoint, planEnd);
+			send(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId,
+					new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----", true)));
+			await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.OUTSTANDING);
+			clock.set(afterReissuePoint.plus(Duration.ofSeconds(5)));
+			await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 2);
+			await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.DONE);
+			assertThat(tracked(orderId).notAfter()).isEqualTo(planEnd);
+			assertThat(tracked(orderId).planEnd()).isEqualTo(planEnd);
+			assertThat(tracked(orderId).reissueDueAt()).isNull();
+
+			// the plan's last certificate: announced for renewal never, reminded once
+			clock.set(planEnd.minus(Duration.ofDays(5)));
+			await().atMost(PATIENCE).until(() -> published.of(orderId, RenewalDue.class).size() == 1);
+			assertThat(published.of(orderId, RenewalDue.class))
+				.containsExactly(new RenewalDue(7, planEnd, "plan.example.com"));
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(4))
+				.until(() -> published.of(orderId, CertificateRenewalDue.class).size() == 1
+						&& published.of(orderId, RenewalDue.class).size() == 1);
+		}
+		finally {
+			clock.resume();
+		}
+	}
+
+	private double gauge(String name) {
+		String body = http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return body.lines()
+			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElse(-1);
 	}
 
 	private TrackingState stateOf(String orderId) {

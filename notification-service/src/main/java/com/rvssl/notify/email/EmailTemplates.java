@@ -87,16 +87,75 @@ public final class EmailTemplates {
 	 */
 	public static EmailMessage validationUpdated(String orderId, OrderContact contact, String brand,
 			CertificateValidationUpdated updated) {
-		if (updated.stage() != null || !updated.dcv().isEmpty()) {
-			return ValidationInstructions.email(orderId, contact, brand, updated);
-		}
-		String detail = (updated.detail() != null && !updated.detail().isBlank()) ? updated.detail().strip() : null;
-		String status = (updated.caStatus() != null) ? updated.caStatus() : "pending";
-		String subject = "Action needed for your SSL certificate for " + contact.mainDomain();
+		return validationUpdated(orderId, contact, brand, updated, null);
+	}
+
+	/**
+	 * The CA checks again while the certificate is renewed within the customer's plan
+	 * (its earlier check has lapsed): what the customer must do for the renewed
+	 * certificate, and that the current one stays valid meanwhile.
+	 */
+	public static EmailMessage renewalNeedsAction(String orderId, OrderContact contact, String brand,
+			CertificateValidationUpdated updated) {
+		String renewal = """
+				we are renewing your SSL certificate for %s within the plan you bought, so that it never
+				expires while your plan runs. Your current certificate stays valid and installed meanwhile.
+
+				The certificate authority needs you to confirm your order again (its earlier check has
+				lapsed): the renewed certificate is issued only after this step.""".formatted(contact.mainDomain());
+		return validationUpdated(orderId, contact, brand, updated, renewal);
+	}
+
+	/**
+	 * The certificate was renewed within the customer's plan: the new certificate,
+	 * attached, and until when it is valid.
+	 */
+	public static EmailMessage certificateRenewed(String orderId, OrderContact contact, String brand,
+			CertificateIssued issued) {
+		String subject = "Your SSL certificate for " + contact.mainDomain() + " was renewed within your plan";
 		String body = """
 				Hello %s,
 
-				the certificate authority is checking your order for %s and waits for you.
+				your SSL certificate for %s was renewed within your plan: the new certificate is valid
+				until %s.
+
+				Order:          %s
+				Product:        %s
+				Serial number:  %s
+				Issuer:         %s
+				Valid from:     %s
+				Valid until:    %s
+
+				Install it in place of the current certificate, with the same private key you made the
+				request with (the key never left your server and is not part of this email). The current
+				certificate stays valid until it expires, so there is no hurry, but do not wait for it to
+				run out. The certificate with its chain (PEM) is attached as %s and follows here.
+
+				%s""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()),
+				format(issued.notAfter()), orderId, contact.productCode(), issued.serialNumber(), issued.issuer(),
+				format(issued.notBefore()), format(issued.notAfter()), attachmentName(contact), issued.pemChain());
+		return branded(brand, subject, body, attachmentName(contact), issued.pemChain());
+	}
+
+	/** "the certificate authority is checking your order for ... and waits for you." */
+	static String checking(OrderContact contact) {
+		return "the certificate authority is checking your order for " + String.join(", ", contact.domains())
+				+ " and waits for you.";
+	}
+
+	private static EmailMessage validationUpdated(String orderId, OrderContact contact, String brand,
+			CertificateValidationUpdated updated, String renewal) {
+		if (updated.stage() != null || !updated.dcv().isEmpty()) {
+			return ValidationInstructions.email(orderId, contact, brand, updated, renewal);
+		}
+		String detail = (updated.detail() != null && !updated.detail().isBlank()) ? updated.detail().strip() : null;
+		String status = (updated.caStatus() != null) ? updated.caStatus() : "pending";
+		String subject = ((renewal != null) ? "Action needed to renew your SSL certificate for "
+				: "Action needed for your SSL certificate for ") + contact.mainDomain();
+		String body = """
+				Hello %s,
+
+				%s
 
 				Order:                %s
 				Status at the CA:     %s
@@ -104,15 +163,16 @@ public final class EmailTemplates {
 				%s
 
 				The certificate is issued within minutes of the check passing; you will get it by email.
-				""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()), orderId, status,
-				instructions(contact, status, detail));
+				""".formatted(greeting(contact.customerName()), (renewal != null) ? renewal : checking(contact),
+				orderId, status, instructions(contact, status, detail));
 		return branded(brand, subject, body, null, null);
 	}
 
 	/**
-	 * The customer's renewal reminder: when the certificate expires and what to do (renew
-	 * with the provider, then install the new certificate). {@code at} is when the
-	 * reminder was raised.
+	 * The customer's renewal reminder, for the last certificate of a plan (within the
+	 * plan the platform renews by itself): when the certificate and the plan end and what
+	 * to do (renew with the provider, then install the new certificate). {@code at} is
+	 * when the reminder was raised.
 	 */
 	public static EmailMessage renewalReminder(String orderId, OrderContact contact, String brand, RenewalDue due,
 			Instant at) {
@@ -121,14 +181,14 @@ public final class EmailTemplates {
 		String body = """
 				Hello %s,
 
-				your SSL certificate for %s expires %s, on %s.
+				your SSL certificate for %s expires %s, on %s, and with it the plan you bought ends.
 
 				Order:          %s
 				Product:        %s
 
-				Renew it before then, so that visitors never see a browser warning: order the renewal
-				from %s (in your client area, or reply to this email). Once the new certificate is
-				issued you get it by email; install it in place of the current one.
+				Renew the plan before then, so that visitors never see a browser warning: order the
+				renewal from %s (in your client area, or reply to this email). Once the new certificate
+				is issued you get it by email; install it in place of the current one.
 				""".formatted(greeting(contact.customerName()), domain, inDays(due, at), format(due.notAfter()),
 				orderId, contact.productCode(), brand);
 		return branded(brand, subject, body, null, null);
@@ -147,7 +207,7 @@ public final class EmailTemplates {
 		String body = """
 				Hello %s,
 
-				a certificate you sold expires %s, on %s.
+				a certificate you sold expires %s, on %s: the last of its plan.
 
 				Domain:         %s
 				Order:          %s
@@ -156,8 +216,10 @@ public final class EmailTemplates {
 				%s
 				""".formatted(greeting(resellerName), inDays(due, at), format(due
 			.notAfter()), domain, orderId, customer, (contact != null && contact.customerEmail() != null)
-					? "The customer has been sent a reminder too. A renewal is a new order through WHMCS."
-					: "We could not remind the customer (no address known). A renewal is a new order through WHMCS.");
+					? "The customer has been sent a reminder too. The plan ends with this certificate: a renewal is a"
+							+ " new order through WHMCS."
+					: "We could not remind the customer (no address known). The plan ends with this certificate: a"
+							+ " renewal is a new order through WHMCS.");
 		return branded(RVSSL, subject, body, null, null);
 	}
 

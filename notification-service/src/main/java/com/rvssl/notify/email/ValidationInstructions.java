@@ -50,6 +50,15 @@ public final class ValidationInstructions {
 
 	static EmailMessage email(String orderId, OrderContact contact, String brand,
 			CertificateValidationUpdated updated) {
+		return email(orderId, contact, brand, updated, null);
+	}
+
+	/**
+	 * The validation email; with {@code renewal} (the reason the CA checks again, said in
+	 * a paragraph) it asks for the same steps to renew a certificate within its plan.
+	 */
+	static EmailMessage email(String orderId, OrderContact contact, String brand, CertificateValidationUpdated updated,
+			String renewal) {
 		ValidationStage stage = (updated.stage() != null) ? updated.stage() : ValidationStage.DCV_PENDING;
 		String domain = contact.mainDomain();
 		String subject = switch (stage) {
@@ -57,6 +66,9 @@ public final class ValidationInstructions {
 			case VERIFICATION_CALL_PENDING -> "Verification call for your SSL certificate for " + domain;
 			case DCV_PENDING, UNDER_REVIEW -> "Action needed for your SSL certificate for " + domain;
 		};
+		if (renewal != null) {
+			subject = "Action needed to renew your SSL certificate for " + domain;
+		}
 		String what = switch (stage) {
 			case DOCUMENTS_REQUESTED -> "The certificate authority asks for documents about your organisation"
 					+ " (for example its registration and proof of address). Reply to its request or send them to "
@@ -79,7 +91,7 @@ public final class ValidationInstructions {
 		String body = """
 				Hello %s,
 
-				the certificate authority is checking your order for %s and waits for you.
+				%s
 
 				Order:                %s
 				Status at the CA:     %s
@@ -87,8 +99,9 @@ public final class ValidationInstructions {
 				%s
 
 				The certificate is issued within minutes of the check passing; you will get it by email.
-				""".formatted(EmailTemplates.greeting(contact.customerName()), String.join(", ", contact.domains()),
-				orderId, (updated.caStatus() != null) ? updated.caStatus() : "pending", steps);
+				""".formatted(EmailTemplates.greeting(contact.customerName()),
+				(renewal != null) ? renewal : EmailTemplates.checking(contact), orderId,
+				(updated.caStatus() != null) ? updated.caStatus() : "pending", steps);
 		return EmailTemplates.branded(brand, subject, body, null, null);
 	}
 

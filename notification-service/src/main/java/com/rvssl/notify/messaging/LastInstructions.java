@@ -28,6 +28,14 @@ class LastInstructions {
 	}
 
 	/**
+	 * Forgets what the order's customer was last asked: a reissue starts a new
+	 * validation, whose instructions are news even when they equal the first ones.
+	 */
+	Mono<Void> forget(String orderId) {
+		return mongo.remove(Query.query(Criteria.where("_id").is(orderId)), COLLECTION).then();
+	}
+
+	/**
 	 * Remembers {@code instruction} for the order; whether it differs from the one last
 	 * sent.
 	 */

@@ -19,6 +19,7 @@ import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.notify.deliveries.DeliveryDispatch;
 import com.rvssl.notify.deliveries.EmailRequest;
@@ -43,10 +44,15 @@ import org.springframework.stereotype.Component;
  * Order events: remembers each order's customer from {@code OrderPlaced}; posts every
  * order event the reseller's WHMCS cares about to its webhook (without waiting for the
  * receiver); emails the customer what to do for validation (only when the instruction
- * changed), on issuance and on rejection, the customer and the reseller when a
- * certificate is due for renewal, and the reseller when an order waits for payment. Each
- * record is finished (bounded wait) before the next; a failed send does not hold the
- * partition, the delivery log retries it.
+ * changed), on issuance and on rejection, the customer and the reseller when a plan's
+ * last certificate is due for renewal, and the reseller when an order waits for payment.
+ * While the platform renews a certificate within its plan (an automatic
+ * {@code ReissueRequested}, remembered by {@link RenewalsUnderWay}) the customer's
+ * validation email says the CA asks again for the renewal, and the renewed certificate's
+ * email says it was renewed within the plan. A reissued certificate reaches the webhook
+ * as {@code CertificateIssued} with the new certificate, like the first. Each record is
+ * finished (bounded wait) before the next; a failed send does not hold the partition, the
+ * delivery log retries it.
  */
 @Component
 class OrderEventsListener {
@@ -59,7 +65,7 @@ class OrderEventsListener {
 	private static final Set<Class<?>> WEBHOOK_EVENTS = Set.of(OrderPlaced.class, PaymentCaptured.class,
 			CreditInsufficient.class, CertificateSubmitted.class, CertificateValidationUpdated.class,
 			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, CertificateCancelled.class,
-			CancellationRefused.class, RefundIssued.class, RenewalDue.class);
+			CancellationRefused.class, RefundIssued.class, RenewalDue.class, ReissueRequested.class);
 
 	private final OrderContacts contacts;
 
@@ -73,9 +79,13 @@ class OrderEventsListener {
 
 	private final LastInstructions instructions;
 
+	private final RenewalsUnderWay renewals;
+
 	OrderEventsListener(OrderContacts contacts, Resellers resellers, WebhookEndpoints webhooks,
-			DeliveryDispatch dispatch, EmailProperties properties, LastInstructions instructions) {
+			DeliveryDispatch dispatch, EmailProperties properties, LastInstructions instructions,
+			RenewalsUnderWay renewals) {
 		this.instructions = instructions;
+		this.renewals = renewals;
 		this.contacts = contacts;
 		this.resellers = resellers;
 		this.webhooks = webhooks;
@@ -89,9 +99,21 @@ class OrderEventsListener {
 		if (envelope.payload() instanceof OrderPlaced placed) {
 			handling = contacts.save(contactOf(envelope, placed));
 		}
+		else if (envelope.payload() instanceof ReissueRequested reissue) {
+			// a new validation starts: its instructions are news even if they equal the
+			// first ones
+			handling = instructions.forget(envelope.orderId())
+				.then(reissue.automatic() ? renewals.start(envelope.orderId(), envelope.occurredAt()) : Mono.empty());
+		}
 		else if (envelope.payload() instanceof CertificateIssued issued) {
-			handling = toCustomer(envelope,
-					(contact, brand) -> EmailTemplates.certificateIssued(envelope.orderId(), contact, brand, issued));
+			handling = renewals.isUnderWay(envelope.orderId())
+				.flatMap(renewal -> renewal
+						? toCustomer(envelope,
+								(contact, brand) -> EmailTemplates.certificateRenewed(envelope.orderId(), contact,
+										brand, issued))
+							.then(renewals.finish(envelope.orderId()))
+						: toCustomer(envelope, (contact, brand) -> EmailTemplates.certificateIssued(envelope.orderId(),
+								contact, brand, issued)));
 		}
 		else if (envelope.payload() instanceof CertificateRejected rejected) {
 			handling = toCustomer(envelope, (contact, brand) -> EmailTemplates.certificateRejected(envelope.orderId(),
@@ -101,9 +123,10 @@ class OrderEventsListener {
 			handling = ValidationInstructions.asksTheCustomer(updated) ? instructions
 				.isNews(envelope.orderId(), envelope.eventId().toString(), ValidationInstructions.of(updated))
 				.flatMap(news -> news
-						? toCustomer(envelope,
-								(contact, brand) -> EmailTemplates.validationUpdated(envelope.orderId(), contact, brand,
-										updated))
+						? renewals.isUnderWay(envelope.orderId())
+							.flatMap(renewal -> toCustomer(envelope, (contact, brand) -> renewal
+									? EmailTemplates.renewalNeedsAction(envelope.orderId(), contact, brand, updated)
+									: EmailTemplates.validationUpdated(envelope.orderId(), contact, brand, updated)))
 						: Mono.fromRunnable(
 								() -> log.info("order {}: the CA asks the same as before, no new validation email",
 										envelope.orderId())))

@@ -142,6 +142,44 @@ class EmailTemplatesTests {
 	}
 
 	@Test
+	void theRenewalReminderSaysThePlanEndsWithTheCertificate() {
+		EmailMessage email = EmailTemplates.renewalReminder("order-7", CONTACT, "Acme Hosting",
+				new RenewalDue(7, Instant.parse("2026-11-30T12:00:00Z"), "example.com"),
+				Instant.parse("2026-11-25T10:00:00Z"));
+
+		assertThat(email.body()).contains("and with it the plan you bought ends")
+			.contains("Renew the plan before then");
+	}
+
+	@Test
+	void aRenewalThatNeedsTheCustomerSaysClearlyWhatToDoAndThatTheCurrentCertificateStaysValid() {
+		EmailMessage email = EmailTemplates.renewalNeedsAction("order-7", CONTACT, "Acme Hosting",
+				new CertificateValidationUpdated("pending", "approval email sent", ValidationStage.DCV_PENDING,
+						List.of(new DcvInstruction(DcvMethod.EMAIL, "example.com", "admin@example.com", null))));
+
+		assertThat(email.subject()).isEqualTo("Action needed to renew your SSL certificate for example.com");
+		assertThat(email.body()).contains("we are renewing your SSL certificate for example.com within the plan")
+			.contains("Your current certificate stays valid")
+			.contains("needs you to confirm your order again")
+			.contains("For example.com: the certificate authority has sent an approval email to admin@example.com."
+					+ " Open it and click the approval link in it.")
+			.doesNotContain("is checking your order");
+	}
+
+	@Test
+	void theRenewedCertificateIsAnnouncedAsRenewedWithinThePlanWithItsExpiryAndAttached() {
+		EmailMessage email = EmailTemplates.certificateRenewed("order-7", CONTACT, "Acme Hosting",
+				new CertificateIssued("ca-7", "7e57", Instant.parse("2027-05-01T10:00:00Z"),
+						Instant.parse("2027-11-25T09:00:00Z"), "CN=CA", "-----BEGIN CERTIFICATE-----\nLEAF\n"));
+
+		assertThat(email.subject()).isEqualTo("Your SSL certificate for example.com was renewed within your plan");
+		assertThat(email.body())
+			.contains("was renewed within your plan: the new certificate is valid\nuntil 2027-11-25 09:00 UTC.")
+			.contains("Install it in place of the current certificate");
+		assertThat(email.attachmentName()).isEqualTo("example.com.pem");
+	}
+
+	@Test
 	void theLowCreditWarningShowsBalanceAndThreshold() {
 		EmailMessage email = EmailTemplates.creditLow("Acme Hosting",
 				new CreditLow(Money.of(950, "USD"), Money.of(5000, "USD")));

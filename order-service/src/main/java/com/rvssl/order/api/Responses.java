@@ -24,6 +24,7 @@ import com.rvssl.order.orders.ValidationProgress;
 import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.ValidationStage;
 import com.rvssl.order.views.Views;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The JSON the API answers with (API.md's shapes); domain objects never leave as they are
@@ -81,16 +82,63 @@ final class Responses {
 	record ApproverEmailsJson(String domain, List<String> approverEmails) {
 	}
 
+	/**
+	 * The order. Its plan: {@code planEnd} (null until the first issuance) is the first
+	 * certificate's notBefore plus {@code termMonths} calendar months (UTC); the platform
+	 * reissues within it. {@code certificate} is the current certificate,
+	 * {@code certificates} every certificate issued so far, oldest first (at most the
+	 * newest {@value Order#CERTIFICATES_KEPT}), and {@code reissue} the reissue under way
+	 * (null when none).
+	 */
 	record OrderJson(String id, String resellerId, String productCode, ValidationJson validation, int termMonths,
 			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
 			OrderPrice price, String caOrderId, CertificateSummary certificate, Instant createdAt, Instant updatedAt,
-			List<TimelineEntry> timeline, CancellationJson cancellation) {
+			List<TimelineEntry> timeline, CancellationJson cancellation,
+			@Schema(description = "When the plan the reseller paid for ends: the first certificate's notBefore plus "
+					+ "termMonths calendar months (UTC); null until the first issuance. Certificates are capped by the "
+					+ "CA/Browser Forum Baseline Requirements (199 days from 2026-03-15, 100 from 2027-03-15, 47 from "
+					+ "2029-03-15), so the platform reissues within the plan by itself until then.") Instant planEnd,
+			@Schema(description = "Every certificate issued for this order so far, oldest first (at most the newest "
+					+ Order.CERTIFICATES_KEPT
+					+ "); `certificate` is the current one, the one downloads serve.") List<IssuedCertificateJson> certificates,
+			@Schema(description = "The reissue under way (asked for, certificate not issued yet), or null. "
+					+ "`automatic`: true when the platform renews within the plan by itself (the views then read "
+					+ "\"Issued, renewal in progress\" / \"Active, renewal in progress\" / \"Complete, renewal "
+					+ "in progress\"), false for the reseller's own reissue.") ReissueJson reissue) {
 
 		static OrderJson of(Order order) {
 			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),
 					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
 					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
-					order.updatedAt(), order.timeline(), CancellationJson.of(order));
+					order.updatedAt(), order.timeline(), CancellationJson.of(order), order.planEnd(),
+					IssuedCertificateJson.of(order), ReissueJson.of(order));
+		}
+
+	}
+
+	/** One certificate of the order's plan. */
+	record IssuedCertificateJson(String serialNumber, Instant notBefore, Instant notAfter) {
+
+		static List<IssuedCertificateJson> of(Order order) {
+			List<CertificateSummary> issued = order.certificates().isEmpty() && order.certificate() != null
+					? List.of(order.certificate()) : order.certificates();
+			return issued.stream()
+				.map((certificate) -> new IssuedCertificateJson(certificate.serialNumber(), certificate.notBefore(),
+						certificate.notAfter()))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * A reissue under way: when it was asked for, and whether the platform asked by
+	 * itself ({@code automatic}: a renewal within the plan) or the reseller did.
+	 */
+	record ReissueJson(Instant requestedAt, boolean automatic) {
+
+		static ReissueJson of(Order order) {
+			return order.isBeingReissued() ? new ReissueJson(order.reissue().requestedAt(), order.reissue().automatic())
+					: null;
 		}
 
 	}
@@ -125,8 +173,8 @@ final class Responses {
 
 		static ValidationJson of(Order order) {
 			ValidationProgress progress = order.validationProgress();
-			boolean validating = order.state() == OrderState.SUBMITTED
-					|| order.state() == OrderState.PENDING_VALIDATION;
+			boolean validating = order.state() == OrderState.SUBMITTED || order.state() == OrderState.PENDING_VALIDATION
+					|| order.isBeingReissued();
 			if (progress == null) {
 				return new ValidationJson(order.validation(), null, List.of(), order.validationDetail());
 			}

@@ -21,7 +21,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An order, as one document: what was ordered, its state and the facts the views explain
  * it with, the timeline, the ids of the events already applied and the events still to
  * publish. Changes are made by {@link OrderStore} in single conditional updates guarded
- * by {@code version}.
+ * by {@code version}. An order is a plan for its paid term: {@code planEnd} (set at the
+ * first issuance: the first certificate's notBefore plus {@code termMonths} calendar
+ * months, UTC, the CA's rule), the certificates issued so far, newest last
+ * ({@code certificates}, at most {@link #CERTIFICATES_KEPT}; {@code certificate} is the
+ * current one) and the reissue under way, if any ({@code reissue}).
  */
 @Document(Order.COLLECTION)
 public record Order(@Id String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
@@ -31,10 +35,17 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		String validationStatus, String validationDetail, String failureReason, String rejectionReason,
 		String cancellationReason, Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline,
 		List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey, String requestHash, long version,
-		ValidationProgress validationProgress, CancellationRequest cancellation) {
+		ValidationProgress validationProgress, CancellationRequest cancellation, Instant planEnd,
+		List<CertificateSummary> certificates, ReissueUnderway reissue) {
 
 	/** The collection of order documents, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "orders";
+
+	/**
+	 * At most this many certificates are listed in {@code certificates}, the newest: a
+	 * 24-month plan of 47-day certificates renewed at two thirds needs about 24.
+	 */
+	public static final int CERTIFICATES_KEPT = 32;
 
 	@PersistenceCreator
 	public Order {
@@ -42,6 +53,23 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+		certificates = (certificates != null) ? List.copyOf(certificates) : List.of();
+	}
+
+	/** Before its plan is known: no certificate issued, no reissue under way. */
+	public Order(String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
+			Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
+			Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
+			OrderState state, String caOrderId, CertificateSummary certificate, String pemChain,
+			PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
+			String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
+			List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
+			String requestHash, long version, ValidationProgress validationProgress, CancellationRequest cancellation) {
+		this(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains, whmcsServiceId,
+				customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain, shortfall,
+				validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason, createdAt,
+				updatedAt, timeline, appliedEventIds, outbox, idempotencyKey, requestHash, version, validationProgress,
+				cancellation, null, List.of(), null);
 	}
 
 	/** Without a cancellation asked for. */
@@ -122,6 +150,11 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		return (csr != null && dcv != null) ? new Configuration(csr, dcv, organization) : null;
 	}
 
+	/** Whether a reissue was asked for and its certificate has not arrived yet. */
+	public boolean isBeingReissued() {
+		return state == OrderState.ISSUED && reissue != null;
+	}
+
 	public boolean hasApplied(String eventId) {
 		return appliedEventIds.contains(eventId);
 	}
@@ -135,7 +168,7 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 				whmcsServiceId, customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain,
 				shortfall, validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason,
 				createdAt, updatedAt, timeline, appliedEventIds, entries, idempotencyKey, requestHash, version,
-				validationProgress, cancellation);
+				validationProgress, cancellation, planEnd, certificates, reissue);
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.rvssl.order.orders;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.rvssl.contracts.Dcv;
@@ -12,6 +14,7 @@ import com.rvssl.contracts.events.CancellationRefused;
 import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateRenewalDue;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
@@ -175,8 +178,54 @@ public final class OrderLifecycle {
 			throw new IllegalTransitionException(order.state(), order.state(),
 					"only an issued certificate can be reissued; this order is " + order.state());
 		}
-		return OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Reissue requested"))
-			.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new ReissueRequested(csr)));
+		// the new CSR becomes the order's: the renewals within the plan reuse it
+		return reissuing(order, at, false,
+				OrderChange.to(order.state(), new TimelineEntry(at, order.state(), "Reissue requested"))
+					.with("csr", csr)
+					.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(), new ReissueRequested(csr))));
+	}
+
+	/**
+	 * The current certificate passed its reissue point while the plan goes on: the order
+	 * asks for its successor by itself, over the order's CSR (the latest the reseller
+	 * gave). Stale (nothing sent) when that certificate was replaced already, a reissue
+	 * is under way, or the order is not issued, so a repeated announcement for the same
+	 * serial asks nothing twice.
+	 */
+	static Outcome renew(Order order, CertificateRenewalDue due, Instant at) {
+		if (order.state() != OrderState.ISSUED || order.certificate() == null || order.csr() == null) {
+			return new Outcome.Stale("only an issued order renews within its plan; this one is " + order.state());
+		}
+		if (!order.certificate().serialNumber().equalsIgnoreCase(due.serialNumber())) {
+			return new Outcome.Stale("certificate " + due.serialNumber() + " was replaced already");
+		}
+		if (order.reissue() != null) {
+			return new Outcome.Stale("a reissue is under way already");
+		}
+		Instant planEnd = (order.planEnd() != null) ? order.planEnd() : due.planEnd();
+		String note = "Renewal within the plan (until " + day(planEnd) + ") requested automatically: certificate "
+				+ due.serialNumber() + " expires " + day(due.notAfter());
+		return new Outcome.Applied(reissuing(order, at, true,
+				OrderChange.to(order.state(), new TimelineEntry(at, order.state(), note))
+					.with("planEnd", planEnd)
+					.causing(EventEnvelope.of(order.id(), order.resellerId(), order.id(),
+							new ReissueRequested(order.csr(), true)))));
+	}
+
+	/**
+	 * A reissue is under way from now on; what the CA said while validating the current
+	 * certificate is history, so only its word about the new one is shown.
+	 */
+	private static OrderChange reissuing(Order order, Instant at, boolean automatic, OrderChange change) {
+		String replacing = (order.certificate() != null) ? order.certificate().serialNumber() : null;
+		return change.with("reissue", new ReissueUnderway(at, automatic, replacing))
+			.with("validationProgress", null)
+			.with("validationStatus", null)
+			.with("validationDetail", null);
+	}
+
+	private static String day(Instant instant) {
+		return (instant != null) ? instant.toString().substring(0, 10) : "unknown";
 	}
 
 	static String awaitingApprovalNote(AutoOrderMode mode) {
@@ -209,9 +258,23 @@ public final class OrderLifecycle {
 			return move(order, OrderState.SUBMITTED, at, "Submitted to the CA as order " + submitted.caOrderId())
 				.map((change) -> change.with("caOrderId", submitted.caOrderId()).with("failureReason", null));
 		}
+		if (event instanceof CertificateRenewalDue due) {
+			return renew(order, due, at);
+		}
 		if (event instanceof CertificateValidationUpdated updated) {
 			String note = "Validation: " + updated.caStatus()
 					+ ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
+			if (isAboutTheReissue(order, at)) {
+				// the CA validates again for the reissue (its reuse period lapsed): the
+				// order stays ISSUED, its current certificate valid, and the views show
+				// what the customer has to do
+				return new Outcome.Applied(OrderChange
+					.to(order.state(), new TimelineEntry(at, order.state(), "Reissue v" + note.substring(1)))
+					.with("validationStatus", updated.caStatus())
+					.with("validationDetail", updated.detail())
+					.with("validationProgress",
+							new ValidationProgress(updated.stage(), updated.dcv(), updated.detail())));
+			}
 			return move(order, OrderState.PENDING_VALIDATION, at, note).map((change) -> change
 				.with("validationStatus", updated.caStatus())
 				.with("validationDetail", updated.detail())
@@ -223,17 +286,30 @@ public final class OrderLifecycle {
 			if (isReplacement(order, issued)) {
 				// a reissue: the order stays ISSUED and serves the new certificate from
 				// now on
-				return new Outcome.Applied(OrderChange
-					.to(order.state(),
-							new TimelineEntry(at, order.state(),
-									"Reissued certificate issued, serial " + issued.serialNumber()))
+				boolean renewal = order.reissue() != null && order.reissue().automatic();
+				String note = "Reissued certificate issued, serial " + issued.serialNumber()
+						+ (renewal ? ": renewed within the plan, valid until " + day(issued.notAfter()) : "");
+				return new Outcome.Applied(OrderChange.to(order.state(), new TimelineEntry(at, order.state(), note))
 					.with("certificate", summary)
-					.with("pemChain", issued.pemChain()));
+					.with("pemChain", issued.pemChain())
+					.with("certificates", issuedSoFar(order, summary))
+					.with("reissue", null));
 			}
 			return move(order, OrderState.ISSUED, at, "Certificate issued, serial " + issued.serialNumber())
 				.map((change) -> change.with("certificate", summary)
 					.with("pemChain", issued.pemChain())
-					.with("caOrderId", (order.caOrderId() != null) ? order.caOrderId() : issued.caOrderId()));
+					.with("caOrderId", (order.caOrderId() != null) ? order.caOrderId() : issued.caOrderId())
+					.with("certificates", issuedSoFar(order, summary))
+					.with("planEnd", (order.termMonths() > 0 && issued.notBefore() != null)
+							? PlanEnd.of(issued.notBefore(), order.termMonths()) : null));
+		}
+		if (event instanceof CertificateRejected rejected && isAboutTheReissue(order, at)) {
+			// the CA refused the new certificate: the current one stays, and so does the
+			// order
+			return new Outcome.Applied(OrderChange
+				.to(order.state(),
+						new TimelineEntry(at, order.state(), "Reissue refused by the CA: " + rejected.reason()))
+				.with("reissue", null));
 		}
 		if (event instanceof CertificateRejected rejected) {
 			return move(order, OrderState.REJECTED, at, "Rejected by the CA: " + rejected.reason())
@@ -269,6 +345,29 @@ public final class OrderLifecycle {
 					"Refund of " + MoneyText.of(refund.amount()) + " returned to credit")));
 		}
 		return new Outcome.NotForUs();
+	}
+
+	/**
+	 * Whether the CA's word at {@code at} concerns the reissue under way: said after it
+	 * was asked for. An older update (the first validation's, delivered late) stays
+	 * stale.
+	 */
+	private static boolean isAboutTheReissue(Order order, Instant at) {
+		return order.isBeingReissued()
+				&& (order.reissue().requestedAt() == null || at == null || !at.isBefore(order.reissue().requestedAt()));
+	}
+
+	/**
+	 * The certificates issued so far with {@code latest} last, at most the newest kept.
+	 */
+	private static List<CertificateSummary> issuedSoFar(Order order, CertificateSummary latest) {
+		List<CertificateSummary> all = new ArrayList<>(order.certificates());
+		if (all.isEmpty() && order.certificate() != null) {
+			// issued before the list was kept: the current certificate opens it
+			all.add(order.certificate());
+		}
+		all.add(latest);
+		return List.copyOf(all.subList(Math.max(all.size() - Order.CERTIFICATES_KEPT, 0), all.size()));
 	}
 
 	/**

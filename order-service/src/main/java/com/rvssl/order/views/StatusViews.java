@@ -2,6 +2,7 @@ package com.rvssl.order.views;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import com.rvssl.contracts.Validation;
 import com.rvssl.order.orders.AutoOrderMode;
@@ -10,6 +11,7 @@ import com.rvssl.order.orders.MoneyText;
 import com.rvssl.order.orders.Order;
 import com.rvssl.order.orders.OrderState;
 import com.rvssl.order.orders.PaymentShortfall;
+import com.rvssl.order.orders.ReissueUnderway;
 
 /**
  * The status strings WHMCS shows, computed from the order's state and facts. The
@@ -23,6 +25,21 @@ public final class StatusViews {
 	public static final String WAITING_ADMIN = "Waiting for Payment on RVglobalsoft.com";
 
 	public static final String WAITING_PROVIDER = "Waiting for Payment";
+
+	/**
+	 * The issued order's status for the customer, the reseller's admin and the provider.
+	 */
+	public static final String ISSUED_CLIENT = "Issued";
+
+	public static final String ISSUED_ADMIN = "Active";
+
+	public static final String ISSUED_PROVIDER = "Complete";
+
+	/**
+	 * Appended to the issued statuses while the platform renews the certificate within
+	 * the plan: e.g. "Issued, renewal in progress".
+	 */
+	public static final String RENEWAL_IN_PROGRESS = ", renewal in progress";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -97,11 +114,7 @@ public final class StatusViews {
 				yield new Views(new View("Pending Validation", hint), new View("Pending Validation", caDetail),
 						new View("Pending Validation", caDetail));
 			}
-			case ISSUED -> {
-				String detail = (order.certificate() != null && order.certificate().notAfter() != null)
-						? "Issued; valid until " + DAY.format(order.certificate().notAfter()) + "." : "Issued.";
-				yield new Views(new View("Issued", detail), new View("Active", detail), new View("Complete", detail));
-			}
+			case ISSUED -> order.isBeingReissued() ? beingReissued(order) : issued(order);
 			case REJECTED -> {
 				String reason = (order.rejectionReason() != null) ? order.rejectionReason() : "no reason given";
 				yield new Views(new View("Rejected", "The certificate authority refused the order: " + reason + "."),
@@ -114,6 +127,46 @@ public final class StatusViews {
 				yield same("Cancelled", detail, detail);
 			}
 		};
+	}
+
+	private static Views issued(Order order) {
+		String detail = (order.certificate() != null && order.certificate().notAfter() != null)
+				? "Issued; valid until " + DAY.format(order.certificate().notAfter()) + "." : "Issued.";
+		return new Views(new View(ISSUED_CLIENT, detail), new View(ISSUED_ADMIN, detail),
+				new View(ISSUED_PROVIDER, detail));
+	}
+
+	/**
+	 * A reissue under way: still issued (the current certificate stays valid until the
+	 * new one arrives), said with why (a renewal within the plan the platform asked for
+	 * by itself: "..., renewal in progress"; or the reseller's own reissue: the issued
+	 * statuses, with a detail saying so) and, when the CA validates again, what the
+	 * customer has to do.
+	 */
+	private static Views beingReissued(Order order) {
+		ReissueUnderway reissue = order.reissue();
+		// a reseller's own reissue keeps the issued statuses WHMCS knows; the detail says
+		// it
+		String why = reissue.automatic() ? RENEWAL_IN_PROGRESS : "";
+		String validUntil = (order.certificate() != null && order.certificate().notAfter() != null)
+				? "valid until " + DAY.format(order.certificate().notAfter()) : "still valid";
+		String plan = (order.planEnd() != null) ? " (until " + DAY.format(order.planEnd()) + ")" : "";
+		String toDo = Optional.ofNullable(order.validationProgress())
+			.flatMap(ValidationSentences::forClient)
+			.map((sentence) -> " " + sentence)
+			.orElse("");
+		String caSaid = (order.validationDetail() != null) ? " The certificate authority: " + order.validationDetail()
+				: "";
+		String client = reissue.automatic()
+				? "Your certificate is " + validUntil + "; its renewal within your plan" + plan + " is on its way."
+				: "Your certificate is " + validUntil + "; the reissued certificate is on its way.";
+		String staff = (reissue.automatic()
+				? "Renewing within the plan" + plan + ": reissue requested automatically on "
+						+ DAY.format(reissue.requestedAt())
+				: "Reissue requested by the reseller on " + DAY.format(reissue.requestedAt()))
+				+ "; the current certificate is " + validUntil + "." + caSaid;
+		return new Views(new View(ISSUED_CLIENT + why, client + toDo), new View(ISSUED_ADMIN + why, staff + toDo),
+				new View(ISSUED_PROVIDER + why, staff + toDo));
 	}
 
 	private static Views waitingForPayment(Order order) {

@@ -1,6 +1,9 @@
 package com.rvssl.order.support;
 
 import java.time.Instant;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.rvssl.contracts.CertificateAuthority;
@@ -17,7 +20,12 @@ import com.rvssl.order.catalog.ProductType;
 import com.rvssl.order.orders.AutoOrderMode;
 import com.rvssl.order.orders.Configuration;
 import com.rvssl.order.orders.Order;
+import com.rvssl.order.orders.OrderChange;
 import com.rvssl.order.orders.OrderDraft;
+import com.rvssl.order.orders.OrderLifecycle;
+import com.rvssl.order.orders.Outcome;
+import com.rvssl.order.orders.TimelineEntry;
+import com.rvssl.kit.outbox.OutboxEntry;
 
 /** Orders in memory for unit tests of the pure parts. */
 public final class OrderFixtures {
@@ -40,6 +48,55 @@ public final class OrderFixtures {
 
 	public static EventEnvelope event(Order order, OrderEvent payload) {
 		return EventEnvelope.of(order.id(), order.resellerId(), order.id(), payload);
+	}
+
+	/**
+	 * The order as {@code OrderStore} writes it after {@code change}: the state, the
+	 * timeline entry, the facts (by field name) and the events caused, in memory.
+	 */
+	public static Order after(Order order, OrderChange change) {
+		RecordComponent[] components = Order.class.getRecordComponents();
+		Object[] values = new Object[components.length];
+		try {
+			for (int i = 0; i < components.length; i++) {
+				String name = components[i].getName();
+				Object value = components[i].getAccessor().invoke(order);
+				if (name.equals("state")) {
+					value = change.state();
+				}
+				else if (name.equals("timeline")) {
+					List<TimelineEntry> timeline = new ArrayList<>(order.timeline());
+					timeline.add(change.entry());
+					value = timeline;
+				}
+				else if (name.equals("outbox")) {
+					List<OutboxEntry> outbox = new ArrayList<>(order.outbox());
+					change.events().forEach((event) -> outbox.add(OutboxEntry.of(event)));
+					value = outbox;
+				}
+				else if (name.equals("version")) {
+					value = order.version() + 1;
+				}
+				else if (change.facts().containsKey(name)) {
+					value = change.facts().get(name);
+				}
+				values[i] = value;
+			}
+			Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+			return Order.class.getDeclaredConstructor(types).newInstance(values);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The order after an event, which must change it. */
+	public static Order after(Order order, OrderEvent payload) {
+		Outcome outcome = OrderLifecycle.apply(order, event(order, payload));
+		if (!(outcome instanceof Outcome.Applied applied)) {
+			throw new AssertionError(payload + " did not change the order: " + outcome);
+		}
+		return after(order, applied.change());
 	}
 
 }

@@ -3,6 +3,7 @@ package com.rvssl.statussync.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
@@ -57,12 +58,15 @@ class OrderEventsListener {
 		Mono<?> handling;
 		if (envelope.payload() instanceof OrderPlaced placed) {
 			handling = placedOrders.rememberOrder(envelope.orderId(), placed.validation(),
-					placed.domains().isEmpty() ? null : placed.domains().get(0));
+					placed.domains().isEmpty() ? null : placed.domains().get(0), placed.termMonths());
 		}
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
 			handling = placedOrders.validationOf(envelope.orderId())
-				.flatMap(validation -> orders.track(envelope, submitted, validation,
-						schedule.firstCheck(submitted.ca(), validation, clock.instant())))
+				.zipWith(placedOrders.termMonthsOf(envelope.orderId())
+					.map(Optional::of)
+					.defaultIfEmpty(Optional.empty()))
+				.flatMap(placed -> orders.track(envelope, submitted, placed.getT1(), placed.getT2().orElse(null),
+						schedule.firstCheck(submitted.ca(), placed.getT1(), clock.instant())))
 				.doOnNext(tracked -> log.info(
 						tracked ? "tracking order {} at {} as {}"
 								: "order {} at {} ({}) already known, submission ignored",

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The certificates of issued orders ({@code DONE} with a {@code notAfter}): which expire
  * when, and the renewal reminders already recorded for each, on the {@code expiry} index
- * (state, notAfter).
+ * (state, notAfter). Reminders to buy again are for a plan's last certificate only.
  */
 @Repository
 public class IssuedCertificates {
@@ -31,6 +31,15 @@ public class IssuedCertificates {
 	 * ({@link TrackedOrders#record}).
 	 */
 	static final String REMINDERS_SENT = "remindersSent";
+
+	/**
+	 * Whether the order's plan needs another certificate after the current one (set with
+	 * each certificate, {@link TrackedOrders#record}): true, its expiry is no news for
+	 * the customer (the platform reissues within the plan), so no reminder to buy again;
+	 * false or absent (a plan's last certificate, or an order whose term is not known),
+	 * reminders as before.
+	 */
+	static final String PLAN_GOES_ON = "planGoesOn";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -54,8 +63,24 @@ public class IssuedCertificates {
 	}
 
 	/**
-	 * Issued certificates, still valid at {@code now}, that expire within {@code days}
-	 * days and have not had that reminder (nor a nearer one) yet.
+	 * Issued certificates expiring between {@code from} and {@code until} whose plan goes
+	 * on and which no reissue is replacing yet (a reissue under way makes the order
+	 * outstanding again): certificates the customer risks being uncovered by.
+	 */
+	public Mono<Long> countExpiringUnrenewed(Instant from, Instant until) {
+		return mongo.count(Query.query(Criteria.where("state")
+			.is(TrackingState.DONE)
+			.and("notAfter")
+			.gte(from)
+			.lte(until)
+			.and(PLAN_GOES_ON)
+			.is(true)), TrackedOrder.class);
+	}
+
+	/**
+	 * The last certificates of their plans (see {@link #PLAN_GOES_ON}), still valid at
+	 * {@code now}, that expire within {@code days} days and have not had that reminder
+	 * (nor a nearer one) yet.
 	 */
 	public Flux<TrackedOrder> dueForReminder(Instant now, int days, int limit) {
 		Query query = Query
@@ -65,7 +90,9 @@ public class IssuedCertificates {
 				.gt(now)
 				.lte(now.plus(Duration.ofDays(days)))
 				.and(REMINDERS_SENT)
-				.ne(days))
+				.ne(days)
+				.and(PLAN_GOES_ON)
+				.ne(true))
 			.limit(limit);
 		return mongo.find(query, TrackedOrder.class);
 	}
@@ -86,7 +113,9 @@ public class IssuedCertificates {
 			.and("notAfter")
 			.is(order.notAfter())
 			.and(REMINDERS_SENT)
-			.ne(days));
+			.ne(days)
+			.and(PLAN_GOES_ON)
+			.ne(true));
 		Update update = new Update().push("outbox").each(TrackedOrderOutbox.entry(order, event));
 		update.addToSet(REMINDERS_SENT).each(covered.toArray());
 		return mongo.updateFirst(notYet, update, TrackedOrder.class)

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What an order's {@code OrderPlaced} said that status sync needs later: its validation
- * level (for the pace of its checks once submitted) and its common name (for its renewal
- * reminders). Kept apart from the tracked orders, by order id: an order is tracked only
- * once submitted.
+ * level (for the pace of its checks once submitted), its common name (for its renewal
+ * reminders) and its term in months (for the plan its certificates cover). Kept apart
+ * from the tracked orders, by order id: an order is tracked only once submitted.
  */
 @Repository
 public class PlacedOrders {
@@ -27,15 +27,26 @@ public class PlacedOrders {
 		this.mongo = mongo;
 	}
 
-	/** Remembers from an order's OrderPlaced its validation level and its common name. */
-	public Mono<Void> rememberOrder(String orderId, Validation validation, String commonName) {
+	/**
+	 * Remembers from an order's OrderPlaced its validation level, its common name and its
+	 * term.
+	 */
+	public Mono<Void> rememberOrder(String orderId, Validation validation, String commonName, int termMonths) {
 		Query byId = Query.query(Criteria.where("_id").is(orderId));
 		return mongo
 			.upsert(byId,
 					new Update().set("validation", validation == null ? null : validation.name())
-						.set("commonName", commonName),
+						.set("commonName", commonName)
+						.set("termMonths", termMonths),
 					COLLECTION)
 			.then();
+	}
+
+	/** The term in months OrderPlaced announced, if it was seen (and said one). */
+	public Mono<Integer> termMonthsOf(String orderId) {
+		return mongo.findById(orderId, Document.class, COLLECTION)
+			.mapNotNull(document -> document.getInteger("termMonths"))
+			.filter(months -> months > 0);
 	}
 
 	/** The common name OrderPlaced announced, if it was seen. */

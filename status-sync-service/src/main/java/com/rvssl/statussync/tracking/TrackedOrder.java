@@ -3,6 +3,7 @@ package com.rvssl.statussync.tracking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.DcvInstruction;
@@ -31,7 +32,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * current claim; {@code notAfter} is the issued certificate's expiry, kept for renewal
  * reminders; {@code issuedSerial} the serial already announced, so that after a reissue
  * only a certificate with a new serial counts as issued; {@code lastStage} and
- * {@code lastDcv} the validation stage and DCV instructions last published.
+ * {@code lastDcv} the validation stage and DCV instructions last published;
+ * {@code termMonths} the paid term OrderPlaced announced (null when it was not seen),
+ * {@code planEnd} the end of that plan ({@link PlanTerm}, set at the first issuance) and
+ * {@code reissueDueAt} the current certificate's reissue point ({@link ReissuePoint}),
+ * set while the plan needs another certificate and unset once its
+ * {@code CertificateRenewalDue} is queued.
  */
 @Document(TrackedOrder.COLLECTION)
 public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
@@ -39,7 +45,7 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, String leaseId,
 		Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds, Validation validation,
 		Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial, ValidationStage lastStage,
-		List<DcvInstruction> lastDcv) {
+		List<DcvInstruction> lastDcv, Integer termMonths, Instant planEnd, Instant reissueDueAt) {
 
 	public static final String COLLECTION = "tracked_orders";
 
@@ -59,6 +65,33 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 		this(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus, lastDetail, submittedAt,
 				nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt, outbox, appliedEventIds,
 				validation, paceFrom, leaseOwner, notAfter, issuedSerial, null, List.of());
+	}
+
+	/** Without a plan (its term not known, not issued yet). */
+	public TrackedOrder(String id, String resellerId, String correlationId, CertificateAuthority ca, String caOrderId,
+			TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail, Instant submittedAt,
+			Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, String leaseId,
+			Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds, Validation validation,
+			Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial, ValidationStage lastStage,
+			List<DcvInstruction> lastDcv) {
+		this(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus, lastDetail, submittedAt,
+				nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt, outbox, appliedEventIds,
+				validation, paceFrom, leaseOwner, notAfter, issuedSerial, lastStage, lastDcv, null, null, null);
+	}
+
+	/**
+	 * The plan this order's certificates belong to: the one recorded at the first
+	 * issuance, else the one a first certificate valid from {@code notBefore} starts;
+	 * empty when the order's term is not known.
+	 */
+	public Optional<PlanTerm> plan(Instant firstNotBefore) {
+		if (planEnd != null) {
+			return Optional.of(new PlanTerm(planEnd));
+		}
+		if (termMonths == null || termMonths <= 0 || firstNotBefore == null) {
+			return Optional.empty();
+		}
+		return Optional.of(PlanTerm.of(firstNotBefore, termMonths));
 	}
 
 	/**
@@ -94,7 +127,8 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 	public TrackedOrder withLastValidation(ValidationStage stage, List<DcvInstruction> dcv) {
 		return new TrackedOrder(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus,
 				lastDetail, submittedAt, nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt,
-				outbox, appliedEventIds, validation, paceFrom, leaseOwner, notAfter, issuedSerial, stage, dcv);
+				outbox, appliedEventIds, validation, paceFrom, leaseOwner, notAfter, issuedSerial, stage, dcv,
+				termMonths, planEnd, reissueDueAt);
 	}
 
 	/**

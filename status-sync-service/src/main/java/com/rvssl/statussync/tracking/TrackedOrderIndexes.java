@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the indexes the queries run on: the poll's (state, then next check time), the
- * expiry sweep's and the CA push's (CA, CA order id). Done in the background after
- * start-up and retried, instead of Spring Data's auto-index creation, which holds
- * start-up hostage to the database being reachable.
+ * expiry sweep's (state, notAfter), the reissue-point sweep's (state, reissueDueAt) and
+ * the CA push's (CA, CA order id). Done in the background after start-up and retried,
+ * instead of Spring Data's auto-index creation, which holds start-up hostage to the
+ * database being reachable.
  */
 @Component
 class TrackedOrderIndexes {
@@ -39,6 +40,13 @@ class TrackedOrderIndexes {
 			.concatWith(mongo.indexOps(TrackedOrder.class)
 				.createIndex(
 						new Index().on("state", Sort.Direction.ASC).on("notAfter", Sort.Direction.ASC).named("expiry")))
+			// the reissue-point sweep: only certificates whose successor is still to be
+			// announced
+			// carry a reissueDueAt
+			.concatWith(mongo.indexOps(TrackedOrder.class)
+				.createIndex(new Index().on("state", Sort.Direction.ASC)
+					.on("reissueDueAt", Sort.Direction.ASC)
+					.named("reissue_due")))
 			// a CA's push names its own order id
 			.concatWith(mongo.indexOps(TrackedOrder.class)
 				.createIndex(

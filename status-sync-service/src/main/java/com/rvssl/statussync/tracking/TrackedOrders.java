@@ -2,6 +2,7 @@ package com.rvssl.statussync.tracking;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Validation;
@@ -38,22 +39,28 @@ public class TrackedOrders {
 
 	private final OutboxWakeUp outboxes;
 
-	public TrackedOrders(ReactiveMongoTemplate mongo, OutboxWakeUp outboxes) {
+	private final ReissuePoint reissuePoint;
+
+	public TrackedOrders(ReactiveMongoTemplate mongo, OutboxWakeUp outboxes, ReissuePoint reissuePoint) {
 		this.mongo = mongo;
 		this.outboxes = outboxes;
+		this.reissuePoint = reissuePoint;
 	}
 
 	/**
 	 * Starts following an order. The order id is the document id, so a redelivered
 	 * submission (or one arriving after the order was stopped) changes nothing.
+	 * @param termMonths the paid term OrderPlaced announced, null when it was not seen
+	 * (the order's first certificate is then taken as its last)
 	 * @return whether the order is newly tracked
 	 */
 	public Mono<Boolean> track(EventEnvelope envelope, CertificateSubmitted submitted, Validation validation,
-			Instant firstCheck) {
+			Integer termMonths, Instant firstCheck) {
 		TrackedOrder order = new TrackedOrder(envelope.orderId(), envelope.resellerId(), envelope.correlationId(),
 				submitted.ca(), submitted.caOrderId(), TrackingState.OUTSTANDING, null, null, null,
 				envelope.occurredAt(), firstCheck, 0, 0, null, null, null, List.of(),
-				List.of(envelope.eventId().toString()), validation, envelope.occurredAt(), null, null, null);
+				List.of(envelope.eventId().toString()), validation, envelope.occurredAt(), null, null, null, null,
+				List.of(), termMonths, null, null);
 		return mongo.insert(order)
 			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
@@ -62,10 +69,17 @@ public class TrackedOrders {
 	/**
 	 * Stops following an order: no more checks. When the order is not tracked yet
 	 * (cancelled while the gateway was still submitting) a stopped placeholder is kept,
-	 * so a late submission is not followed either.
+	 * so a late submission is not followed either. An issued order's plan ends with its
+	 * cancellation: no reissue point is left for it.
 	 * @return whether anything changed
 	 */
 	public Mono<Boolean> stop(EventEnvelope envelope, Instant now) {
+		Query issued = Query.query(Criteria.where("_id").is(envelope.orderId()).and("state").is(TrackingState.DONE));
+		Update planEnds = new Update().unset("reissueDueAt").set(IssuedCertificates.PLAN_GOES_ON, false);
+		return mongo.updateFirst(issued, planEnds, TrackedOrder.class).then(stopOutstanding(envelope, now));
+	}
+
+	private Mono<Boolean> stopOutstanding(EventEnvelope envelope, Instant now) {
 		String eventId = envelope.eventId().toString();
 		Query outstanding = Query.query(Criteria.where("_id")
 			.is(envelope.orderId())
@@ -152,9 +166,12 @@ public class TrackedOrders {
 			.map(CertificateIssued.class::cast)
 			.findFirst()
 			// a new certificate (first issue or a reissue) starts its own reminders
-			.ifPresent(issued -> update.set("notAfter", issued.notAfter())
-				.set("issuedSerial", issued.serialNumber())
-				.unset(IssuedCertificates.REMINDERS_SENT));
+			.ifPresent(issued -> {
+				update.set("notAfter", issued.notAfter())
+					.set("issuedSerial", issued.serialNumber())
+					.unset(IssuedCertificates.REMINDERS_SENT);
+				planNext(claimed, issued, update);
+			});
 		if (observation.isFinal()) {
 			update.set("finishedAt", now).unset("nextCheckAt");
 		}
@@ -175,6 +192,24 @@ public class TrackedOrders {
 					outboxes.filled(TrackedOrder.COLLECTION, claimed.id());
 				}
 			});
+	}
+
+	/**
+	 * The plan of a newly issued certificate: fixed at the first issuance, and while it
+	 * needs another certificate after this one, the reissue point at which the sweep
+	 * announces {@code CertificateRenewalDue} ({@link PlanRenewals}).
+	 */
+	private void planNext(TrackedOrder claimed, CertificateIssued issued, Update update) {
+		Optional<PlanTerm> plan = claimed.plan(issued.notBefore());
+		plan.ifPresent(term -> update.set("planEnd", term.end()));
+		boolean goesOn = plan.map(term -> term.needsAnotherCertificateAfter(issued.notAfter())).orElse(false);
+		update.set(IssuedCertificates.PLAN_GOES_ON, goesOn);
+		if (goesOn) {
+			update.set("reissueDueAt", reissuePoint.of(issued.notBefore(), issued.notAfter()));
+		}
+		else {
+			update.unset("reissueDueAt");
+		}
 	}
 
 	/**

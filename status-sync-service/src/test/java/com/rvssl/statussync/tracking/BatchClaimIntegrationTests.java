@@ -56,7 +56,7 @@ class BatchClaimIntegrationTests {
 		client = MongoClients.create(TestInfrastructure.mongoUri(database));
 		mongo = new ReactiveMongoTemplate(client, database);
 		dueChecks = new DueChecks(mongo);
-		orders = new TrackedOrders(mongo, OutboxWakeUp.none());
+		orders = new TrackedOrders(mongo, OutboxWakeUp.none(), new ReissuePoint(ReissuePoint.DEFAULT_FRACTION));
 	}
 
 	@AfterEach
