@@ -3,6 +3,8 @@ package com.rvssl.sandbox;
 import java.time.Clock;
 import java.util.Map;
 
+import com.rvssl.kit.clock.MovableClock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -68,9 +70,13 @@ public class SandboxCaApplication {
 		return application.run(args);
 	}
 
+	/**
+	 * The sandbox's own clock, which tests move on through the admin API (so OV/EV steps
+	 * that take days at a real CA, or a plan's reissues months apart, pass in a call).
+	 */
 	@Bean
-	SandboxClock clock() {
-		return new SandboxClock(Clock.systemUTC());
+	MovableClock clock() {
+		return new MovableClock(Clock.systemUTC());
 	}
 
 }

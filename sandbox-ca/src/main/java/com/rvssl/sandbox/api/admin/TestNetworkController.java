@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import com.rvssl.sandbox.SandboxClock;
+import com.rvssl.kit.clock.MovableClock;
 import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.validation.TestNetwork;
 
@@ -34,11 +34,11 @@ class TestNetworkController {
 
 	private final TestNetwork network;
 
-	private final SandboxClock clock;
+	private final MovableClock clock;
 
 	private final OrderDesk desk;
 
-	TestNetworkController(TestNetwork network, SandboxClock clock, OrderDesk desk) {
+	TestNetworkController(TestNetwork network, MovableClock clock, OrderDesk desk) {
 		this.network = network;
 		this.clock = clock;
 		this.desk = desk;
