@@ -28,7 +28,13 @@ public final class SandboxCa implements AutoCloseable {
 	private SandboxCa(ConfigurableApplicationContext context) {
 		this.context = context;
 		this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-		this.admin = WebClient.create(baseUrl);
+		// the whole book of a few hundred orders, each with its certificates and
+		// validation
+		// dates, is well past WebFlux's 256 KiB default
+		this.admin = WebClient.builder()
+			.baseUrl(baseUrl)
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
 	}
 
 	static SandboxCa start(String approveAfter, String... moreArguments) {
