@@ -42,7 +42,12 @@ public final class DigicertOrders {
 	}
 
 	public static String status(WebTestClient client, long orderId) {
-		Map<?, ?> order = client.get()
+		return (String) details(client, orderId).get("status");
+	}
+
+	/** The order's details as the DigiCert API answers them. */
+	public static Map<?, ?> details(WebTestClient client, long orderId) {
+		return client.get()
 			.uri("/services/v2/order/certificate/{id}", orderId)
 			.header("X-DC-DEVKEY", DEV_KEY)
 			.exchange()
@@ -51,7 +56,6 @@ public final class DigicertOrders {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		return (String) order.get("status");
 	}
 
 }

@@ -249,15 +249,7 @@ class PlanReissueByClockTests {
 	}
 
 	private Map<?, ?> details(long id) {
-		return this.client.get()
-			.uri("/services/v2/order/certificate/{id}", id)
-			.header("X-DC-DEVKEY", DEV_KEY)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return DigicertOrders.details(this.client, id);
 	}
 
 	@SuppressWarnings("unchecked")
