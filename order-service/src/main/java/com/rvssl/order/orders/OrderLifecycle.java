@@ -262,14 +262,14 @@ public final class OrderLifecycle {
 			return renew(order, due, at);
 		}
 		if (event instanceof CertificateValidationUpdated updated) {
-			String note = "Validation: " + updated.caStatus()
-					+ ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
+			String said = updated.caStatus() + ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
+			String note = "Validation: " + said;
 			if (isAboutTheReissue(order, at)) {
 				// the CA validates again for the reissue (its reuse period lapsed): the
 				// order stays ISSUED, its current certificate valid, and the views show
 				// what the customer has to do
 				return new Outcome.Applied(OrderChange
-					.to(order.state(), new TimelineEntry(at, order.state(), "Reissue v" + note.substring(1)))
+					.to(order.state(), new TimelineEntry(at, order.state(), "Reissue validation: " + said))
 					.with("validationStatus", updated.caStatus())
 					.with("validationDetail", updated.detail())
 					.with("validationProgress",
