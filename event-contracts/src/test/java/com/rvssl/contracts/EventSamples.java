@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateRenewalDue;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
@@ -64,6 +65,8 @@ final class EventSamples {
 					"-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n", true)),
 			sample(new CertificateRenewalDue("0a1b2c", Instant.parse("2026-06-12T10:00:00Z"),
 					Instant.parse("2027-11-25T10:00:00Z"))),
+			sample(new CertificateExpiringUnrenewed("0a1b2c", Instant.parse("2026-06-12T10:00:00Z"),
+					Instant.parse("2027-11-25T10:00:00Z"), true)),
 			sample(new DcvResendRequested("admin@example.com")),
 			sample(new DcvChangeRequested(new Dcv(DcvMethod.DNS, null))));
 

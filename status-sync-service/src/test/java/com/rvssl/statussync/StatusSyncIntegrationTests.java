@@ -10,7 +10,9 @@ import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateRenewalDue;
+import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.DcvChangeRequested;
@@ -380,9 +382,7 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value(body -> assertThat(body).contains("rvssl_sync_backlog_seconds")
-				.contains("rvssl_sync_expiring")
-				.contains("rvssl_sync_expiring_unrenewed"));
+			.value(body -> assertThat(body).contains("rvssl_sync_backlog_seconds").contains("rvssl_sync_expiring"));
 	}
 
 	@Test
@@ -484,6 +484,9 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 			// unrenewed, and the customer is not asked to buy again
 			clock.set(notAfter.minus(Duration.ofDays(5)));
 			await().atMost(PATIENCE).until(() -> gauge("rvssl_sync_expiring_unrenewed") >= 1);
+			await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateExpiringUnrenewed.class).size() == 1);
+			assertThat(published.of(orderId, CertificateExpiringUnrenewed.class))
+				.containsExactly(new CertificateExpiringUnrenewed("0c0001", notAfter, planEnd, false));
 			await().during(Duration.ofSeconds(2))
 				.atMost(Duration.ofSeconds(4))
 				.until(() -> published.of(orderId, CertificateRenewalDue.class).size() == 1
@@ -516,6 +519,129 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		finally {
 			clock.resume();
 		}
+	}
+
+	/**
+	 * A reissue the customer does not validate: the reseller's dashboard sees the renewal
+	 * coming, then under way; two weeks before the current certificate expires it counts
+	 * as expiring unrenewed, awaiting validation (the alert's series, by reseller), and
+	 * the order is warned once, saying the reissue waits for validation; the new
+	 * certificate clears it all.
+	 */
+	@Test
+	void aReissueLeftUnvalidatedTwoWeeksBeforeExpiryIsCountedForItsResellerAndWarnedOnce() {
+		String orderId = newOrderId();
+		String reseller = "reseller-" + orderId;
+		gateway.script(orderId, GatewayStandIn.issued());
+		Instant notBefore = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		Instant notAfter = notBefore.plus(Duration.ofDays(199));
+		Instant planEnd = notBefore.atZone(ZoneOffset.UTC).plusMonths(24).toInstant();
+		gateway.serves(orderId, "0d0001", notBefore, notAfter);
+		send(EventEnvelope.of(orderId, reseller, "corr-" + orderId,
+				new OrderPlaced("digicert-dv", CertificateAuthority.DIGICERT, "ssl_dv_geotrust", Validation.DV, 24,
+						List.of("risk.example.com"), null, null, new Customer("Ann", "ann@example.com"), null,
+						Money.of(1000, "USD"), Money.of(2000, "USD"), "whmcs-1")));
+		send(EventEnvelope.of(orderId, reseller, "corr-" + orderId,
+				new CertificateSubmitted(CertificateAuthority.DIGICERT, "ca-" + orderId)));
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		await().atMost(PATIENCE).until(() -> tracked(orderId).reissueDueAt() != null);
+		Instant reissuePoint = tracked(orderId).reissueDueAt();
+		String upcoming = "rvssl_sync_reissues_upcoming{resellerId=\"" + reseller + "\"}";
+		String underway = "rvssl_sync_reissues_underway{resellerId=\"" + reseller + "\"}";
+		String atRisk = "rvssl_sync_expiring_unrenewed{renewal=\"awaiting_validation\",resellerId=\"" + reseller
+				+ "\"}";
+
+		clock.stop();
+		try {
+			// ten days before the reissue point: coming up on the reseller's dashboard
+			clock.set(reissuePoint.minus(Duration.ofDays(10)));
+			await().atMost(PATIENCE).until(() -> series(upcoming) == 1);
+
+			clock.set(reissuePoint.plus(Duration.ofMinutes(1)));
+			await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateRenewalDue.class).size() == 1);
+			await().atMost(PATIENCE).until(() -> series(upcoming) == -1);
+
+			// the reissue goes back to email validation at the CA, and nobody approves
+			gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@risk.example.com to approve"));
+			send(EventEnvelope.of(orderId, reseller, "corr-" + orderId,
+					new ReissueRequested("-----BEGIN CERTIFICATE REQUEST-----", true)));
+			await().atMost(PATIENCE).until(() -> stateOf(orderId) == TrackingState.OUTSTANDING);
+			await().atMost(PATIENCE).until(() -> series(underway) == 1);
+			assertThat(published.of(orderId, CertificateExpiringUnrenewed.class)).isEmpty();
+
+			clock.set(notAfter.minus(Duration.ofDays(13)));
+			await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateExpiringUnrenewed.class).size() == 1);
+			assertThat(published.of(orderId, CertificateExpiringUnrenewed.class))
+				.containsExactly(new CertificateExpiringUnrenewed("0d0001", notAfter, planEnd, true));
+			await().atMost(PATIENCE).until(() -> series(atRisk) == 1);
+			// sweeps go on every half second: warned once
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(4))
+				.until(() -> published.of(orderId, CertificateExpiringUnrenewed.class).size() == 1);
+
+			// the customer validates at last: the new certificate ends the risk
+			gateway.serves(orderId, "0d0002", notAfter.minus(Duration.ofDays(14)), notAfter.plus(Duration.ofDays(85)));
+			gateway.script(orderId, GatewayStandIn.issued());
+			clock.set(notAfter.minus(Duration.ofDays(12)));
+			await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 2);
+			await().atMost(PATIENCE).until(() -> series(atRisk) == -1 && series(underway) == -1);
+			assertThat(mongo.findById(orderId, org.bson.Document.class, TrackedOrder.COLLECTION)
+				.block(Duration.ofSeconds(5))
+				.get("expiryWarned")).isNull();
+		}
+		finally {
+			clock.resume();
+		}
+	}
+
+	/**
+	 * The service was down (or its clock jumped) past the plan's end before the reissue
+	 * point was swept: nothing is left to renew, so no reissue is asked for and the
+	 * certificate counts as the plan's last.
+	 */
+	@Test
+	void aReissuePointFoundAfterThePlanEndedIsRetiredWithoutAskingForAReissue() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.issued());
+		Instant notBefore = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		gateway.serves(orderId, "0e0001", notBefore, notBefore.plus(Duration.ofDays(199)));
+		send(placed(orderId, "late.example.com"));
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		await().atMost(PATIENCE).until(() -> tracked(orderId).reissueDueAt() != null);
+		Instant planEnd = tracked(orderId).planEnd();
+
+		clock.stop();
+		try {
+			clock.set(planEnd.plus(Duration.ofDays(1)));
+			await().atMost(PATIENCE).until(() -> tracked(orderId).reissueDueAt() == null);
+			assertThat(mongo.findById(orderId, org.bson.Document.class, TrackedOrder.COLLECTION)
+				.block(Duration.ofSeconds(5))
+				.getBoolean("planGoesOn")).isFalse();
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(4))
+				.until(() -> published.of(orderId, CertificateRenewalDue.class).isEmpty());
+		}
+		finally {
+			clock.resume();
+		}
+	}
+
+	/** The value of one series, exactly as named with its labels; -1 when absent. */
+	private double series(String nameWithLabels) {
+		String body = http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return body.lines()
+			.filter(line -> line.startsWith(nameWithLabels + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElse(-1);
 	}
 
 	private double gauge(String name) {

@@ -6,6 +6,6 @@ package com.rvssl.contracts.events;
 public sealed interface OrderEvent extends Event permits OrderPlaced, OrderCancelled, CertificateCancelled,
 		CancellationRefused, PaymentCaptured, CreditInsufficient, CertificateSubmitted, SubmissionFailed,
 		CertificateValidationUpdated, CertificateIssued, CertificateRejected, RefundIssued, ReissueRequested,
-		DcvResendRequested, DcvChangeRequested, RenewalDue, CertificateRenewalDue {
+		DcvResendRequested, DcvChangeRequested, RenewalDue, CertificateRenewalDue, CertificateExpiringUnrenewed {
 
 }

@@ -23,12 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code rvssl.sync.expiry-sweep-interval}: counts the issued certificates expiring
- * within 30, 7 and 1 days into the gauge {@code rvssl.sync.expiring{within}}, those of
- * plans that go on expiring within 14 days with no reissue under way into
- * {@code rvssl.sync.expiring.unrenewed}, and publishes a {@code RenewalDue} (through the
- * order's outbox) for each reminder a plan's last certificate is owed (see
- * {@link RenewalReminders}). Each reminder is recorded in the tracked document by the
- * same update that queues its event, so replicas and repeated sweeps send it once.
+ * within 30, 7 and 1 days into the gauge {@code rvssl.sync.expiring{within}} and
+ * publishes a {@code RenewalDue} (through the order's outbox) for each reminder a plan's
+ * last certificate is owed (see {@link RenewalReminders}). Each reminder is recorded in
+ * the tracked document by the same update that queues its event, so replicas and repeated
+ * sweeps send it once.
  */
 @Component
 class ExpiryWatch extends RepeatingWork {
@@ -46,12 +45,7 @@ class ExpiryWatch extends RepeatingWork {
 
 	private final SyncProperties properties;
 
-	/** How far ahead {@code rvssl.sync.expiring.unrenewed} looks. */
-	static final Duration UNRENEWED_WINDOW = Duration.ofDays(14);
-
 	private final Map<Integer, AtomicLong> expiring = new ConcurrentHashMap<>();
-
-	private final AtomicLong expiringUnrenewed = new AtomicLong();
 
 	private final Clock clock;
 
@@ -70,9 +64,6 @@ class ExpiryWatch extends RepeatingWork {
 				.tag("within", days + "d")
 				.register(registry);
 		}
-		Gauge.builder("rvssl.sync.expiring.unrenewed", expiringUnrenewed, AtomicLong::get)
-			.description("issued certificates expiring within 14 days whose plan goes on and no reissue replaces yet")
-			.register(registry);
 	}
 
 	@Override
@@ -85,7 +76,6 @@ class ExpiryWatch extends RepeatingWork {
 		return Flux.fromArray(new Integer[] { 30, 7, 1 })
 			.concatMap(days -> certificates.countExpiring(now, now.plus(Duration.ofDays(days)))
 				.doOnNext(count -> expiring.get(days).set(count)))
-			.then(certificates.countExpiringUnrenewed(now, now.plus(UNRENEWED_WINDOW)).doOnNext(expiringUnrenewed::set))
 			.then(remindOnce(now));
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * that passed its reissue point while its plan goes on, so order-service reissues within
  * the plan before the customer is uncovered. The announcement is recorded in the tracked
  * document by the same update that queues its event, so replicas and repeated sweeps send
- * it once per certificate serial.
+ * it once per certificate serial. A certificate found past its plan's end (the sweep was
+ * late) is retired instead.
  */
 @Component
 class ReissueWatch extends RepeatingWork {
@@ -46,10 +47,19 @@ class ReissueWatch extends RepeatingWork {
 	}
 
 	Mono<Void> sweepOnce(Instant now) {
-		return renewals.pastReissuePoint(now, ANNOUNCEMENTS_PER_SWEEP).concatMap(this::announce).then();
+		return renewals.pastReissuePoint(now, ANNOUNCEMENTS_PER_SWEEP).concatMap(order -> announce(order, now)).then();
 	}
 
-	private Mono<Boolean> announce(TrackedOrder order) {
+	private Mono<Boolean> announce(TrackedOrder order, Instant now) {
+		if (order.planEnd() != null && !order.planEnd().isAfter(now)) {
+			return renewals.retire(order).doOnNext(retired -> {
+				if (retired) {
+					log.info(
+							"order {}: plan ended {} before certificate {} reached its reissue point: nothing to renew",
+							order.id(), order.planEnd(), order.issuedSerial());
+				}
+			});
+		}
 		CertificateRenewalDue due = new CertificateRenewalDue(order.issuedSerial(), order.notAfter(), order.planEnd());
 		return renewals.announce(order, due).doOnNext(queued -> {
 			if (queued) {

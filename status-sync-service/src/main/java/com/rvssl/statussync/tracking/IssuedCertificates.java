@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.kit.outbox.OutboxWakeUp;
+import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The certificates of issued orders ({@code DONE} with a {@code notAfter}): which expire
  * when, and the renewal reminders already recorded for each, on the {@code expiry} index
- * (state, notAfter). Reminders to buy again are for a plan's last certificate only.
+ * (state, notAfter). Reminders to buy again are for a plan's last certificate only; the
+ * others are watched for expiring before their successor arrives.
  */
 @Repository
 public class IssuedCertificates {
@@ -40,6 +44,12 @@ public class IssuedCertificates {
 	 * reminders as before.
 	 */
 	static final String PLAN_GOES_ON = "planGoesOn";
+
+	/**
+	 * Whether the current certificate's {@code CertificateExpiringUnrenewed} was queued;
+	 * a new certificate clears it ({@link TrackedOrders#record}).
+	 */
+	static final String EXPIRY_WARNED = "expiryWarned";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -63,18 +73,53 @@ public class IssuedCertificates {
 	}
 
 	/**
-	 * Issued certificates expiring between {@code from} and {@code until} whose plan goes
-	 * on and which no reissue is replacing yet (a reissue under way makes the order
-	 * outstanding again): certificates the customer risks being uncovered by.
+	 * Certificates expiring between {@code from} and {@code until} whose plan goes on and
+	 * which no new certificate has replaced yet, whether a reissue is being followed
+	 * ({@code OUTSTANDING} again) or not ({@code DONE}): the customer risks being
+	 * uncovered. Counted per reseller and tracking state, for the gauge.
 	 */
-	public Mono<Long> countExpiringUnrenewed(Instant from, Instant until) {
-		return mongo.count(Query.query(Criteria.where("state")
-			.is(TrackingState.DONE)
-			.and("notAfter")
-			.gte(from)
-			.lte(until)
+	public Flux<UnrenewedCount> countExpiringUnrenewed(Instant from, Instant until) {
+		Aggregation count = Aggregation.newAggregation(Aggregation.match(unrenewedBetween(from, until)),
+				Aggregation.group("resellerId", "state").count().as("count"));
+		return mongo.aggregate(count, TrackedOrder.COLLECTION, Document.class).map(UnrenewedCount::of);
+	}
+
+	/**
+	 * The certificates {@link #countExpiringUnrenewed} counts whose
+	 * {@code CertificateExpiringUnrenewed} is still to be published.
+	 */
+	public Flux<TrackedOrder> expiringUnrenewedNotWarned(Instant from, Instant until, int limit) {
+		return mongo.find(Query.query(unrenewedBetween(from, until).and(EXPIRY_WARNED).ne(true)).limit(limit),
+				TrackedOrder.class);
+	}
+
+	/**
+	 * Queues the {@code CertificateExpiringUnrenewed} of the order's current certificate
+	 * and records it in one update. Refused when it was recorded already (another sweep
+	 * or replica was first) or the certificate changed meanwhile: one warning per serial.
+	 * @return whether this call queued it
+	 */
+	public Mono<Boolean> warnUnrenewed(TrackedOrder order, CertificateExpiringUnrenewed event) {
+		Query notYet = Query.query(Criteria.where("_id")
+			.is(order.id())
+			.and("state")
+			.in(TrackingState.DONE, TrackingState.OUTSTANDING)
+			.and("issuedSerial")
+			.is(event.serialNumber())
 			.and(PLAN_GOES_ON)
-			.is(true)), TrackedOrder.class);
+			.is(true)
+			.and(EXPIRY_WARNED)
+			.ne(true));
+		Update update = new Update().push("outbox")
+			.each(TrackedOrderOutbox.entry(order, event))
+			.set(EXPIRY_WARNED, true);
+		return mongo.updateFirst(notYet, update, TrackedOrder.class)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(written -> {
+				if (written) {
+					outboxes.filled(TrackedOrder.COLLECTION, order.id());
+				}
+			});
 	}
 
 	/**
@@ -125,6 +170,21 @@ public class IssuedCertificates {
 					outboxes.filled(TrackedOrder.COLLECTION, order.id());
 				}
 			});
+	}
+
+	/**
+	 * On the {@code expiry} index (state, notAfter): a plan's current certificate, issued
+	 * ({@code DONE}) or being reissued ({@code OUTSTANDING} with the certificate it
+	 * replaces still recorded), expiring in the window while the plan goes on.
+	 */
+	private static Criteria unrenewedBetween(Instant from, Instant until) {
+		return Criteria.where("state")
+			.in(TrackingState.DONE, TrackingState.OUTSTANDING)
+			.and("notAfter")
+			.gte(from)
+			.lte(until)
+			.and(PLAN_GOES_ON)
+			.is(true);
 	}
 
 	private static Query expiringBetween(Instant from, Instant until) {

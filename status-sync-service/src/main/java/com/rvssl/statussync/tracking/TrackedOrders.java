@@ -169,7 +169,8 @@ public class TrackedOrders {
 			.ifPresent(issued -> {
 				update.set("notAfter", issued.notAfter())
 					.set("issuedSerial", issued.serialNumber())
-					.unset(IssuedCertificates.REMINDERS_SENT);
+					.unset(IssuedCertificates.REMINDERS_SENT)
+					.unset(IssuedCertificates.EXPIRY_WARNED);
 				planNext(claimed, issued, update);
 			});
 		if (observation.isFinal()) {
