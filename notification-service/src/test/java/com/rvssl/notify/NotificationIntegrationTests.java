@@ -20,6 +20,7 @@ import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
@@ -373,6 +374,56 @@ class NotificationIntegrationTests extends ServiceIntegrationTest {
 		assertThat(textOf(messagesTo(customer).get(3)).replace("\r\n", "\n"))
 			.contains("valid\nuntil 2027-11-25 10:00 UTC")
 			.contains("RENEWED-" + orderId);
+	}
+
+	/**
+	 * The certificate expires within two weeks and its renewal still waits for the
+	 * approval nobody gave: the customer is told, once however often the announcement is
+	 * delivered, what to do; without a reissue under way, to contact the provider.
+	 */
+	@Test
+	void tellsTheCustomerOnceWhyTheCertificateExpiresUnrenewedAndWhatToDo() {
+		Reseller acme = register("Acme Hosting");
+		String orderId = newId("order");
+		String customer = newId("jon") + "@customer.test";
+		EventEnvelope expiring = EventEnvelope.of(orderId, acme.id(), "corr", new CertificateExpiringUnrenewed(
+				"0a:1b:2c", Instant.parse("2027-05-03T10:00:00Z"), Instant.parse("2027-11-25T10:00:00Z"), true));
+
+		send(placed(orderId, acme, customer, "risk.example.com"));
+		send(expiring);
+		send(expiring);
+		// same order, same partition: once this later event's email is out, both copies
+		// were handled
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CreditInsufficient(Money.of(100, "USD"), Money.of(0, "USD"))));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(acme.email()).size() == 1);
+		assertThat(messagesTo(customer)).hasSize(1);
+		MimeMessage email = messagesTo(customer).get(0);
+		assertThat(subjectOf(email))
+			.isEqualTo("Your SSL certificate for risk.example.com expires on 2027-05-03: its renewal needs you");
+		assertThat(textOf(email).replace("\r\n", "\n")).contains("Hello Ann Lee")
+			.contains("its renewal within the plan you bought is waiting for you")
+			.contains("the certificate authority has sent an approval email to admin@risk.example.com")
+			.contains("Acme Hosting");
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries(acme.key(), orderId))
+				.extracting(DeliveryLine::recipient, DeliveryLine::event, DeliveryLine::status)
+				.containsExactlyInAnyOrder(
+						org.assertj.core.groups.Tuple.tuple(customer, "CertificateExpiringUnrenewed", "SENT"),
+						org.assertj.core.groups.Tuple.tuple(acme.email(), "CreditInsufficient", "SENT")));
+
+		String otherOrder = newId("order");
+		String otherCustomer = newId("kim") + "@customer.test";
+		send(placed(otherOrder, acme, otherCustomer, "stalled.example.com"));
+		send(EventEnvelope.of(otherOrder, acme.id(), "corr", new CertificateExpiringUnrenewed("0a:1b:2d",
+				Instant.parse("2027-05-04T10:00:00Z"), Instant.parse("2027-11-25T10:00:00Z"), false)));
+
+		await().atMost(PATIENCE).until(() -> messagesTo(otherCustomer).size() == 1);
+		assertThat(subjectOf(messagesTo(otherCustomer).get(0))).isEqualTo(
+				"Your SSL certificate for stalled.example.com expires on 2027-05-04 and has not been renewed yet");
+		assertThat(textOf(messagesTo(otherCustomer).get(0)).replace("\r\n", "\n")).contains("has not started yet")
+			.contains("Please contact Acme Hosting now");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.contracts.events.CancellationRefused;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.RenewalDue;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.kit.security.ApiKeys;
@@ -208,6 +209,30 @@ class WebhookIntegrationTests extends ServiceIntegrationTest {
 			.orElseThrow();
 		assertThat(renewed.get("payload").get("serialNumber").asString()).isEqualTo("7e:57");
 		assertThat(renewed.get("payload").get("notAfter").asString()).isEqualTo(notAfter.toString());
+	}
+
+	/**
+	 * A certificate about to expire unrenewed reaches WHMCS signed like the other order
+	 * events, so it reads the order back and shows why its renewal is at risk.
+	 */
+	@Test
+	void postsACertificateExpiringUnrenewedToTheResellersWhmcsSigned() {
+		Reseller acme = registerWithWebhook("acme");
+		String orderId = newId("order");
+		Instant notAfter = Instant.parse("2027-05-03T10:00:00Z");
+
+		send(EventEnvelope.of(orderId, acme.id(), "corr",
+				new CertificateExpiringUnrenewed("7e:57", notAfter, Instant.parse("2027-11-25T10:00:00Z"), true)));
+
+		await().atMost(PATIENCE).until(() -> receivedAt(acme).size() == 1);
+		Received webhook = receivedAt(acme).get(0);
+		assertThat(webhook.signature()).isEqualTo(hmac(acme.secret(), webhook.timestamp() + "." + webhook.body()));
+		JsonNode body = JSON.readTree(webhook.body());
+		assertThat(body.get("event").asString()).isEqualTo("CertificateExpiringUnrenewed");
+		assertThat(body.get("orderId").asString()).isEqualTo(orderId);
+		assertThat(body.get("payload").get("serialNumber").asString()).isEqualTo("7e:57");
+		assertThat(body.get("payload").get("notAfter").asString()).isEqualTo(notAfter.toString());
+		assertThat(body.get("payload").get("reissueUnderway").asBoolean()).isTrue();
 	}
 
 	@Test

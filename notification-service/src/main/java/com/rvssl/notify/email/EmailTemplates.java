@@ -9,6 +9,7 @@ import java.util.Currency;
 
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
@@ -34,6 +35,8 @@ public final class EmailTemplates {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
 	private EmailTemplates() {
 	}
@@ -135,6 +138,46 @@ public final class EmailTemplates {
 				format(issued.notAfter()), orderId, contact.productCode(), issued.serialNumber(), issued.issuer(),
 				format(issued.notBefore()), format(issued.notAfter()), attachmentName(contact), issued.pemChain());
 		return branded(brand, subject, body, attachmentName(contact), issued.pemChain());
+	}
+
+	/**
+	 * The current certificate expires within two weeks and its renewal within the plan
+	 * has not been issued: with a reissue waiting for validation, what the customer must
+	 * do now (confirm the order with the CA, as the validation method says); without one,
+	 * to contact the provider. Sent once per certificate (status sync announces it once
+	 * per serial; the delivery log keeps a redelivery from sending it twice).
+	 */
+	public static EmailMessage renewalAtRisk(String orderId, OrderContact contact, String brand,
+			CertificateExpiringUnrenewed expiring) {
+		String expires = (expiring.notAfter() != null) ? "expires on " + DAY.format(expiring.notAfter())
+				: "expires soon";
+		String subject = "Your SSL certificate for " + contact.mainDomain() + " " + expires
+				+ (expiring.reissueUnderway() ? ": its renewal needs you" : " and has not been renewed yet");
+		String why = expiring.reissueUnderway()
+				? "its renewal within the plan you bought is waiting for you: the certificate authority cannot issue\n"
+						+ "the renewed certificate until you confirm your order again."
+				: "its renewal within the plan you bought has not started yet.";
+		String what = expiring.reissueUnderway() ? "What to do now:\n\n" + instructions(contact, "pending", null)
+				+ "\n\nOnce this is done, the renewed certificate is issued within minutes and you get it by email."
+				: "Please contact " + brand + " now (in your client area, or reply to this email) so that the\n"
+						+ "certificate is renewed before it expires. The renewal is part of the plan you already paid for.";
+		String body = """
+				Hello %s,
+
+				your SSL certificate for %s %s, and
+				%s
+
+				Order:          %s
+				Product:        %s
+				Expires:        %s
+				Plan until:     %s
+
+				%s
+
+				If the certificate is not renewed before it expires, visitors will see a browser warning.
+				""".formatted(greeting(contact.customerName()), String.join(", ", contact.domains()), expires, why,
+				orderId, contact.productCode(), format(expiring.notAfter()), format(expiring.planEnd()), what);
+		return branded(brand, subject, body, null, null);
 	}
 
 	/** "the certificate authority is checking your order for ... and waits for you." */

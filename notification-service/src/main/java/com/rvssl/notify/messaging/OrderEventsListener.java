@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.rvssl.contracts.Customer;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateSubmitted;
@@ -49,8 +50,10 @@ import org.springframework.stereotype.Component;
  * While the platform renews a certificate within its plan (an automatic
  * {@code ReissueRequested}, remembered by {@link RenewalsUnderWay}) the customer's
  * validation email says the CA asks again for the renewal, and the renewed certificate's
- * email says it was renewed within the plan. A reissued certificate reaches the webhook
- * as {@code CertificateIssued} with the new certificate, like the first. Each record is
+ * email says it was renewed within the plan. A certificate about to expire unrenewed
+ * ({@code CertificateExpiringUnrenewed}) gets the customer an email saying what to do (or
+ * to contact the provider). A reissued certificate reaches the webhook as
+ * {@code CertificateIssued} with the new certificate, like the first. Each record is
  * finished (bounded wait) before the next; a failed send does not hold the partition, the
  * delivery log retries it.
  */
@@ -65,7 +68,8 @@ class OrderEventsListener {
 	private static final Set<Class<?>> WEBHOOK_EVENTS = Set.of(OrderPlaced.class, PaymentCaptured.class,
 			CreditInsufficient.class, CertificateSubmitted.class, CertificateValidationUpdated.class,
 			CertificateIssued.class, CertificateRejected.class, OrderCancelled.class, CertificateCancelled.class,
-			CancellationRefused.class, RefundIssued.class, RenewalDue.class, ReissueRequested.class);
+			CancellationRefused.class, RefundIssued.class, RenewalDue.class, ReissueRequested.class,
+			CertificateExpiringUnrenewed.class);
 
 	private final OrderContacts contacts;
 
@@ -142,6 +146,12 @@ class OrderEventsListener {
 					.flatMap(contact -> toReseller(envelope,
 							name -> EmailTemplates.renewalReminderForReseller(envelope.orderId(), name,
 									contact.orElse(null), due, envelope.occurredAt()))));
+		}
+		else if (envelope.payload() instanceof CertificateExpiringUnrenewed expiring) {
+			// once per certificate: the delivery log keeps a redelivery from mailing it
+			// twice
+			handling = toCustomer(envelope,
+					(contact, brand) -> EmailTemplates.renewalAtRisk(envelope.orderId(), contact, brand, expiring));
 		}
 		else if (envelope.payload() instanceof CreditInsufficient insufficient) {
 			handling = toReseller(envelope,

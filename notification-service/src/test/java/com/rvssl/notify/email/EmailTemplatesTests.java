@@ -8,6 +8,7 @@ import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.ValidationStage;
 import com.rvssl.contracts.events.RenewalDue;
 import com.rvssl.contracts.Money;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
@@ -177,6 +178,42 @@ class EmailTemplatesTests {
 			.contains("was renewed within your plan: the new certificate is valid\nuntil 2027-11-25 09:00 UTC.")
 			.contains("Install it in place of the current certificate");
 		assertThat(email.attachmentName()).isEqualTo("example.com.pem");
+	}
+
+	@Test
+	void aCertificateExpiringWhileItsRenewalWaitsForValidationTellsTheCustomerToApprove() {
+		EmailMessage email = EmailTemplates.renewalAtRisk("order-7", CONTACT, "Acme Hosting",
+				new CertificateExpiringUnrenewed("0a1b2c", Instant.parse("2027-05-03T10:00:00Z"),
+						Instant.parse("2027-11-25T10:00:00Z"), true));
+
+		assertThat(email.subject())
+			.isEqualTo("Your SSL certificate for example.com expires on 2027-05-03: its renewal needs you");
+		assertThat(email.body()).contains("Hello Ann Lee")
+			.contains("your SSL certificate for example.com, www.example.com expires on 2027-05-03, and\n"
+					+ "its renewal within the plan you bought is waiting for you")
+			.contains("until you confirm your order again")
+			.contains("Expires:        2027-05-03 10:00 UTC")
+			.contains("Plan until:     2027-11-25 10:00 UTC")
+			.contains("What to do now:\n\nProve that you control the domain: the certificate authority has sent an"
+					+ " approval email to admin@example.com. Open it and click the approval link in it.")
+			.contains("visitors will see a browser warning")
+			.doesNotContain("Please contact")
+			.endsWith("--\nAcme Hosting\n");
+		assertThat(email.html()).contains("<h2>Acme Hosting</h2>").contains("admin@example.com");
+	}
+
+	@Test
+	void aCertificateExpiringWithNoRenewalUnderWayTellsTheCustomerToContactTheProvider() {
+		EmailMessage email = EmailTemplates.renewalAtRisk("order-7", CONTACT, "Acme Hosting",
+				new CertificateExpiringUnrenewed("0a1b2c", Instant.parse("2027-05-03T10:00:00Z"),
+						Instant.parse("2027-11-25T10:00:00Z"), false));
+
+		assertThat(email.subject())
+			.isEqualTo("Your SSL certificate for example.com expires on 2027-05-03 and has not been renewed yet");
+		assertThat(email.body()).contains("its renewal within the plan you bought has not started yet.")
+			.contains("Please contact Acme Hosting now (in your client area, or reply to this email)")
+			.contains("The renewal is part of the plan you already paid for.")
+			.doesNotContain("approval email");
 	}
 
 	@Test

@@ -87,8 +87,9 @@ final class Responses {
 	 * certificate's notBefore plus {@code termMonths} calendar months (UTC); the platform
 	 * reissues within it. {@code certificate} is the current certificate,
 	 * {@code certificates} every certificate issued so far, oldest first (at most the
-	 * newest {@value Order#CERTIFICATES_KEPT}), and {@code reissue} the reissue under way
-	 * (null when none).
+	 * newest {@value Order#CERTIFICATES_KEPT}), {@code reissue} the reissue under way
+	 * (null when none) and {@code renewalAtRisk} why the current certificate expires
+	 * within two weeks with no successor (null when it does not).
 	 */
 	record OrderJson(String id, String resellerId, String productCode, ValidationJson validation, int termMonths,
 			List<String> domains, String whmcsServiceId, AutoOrderMode mode, OrderState state, Views views,
@@ -104,14 +105,23 @@ final class Responses {
 			@Schema(description = "The reissue under way (asked for, certificate not issued yet), or null. "
 					+ "`automatic`: true when the platform renews within the plan by itself (the views then read "
 					+ "\"Issued, renewal in progress\" / \"Active, renewal in progress\" / \"Complete, renewal "
-					+ "in progress\"), false for the reseller's own reissue.") ReissueJson reissue) {
+					+ "in progress\"), false for the reseller's own reissue.") ReissueJson reissue,
+			@Schema(description = "Set when the current certificate expires within two weeks while the plan goes on "
+					+ "and no new certificate has replaced it (null otherwise; cleared when the next certificate "
+					+ "arrives): `notAfter` is its expiry, `since` when the platform noticed (its operators are "
+					+ "alerted then), `reissueUnderway` true when a reissue was requested and the certificate "
+					+ "authority still waits for its validation (typically an approval email nobody followed), "
+					+ "false when no reissue is under way. Every view's detail then starts by saying so: the "
+					+ "client's \"Action needed: your certificate expires on ... and its renewal is waiting for "
+					+ "you. ...\" or \"... its renewal has not started. Please contact your provider.\", the "
+					+ "admin's and provider's \"Renewal at risk: ...\"; the statuses stay the issued ones.") RenewalAtRiskJson renewalAtRisk) {
 
 		static OrderJson of(Order order) {
 			return new OrderJson(order.id(), order.resellerId(), order.productCode(), ValidationJson.of(order),
 					order.termMonths(), order.domains(), order.whmcsServiceId(), order.mode(), order.state(),
 					StatusViews.of(order), order.price(), order.caOrderId(), order.certificate(), order.createdAt(),
 					order.updatedAt(), order.timeline(), CancellationJson.of(order), order.planEnd(),
-					IssuedCertificateJson.of(order), ReissueJson.of(order));
+					IssuedCertificateJson.of(order), ReissueJson.of(order), RenewalAtRiskJson.of(order));
 		}
 
 	}
@@ -139,6 +149,20 @@ final class Responses {
 		static ReissueJson of(Order order) {
 			return order.isBeingReissued() ? new ReissueJson(order.reissue().requestedAt(), order.reissue().automatic())
 					: null;
+		}
+
+	}
+
+	/**
+	 * The current certificate expires ({@code notAfter}) with no successor: noticed at
+	 * {@code since}; {@code reissueUnderway} when the CA still waits for the reissue's
+	 * validation.
+	 */
+	record RenewalAtRiskJson(Instant notAfter, Instant since, boolean reissueUnderway) {
+
+		static RenewalAtRiskJson of(Order order) {
+			return order.isRenewalAtRisk() ? new RenewalAtRiskJson(order.renewalAtRisk().notAfter(),
+					order.renewalAtRisk().since(), order.renewalAtRisk().reissueUnderway()) : null;
 		}
 
 	}

@@ -25,7 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * first issuance: the first certificate's notBefore plus {@code termMonths} calendar
  * months, UTC, the CA's rule), the certificates issued so far, newest last
  * ({@code certificates}, at most {@link #CERTIFICATES_KEPT}; {@code certificate} is the
- * current one) and the reissue under way, if any ({@code reissue}).
+ * current one), the reissue under way, if any ({@code reissue}) and, when the current
+ * certificate nears its expiry with no successor, why ({@code renewalAtRisk}).
  */
 @Document(Order.COLLECTION)
 public record Order(@Id String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
@@ -36,7 +37,7 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		String cancellationReason, Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline,
 		List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey, String requestHash, long version,
 		ValidationProgress validationProgress, CancellationRequest cancellation, Instant planEnd,
-		List<CertificateSummary> certificates, ReissueUnderway reissue) {
+		List<CertificateSummary> certificates, ReissueUnderway reissue, RenewalAtRisk renewalAtRisk) {
 
 	/** The collection of order documents, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "orders";
@@ -54,6 +55,23 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 		certificates = (certificates != null) ? List.copyOf(certificates) : List.of();
+	}
+
+	/** With no renewal at risk. */
+	public Order(String id, String resellerId, String productCode, CertificateAuthority ca, String caProduct,
+			Validation validation, ProductType productType, int termMonths, List<String> domains, String whmcsServiceId,
+			Customer customer, String csr, Dcv dcv, Organization organization, AutoOrderMode mode, OrderPrice price,
+			OrderState state, String caOrderId, CertificateSummary certificate, String pemChain,
+			PaymentShortfall shortfall, String validationStatus, String validationDetail, String failureReason,
+			String rejectionReason, String cancellationReason, Instant createdAt, Instant updatedAt,
+			List<TimelineEntry> timeline, List<String> appliedEventIds, List<OutboxEntry> outbox, String idempotencyKey,
+			String requestHash, long version, ValidationProgress validationProgress, CancellationRequest cancellation,
+			Instant planEnd, List<CertificateSummary> certificates, ReissueUnderway reissue) {
+		this(id, resellerId, productCode, ca, caProduct, validation, productType, termMonths, domains, whmcsServiceId,
+				customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain, shortfall,
+				validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason, createdAt,
+				updatedAt, timeline, appliedEventIds, outbox, idempotencyKey, requestHash, version, validationProgress,
+				cancellation, planEnd, certificates, reissue, null);
 	}
 
 	/** Before its plan is known: no certificate issued, no reissue under way. */
@@ -155,6 +173,14 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 		return state == OrderState.ISSUED && reissue != null;
 	}
 
+	/**
+	 * Whether the current certificate nears its expiry with no successor issued (see
+	 * {@link RenewalAtRisk}).
+	 */
+	public boolean isRenewalAtRisk() {
+		return state == OrderState.ISSUED && renewalAtRisk != null;
+	}
+
 	public boolean hasApplied(String eventId) {
 		return appliedEventIds.contains(eventId);
 	}
@@ -168,7 +194,7 @@ public record Order(@Id String id, String resellerId, String productCode, Certif
 				whmcsServiceId, customer, csr, dcv, organization, mode, price, state, caOrderId, certificate, pemChain,
 				shortfall, validationStatus, validationDetail, failureReason, rejectionReason, cancellationReason,
 				createdAt, updatedAt, timeline, appliedEventIds, entries, idempotencyKey, requestHash, version,
-				validationProgress, cancellation, planEnd, certificates, reissue);
+				validationProgress, cancellation, planEnd, certificates, reissue, renewalAtRisk);
 	}
 
 }

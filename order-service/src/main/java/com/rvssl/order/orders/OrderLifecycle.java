@@ -12,6 +12,7 @@ import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.ValidationStage;
 import com.rvssl.contracts.events.CancellationRefused;
 import com.rvssl.contracts.events.CertificateCancelled;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateRenewalDue;
@@ -214,14 +215,48 @@ public final class OrderLifecycle {
 
 	/**
 	 * A reissue is under way from now on; what the CA said while validating the current
-	 * certificate is history, so only its word about the new one is shown.
+	 * certificate is history, so only its word about the new one is shown. A renewal at
+	 * risk stays (the certificate still expires unreplaced), now with a reissue under
+	 * way.
 	 */
 	private static OrderChange reissuing(Order order, Instant at, boolean automatic, OrderChange change) {
 		String replacing = (order.certificate() != null) ? order.certificate().serialNumber() : null;
-		return change.with("reissue", new ReissueUnderway(at, automatic, replacing))
+		OrderChange reissuing = change.with("reissue", new ReissueUnderway(at, automatic, replacing))
 			.with("validationProgress", null)
 			.with("validationStatus", null)
 			.with("validationDetail", null);
+		return (order.renewalAtRisk() != null)
+				? reissuing.with("renewalAtRisk", order.renewalAtRisk().withReissueUnderway(true)) : reissuing;
+	}
+
+	/**
+	 * Status sync found the current certificate expiring within two weeks with no
+	 * successor while the plan goes on (and alerted its operators): the order records why
+	 * ({@link RenewalAtRisk}), so every view says so until a new certificate arrives.
+	 * Stale when that certificate was replaced already or the order is not issued; an
+	 * announcement that says nothing new (the same expiry, the same reissue state)
+	 * changes nothing.
+	 */
+	static Outcome atRisk(Order order, CertificateExpiringUnrenewed expiring, Instant at) {
+		if (order.state() != OrderState.ISSUED || order.certificate() == null) {
+			return new Outcome.Stale(
+					"only an issued order's certificate expires unrenewed; this one is " + order.state());
+		}
+		if (!order.certificate().serialNumber().equalsIgnoreCase(expiring.serialNumber())) {
+			return new Outcome.Stale("certificate " + expiring.serialNumber() + " was replaced already");
+		}
+		RenewalAtRisk known = order.renewalAtRisk();
+		if (known != null && known.notAfter() != null && known.notAfter().equals(expiring.notAfter())
+				&& known.reissueUnderway() == expiring.reissueUnderway()) {
+			return new Outcome.Stale("the renewal at risk is known already");
+		}
+		Instant since = (known != null && known.since() != null) ? known.since() : at;
+		String why = expiring.reissueUnderway() ? "the certificate authority still waits for domain validation"
+				: "no reissue is under way";
+		String note = "Certificate " + expiring.serialNumber() + " expires on " + day(expiring.notAfter())
+				+ " and no renewal has been issued yet: " + why;
+		return new Outcome.Applied(OrderChange.to(order.state(), new TimelineEntry(at, order.state(), note))
+			.with("renewalAtRisk", new RenewalAtRisk(expiring.notAfter(), since, expiring.reissueUnderway())));
 	}
 
 	private static String day(Instant instant) {
@@ -261,6 +296,9 @@ public final class OrderLifecycle {
 		if (event instanceof CertificateRenewalDue due) {
 			return renew(order, due, at);
 		}
+		if (event instanceof CertificateExpiringUnrenewed expiring) {
+			return atRisk(order, expiring, at);
+		}
 		if (event instanceof CertificateValidationUpdated updated) {
 			String said = updated.caStatus() + ((updated.detail() != null) ? " (" + updated.detail() + ")" : "");
 			String note = "Validation: " + said;
@@ -293,7 +331,8 @@ public final class OrderLifecycle {
 					.with("certificate", summary)
 					.with("pemChain", issued.pemChain())
 					.with("certificates", issuedSoFar(order, summary))
-					.with("reissue", null));
+					.with("reissue", null)
+					.with("renewalAtRisk", null));
 			}
 			return move(order, OrderState.ISSUED, at, "Certificate issued, serial " + issued.serialNumber())
 				.map((change) -> change.with("certificate", summary)
@@ -305,11 +344,13 @@ public final class OrderLifecycle {
 		}
 		if (event instanceof CertificateRejected rejected && isAboutTheReissue(order, at)) {
 			// the CA refused the new certificate: the current one stays, and so does the
-			// order
-			return new Outcome.Applied(OrderChange
+			// order (a renewal at risk now has no reissue under way)
+			OrderChange refused = OrderChange
 				.to(order.state(),
 						new TimelineEntry(at, order.state(), "Reissue refused by the CA: " + rejected.reason()))
-				.with("reissue", null));
+				.with("reissue", null);
+			return new Outcome.Applied((order.renewalAtRisk() != null)
+					? refused.with("renewalAtRisk", order.renewalAtRisk().withReissueUnderway(false)) : refused);
 		}
 		if (event instanceof CertificateRejected rejected) {
 			return move(order, OrderState.REJECTED, at, "Rejected by the CA: " + rejected.reason())
@@ -324,8 +365,11 @@ public final class OrderLifecycle {
 			if (order.state() == OrderState.ISSUED && pending) {
 				// the CA issued while the request was on its way and then revoked the
 				// certificate (within its refund window): the gateway's word is final
-				return new Outcome.Applied(OrderChange.to(OrderState.CANCELLED, new TimelineEntry(at,
-						OrderState.CANCELLED, note + "; the certificate issued meanwhile is revoked")));
+				return new Outcome.Applied(OrderChange
+					.to(OrderState.CANCELLED,
+							new TimelineEntry(at, OrderState.CANCELLED,
+									note + "; the certificate issued meanwhile is revoked"))
+					.with("renewalAtRisk", null));
 			}
 			return move(order, OrderState.CANCELLED, at, note).map(UnaryOperator.identity());
 		}

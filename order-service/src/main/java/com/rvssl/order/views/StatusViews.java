@@ -4,7 +4,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import com.rvssl.contracts.DcvInstruction;
+import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Validation;
+import com.rvssl.contracts.ValidationStage;
 import com.rvssl.order.orders.AutoOrderMode;
 import com.rvssl.order.orders.CancellationRequest;
 import com.rvssl.order.orders.MoneyText;
@@ -12,6 +15,8 @@ import com.rvssl.order.orders.Order;
 import com.rvssl.order.orders.OrderState;
 import com.rvssl.order.orders.PaymentShortfall;
 import com.rvssl.order.orders.ReissueUnderway;
+import com.rvssl.order.orders.RenewalAtRisk;
+import com.rvssl.order.orders.ValidationProgress;
 
 /**
  * The status strings WHMCS shows, computed from the order's state and facts. The
@@ -47,7 +52,89 @@ public final class StatusViews {
 	}
 
 	public static Views of(Order order) {
-		return withCancellation(order, byState(order));
+		return withCancellation(order, withRenewalAtRisk(order, byState(order)));
+	}
+
+	/**
+	 * A certificate about to expire with no successor ({@link RenewalAtRisk}) is said
+	 * first in every view, with why: the customer reads what to do (or to call the
+	 * provider), the reseller why the renewal is stuck. The statuses stay the issued ones
+	 * WHMCS knows ("..., renewal in progress" while the platform renews within the plan).
+	 */
+	private static Views withRenewalAtRisk(Order order, Views views) {
+		if (!order.isRenewalAtRisk()) {
+			return views;
+		}
+		RenewalAtRisk risk = order.renewalAtRisk();
+		String expires = (risk.notAfter() != null) ? "expires on " + DAY.format(risk.notAfter()) : "expires soon";
+		ReissueUnderway reissue = order.isBeingReissued() ? order.reissue() : null;
+		String requested = (reissue != null && reissue.requestedAt() != null)
+				? " requested on " + DAY.format(reissue.requestedAt()) : "";
+		String client;
+		String staff;
+		if (risk.reissueUnderway()) {
+			ValidationProgress progress = order.validationProgress();
+			ValidationStage stage = (progress != null) ? progress.stage() : null;
+			String toDo = Optional.ofNullable(progress)
+				.flatMap(ValidationSentences::forClient)
+				.orElseGet(() -> validationHint(order));
+			client = ((stage == ValidationStage.UNDER_REVIEW)
+					? "Your certificate " + expires + " and the certificate authority is still checking its renewal. "
+					: "Action needed: your certificate " + expires + " and its renewal is waiting for you. ") + toDo;
+			String validation = (stage == null || stage == ValidationStage.DCV_PENDING) ? "domain validation"
+					: "the organisation's validation";
+			String pending = pendingStep(order, stage);
+			staff = "Renewal at risk: the certificate " + expires + " and the certificate authority still waits for "
+					+ validation + " of the reissue" + requested + ((pending != null) ? " (" + pending + ")" : "")
+					+ ".";
+		}
+		else {
+			client = "Your certificate " + expires + "; its renewal has not started. Please contact your provider.";
+			staff = "Renewal at risk: the certificate " + expires + " and no reissue is under way"
+					+ ((reissue != null)
+							? " at the certificate authority (the reissue" + requested + " has not reached it)" : "")
+					+ ". RVglobalsoft.com has been alerted; you can also reissue the certificate now.";
+		}
+		return new Views(new View(views.client().status(), client), inFront(views.admin(), staff),
+				inFront(views.provider(), staff));
+	}
+
+	/**
+	 * What the CA still waits for, in the reseller's words: the customer's step not taken
+	 * yet. Null when not known.
+	 */
+	private static String pendingStep(Order order, ValidationStage stage) {
+		if (stage == ValidationStage.DOCUMENTS_REQUESTED) {
+			return "organisation documents not sent yet";
+		}
+		if (stage == ValidationStage.VERIFICATION_CALL_PENDING) {
+			return "verification call not taken yet";
+		}
+		if (stage == ValidationStage.UNDER_REVIEW) {
+			return "the certificate authority is reviewing the organisation's details";
+		}
+		ValidationProgress progress = order.validationProgress();
+		if (progress != null && !progress.dcv().isEmpty()) {
+			DcvInstruction first = progress.dcv().get(0);
+			return pendingStep(first.method(), first.target());
+		}
+		if (order.dcv() != null && order.dcv().method() != null) {
+			return pendingStep(order.dcv().method(), order.dcv().approverEmail());
+		}
+		return null;
+	}
+
+	private static String pendingStep(DcvMethod method, String target) {
+		String named = (target != null && !target.isBlank()) ? " " + target : "";
+		return switch (method) {
+			case EMAIL -> "approval email" + ((!named.isEmpty()) ? " to" + named : "") + " not followed yet";
+			case HTTP -> "validation file" + named + " not published yet";
+			case DNS -> "DNS record" + named + " not added yet";
+		};
+	}
+
+	private static View inFront(View view, String note) {
+		return new View(view.status(), (view.detail() != null) ? note + " " + view.detail() : note);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.rvssl.order.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,7 @@ import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRenewalDue;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
@@ -27,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * A twelve-month order renewed within its plan, over the real broker and database: status
  * sync's CertificateRenewalDue makes the order ask for its reissue by itself, once; the
  * views say a renewal is under way until the new certificate arrives, which the order
- * then serves and lists after the first.
+ * then serves and lists after the first. When the certificate nears its expiry while the
+ * CA still waits for the renewal's validation, status sync's CertificateExpiringUnrenewed
+ * makes every view say why first, until the new certificate arrives.
  */
 class PlanRenewalIntegrationTests extends OrderServiceIntegrationTest {
 
@@ -48,6 +52,7 @@ class PlanRenewalIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(Instant.parse(issued.path("planEnd").asString())).isEqualTo(planEnd);
 		assertThat(serials(issued)).containsExactly(serial);
 		assertThat(issued.path("reissue").isNull()).isTrue();
+		assertThat(issued.path("renewalAtRisk").isNull()).isTrue();
 
 		// status sync: the certificate passed its reissue point
 		EventEnvelope due = publish(orderId, reseller.id(), new CertificateRenewalDue(serial, notAfter, planEnd));
@@ -82,6 +87,47 @@ class PlanRenewalIntegrationTests extends OrderServiceIntegrationTest {
 			.isEqualTo("Issued, renewal in progress");
 		assertThat(validating.path("views").path("client").path("detail").asString())
 			.contains("Approve the email sent to admin@" + domain);
+		assertThat(validating.path("renewalAtRisk").isNull()).isTrue();
+
+		// nobody followed the approval email: status sync finds the certificate two weeks
+		// from its expiry, unrenewed, and alerts the operators
+		String expiry = notAfter.toString().substring(0, 10);
+		String requested = Instant.parse(renewing.path("reissue").path("requestedAt").asString())
+			.toString()
+			.substring(0, 10);
+		EventEnvelope expiring = publish(orderId, reseller.id(),
+				new CertificateExpiringUnrenewed(serial, notAfter, planEnd, true));
+		JsonNode atRisk = await().atMost(20, TimeUnit.SECONDS)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> order(reseller, orderId), (found) -> !found.path("renewalAtRisk").isNull());
+		assertThat(Instant.parse(atRisk.path("renewalAtRisk").path("notAfter").asString())).isEqualTo(notAfter);
+		assertThat(Instant.parse(atRisk.path("renewalAtRisk").path("since").asString()))
+			.isEqualTo(expiring.occurredAt().truncatedTo(ChronoUnit.MILLIS));
+		assertThat(atRisk.path("renewalAtRisk").path("reissueUnderway").asBoolean()).isTrue();
+		assertThat(atRisk.path("state").asString()).isEqualTo("ISSUED");
+		assertThat(atRisk.path("views").path("client").path("status").asString())
+			.isEqualTo("Issued, renewal in progress");
+		assertThat(atRisk.path("views").path("admin").path("status").asString())
+			.isEqualTo("Active, renewal in progress");
+		assertThat(atRisk.path("views").path("client").path("detail").asString())
+			.isEqualTo("Action needed: your certificate expires on " + expiry
+					+ " and its renewal is waiting for you. Approve the email sent to admin@" + domain + " for "
+					+ domain + ".");
+		for (String staff : List.of("admin", "provider")) {
+			assertThat(atRisk.path("views").path(staff).path("detail").asString())
+				.startsWith("Renewal at risk: the certificate expires on " + expiry
+						+ " and the certificate authority still waits for domain validation of the reissue requested on "
+						+ requested + " (approval email to admin@" + domain + " not followed yet). ");
+		}
+		JsonNode atRiskTimeline = atRisk.path("timeline");
+		assertThat(atRiskTimeline.get(atRiskTimeline.size() - 1).path("note").asString())
+			.isEqualTo("Certificate " + serial + " expires on " + expiry + " and no renewal has been issued yet: the"
+					+ " certificate authority still waits for domain validation");
+		// redelivered: the order does not change again
+		send(expiring);
+		await().during(Duration.ofSeconds(2))
+			.atMost(6, TimeUnit.SECONDS)
+			.until(() -> order(reseller, orderId).path("timeline").size() == atRiskTimeline.size());
 
 		// the reissued certificate, capped by the CA at the plan's end
 		Instant renewedFrom = notAfter.minus(Duration.ofDays(60));
@@ -97,6 +143,8 @@ class PlanRenewalIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(serials(renewed)).containsExactly(serial, "7e57a1");
 		assertThat(Instant.parse(renewed.path("planEnd").asString())).isEqualTo(planEnd);
 		assertThat(renewed.path("reissue").isNull()).isTrue();
+		assertThat(renewed.path("renewalAtRisk").isNull()).isTrue();
+		assertThat(renewed.path("views").path("admin").path("detail").asString()).doesNotContain("Renewal at risk");
 		JsonNode timeline = renewed.path("timeline");
 		assertThat(timeline.get(timeline.size() - 1).path("note").asString())
 			.startsWith("Reissued certificate issued, serial 7e57a1: renewed within the plan");

@@ -11,6 +11,9 @@ import com.rvssl.contracts.DcvInstruction;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.EventEnvelope;
+import com.rvssl.contracts.events.CertificateCancelled;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRejected;
 import com.rvssl.contracts.events.CertificateRenewalDue;
@@ -36,6 +39,11 @@ class PlanRenewalTests {
 	private static final Instant PLAN_END = Instant.parse("2027-04-10T08:00:00Z");
 
 	private static final Instant RENEWED_AT = FIRST_NOT_BEFORE.plus(Duration.ofDays(133));
+
+	/**
+	 * When status sync finds the first certificate two weeks from its expiry, unrenewed.
+	 */
+	private static final Instant AT_RISK_AT = FIRST_NOT_AFTER.minus(Duration.ofDays(14));
 
 	private final Order issued = issuedOrder();
 
@@ -152,6 +160,107 @@ class PlanRenewalTests {
 		assertThat(order.certificates()).hasSize(Order.CERTIFICATES_KEPT);
 		assertThat(order.certificates().get(Order.CERTIFICATES_KEPT - 1).serialNumber())
 			.isEqualTo("0b" + (Order.CERTIFICATES_KEPT + 2));
+	}
+
+	@Test
+	void aCertificateExpiringUnrenewedWhileTheCaWaitsForValidationIsRecordedWithWhy() {
+		Order validating = after(after(issued, renewal(issued)), emailValidation());
+
+		Outcome outcome = OrderLifecycle.apply(validating, expiring(validating, "0a01", true));
+
+		OrderChange change = ((Outcome.Applied) outcome).change();
+		assertThat(change.state()).isEqualTo(OrderState.ISSUED);
+		assertThat(change.events()).isEmpty();
+		assertThat(change.entry().note()).isEqualTo("Certificate 0a01 expires on 2026-10-26 and no renewal has been"
+				+ " issued yet: the certificate authority still waits for domain validation");
+		Order atRisk = after(validating, change);
+		assertThat(atRisk.renewalAtRisk()).isEqualTo(new RenewalAtRisk(FIRST_NOT_AFTER, AT_RISK_AT, true));
+		assertThat(atRisk.isRenewalAtRisk()).isTrue();
+		// the reissue and what the CA asks stay: the views say both
+		assertThat(atRisk.isBeingReissued()).isTrue();
+		assertThat(atRisk.validationProgress()).isEqualTo(validating.validationProgress());
+	}
+
+	@Test
+	void aCertificateExpiringUnrenewedWithNoReissueUnderWaySaysSo() {
+		Order atRisk = after(issued, change(issued, expiring(issued, "0a01", false)));
+
+		assertThat(atRisk.renewalAtRisk()).isEqualTo(new RenewalAtRisk(FIRST_NOT_AFTER, AT_RISK_AT, false));
+		assertThat(atRisk.timeline().get(atRisk.timeline().size() - 1).note()).isEqualTo(
+				"Certificate 0a01 expires on 2026-10-26 and no renewal has been issued yet: no reissue is under way");
+	}
+
+	@Test
+	void aCertificateExpiringUnrenewedForAReplacedCertificateOrANotIssuedOrderIsStale() {
+		Order renewed = after(after(issued, renewal(issued)), newCertificate());
+		Order paid = after(OrderFixtures.placedOrder(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
+
+		assertThat(OrderLifecycle.apply(renewed, expiring(renewed, "0a01", true))).isInstanceOf(Outcome.Stale.class);
+		assertThat(OrderLifecycle.apply(paid, expiring(paid, "0a01", true))).isInstanceOf(Outcome.Stale.class);
+	}
+
+	@Test
+	void aRedeliveredOrRepeatedCertificateExpiringUnrenewedChangesNothingTheSecondTime() {
+		EventEnvelope announcement = expiring(issued, "0a01", true);
+		Order atRisk = after(issued, change(issued, announcement));
+
+		assertThat(OrderLifecycle.apply(atRisk, announcement)).isInstanceOf(Outcome.Stale.class);
+		assertThat(OrderLifecycle.apply(atRisk, expiring(atRisk, "0A01", true))).isInstanceOf(Outcome.Stale.class);
+	}
+
+	@Test
+	void theNewCertificateClearsTheRenewalAtRisk() {
+		Order validating = after(after(issued, renewal(issued)), emailValidation());
+		Order atRisk = after(validating, change(validating, expiring(validating, "0a01", true)));
+
+		Order renewed = after(atRisk, newCertificate());
+
+		assertThat(renewed.renewalAtRisk()).isNull();
+		assertThat(renewed.isRenewalAtRisk()).isFalse();
+		assertThat(renewed.certificate().serialNumber()).isEqualTo("0a02");
+	}
+
+	@Test
+	void aReissueAfterTheAlertPutsOneUnderWayAndItsRefusalTakesItBack() {
+		Order atRisk = after(issued, change(issued, expiring(issued, "0a01", false)));
+
+		Order reissuing = after(atRisk, OrderLifecycle.reissue(atRisk, "NEW-CSR", AT_RISK_AT.plusSeconds(600)));
+		assertThat(reissuing.renewalAtRisk()).isEqualTo(new RenewalAtRisk(FIRST_NOT_AFTER, AT_RISK_AT, true));
+
+		Order refused = after(reissuing, new CertificateRejected("domain on a blocklist"));
+		assertThat(refused.renewalAtRisk()).isEqualTo(new RenewalAtRisk(FIRST_NOT_AFTER, AT_RISK_AT, false));
+	}
+
+	@Test
+	void anOrderLeavingIssuedDropsTheRenewalAtRisk() {
+		Order submitted = after(
+				after(OrderFixtures.placedOrder(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD"))),
+				new CertificateSubmitted(CertificateAuthority.DIGICERT, "1"));
+		Order cancelling = after(submitted, OrderLifecycle.cancel(submitted, "changed my mind", FIRST_NOT_BEFORE));
+		Order issuedMeanwhile = after(cancelling,
+				new CertificateIssued("1", "0a01", FIRST_NOT_BEFORE, FIRST_NOT_AFTER, "CN=CA", "pem"));
+		Order atRisk = after(issuedMeanwhile, change(issuedMeanwhile, expiring(issuedMeanwhile, "0a01", false)));
+		assertThat(atRisk.isRenewalAtRisk()).isTrue();
+
+		Order cancelled = after(atRisk, new CertificateCancelled("revoked", true, "1"));
+
+		assertThat(cancelled.state()).isEqualTo(OrderState.CANCELLED);
+		assertThat(cancelled.renewalAtRisk()).isNull();
+	}
+
+	private static EventEnvelope expiring(Order order, String serial, boolean reissueUnderway) {
+		return new EventEnvelope(java.util.UUID.randomUUID(), "CertificateExpiringUnrenewed", 1, AT_RISK_AT, order.id(),
+				order.resellerId(), order.id(),
+				new CertificateExpiringUnrenewed(serial, FIRST_NOT_AFTER, PLAN_END, reissueUnderway));
+	}
+
+	private static OrderChange change(Order order, EventEnvelope envelope) {
+		return ((Outcome.Applied) OrderLifecycle.apply(order, envelope)).change();
+	}
+
+	private static CertificateValidationUpdated emailValidation() {
+		return new CertificateValidationUpdated("pending", "approval email sent", ValidationStage.DCV_PENDING,
+				List.of(new DcvInstruction(DcvMethod.EMAIL, "example.com", "admin@example.com", null)));
 	}
 
 	private static OrderChange renewal(Order order) {

@@ -12,6 +12,7 @@ import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.ValidationStage;
+import com.rvssl.contracts.events.CertificateExpiringUnrenewed;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateRenewalDue;
 import com.rvssl.contracts.events.CertificateSubmitted;
@@ -84,6 +85,89 @@ class RenewalViewsTests {
 		assertThat(StatusViews.of(reissuing).provider().status()).isEqualTo("Complete");
 		assertThat(StatusViews.of(reissuing).client().detail()).contains("the reissued certificate is on its way");
 		assertThat(StatusViews.of(reissuing).provider().detail()).contains("Reissue requested by the reseller");
+	}
+
+	@Test
+	void aRenewalAtRiskWaitingForTheApprovalEmailSaysWhyFirstInEveryView() {
+		Order validating = after(renewing(),
+				new CertificateValidationUpdated("pending", "approval email sent", ValidationStage.DCV_PENDING,
+						List.of(new DcvInstruction(DcvMethod.EMAIL, "example.com", "admin@example.com", null))));
+
+		Views views = StatusViews.of(atRisk(validating, true));
+
+		assertThat(views.client().status()).isEqualTo("Issued, renewal in progress");
+		assertThat(views.admin().status()).isEqualTo("Active, renewal in progress");
+		assertThat(views.provider().status()).isEqualTo("Complete, renewal in progress");
+		assertThat(views.client().detail())
+			.isEqualTo("Action needed: your certificate expires on 2026-10-26 and its renewal is waiting for you."
+					+ " Approve the email sent to admin@example.com for example.com.");
+		String why = "Renewal at risk: the certificate expires on 2026-10-26 and the certificate authority still"
+				+ " waits for domain validation of the reissue requested on 2026-08-21 (approval email to"
+				+ " admin@example.com not followed yet). ";
+		assertThat(views.admin().detail()).startsWith(why + "Renewing within the plan (until 2027-04-10)")
+			.contains("The certificate authority: approval email sent");
+		assertThat(views.provider().detail()).isEqualTo(views.admin().detail());
+	}
+
+	@Test
+	void aRenewalAtRiskBeforeTheCaSaidAnythingFallsBackToTheOrdersValidationMethod() {
+		Views views = StatusViews.of(atRisk(renewing(), true));
+
+		assertThat(views.client().detail())
+			.isEqualTo("Action needed: your certificate expires on 2026-10-26 and its renewal is waiting for you."
+					+ " Approve the email sent to admin@example.com.");
+		assertThat(views.admin().detail()).startsWith("Renewal at risk: the certificate expires on 2026-10-26 and the"
+				+ " certificate authority still waits for domain validation of the reissue requested on 2026-08-21"
+				+ " (approval email to admin@example.com not followed yet).");
+	}
+
+	@Test
+	void aRenewalAtRiskWithNoReissueUnderWayKeepsTheIssuedStatusesAndSaysTheRenewalHasNotStarted() {
+		Views views = StatusViews.of(atRisk(issued(), false));
+
+		assertThat(views.client().status()).isEqualTo("Issued");
+		assertThat(views.admin().status()).isEqualTo("Active");
+		assertThat(views.provider().status()).isEqualTo("Complete");
+		assertThat(views.client().detail()).isEqualTo(
+				"Your certificate expires on 2026-10-26; its renewal has not started. Please contact your provider.");
+		assertThat(views.admin().detail())
+			.isEqualTo("Renewal at risk: the certificate expires on 2026-10-26 and no reissue is under way."
+					+ " RVglobalsoft.com has been alerted; you can also reissue the certificate now."
+					+ " Issued; valid until 2026-10-26.");
+		assertThat(views.provider().detail()).isEqualTo(views.admin().detail());
+	}
+
+	@Test
+	void aRenewalAtRiskWhoseReissueNeverReachedTheCaSaysSoToTheReseller() {
+		Views views = StatusViews.of(atRisk(renewing(), false));
+
+		assertThat(views.admin().status()).isEqualTo("Active, renewal in progress");
+		assertThat(views.client().detail()).isEqualTo(
+				"Your certificate expires on 2026-10-26; its renewal has not started. Please contact your provider.");
+		assertThat(views.admin().detail()).startsWith("Renewal at risk: the certificate expires on 2026-10-26 and no"
+				+ " reissue is under way at the certificate authority (the reissue requested on 2026-08-21 has not"
+				+ " reached it). RVglobalsoft.com has been alerted;");
+	}
+
+	@Test
+	void theRenewedCertificateEndsTheRenewalAtRiskInEveryView() {
+		Order renewed = after(atRisk(renewing(), true),
+				new CertificateIssued("1", "0a02", NOT_AFTER, PLAN_END, "CN=CA", "pem"));
+
+		Views views = StatusViews.of(renewed);
+
+		assertThat(views.client()).isEqualTo(new View("Issued", "Issued; valid until 2027-04-10."));
+		assertThat(views.admin()).isEqualTo(new View("Active", "Issued; valid until 2027-04-10."));
+		assertThat(views.provider()).isEqualTo(new View("Complete", "Issued; valid until 2027-04-10."));
+	}
+
+	/** Status sync: the current certificate expires within two weeks, unrenewed. */
+	private static Order atRisk(Order order, boolean reissueUnderway) {
+		Outcome outcome = OrderLifecycle.apply(order,
+				new EventEnvelope(java.util.UUID.randomUUID(), "CertificateExpiringUnrenewed", 1,
+						NOT_AFTER.minus(Duration.ofDays(14)), order.id(), order.resellerId(), order.id(),
+						new CertificateExpiringUnrenewed("0a01", NOT_AFTER, PLAN_END, reissueUnderway)));
+		return after(order, ((Outcome.Applied) outcome).change());
 	}
 
 	private static Order renewing() {
