@@ -61,7 +61,7 @@ final class PlanTest extends TestCase
         }
     }
 
-    public function testWhileTheRenewalIsUnderWayThePageSaysSoAndAsksForNothing(): void
+    public function testWhileTheRenewalIsUnderWayThePageSaysSoAndShowsTheValidationTheCaAsksAgain(): void
     {
         [$params, $orderId] = $this->planService();
         $order = self::order($orderId, $params['serviceid'], [self::FIRST]);
@@ -76,7 +76,8 @@ final class PlanTest extends TestCase
         self::assertSame('Issued, renewal in progress', $vars['status']);
         self::assertTrue($vars['renewing']);
         self::assertFalse($vars['reissuing']);
-        self::assertTrue($vars['validation']['done'], 'the DCV steps are shown as done, not asked for again');
+        self::assertTrue($vars['validation']['again'], 'the CA checks the domain again: its steps are shown, not hidden');
+        self::assertFalse($vars['renewalAtRisk']);
         self::assertFalse($vars['canReissue'], 'one reissue at a time');
         self::assertFalse($vars['canResendDcv']);
         self::assertFalse($vars['canChangeDcv']);
@@ -84,15 +85,45 @@ final class PlanTest extends TestCase
         self::assertCount(3, $vars['downloads']);
         self::assertSame(1, (int) TestWhmcs::link($params['serviceid'])->renewal_in_progress);
         $template = self::template();
-        self::assertStringContainsString('{if $renewing}', $template);
+        self::assertStringContainsString('{elseif $renewing}', $template);
         self::assertStringContainsString('being renewed within your plan: nothing needs buying', $template);
-        self::assertStringContainsString('{if $validation.done}', $template);
+        self::assertStringContainsString('{if $validation.again}', $template);
+        self::assertStringContainsString('checks your domain again', $template);
 
         $tab = rvssl_AdminServicesTabFields($params);
 
         self::assertSame('2028-04-01', $tab['Plan End']);
         self::assertStringStartsWith('2026-10-17 (serial 0A11)', $tab['Certificate Expiry']);
         self::assertStringContainsString('renewal in progress', $tab['Certificate Expiry']);
+        self::assertSame([], StubPlatform::changes());
+    }
+
+    public function testTwoWeeksBeforeExpiryWithTheRenewalStillWaitingTheClientAndTheAdminAreToldWhy(): void
+    {
+        [$params, $orderId] = $this->planService();
+        $order = self::order($orderId, $params['serviceid'], [self::FIRST]);
+        $order['reissue'] = ['requestedAt' => '2026-08-09T00:00:00Z', 'automatic' => true];
+        $order['renewalAtRisk'] = ['notAfter' => self::FIRST['notAfter'], 'since' => '2026-10-03T00:00:00Z', 'reissueUnderway' => true];
+        $order['views']['client'] = ['status' => 'Issued, renewal in progress',
+            'detail' => 'Action needed: your certificate expires on 2026-10-17. Approve the email sent to admin@plan.example.com.'];
+        $order['views']['admin'] = ['status' => 'Active, renewal in progress',
+            'detail' => 'Renewal at risk: the certificate expires on 2026-10-17 and the certificate authority still waits for domain validation.'];
+        $order['validation'] = ['level' => 'DV', 'stage' => 'DCV_PENDING',
+            'dcv' => [['method' => 'EMAIL', 'domain' => 'plan.example.com', 'target' => 'admin@plan.example.com', 'value' => '']]];
+        StubPlatform::answer('GET', '/api/v1/orders/' . $orderId, 200, $order);
+
+        $vars = rvssl_ClientArea($params)['vars'];
+
+        self::assertTrue($vars['renewalAtRisk']);
+        self::assertStringStartsWith('Action needed: your certificate expires on 2026-10-17', $vars['detail']);
+        self::assertTrue($vars['validation']['again']);
+        self::assertSame('admin@plan.example.com', $vars['validation']['dcv'][0]['target']);
+        self::assertStringContainsString('{if $renewalAtRisk}', self::template());
+        self::assertStringContainsString('alert-danger', self::template());
+
+        $tab = rvssl_AdminServicesTabFields($params);
+
+        self::assertStringContainsString('Renewal at risk: the certificate expires on 2026-10-17', $tab['RVssl Status']);
         self::assertSame([], StubPlatform::changes());
     }
 

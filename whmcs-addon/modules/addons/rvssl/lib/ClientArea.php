@@ -75,10 +75,13 @@ final class ClientArea
             'canResendDcv' => in_array($state, ['SUBMITTED', 'PENDING_VALIDATION'], true),
             'canChangeDcv' => self::checksDomains($order, $state),
         ];
-        if ($vars['renewing'] && $vars['validation'] !== null) {
-            // the renewal reuses the plan's validated domains: the steps shown are done, not asked for again
-            $vars['validation']['done'] = true;
+        if (is_array($order['reissue'] ?? null) && $vars['validation'] !== null) {
+            // a reissue starts with no validation shown: steps shown now are the CA checking the domain
+            // again (its earlier check is older than the reuse period), and the customer may have to act
+            $vars['validation']['again'] = true;
         }
+        // two weeks before expiry with no new certificate: the detail says why and what to do
+        $vars['renewalAtRisk'] = is_array($order['renewalAtRisk'] ?? null);
         // the platform serves the order's newest certificate: the links name no serial, so they follow each reissue
         if ($state === 'ISSUED') {
             foreach (self::DOWNLOADS as $format => $label) {
@@ -155,7 +158,7 @@ final class ClientArea
             'stageText' => ucfirst(strtolower(str_replace('_', ' ', (string) ($validation['stage'] ?? '')))),
             'detail' => (string) ($validation['detail'] ?? ''),
             'dcv' => $dcv,
-            'done' => false, // set for the plan's renewal, which reuses the validation
+            'again' => false, // set while a reissue is validated again
         ];
     }
 }

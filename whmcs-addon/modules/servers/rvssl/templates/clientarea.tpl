@@ -4,12 +4,20 @@
   {if $error}<div class="alert alert-warning">{$error|escape}</div>{/if}
 
   <h3>SSL Certificate: <span class="label label-info">{$status|escape}</span></h3>
-  <p>{$detail|escape}</p>
+  {if $renewalAtRisk}
+    <div class="alert alert-danger">{$detail|escape}</div>
+  {else}
+    <p>{$detail|escape}</p>
+  {/if}
   {if $domains}<p>Domains: {', '|implode:$domains|escape}</p>{/if}
   {* a plan: the platform reissues the certificate by itself before it expires, until the plan's end *}
   {if $planEnd}<p>Your plan runs until <strong>{$planEnd|escape}</strong>.</p>{/if}
   {if $certificateExpiry}<p>Your current certificate expires on <strong>{$certificateExpiry|escape}</strong>.</p>{/if}
-  {if $renewing}
+  {if $renewing && $validation.again}
+    <div class="alert alert-warning">Your certificate is being renewed within your plan: nothing needs buying,
+      but the certificate authority checks your domain again before it issues the new certificate (see below).
+      The current certificate stays valid until then.</div>
+  {elseif $renewing}
     <div class="alert alert-info">Your certificate is being renewed within your plan: nothing needs buying and
       nothing needs doing. The current certificate stays valid until the new one is issued; the downloads
       then give the new one.</div>
@@ -18,19 +26,20 @@
   {/if}
 
   {if $validation}
-    {if $validation.done}
-      <h4>Validation: done, nothing to do for the renewal</h4>
+    {if $validation.again}
+      <h4>Validation for the renewal: {$validation.stageText|escape}</h4>
+      <p>The earlier check of your domain is too old to reuse. A DNS record or file still in place is found again
+        by itself; an approval email must be approved again.</p>
     {else}
       <h4>Validation: {$validation.stageText|escape}</h4>
-      {if $validation.detail}<p>{$validation.detail|escape}</p>{/if}
     {/if}
+    {if $validation.detail}<p>{$validation.detail|escape}</p>{/if}
     {if $validation.dcv}
       <table class="table table-condensed">
-        <tr><th>Domain</th><th>Method</th><th>Where</th><th>What</th>{if $validation.done}<th>Status</th>{/if}</tr>
+        <tr><th>Domain</th><th>Method</th><th>Where</th><th>What</th></tr>
         {foreach $validation.dcv as $step}
           <tr><td>{$step.domain|escape}</td><td>{$step.method|escape}</td>
-              <td><code>{$step.target|escape}</code></td><td><code>{$step.value|escape}</code></td>
-              {if $validation.done}<td>Done</td>{/if}</tr>
+              <td><code>{$step.target|escape}</code></td><td><code>{$step.value|escape}</code></td></tr>
         {/foreach}
       </table>
     {/if}
