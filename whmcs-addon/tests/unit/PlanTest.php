@@ -140,8 +140,16 @@ final class PlanTest extends TestCase
         self::assertSame(1, (int) TestWhmcs::link($serviceId)->renewal_in_progress);
         self::assertSame('0A11', TestWhmcs::link($serviceId)->certificate_serial);
 
+        // the webhook can outrun the API (the platform's services hear the event independently):
+        // an order read back without the announced certificate is not recorded, and the platform retries
+        $delivery = 'd-' . bin2hex(random_bytes(6));
+        [$status, $reply] = self::deliver($receiver, $orderId, 'CertificateIssued', ['serialNumber' => '0b22'], $delivery);
+        self::assertSame(503, $status, json_encode($reply));
+        self::assertSame('0A11', TestWhmcs::link($serviceId)->certificate_serial);
+        self::assertFalse(Capsule::table(Schema::DELIVERIES)->where('delivery_id', $delivery)->exists(), 'to be retried');
+
         StubPlatform::answer('GET', '/api/v1/orders/' . $orderId, 200, self::order($orderId, $serviceId, [self::FIRST, self::SECOND]));
-        self::assertSame('applied', self::deliver($receiver, $orderId, 'CertificateIssued', [])[1]['result']);
+        self::assertSame('applied', self::deliver($receiver, $orderId, 'CertificateIssued', ['serialNumber' => '0b22'], $delivery)[1]['result']);
 
         $rows = Capsule::table(Schema::ORDERS)->where('service_id', $serviceId)->get()->all();
         self::assertCount(1, $rows);
@@ -226,11 +234,12 @@ final class PlanTest extends TestCase
             'certificates' => $certificates, 'reissue' => null];
     }
 
-    private static function deliver(WebhookReceiver $receiver, string $orderId, string $event, array $payload): array
+    private static function deliver(WebhookReceiver $receiver, string $orderId, string $event, array $payload,
+        ?string $delivery = null): array
     {
         $body = json_encode(['event' => $event, 'orderId' => $orderId, 'payload' => $payload]);
         $now = time();
-        return $receiver->receive(['x-rvssl-delivery' => 'd-' . bin2hex(random_bytes(6)), 'x-rvssl-timestamp' => (string) $now,
+        return $receiver->receive(['x-rvssl-delivery' => $delivery ?? 'd-' . bin2hex(random_bytes(6)), 'x-rvssl-timestamp' => (string) $now,
             'x-rvssl-signature' => 'sha256=' . hash_hmac('sha256', $now . '.' . $body, 'whsec-plan')], $body, $now);
     }
 

@@ -50,8 +50,10 @@ final class WebhookReceiver
         if (Capsule::table(Schema::DELIVERIES)->where('delivery_id', $delivery)->exists()) {
             return [200, ['result' => 'duplicate', 'delivery' => $delivery]];
         }
-        if ($orderId !== null) {
-            $this->apply($orderId);
+        if ($orderId !== null && !$this->apply($orderId, self::newCertificateSerial($event))) {
+            // the platform's services hear an event independently: the API may not show it yet
+            return [503, ['error' => 'the order does not show certificate ' . self::newCertificateSerial($event)
+                . ' yet: retry later', 'delivery' => $delivery]];
         }
         $inserted = Capsule::table(Schema::DELIVERIES)->insertOrIgnore([
             'delivery_id' => $delivery,
@@ -70,21 +72,51 @@ final class WebhookReceiver
         return [200, ['result' => 'applied', 'delivery' => $delivery]];
     }
 
-    /** Any failure but a 404 propagates (a 5xx reply, the delivery unmarked), so the platform retries it. */
-    private function apply(string $orderId): void
+    /**
+     * Any failure but a 404 propagates (a 5xx reply, the delivery unmarked), so the platform retries it.
+     * False, with nothing recorded, when the webhook announced a certificate the order read back does
+     * not hold yet: recording that older state would leave WHMCS behind until the next webhook.
+     */
+    private function apply(string $orderId, ?string $serial): bool
     {
         try {
             $order = ($this->platform)()->find($orderId);
         } catch (ApiProblem $problem) {
             if ($problem->status === 404) {
-                return; // not this reseller's order (any more): nothing in WHMCS to update
+                return true; // not this reseller's order (any more): nothing in WHMCS to update
             }
             throw $problem;
+        }
+        if ($serial !== null && !self::holds($order, $serial)) {
+            return false;
         }
         $known = ServiceOrders::findByOrder($orderId);
         $serviceId = $known !== null ? (int) $known->service_id : (int) ($order['whmcsServiceId'] ?? 0);
         if ($serviceId > 0 && Capsule::table('tblhosting')->where('id', $serviceId)->exists()) {
             ServiceOrders::record($order, $serviceId);
         }
+        return true;
+    }
+
+    /** The serial of the certificate a CertificateIssued webhook brings, if it is one. */
+    private static function newCertificateSerial(array $event): ?string
+    {
+        $serial = $event['payload']['serialNumber'] ?? null;
+        return ($event['event'] ?? null) === 'CertificateIssued' && is_string($serial) && $serial !== '' ? $serial : null;
+    }
+
+    /** Whether the order shows the certificate: its current one, or one of the plan's issued so far. */
+    private static function holds(array $order, string $serial): bool
+    {
+        $serials = [(string) ($order['certificate']['serialNumber'] ?? '')];
+        foreach ($order['certificates'] ?? [] as $certificate) {
+            $serials[] = (string) ($certificate['serialNumber'] ?? '');
+        }
+        foreach ($serials as $held) {
+            if (strcasecmp($held, $serial) === 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
