@@ -120,11 +120,10 @@ enum PlatformService {
 				args.add("--rvssl.sync.push.digicert-secret=" + DIGICERT_WEBHOOK_SECRET);
 				args.add("--rvssl.sync.push.sectigo-token=" + SECTIGO_PUSH_TOKEN);
 				// a plan's reissues come months apart: a walk moves this clock and the
-				// sandbox's together (POST /internal/clock/advance), and the reissue
-				// points
-				// are looked for often enough to follow it
+				// sandbox's together (POST /internal/clock/advance); each move runs the
+				// reissue, expiry and renewal sweeps at once, so they keep their hourly
+				// period (each reads every tracked order on the embedded server)
 				args.add("--rvssl.clock.movable=true");
-				args.add("--rvssl.sync.expiry-sweep-interval=PT10S");
 			}
 			case BILLING -> {
 				// the local stack serves the account page over plain http, where a Secure

@@ -14,6 +14,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.kit.app.KitTestApplication;
 import com.rvssl.kit.app.KitTestApplication.FailingListener;
+import com.rvssl.kit.clock.ClockAdvanced;
 import com.rvssl.kit.clock.MovableClock;
 import com.rvssl.kit.test.PathBypassAssertions;
 import com.rvssl.kit.test.ProbeAssertions;
@@ -509,6 +510,8 @@ class ServiceKitIntegrationTests {
 			.value(String.class,
 					(now) -> assertThat(Instant.parse(now)).isAfterOrEqualTo(before.plus(Duration.ofDays(133))));
 		assertThat(clock.instant()).isAfterOrEqualTo(before.plus(Duration.ofDays(133)));
+		// announced, so periodic work runs at once (RepeatingWork)
+		assertThat(KitTestApplication.CLOCK_MOVES).extracting(ClockAdvanced::by).containsExactly(Duration.ofDays(133));
 
 		Duration offset = ((MovableClock) clock).offset();
 		for (String refused : new String[] { "{\"by\": \"-P1D\"}", "{\"by\": \"tomorrow\"}", "{}" }) {

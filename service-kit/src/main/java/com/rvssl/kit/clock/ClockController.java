@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import com.rvssl.kit.problem.Problems;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /internal/clock} and {@code POST /internal/clock/advance {"by": "P133D"}}:
  * behind the service key like every internal path, and only where the clock is movable
- * ({@code rvssl.clock.movable=true}).
+ * ({@code rvssl.clock.movable=true}). A move is announced as {@link ClockAdvanced}.
  */
 @RestController
 @RequestMapping("/internal/clock")
@@ -24,8 +25,11 @@ class ClockController {
 
 	private final MovableClock clock;
 
-	ClockController(MovableClock clock) {
+	private final ApplicationEventPublisher events;
+
+	ClockController(MovableClock clock, ApplicationEventPublisher events) {
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -35,7 +39,8 @@ class ClockController {
 
 	@PostMapping(path = "/advance", consumes = "application/json")
 	ClockReading advance(@RequestBody Advance advance) {
-		this.clock.advance(duration(advance.by()));
+		Duration by = duration(advance.by());
+		this.events.publishEvent(new ClockAdvanced(by, this.clock.advance(by)));
 		return ClockReading.of(this.clock);
 	}
 

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
+import com.rvssl.kit.clock.ClockAdvanced;
 import com.rvssl.kit.kafka.KafkaErrorHandlerCustomizer;
 import com.rvssl.kit.security.ApiKeyResolver;
 import com.rvssl.kit.security.ApiKeys;
@@ -24,6 +25,7 @@ import com.rvssl.kit.security.Caller;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -56,6 +58,14 @@ public class KitTestApplication {
 
 	/** The platform's service key (its hash is in application.yml). */
 	public static final String SERVICE_KEY = "sk_service";
+
+	/** The moves of the movable clock announced so far. */
+	public static final List<ClockAdvanced> CLOCK_MOVES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@EventListener
+	void clockMoved(ClockAdvanced moved) {
+		CLOCK_MOVES.add(moved);
+	}
 
 	@Bean
 	ApiKeyResolver resellers() {
