@@ -93,6 +93,10 @@ final class PlatformClient {
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), apiKey, Map.of());
 	}
 
+	Reply delete(String url, String apiKey) {
+		return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), apiKey, Map.of());
+	}
+
 	private Reply send(HttpRequest.Builder request, String apiKey, Map<String, String> headers) {
 		request.timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
 		if (apiKey != null) {
