@@ -97,6 +97,26 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		assertThat(gateway.statusCalls(orderId)).isEqualTo(2);
 	}
 
+	/**
+	 * A CA that issues at once pushes before the gateway's CertificateSubmitted reaches
+	 * status sync: the push is kept, and the order is checked as soon as it is tracked,
+	 * not three hours later.
+	 */
+	@Test
+	void aSectigoPushThatOutrunsTheSubmissionGetsTheOrderCheckedAsSoonAsItIsTracked() {
+		String orderId = newOrderId();
+		String caOrderId = newCaOrderNumber();
+		gateway.script(orderId, GatewayStandIn.issued());
+
+		sectigoPush(SECTIGO_TOKEN, caOrderId, 6).expectStatus().isAccepted();
+		send(submitted(orderId, CertificateAuthority.SECTIGO, caOrderId));
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		assertThat(gateway.statusCalls(orderId)).isEqualTo(1);
+		assertThat(mongo.findById("SECTIGO:" + caOrderId, org.bson.Document.class, "early_pushes")
+			.blockOptional(Duration.ofSeconds(5))).as("the early push, used once").isEmpty();
+	}
+
 	@Test
 	void forgedPushesAreRefusedWithAProblemAndChangeNothing() {
 		String digicertOrder = newOrderId();

@@ -16,6 +16,7 @@ import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
 import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.PlacedOrders;
+import com.rvssl.statussync.tracking.PushedOrders;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
@@ -46,8 +47,12 @@ class OrderEventsListener {
 
 	private final Clock clock;
 
-	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, SyncProperties properties, Clock clock) {
+	private final PushedOrders pushes;
+
+	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, PushedOrders pushes, SyncProperties properties,
+			Clock clock) {
 		this.orders = orders;
+		this.pushes = pushes;
 		this.placedOrders = placedOrders;
 		this.clock = clock;
 		this.schedule = CheckSchedule.of(properties);
@@ -70,7 +75,11 @@ class OrderEventsListener {
 				.doOnNext(tracked -> log.info(
 						tracked ? "tracking order {} at {} as {}"
 								: "order {} at {} ({}) already known, submission ignored",
-						envelope.orderId(), submitted.ca(), submitted.caOrderId()));
+						envelope.orderId(), submitted.ca(), submitted.caOrderId()))
+				// a CA that issued at once may have pushed before this submission arrived
+				.flatMap(tracked -> tracked
+						? pushes.trackingStarted(submitted.ca(), submitted.caOrderId(), clock.instant())
+						: Mono.just(false));
 		}
 		else if (envelope.payload() instanceof CertificateCancelled) {
 			// only the gateway's confirmation ends the order: a request the CA refuses

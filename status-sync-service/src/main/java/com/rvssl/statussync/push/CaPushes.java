@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * outstanding order it names due now. The check itself, with its lease, is the poller's,
  * so a push never runs a check beside another one of the same order; the push's own
  * status is not trusted as the order's status (the check asks the CA through the
- * gateway).
+ * gateway). A push for an order not tracked yet is kept for when it is
+ * ({@link PushedOrders#pushedBeforeTracking}).
  */
 @Component
 public class CaPushes {
@@ -52,11 +53,15 @@ public class CaPushes {
 	 * ids are only logged, so a caller learns nothing about our orders.
 	 */
 	public Mono<Void> checkSoon(CertificateAuthority ca, String caOrderId) {
-		return orders.pushed(ca, caOrderId, clock.instant()).doOnNext(known -> {
-			if (!known) {
-				log.info("push from {} for CA order {}: not an outstanding order of ours, ignored", ca, caOrderId);
-			}
-		}).then();
+		return orders.pushed(ca, caOrderId, clock.instant())
+			.flatMap(known -> known ? Mono.just(true) : orders.pushedBeforeTracking(ca, caOrderId, clock.instant()))
+			.doOnNext(known -> {
+				if (!known) {
+					log.info("push from {} for CA order {}: not an outstanding order of ours (yet), kept for when it is"
+							+ " tracked", ca, caOrderId);
+				}
+			})
+			.then();
 	}
 
 }

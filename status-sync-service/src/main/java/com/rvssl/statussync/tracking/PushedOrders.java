@@ -16,10 +16,17 @@ import org.springframework.stereotype.Repository;
  * The orders a CA pushed news about. A push only makes an order due: the check itself is
  * the poller's, under its lease, so a push never runs a check beside another one of the
  * same order. {@code pushedAt} remembers the push for an order whose check is running, so
- * that the poller looks once more right after that check.
+ * that the poller looks once more right after that check. A push can also outrun the
+ * order's {@code CertificateSubmitted} (a CA that issues at once pushes before status
+ * sync tracks the order): it is kept in {@value #EARLY} by {@code _id} (CA and CA order
+ * id) until tracking starts, which then checks at once; a day-long TTL index forgets the
+ * pushes of orders never tracked here.
  */
 @Repository
 public class PushedOrders {
+
+	/** Pushes that came before their order was tracked. */
+	static final String EARLY = "early_pushes";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -54,6 +61,34 @@ public class PushedOrders {
 			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
 					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class)
 						.thenReturn(true));
+	}
+
+	/**
+	 * A push for a CA order not tracked (yet): kept for when its tracking starts. If the
+	 * order became tracked meanwhile, it is made due now and the push forgotten.
+	 * @return whether the CA order is one of ours still outstanding after all
+	 */
+	public Mono<Boolean> pushedBeforeTracking(CertificateAuthority ca, String caOrderId, Instant now) {
+		Query key = byKey(ca, caOrderId);
+		return mongo.upsert(key, new Update().set("pushedAt", now), EARLY)
+			// tracking may have started between the first look and the write above
+			.then(pushed(ca, caOrderId, now))
+			.flatMap(known -> known ? mongo.remove(key, EARLY).thenReturn(true) : Mono.just(false));
+	}
+
+	/**
+	 * Tracking of a CA order just started: if the CA pushed news about it before, it is
+	 * checked now instead of at its scheduled first check.
+	 * @return whether an early push was waiting
+	 */
+	public Mono<Boolean> trackingStarted(CertificateAuthority ca, String caOrderId, Instant now) {
+		return mongo.findAndRemove(byKey(ca, caOrderId), org.bson.Document.class, EARLY)
+			.flatMap(early -> pushed(ca, caOrderId, now).thenReturn(true))
+			.defaultIfEmpty(false);
+	}
+
+	private static Query byKey(CertificateAuthority ca, String caOrderId) {
+		return Query.query(Criteria.where("_id").is(ca.name() + ":" + caOrderId));
 	}
 
 	/**

@@ -51,6 +51,11 @@ class TrackedOrderIndexes {
 			.concatWith(mongo.indexOps(TrackedOrder.class)
 				.createIndex(
 						new Index().on("ca", Sort.Direction.ASC).on("caOrderId", Sort.Direction.ASC).named("ca_order")))
+			// pushes that outran their order's tracking are forgotten after a day
+			.concatWith(mongo.indexOps(PushedOrders.EARLY)
+				.createIndex(new Index().on("pushedAt", Sort.Direction.ASC)
+					.expire(Duration.ofDays(1))
+					.named("forget_after_a_day")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.subscribe(name -> log.info("index {} of {} is in place", name, TrackedOrder.COLLECTION),
 					ex -> log.warn("could not create the indexes: {}", ex.toString()));
