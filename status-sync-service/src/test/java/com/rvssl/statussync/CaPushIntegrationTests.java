@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.statussync.tracking.TrackingState;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import org.bson.Document;
@@ -64,7 +65,34 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		digicertWebhook(DIGICERT_SECRET, caOrderId).expectStatus().isAccepted();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
-		assertThat(gateway.statusCalls(orderId)).isEqualTo(2);
+		// the webhook said certificate_issued: the certificate was asked for at once, no
+		// status read before it
+		assertThat(gateway.statusCalls(orderId)).isEqualTo(1);
+		assertThat(gateway.certificateCalls(orderId)).isEqualTo(1);
+	}
+
+	/**
+	 * A push's word is not the CA's: a push saying "issued" for an order the CA has no
+	 * certificate for yet costs one download refused, then the status is read as usual.
+	 */
+	@Test
+	void aPushSayingIssuedForAnOrderWithoutACertificateYetFallsBackToTheStatus() {
+		String orderId = newOrderId();
+		String caOrderId = newCaOrderNumber();
+		gateway.script(orderId, GatewayStandIn.pending("pending", "waiting for admin@example.com"),
+				GatewayStandIn.pending("pending", "still waiting for admin@example.com"), GatewayStandIn.issued());
+		send(submitted(orderId, CertificateAuthority.DIGICERT, caOrderId));
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) == 1);
+		postponeByHours(orderId, 3);
+
+		digicertWebhook(DIGICERT_SECRET, caOrderId).expectStatus().isAccepted();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> gateway.statusCalls(orderId) == 2);
+		assertThat(gateway.certificateCalls(orderId)).isEqualTo(1);
+		await().atMost(PATIENCE).until(() -> tracked(orderId).leaseId() == null);
+		assertThat(published.of(orderId, CertificateIssued.class)).isEmpty();
+		assertThat(tracked(orderId).state()).isEqualTo(TrackingState.OUTSTANDING);
+		assertThat(tracked(orderId).pushSaysIssued()).as("the push's word, used once").isFalse();
 	}
 
 	@Test
@@ -94,7 +122,9 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		sectigoPush(SECTIGO_TOKEN, caOrderId, 6).expectStatus().isAccepted();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
-		assertThat(gateway.statusCalls(orderId)).isEqualTo(2);
+		// status code 6 (issued): the certificate at once, no status read before it
+		assertThat(gateway.statusCalls(orderId)).isEqualTo(1);
+		assertThat(gateway.certificateCalls(orderId)).isEqualTo(1);
 	}
 
 	/**
@@ -112,7 +142,8 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		send(submitted(orderId, CertificateAuthority.SECTIGO, caOrderId));
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
-		assertThat(gateway.statusCalls(orderId)).isEqualTo(1);
+		assertThat(gateway.statusCalls(orderId)).isZero();
+		assertThat(gateway.certificateCalls(orderId)).isEqualTo(1);
 		assertThat(mongo.findById("SECTIGO:" + caOrderId, org.bson.Document.class, "early_pushes")
 			.blockOptional(Duration.ofSeconds(5))).as("the early push, used once").isEmpty();
 	}

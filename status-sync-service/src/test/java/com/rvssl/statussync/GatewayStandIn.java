@@ -33,6 +33,8 @@ final class GatewayStandIn {
 
 	private final Map<String, AtomicInteger> statusCalls = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> certificateCalls = new ConcurrentHashMap<>();
+
 	private final Map<String, String> pemChains = new ConcurrentHashMap<>();
 
 	private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
@@ -141,6 +143,11 @@ final class GatewayStandIn {
 		return (most != null) ? most.get() : 0;
 	}
 
+	int certificateCalls(String orderId) {
+		AtomicInteger calls = certificateCalls.get(orderId);
+		return (calls != null) ? calls.get() : 0;
+	}
+
 	int statusCalls(String orderId) {
 		AtomicInteger calls = statusCalls.get(orderId);
 		return (calls != null) ? calls.get() : 0;
@@ -218,6 +225,18 @@ final class GatewayStandIn {
 		return body;
 	}
 
+	/** CollectSSL with the certificate ({@code queryType=1}): whether it is issued. */
+	private Mono<Boolean> collectSectigo(String orderNumber) {
+		return sectigo.post()
+			.uri("/products/download/CollectSSL")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue(
+					"loginName=sandbox-reseller&loginPassword=sandbox-password&queryType=1&orderNumber=" + orderNumber)
+			.retrieve()
+			.bodyToMono(String.class)
+			.map(reply -> reply.lines().anyMatch(line -> line.equals("errorCode=1") || line.equals("errorCode=2")));
+	}
+
 	/** CollectSSL's {@code errorCode}: 1 or 2 issued, 0 not yet. */
 	private Mono<Answer> askSectigo(String orderNumber) {
 		return sectigo.post()
@@ -234,9 +253,24 @@ final class GatewayStandIn {
 
 	private Mono<Void> certificate(HttpServerRequest request, HttpServerResponse response) {
 		String orderId = request.param("orderId");
-		if (!pemChains.containsKey(orderId)) {
+		certificateCalls.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
+		if (sectigoOrders.containsKey(orderId)) {
+			// as the gateway's Sectigo adapter downloads: CollectSSL with the certificate
+			return collectSectigo(sectigoOrders.get(orderId))
+				.flatMap(issued -> issued ? certificateBody(orderId, response)
+						: json(response, 404, Map.of("status", 404, "title", "not issued")));
+		}
+		Deque<Answer> script = scripts.get(orderId);
+		Answer next = (script != null) ? script.peekFirst() : null;
+		// a scripted order has a certificate only once its script has come to "issued",
+		// as the CA serves none before issuance
+		if (!pemChains.containsKey(orderId) || (script != null && (next == null || !"ISSUED".equals(next.status())))) {
 			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
 		}
+		return certificateBody(orderId, response);
+	}
+
+	private Mono<Void> certificateBody(String orderId, HttpServerResponse response) {
 		return json(response, 200,
 				Map.of("serialNumber", serials.getOrDefault(orderId, "0a:1b:" + orderId.hashCode()), "notBefore",
 						validFrom.getOrDefault(orderId, java.time.Instant.parse("2026-11-25T10:00:00Z")).toString(),

@@ -115,9 +115,12 @@ class SandboxClockPushIntegrationTests extends ServiceIntegrationTest {
 		assertThat(caOrder.get("status").asString()).isEqualTo("issued");
 		Instant approved = Instant.parse(caOrder.get("createdAt").asString()).plus(APPROVE_AFTER);
 		assertThat(Duration.between(approved, shown)).isLessThanOrEqualTo(WITHIN);
-		// one status read, the one the push asked for; no read before the CA issued
-		assertThat(gateway.statusCalls(orderId)).isEqualTo(1);
-		assertThat(caOrder.get("calls").get("status").asInt()).isEqualTo(1);
+		// the push said "issued" (status code 6): one call for the certificate, no status
+		// read before or after
+		assertThat(gateway.statusCalls(orderId)).isZero();
+		assertThat(gateway.certificateCalls(orderId)).isEqualTo(1);
+		assertThat(caOrder.get("calls").path("status").asInt(0)).isZero();
+		assertThat(caOrder.get("calls").get("download").asInt()).isEqualTo(1);
 	}
 
 	/** As the gateway's Sectigo adapter orders: PositiveSSL DV, approved by email. */

@@ -31,6 +31,12 @@ import org.springframework.web.server.ServerWebInputException;
 @RequestMapping("/ca-push")
 class CaPushController {
 
+	/**
+	 * Sectigo's push status codes for an issued certificate: 6 issued, 9 issued but not
+	 * collected.
+	 */
+	private static final java.util.Set<String> SECTIGO_ISSUED = java.util.Set.of("6", "9");
+
 	private static final Logger log = LoggerFactory.getLogger(CaPushController.class);
 
 	private final CaPushes pushes;
@@ -52,12 +58,13 @@ class CaPushController {
 				throw new ServerWebInputException("data.order_id is missing");
 			}
 			String caOrderId = orderId.asString();
-			log.info("DigiCert pushed {} ({}) for order {}", json.path("event").asString(""),
-					json.path("data").path("status").asString(""), caOrderId);
-			return caOrderId;
+			String event = json.path("event").asString("");
+			log.info("DigiCert pushed {} ({}) for order {}", event, json.path("data").path("status").asString(""),
+					caOrderId);
+			return new CaPushes.Push(CertificateAuthority.DIGICERT, caOrderId, "certificate_issued".equals(event));
 		})
 			.switchIfEmpty(Mono.error(() -> new ServerWebInputException("the webhook has no body")))
-			.flatMap(caOrderId -> pushes.checkSoon(CertificateAuthority.DIGICERT, caOrderId));
+			.flatMap(pushes::checkSoon);
 	}
 
 	@PostMapping(path = "/sectigo", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -71,8 +78,10 @@ class CaPushController {
 			if (caOrderId == null || caOrderId.isBlank()) {
 				return Mono.error(new ServerWebInputException("orderNumber is missing"));
 			}
-			log.info("Sectigo pushed status code {} for order {}", form.getFirst("statusCode"), caOrderId);
-			return pushes.checkSoon(CertificateAuthority.SECTIGO, caOrderId.strip());
+			String statusCode = form.getFirst("statusCode");
+			log.info("Sectigo pushed status code {} for order {}", statusCode, caOrderId);
+			return pushes.checkSoon(new CaPushes.Push(CertificateAuthority.SECTIGO, caOrderId.strip(),
+					SECTIGO_ISSUED.contains((statusCode != null) ? statusCode.strip() : "")));
 		});
 	}
 

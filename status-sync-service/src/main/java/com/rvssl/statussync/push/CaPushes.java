@@ -1,6 +1,7 @@
 package com.rvssl.statussync.push;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.statussync.tracking.PushedOrders;
@@ -49,19 +50,30 @@ public class CaPushes {
 	}
 
 	/**
-	 * Makes the CA order due now, if it is an outstanding order of ours. Unknown CA order
-	 * ids are only logged, so a caller learns nothing about our orders.
+	 * Makes the CA order due now, if it is an outstanding order of ours (else keeps the
+	 * push for when it is). Unknown CA order ids are only logged, so a caller learns
+	 * nothing about our orders.
 	 */
-	public Mono<Void> checkSoon(CertificateAuthority ca, String caOrderId) {
-		return orders.pushed(ca, caOrderId, clock.instant())
-			.flatMap(known -> known ? Mono.just(true) : orders.pushedBeforeTracking(ca, caOrderId, clock.instant()))
+	public Mono<Void> checkSoon(Push push) {
+		Instant now = clock.instant();
+		return orders.pushed(push.ca(), push.caOrderId(), push.saysIssued(), now)
+			.flatMap(known -> known ? Mono.just(true)
+					: orders.pushedBeforeTracking(push.ca(), push.caOrderId(), push.saysIssued(), now))
 			.doOnNext(known -> {
 				if (!known) {
 					log.info("push from {} for CA order {}: not an outstanding order of ours (yet), kept for when it is"
-							+ " tracked", ca, caOrderId);
+							+ " tracked", push.ca(), push.caOrderId());
 				}
 			})
 			.then();
+	}
+
+	/**
+	 * A CA's push: which order, and whether it says the certificate was issued (then the
+	 * check asks for the certificate first: one CA call instead of a status read and a
+	 * download; the CA's answer, not the push, decides).
+	 */
+	public record Push(CertificateAuthority ca, String caOrderId, boolean saysIssued) {
 	}
 
 }

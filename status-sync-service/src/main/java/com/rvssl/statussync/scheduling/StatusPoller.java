@@ -99,8 +99,24 @@ public class StatusPoller extends RepeatingWork {
 			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())));
 	}
 
-	/** The CA's status via the gateway, and the certificate when it is issued. */
+	/**
+	 * The CA's status via the gateway, and the certificate when it is issued. When a push
+	 * said the certificate was issued, the certificate is asked for first: one CA call
+	 * instead of a status read and a download; if the CA has none to give, the status is
+	 * read as usual.
+	 */
 	private Mono<Observation> ask(TrackedOrder order) {
+		if (order.pushSaysIssued()) {
+			CaStatus issued = new CaStatus(order.id(), order.ca().name(), order.caOrderId(), CaOrderStatus.ISSUED,
+					"issued", null);
+			return gateway.certificate(order.id())
+				.map(certificate -> order.observe(issued, certificate))
+				.onErrorResume(notIssued -> askStatus(order));
+		}
+		return askStatus(order);
+	}
+
+	private Mono<Observation> askStatus(TrackedOrder order) {
 		return gateway.status(order.id())
 			.flatMap(status -> (status.status() == CaOrderStatus.ISSUED)
 					? gateway.certificate(order.id()).map(certificate -> order.observe(status, certificate))

@@ -25,6 +25,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PushedOrders {
 
+	/**
+	 * Set by a push saying the certificate was issued, until the next check records its
+	 * answer: that check asks for the certificate first
+	 * ({@link TrackedOrder#pushedIssued}).
+	 */
+	public static final String PUSHED_ISSUED = "pushedIssued";
+
 	/** Pushes that came before their order was tracked. */
 	static final String EARLY = "early_pushes";
 
@@ -42,7 +49,7 @@ public class PushedOrders {
 	 * that check (see {@link #recheckIfPushedSince}).
 	 * @return whether the CA order is one of ours still outstanding
 	 */
-	public Mono<Boolean> pushed(CertificateAuthority ca, String caOrderId, Instant now) {
+	public Mono<Boolean> pushed(CertificateAuthority ca, String caOrderId, boolean saysIssued, Instant now) {
 		Criteria outstanding = Criteria.where("ca")
 			.is(ca)
 			.and("caOrderId")
@@ -57,7 +64,11 @@ public class PushedOrders {
 			.is(TrackingState.OUTSTANDING)
 			.and("leaseId")
 			.is(null));
-		return mongo.updateFirst(Query.query(outstanding), new Update().set("pushedAt", now), TrackedOrder.class)
+		Update noted = new Update().set("pushedAt", now);
+		if (saysIssued) {
+			noted.set(PUSHED_ISSUED, true);
+		}
+		return mongo.updateFirst(Query.query(outstanding), noted, TrackedOrder.class)
 			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
 					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class)
 						.thenReturn(true));
@@ -68,11 +79,12 @@ public class PushedOrders {
 	 * order became tracked meanwhile, it is made due now and the push forgotten.
 	 * @return whether the CA order is one of ours still outstanding after all
 	 */
-	public Mono<Boolean> pushedBeforeTracking(CertificateAuthority ca, String caOrderId, Instant now) {
+	public Mono<Boolean> pushedBeforeTracking(CertificateAuthority ca, String caOrderId, boolean saysIssued,
+			Instant now) {
 		Query key = byKey(ca, caOrderId);
-		return mongo.upsert(key, new Update().set("pushedAt", now), EARLY)
+		return mongo.upsert(key, new Update().set("pushedAt", now).set(PUSHED_ISSUED, saysIssued), EARLY)
 			// tracking may have started between the first look and the write above
-			.then(pushed(ca, caOrderId, now))
+			.then(pushed(ca, caOrderId, saysIssued, now))
 			.flatMap(known -> known ? mongo.remove(key, EARLY).thenReturn(true) : Mono.just(false));
 	}
 
@@ -83,7 +95,8 @@ public class PushedOrders {
 	 */
 	public Mono<Boolean> trackingStarted(CertificateAuthority ca, String caOrderId, Instant now) {
 		return mongo.findAndRemove(byKey(ca, caOrderId), org.bson.Document.class, EARLY)
-			.flatMap(early -> pushed(ca, caOrderId, now).thenReturn(true))
+			.flatMap(early -> pushed(ca, caOrderId, Boolean.TRUE.equals(early.getBoolean(PUSHED_ISSUED)), now)
+				.thenReturn(true))
 			.defaultIfEmpty(false);
 	}
 

@@ -37,7 +37,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code planEnd} the end of that plan ({@link PlanTerm}, set at the first issuance) and
  * {@code reissueDueAt} the current certificate's reissue point ({@link ReissuePoint}),
  * set while the plan needs another certificate and unset once its
- * {@code CertificateRenewalDue} is queued.
+ * {@code CertificateRenewalDue} is queued; {@code pushedIssued} a CA push's word that the
+ * certificate was issued, until the next check's answer is recorded.
  */
 @Document(TrackedOrder.COLLECTION)
 public record TrackedOrder(@Id String id, String resellerId, String correlationId, CertificateAuthority ca,
@@ -45,7 +46,7 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 		Instant submittedAt, Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, String leaseId,
 		Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds, Validation validation,
 		Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial, ValidationStage lastStage,
-		List<DcvInstruction> lastDcv, Integer termMonths, Instant planEnd, Instant reissueDueAt) {
+		List<DcvInstruction> lastDcv, Integer termMonths, Instant planEnd, Instant reissueDueAt, Boolean pushedIssued) {
 
 	public static final String COLLECTION = "tracked_orders";
 
@@ -54,6 +55,27 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		lastDcv = (lastDcv != null) ? List.copyOf(lastDcv) : List.of();
+	}
+
+	/** With no push saying the certificate was issued. */
+	public TrackedOrder(String id, String resellerId, String correlationId, CertificateAuthority ca, String caOrderId,
+			TrackingState state, CaOrderStatus lastStatus, String lastCaStatus, String lastDetail, Instant submittedAt,
+			Instant nextCheckAt, int checks, int consecutiveFailures, String lastError, String leaseId,
+			Instant finishedAt, List<OutboxEntry> outbox, List<String> appliedEventIds, Validation validation,
+			Instant paceFrom, String leaseOwner, Instant notAfter, String issuedSerial, ValidationStage lastStage,
+			List<DcvInstruction> lastDcv, Integer termMonths, Instant planEnd, Instant reissueDueAt) {
+		this(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus, lastDetail, submittedAt,
+				nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt, outbox, appliedEventIds,
+				validation, paceFrom, leaseOwner, notAfter, issuedSerial, lastStage, lastDcv, termMonths, planEnd,
+				reissueDueAt, null);
+	}
+
+	/**
+	 * Whether a CA push said the certificate was issued since the last check
+	 * ({@code pushedIssued}): the next check asks for the certificate first.
+	 */
+	public boolean pushSaysIssued() {
+		return Boolean.TRUE.equals(pushedIssued);
 	}
 
 	/** Without the last validation stage and instructions (none published yet). */
@@ -128,7 +150,7 @@ public record TrackedOrder(@Id String id, String resellerId, String correlationI
 		return new TrackedOrder(id, resellerId, correlationId, ca, caOrderId, state, lastStatus, lastCaStatus,
 				lastDetail, submittedAt, nextCheckAt, checks, consecutiveFailures, lastError, leaseId, finishedAt,
 				outbox, appliedEventIds, validation, paceFrom, leaseOwner, notAfter, issuedSerial, stage, dcv,
-				termMonths, planEnd, reissueDueAt);
+				termMonths, planEnd, reissueDueAt, pushedIssued);
 	}
 
 	/**

@@ -159,6 +159,7 @@ public class TrackedOrders {
 			.unset("lastError")
 			.unset("leaseId")
 			.unset("leaseOwner")
+			.unset(PushedOrders.PUSHED_ISSUED)
 			.inc("checks", 1);
 		observation.events()
 			.stream()
