@@ -1,9 +1,5 @@
 package com.rvssl.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,15 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import com.rvssl.kit.test.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,7 +62,9 @@ class CaBudgetBenchmark {
 		try (LocalStack stack = LocalStack
 			.start(new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ZERO))) {
 			PlatformClient http = new PlatformClient();
-			List<String> keys = IntStream.range(0, RESELLERS).mapToObj(i -> fundedReseller(stack, http, i)).toList();
+			List<String> keys = IntStream.range(0, RESELLERS)
+				.mapToObj(i -> LoadDriver.fundedReseller(stack, http, "Budget Hosting " + i))
+				.toList();
 			System.out.printf(
 					"%n=== RVssl CA budget run: %d DV orders per CA from %d resellers, %d clients, pushes %s,"
 							+ " %d cores ===%n",
@@ -91,15 +85,18 @@ class CaBudgetBenchmark {
 			assertThat(http.post(sandbox + "/push", null, Map.of("api", phase.ca(), "mode", "DROP"), Map.of()).status())
 				.isEqualTo(200);
 		}
-		List<String> csrs = IntStream.range(0, orders)
+		List<LoadDriver.DvOrder> dvOrders = IntStream.range(0, orders)
 			.parallel()
-			.mapToObj(i -> phase.ca() + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example.com")
-			.map(domain -> domain + "|" + TestCertificates.csr(TestCertificates.rsa2048(), domain))
+			.mapToObj(i -> LoadDriver.DvOrder
+				.forDomain(phase.ca() + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example.com"))
 			.toList();
 		assertThat(http.delete(sandbox + "/calls", null).status()).isEqualTo(204);
 
 		Instant start = Instant.now();
-		List<Placed> placed = placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, phase, csrs);
+		List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
+		LoadDriver.placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, dvOrders, phase.product(),
+				concurrency,
+				(key, body, micros) -> placed.add(new Placed(key, JSON.readTree(body).get("id").asString())));
 		assertThat(placed).as("orders accepted").hasSize(orders);
 		await().atMost(Duration.ofMinutes(40))
 			.pollInterval(Duration.ofSeconds(2))
@@ -143,7 +140,7 @@ class CaBudgetBenchmark {
 				100 * ordersPerSecond / (phase.requestsPerSecond() / 2));
 		System.out.printf("429 answers from the sandbox: %d%n", calls.get("tooManyRequests").asLong());
 		System.out.printf("CA issuance to \"Issued\" in the views: p50 %.1f s, p99 %.1f s, max %.1f s%n",
-				percentile(lagMillis, 50) / 1000.0, percentile(lagMillis, 99) / 1000.0,
+				LoadDriver.percentile(lagMillis, 50) / 1000.0, LoadDriver.percentile(lagMillis, 99) / 1000.0,
 				lagMillis.get(lagMillis.size() - 1) / 1000.0);
 	}
 
@@ -156,55 +153,6 @@ class CaBudgetBenchmark {
 		return text.toString();
 	}
 
-	private String fundedReseller(LocalStack stack, PlatformClient http, int number) {
-		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
-				stack.credentials().operatorKey(), Map.of("name", "Budget Hosting " + number, "currency", "USD"),
-				Map.of());
-		String key = created.body().get("apiKey").asString();
-		String resellerId = created.body().get("resellerId").asString();
-		http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers/" + resellerId + "/top-ups",
-				stack.credentials().operatorKey(),
-				Map.of("amount", Map.of("amount", 100_000_000L, "currency", "USD"), "reference", "budget"),
-				Map.of("Idempotency-Key", "budget-credit"));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> http.get(stack.url(PlatformService.ORDER) + "/api/v1/orders", key).status() == 200);
-		return key;
-	}
-
-	private List<Placed> placeAll(String url, List<String> keys, Phase phase, List<String> csrs) throws Exception {
-		HttpClient client = HttpClient.newHttpClient();
-		Semaphore inFlight = new Semaphore(concurrency);
-		List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
-		List<CompletableFuture<?>> all = new ArrayList<>();
-		for (int i = 0; i < csrs.size(); i++) {
-			String[] domainAndCsr = csrs.get(i).split("\\|", 2);
-			String key = keys.get(i % keys.size());
-			String body = JSON.writeValueAsString(Map.of("productCode", phase.product(), "termMonths", 12, "domains",
-					List.of(domainAndCsr[0]), "whmcsServiceId", phase.ca() + "-" + i, "customer",
-					Map.of("name", "Budget", "email", "budget@customer.example"), "csr", domainAndCsr[1], "dcv",
-					Map.of("method", "EMAIL", "approverEmail", "admin@" + domainAndCsr[0])));
-			inFlight.acquire();
-			all.add(client
-				.sendAsync(HttpRequest.newBuilder(URI.create(url))
-					.header("Authorization", "Bearer " + key)
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", UUID.randomUUID().toString())
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.whenComplete((response, error) -> {
-					inFlight.release();
-					if (error == null && response.statusCode() == 201) {
-						placed.add(new Placed(key, JSON.readTree(response.body()).get("id").asString()));
-					}
-					else {
-						System.err.println("order refused: " + (error != null ? error : response.body()));
-					}
-				}));
-		}
-		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-		return placed;
-	}
-
 	/** The resellers' issued orders, all phases so far. */
 	private static long issued(LocalStack stack, PlatformClient http, List<String> keys) {
 		return keys.stream()
@@ -213,11 +161,6 @@ class CaBudgetBenchmark {
 				.get("totalElements")
 				.asLong())
 			.sum();
-	}
-
-	private static double percentile(List<Long> sorted, int percentile) {
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, index));
 	}
 
 	private record Phase(String ca, String product, double requestsPerSecond, String budgetText) {

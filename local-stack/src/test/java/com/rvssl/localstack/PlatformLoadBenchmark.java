@@ -1,9 +1,5 @@
 package com.rvssl.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import com.rvssl.kit.test.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,8 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PlatformLoadBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final int RESELLERS = 10;
 
 	private final int orders = Integer.getInteger("benchmark.orders", 300);
@@ -52,17 +41,20 @@ class PlatformLoadBenchmark {
 			.start(new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ZERO))) {
 			PlatformClient http = new PlatformClient();
 			// several resellers, as in real traffic: each API key has its own rate limit
-			List<String> keys = IntStream.range(0, RESELLERS).mapToObj(i -> fundedReseller(stack, http, i)).toList();
-			List<LoadOrder> loadOrders = IntStream.range(0, orders)
+			List<String> keys = IntStream.range(0, RESELLERS)
+				.mapToObj(i -> LoadDriver.fundedReseller(stack, http, "Load Hosting " + i))
+				.toList();
+			List<LoadDriver.DvOrder> loadOrders = IntStream.range(0, orders)
 				.parallel()
-				.mapToObj(i -> LoadOrder
+				.mapToObj(i -> LoadDriver.DvOrder
 					.forDomain("load-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example.com"))
 				.toList();
 			Map<String, Long> idleMemory = stack.residentMemoryKib();
 
 			List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
 			Instant start = Instant.now();
-			placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, loadOrders, latenciesMicros);
+			LoadDriver.placeAll(stack.url(PlatformService.ORDER) + "/api/v1/orders", keys, loadOrders, "rapidssl-dv",
+					concurrency, (key, body, micros) -> latenciesMicros.add(micros));
 			Instant placed = Instant.now();
 			await().atMost(Duration.ofMinutes(15))
 				.pollInterval(Duration.ofSeconds(1))
@@ -82,7 +74,9 @@ class PlatformLoadBenchmark {
 			System.out.printf("all issued after %.1f s: %.2f orders/s through the whole pipeline%n", seconds,
 					orders / seconds);
 			System.out.printf("POST /api/v1/orders latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
-					percentile(latenciesMicros, 50), percentile(latenciesMicros, 95), percentile(latenciesMicros, 99),
+					LoadDriver.percentile(latenciesMicros, 50) / 1000.0,
+					LoadDriver.percentile(latenciesMicros, 95) / 1000.0,
+					LoadDriver.percentile(latenciesMicros, 99) / 1000.0,
 					latenciesMicros.get(latenciesMicros.size() - 1) / 1000.0);
 			System.out.println("resident memory MiB (idle -> after the run):");
 			idleMemory.forEach((name, kib) -> System.out.printf("  %-22s %5d -> %5d%n", name, kib / 1024,
@@ -91,74 +85,9 @@ class PlatformLoadBenchmark {
 		}
 	}
 
-	private String fundedReseller(LocalStack stack, PlatformClient http, int number) {
-		PlatformClient.Reply created = http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers",
-				stack.credentials().operatorKey(), Map.of("name", "Load Hosting " + number, "currency", "USD"),
-				Map.of());
-		String key = created.body().get("apiKey").asString();
-		String resellerId = created.body().get("resellerId").asString();
-		// the operator records a bank transfer: credit at once
-		http.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers/" + resellerId + "/top-ups",
-				stack.credentials().operatorKey(),
-				Map.of("amount", Map.of("amount", 100_000_000L, "currency", "USD"), "reference", "load"),
-				Map.of("Idempotency-Key", "load-credit"));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> http.get(stack.url(PlatformService.ORDER) + "/api/v1/orders", key).status() == 200);
-		return key;
-	}
-
-	private void placeAll(String url, List<String> keys, List<LoadOrder> loadOrders, List<Long> latenciesMicros)
-			throws Exception {
-		HttpClient client = HttpClient.newHttpClient();
-		Semaphore inFlight = new Semaphore(concurrency);
-		List<CompletableFuture<?>> all = new ArrayList<>();
-		for (int i = 0; i < loadOrders.size(); i++) {
-			String domain = "load-" + i;
-			String key = keys.get(i % keys.size());
-			LoadOrder order = loadOrders.get(i);
-			String body = JSON.writeValueAsString(Map.of("productCode", "rapidssl-dv", "termMonths", 12, "domains",
-					List.of(order.domain()), "whmcsServiceId", domain, "customer",
-					Map.of("name", "Load", "email", "load@customer.example"), "csr", order.csr(), "dcv",
-					Map.of("method", "EMAIL", "approverEmail", "admin@" + order.domain())));
-			inFlight.acquire();
-			long begin = System.nanoTime();
-			all.add(client
-				.sendAsync(HttpRequest.newBuilder(URI.create(url))
-					.header("Authorization", "Bearer " + key)
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", UUID.randomUUID().toString())
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.whenComplete((response, error) -> {
-					inFlight.release();
-					if (error == null && response.statusCode() == 201) {
-						latenciesMicros.add((System.nanoTime() - begin) / 1000);
-					}
-					else {
-						System.err.println("order refused: " + (error != null ? error : response.body()));
-					}
-				}));
-		}
-		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-	}
-
-	/** One order's domain and its CSR, made before the clock starts. */
-	private record LoadOrder(String domain, String csr) {
-
-		static LoadOrder forDomain(String domain) {
-			return new LoadOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain));
-		}
-
-	}
-
 	private static long issuedCount(LocalStack stack, PlatformClient http, String key) {
 		JsonNode page = http.get(stack.url(PlatformService.ORDER) + "/api/v1/orders?state=ISSUED&size=1", key).body();
 		return page.get("totalElements").asLong();
-	}
-
-	private static double percentile(List<Long> sortedMicros, int percentile) {
-		int index = (int) Math.ceil(percentile / 100.0 * sortedMicros.size()) - 1;
-		return sortedMicros.get(Math.max(0, index)) / 1000.0;
 	}
 
 }

@@ -227,28 +227,25 @@ final class GatewayStandIn {
 
 	/** CollectSSL with the certificate ({@code queryType=1}): whether it is issued. */
 	private Mono<Boolean> collectSectigo(String orderNumber) {
-		return sectigo.post()
-			.uri("/products/download/CollectSSL")
-			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-			.bodyValue(
-					"loginName=sandbox-reseller&loginPassword=sandbox-password&queryType=1&orderNumber=" + orderNumber)
-			.retrieve()
-			.bodyToMono(String.class)
-			.map(reply -> reply.lines().anyMatch(line -> line.equals("errorCode=1") || line.equals("errorCode=2")));
+		return collect(orderNumber, 1).map(code -> code.equals("errorCode=1") || code.equals("errorCode=2"));
 	}
 
 	/** CollectSSL's {@code errorCode}: 1 or 2 issued, 0 not yet. */
 	private Mono<Answer> askSectigo(String orderNumber) {
+		return collect(orderNumber, 0).map(code -> (code.equals("errorCode=1") || code.equals("errorCode=2")) ? issued()
+				: pending("Awaiting Validation", code));
+	}
+
+	/** CollectSSL's {@code errorCode} line for the order. */
+	private Mono<String> collect(String orderNumber, int queryType) {
 		return sectigo.post()
 			.uri("/products/download/CollectSSL")
 			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-			.bodyValue(
-					"loginName=sandbox-reseller&loginPassword=sandbox-password&queryType=0&orderNumber=" + orderNumber)
+			.bodyValue("loginName=sandbox-reseller&loginPassword=sandbox-password&queryType=" + queryType
+					+ "&orderNumber=" + orderNumber)
 			.retrieve()
 			.bodyToMono(String.class)
-			.map(reply -> reply.lines().filter(line -> line.startsWith("errorCode=")).findFirst().orElse(""))
-			.map(code -> (code.equals("errorCode=1") || code.equals("errorCode=2")) ? issued()
-					: pending("Awaiting Validation", code));
+			.map(reply -> reply.lines().filter(line -> line.startsWith("errorCode=")).findFirst().orElse(""));
 	}
 
 	private Mono<Void> certificate(HttpServerRequest request, HttpServerResponse response) {

@@ -629,22 +629,15 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 
 	/** The value of one series, exactly as named with its labels; -1 when absent. */
 	private double series(String nameWithLabels) {
-		String body = http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return body.lines()
-			.filter(line -> line.startsWith(nameWithLabels + " "))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst()
-			.orElse(-1);
+		return scraped(line -> line.startsWith(nameWithLabels + " "));
 	}
 
 	private double gauge(String name) {
+		return scraped(line -> line.startsWith(name + " ") || line.startsWith(name + "{"));
+	}
+
+	/** The value of the first scraped line that matches; -1 when none does. */
+	private double scraped(java.util.function.Predicate<String> line) {
 		String body = http.get()
 			.uri("/actuator/prometheus")
 			.exchange()
@@ -654,8 +647,8 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 			.returnResult()
 			.getResponseBody();
 		return body.lines()
-			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.filter(line)
+			.mapToDouble(found -> Double.parseDouble(found.substring(found.lastIndexOf(' ') + 1)))
 			.findFirst()
 			.orElse(-1);
 	}
