@@ -1,6 +1,7 @@
 package com.rvssl.gateway.adapters;
 
 import java.util.List;
+import java.util.Map;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
@@ -8,12 +9,51 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One CA API family. Every method fails with {@link CaUnavailable} when the CA could not
- * be asked or its answer is unknown, and {@link CaRefusal} when the CA answered no.
+ * One CA API family, through one of the CA's accounts (API keys, reseller logins): the
+ * adapter a component gets speaks for the CA's default account, {@link #account} for any
+ * other. Every method fails with {@link CaUnavailable} when the CA could not be asked or
+ * its answer is unknown, and {@link CaRefusal} when the CA answered no.
  */
 public interface CaAdapter {
 
 	CertificateAuthority ca();
+
+	/**
+	 * The names of the CA's accounts, the default account first. By default the one
+	 * account, {@link CaAccount#DEFAULT}.
+	 */
+	default List<String> accounts() {
+		return List.of(CaAccount.DEFAULT);
+	}
+
+	/**
+	 * The CA through the named account; null names the default account (records kept from
+	 * before accounts existed). An account no longer configured answers every call with
+	 * {@link CaUnavailable} (the order's calls wait for the configuration to have it
+	 * again: no other account knows the order). By default the one account, this.
+	 */
+	default CaAdapter account(String name) {
+		return this;
+	}
+
+	/**
+	 * {@link #account} over a CA's adapters by account name, the default account first.
+	 */
+	static CaAdapter account(Map<String, ? extends CaAdapter> byName, CertificateAuthority ca, String name) {
+		if (name == null) {
+			return byName.values().iterator().next();
+		}
+		CaAdapter named = byName.get(name);
+		return (named != null) ? named : new UnconfiguredCaAccount(ca, name, List.copyOf(byName.keySet()));
+	}
+
+	/**
+	 * The account a new order with this reference (our order id) is placed with: a stable
+	 * hash of the reference over {@link #accounts()} ({@link CaAccount#choose}).
+	 */
+	default String accountFor(String reference) {
+		return CaAccount.choose(reference, accounts());
+	}
 
 	/**
 	 * Places the order; the CA's order id. The request's reference is stored at the CA so

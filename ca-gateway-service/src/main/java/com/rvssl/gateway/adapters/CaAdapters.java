@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The adapter of each CA family the gateway can talk to (DigiCert-style and
- * Sectigo-style).
+ * Sectigo-style), and through it each of the CA's accounts.
  */
 @Component
 public class CaAdapters {
@@ -23,6 +23,14 @@ public class CaAdapters {
 
 	public Optional<CaAdapter> of(CertificateAuthority ca) {
 		return Optional.ofNullable(byCa.get(ca));
+	}
+
+	/**
+	 * The CA's adapter speaking for one of its accounts (null: the default account, to
+	 * which records without an account belong).
+	 */
+	public Optional<CaAdapter> of(CertificateAuthority ca, String account) {
+		return of(ca).map(adapter -> adapter.account(account));
 	}
 
 }

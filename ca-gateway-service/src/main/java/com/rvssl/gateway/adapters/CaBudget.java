@@ -3,6 +3,7 @@ package com.rvssl.gateway.adapters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -16,8 +17,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * One budget per CA account, shared by every kind of call with priorities. The budget is
- * the CA's Resilience4j rate limiter ({@code resilience4j.ratelimiter.instances.<ca>}):
- * it alone counts permits, so the CA's limit holds whatever the mix of calls.
+ * the account's Resilience4j rate limiter ({@link CaAccount#limiter()}: the CA's default
+ * account spends {@code resilience4j.ratelimiter.instances.<ca>}, any other
+ * {@code <ca>-<name>}, configured like the CA's unless configured under its own name): it
+ * alone counts permits, so the account's limit holds whatever the mix of calls, and an
+ * account that has spent its budget holds back its own calls only.
  * <p>
  * Submissions and changes ({@link CallPriority#queues()}) reserve a permit as
  * Resilience4j's own operator does: at once if one is free, else one of a coming period,
@@ -31,14 +35,14 @@ import reactor.core.publisher.Mono;
  * past their caller's time-out and never holding a permit nobody uses. A flood of reads
  * thus delays a submission by at most one refresh period.
  * <p>
- * Reads check and take under one lock per CA so that a crowd of them cannot all pass the
- * check on the same free permits; queueing calls take no lock (a submission that slips in
- * between costs a read at most a permit of the next period).
+ * Reads check and take under one lock per account so that a crowd of them cannot all pass
+ * the check on the same free permits; queueing calls take no lock (a submission that
+ * slips in between costs a read at most a permit of the next period).
  * <p>
- * Metrics, tagged by CA and priority: {@code rvssl.ca.budget.permits} (permits taken),
- * {@code rvssl.ca.budget.refused} and {@code rvssl.ca.budget.waiting} (calls holding a
- * permit of a coming period); the free permits are Resilience4j's
- * {@code resilience4j.ratelimiter.available.permissions}.
+ * Metrics, tagged by CA, account and priority: {@code rvssl.ca.budget.permits} (permits
+ * taken), {@code rvssl.ca.budget.refused} and {@code rvssl.ca.budget.waiting} (calls
+ * holding a permit of a coming period); the free permits are Resilience4j's
+ * {@code resilience4j.ratelimiter.available.permissions}, by limiter name.
  */
 @Component
 public class CaBudget {
@@ -58,26 +62,67 @@ public class CaBudget {
 	}
 
 	/**
-	 * The call, subscribed once it holds a permit of the CA's budget; a
-	 * {@link CaUnavailable.OverBudget} error, at once, if it may not have one.
+	 * The call, subscribed once it holds a permit of the budget of the CA's default
+	 * account.
 	 */
 	public <T> Mono<T> spend(String ca, CallPriority priority, Mono<T> call) {
+		return spend(CaAccount.defaultOf(ca), priority, call);
+	}
+
+	/**
+	 * The call, subscribed once it holds a permit of the account's budget; a
+	 * {@link CaUnavailable.OverBudget} error, at once, if it may not have one.
+	 */
+	public <T> Mono<T> spend(CaAccount account, CallPriority priority, Mono<T> call) {
 		return Mono.defer(() -> {
-			RateLimiter limiter = rateLimiters.rateLimiter(ca);
-			AtomicInteger waiters = waiting(ca, priority);
+			RateLimiter limiter = limiter(account);
+			AtomicInteger waiters = waiting(account, priority);
 			long nanosToWait = priority.queues() ? limiter.reservePermission() : takeFreePermit(limiter);
 			if (nanosToWait < 0) {
-				counter("rvssl.ca.budget.refused", "Calls refused for lack of CA budget", ca, priority).increment();
-				return Mono.error(new CaUnavailable.OverBudget(ca, priority,
+				counter("rvssl.ca.budget.refused", "Calls refused for lack of CA budget", account, priority)
+					.increment();
+				return Mono.error(new CaUnavailable.OverBudget(account.toString(), priority,
 						limiter.getRateLimiterConfig().getLimitRefreshPeriod()));
 			}
-			counter("rvssl.ca.budget.permits", "Permits of the CA budget taken", ca, priority).increment();
+			counter("rvssl.ca.budget.permits", "Permits of the CA budget taken", account, priority).increment();
 			if (nanosToWait == 0) {
 				return call;
 			}
 			waiters.incrementAndGet();
-			return Mono.delay(Duration.ofNanos(nanosToWait)).doFinally(signal -> waiters.decrementAndGet()).then(call);
+			// no longer waiting once the permit's period has come (before the call runs,
+			// so
+			// whoever sees the call's outcome sees the gauge down), or when given up
+			AtomicBoolean left = new AtomicBoolean();
+			Runnable leave = () -> {
+				if (left.compareAndSet(false, true)) {
+					waiters.decrementAndGet();
+				}
+			};
+			return Mono.delay(Duration.ofNanos(nanosToWait)).doOnTerminate(leave).doOnCancel(leave).then(call);
 		});
+	}
+
+	/**
+	 * Makes the account's budget ready before its first call, so its limiter and gauges
+	 * are in the metrics from the start.
+	 */
+	public void open(CaAccount account) {
+		limiter(account);
+		waiting(account, CallPriority.SUBMISSION);
+	}
+
+	/**
+	 * The account's rate limiter: the CA's own for its default account; for another, the
+	 * one configured under {@code <ca>-<name>}, else one made now with the CA's
+	 * configuration.
+	 */
+	RateLimiter limiter(CaAccount account) {
+		if (account.isDefault()) {
+			return rateLimiters.rateLimiter(account.ca());
+		}
+		return rateLimiters.find(account.limiter())
+			.orElseGet(() -> rateLimiters.rateLimiter(account.limiter(),
+					rateLimiters.rateLimiter(account.ca()).getRateLimiterConfig()));
 	}
 
 	private long takeFreePermit(RateLimiter limiter) {
@@ -91,25 +136,26 @@ public class CaBudget {
 		}
 	}
 
-	private Counter counter(String name, String description, String ca, CallPriority priority) {
-		return Counter.builder(name).description(description).tags(tags(ca, priority)).register(meters);
+	private Counter counter(String name, String description, CaAccount account, CallPriority priority) {
+		return Counter.builder(name).description(description).tags(tags(account, priority)).register(meters);
 	}
 
-	private AtomicInteger waiting(String ca, CallPriority priority) {
-		AtomicInteger waiters = waiting.get(ca + "/" + priority);
+	private AtomicInteger waiting(CaAccount account, CallPriority priority) {
+		String key = account.limiter() + "/";
+		AtomicInteger waiters = waiting.get(key + priority);
 		if (waiters != null) {
 			return waiters;
 		}
-		// the CA's first call: its gauges, for every priority, from now on
+		// the account's first call: its gauges, for every priority, from now on
 		for (CallPriority each : CallPriority.values()) {
-			waiting.computeIfAbsent(ca + "/" + each,
-					key -> meters.gauge("rvssl.ca.budget.waiting", tags(ca, each), new AtomicInteger()));
+			waiting.computeIfAbsent(key + each,
+					name -> meters.gauge("rvssl.ca.budget.waiting", tags(account, each), new AtomicInteger()));
 		}
-		return waiting.get(ca + "/" + priority);
+		return waiting.get(key + priority);
 	}
 
-	private static Tags tags(String ca, CallPriority priority) {
-		return Tags.of("ca", ca, "priority", priority.name().toLowerCase());
+	private static Tags tags(CaAccount account, CallPriority priority) {
+		return Tags.of("ca", account.ca(), "account", account.name(), "priority", priority.name().toLowerCase());
 	}
 
 }

@@ -25,14 +25,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one way to call a CA. Each call runs, innermost first, in that CA's bulkhead
- * (concurrent calls), time limiter, budget (the CA's published limits, shared by the
- * calls with priorities: {@link CaBudget}), circuit breaker and, for calls safe to repeat
- * only, its retry (exponential backoff with jitter), all named after the CA and
- * configured under {@code resilience4j.*.instances.<ca>}, as Resilience4j's own
- * annotations order them. Each call is timed ({@code rvssl.ca.calls}) and, when it fails,
- * counted ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not
- * retried here: only the submission knows how to retry them safely (looking the reference
- * up first).
+ * (concurrent calls), time limiter, the budget of the CA account it is made with (the
+ * CA's published limits per key, shared by the calls with priorities: {@link CaBudget}),
+ * the CA's circuit breaker and, for calls safe to repeat only, its retry (exponential
+ * backoff with jitter), all but the budget named after the CA and configured under
+ * {@code resilience4j.*.instances.<ca>}, as Resilience4j's own annotations order them.
+ * Each call is timed ({@code rvssl.ca.calls}) and, when it fails, counted
+ * ({@code rvssl.ca.errors}), tagged by CA, operation and outcome. Orders are not retried
+ * here: only the submission knows how to retry them safely (looking the reference up
+ * first).
  */
 @Component
 public class CaCalls {
@@ -62,27 +63,35 @@ public class CaCalls {
 	/**
 	 * A call that must not be repeated blindly (placing an order, reissuing, cancelling).
 	 */
-	public <T> Mono<T> call(String ca, String operation, Mono<T> call) {
-		return guarded(ca, operation, call, false);
+	public <T> Mono<T> call(CaAccount account, String operation, Mono<T> call) {
+		return guarded(account, operation, call, false);
 	}
 
 	/**
 	 * A call that changes the CA's order to a given value, so doing it twice does no harm
 	 * (the DCV method): retried on CaUnavailable like a read.
 	 */
-	public <T> Mono<T> repeatable(String ca, String operation, Mono<T> call) {
-		return guarded(ca, operation, call, true);
+	public <T> Mono<T> repeatable(CaAccount account, String operation, Mono<T> call) {
+		return guarded(account, operation, call, true);
 	}
 
 	/**
 	 * A call that changes nothing at the CA (status, search, download): retried on
 	 * CaUnavailable.
 	 */
-	public <T> Mono<T> read(String ca, String operation, Mono<T> call) {
-		return guarded(ca, operation, call, true);
+	public <T> Mono<T> read(CaAccount account, String operation, Mono<T> call) {
+		return guarded(account, operation, call, true);
 	}
 
-	private <T> Mono<T> guarded(String ca, String operation, Mono<T> call, boolean retried) {
+	/**
+	 * Makes the account's budget ready before its first call (see {@link CaBudget#open}).
+	 */
+	public void open(CaAccount account) {
+		budget.open(account);
+	}
+
+	private <T> Mono<T> guarded(CaAccount account, String operation, Mono<T> call, boolean retried) {
+		String ca = account.ca();
 		CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(ca);
 		TimeLimiter timeLimiter = timeLimiters.timeLimiter(ca);
 		Bulkhead bulkhead = bulkheads.bulkhead(ca);
@@ -92,7 +101,7 @@ public class CaCalls {
 			Timer.Sample sample = Timer.start(meters);
 			Mono<T> once = call.transformDeferred(BulkheadOperator.of(bulkhead))
 				.transformDeferred(TimeLimiterOperator.of(timeLimiter))
-				.transform(limited -> budget.spend(ca, priority, limited))
+				.transform(limited -> budget.spend(account, priority, limited))
 				.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 				.onErrorMap(failure -> classify(ca, timeLimiter, failure));
 			return (retried ? once.transformDeferred(RetryOperator.of(retry)) : once)

@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Submissions and their CA orders, for status-sync (internal network only, see the
- * package description).
+ * package description). Status-sync names an order by our order id, the submission
+ * record's {@code _id}: the record says which CA account placed the order, and the CA is
+ * asked through that account.
  */
 @RestController
 @RequestMapping("/internal/v1/orders")
@@ -65,8 +67,13 @@ class InternalOrdersController {
 			.switchIfEmpty(Mono.error(() -> new OrderNotFound("no submission of order " + orderId)));
 	}
 
+	/**
+	 * The CA through the account the order was placed with, as the record (read by
+	 * {@code _id}) keeps it; the default account for records without one.
+	 */
 	private CaAdapter adapter(SubmissionRecord record) {
-		return adapters.of(record.ca()).orElseThrow(() -> new CaUnavailable("no adapter for CA " + record.ca()));
+		return adapters.of(record.ca(), record.caAccount())
+			.orElseThrow(() -> new CaUnavailable("no adapter for CA " + record.ca()));
 	}
 
 }

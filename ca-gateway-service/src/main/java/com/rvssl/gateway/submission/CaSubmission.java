@@ -38,7 +38,7 @@ class CaSubmission {
 	}
 
 	Mono<SubmissionOutcome> submit(SubmissionRecord claimed) {
-		CaAdapter adapter = adapters.of(claimed.ca()).orElse(null);
+		CaAdapter adapter = adapters.of(claimed.ca(), claimed.caAccount()).orElse(null);
 		if (adapter == null) {
 			// Kept retrying rather than failed: the order goes through once this CA's
 			// adapter is deployed.

@@ -89,7 +89,7 @@ class DuplicateCaOrders {
 	}
 
 	private Mono<Boolean> cancelDuplicate(SubmissionRecord record, String stray) {
-		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
+		CaAdapter adapter = adapters.of(record.ca(), record.caAccount()).orElse(null);
 		if (adapter == null) {
 			return Mono.empty();
 		}

@@ -49,7 +49,7 @@ class LateCaOrders {
 	}
 
 	private Mono<Boolean> check(SubmissionRecord record) {
-		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
+		CaAdapter adapter = adapters.of(record.ca(), record.caAccount()).orElse(null);
 		if (adapter == null) {
 			return store.referenceChecked(record, List.of(), now());
 		}

@@ -12,6 +12,7 @@ import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.gateway.adapters.CaOrderRequest;
 import com.rvssl.kit.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,7 +25,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * reads those records alone (a sparse index, see {@link SubmissionIndexes}).
  * {@code referenceCheckAt}, set only after an attempt whose outcome the CA may still
  * change (a call cut short), is when the CA is searched once more for orders of this
- * reference made late, to be adopted or cancelled as duplicates.
+ * reference made late, to be adopted or cancelled as duplicates. {@code caAccount} is the
+ * CA account (API key, reseller login) the order is placed with, chosen when it is first
+ * claimed for the CA and used for every later call about the order (status, download,
+ * cancel, reissue, DCV, searches by reference, duplicates); null in records placed before
+ * accounts existed, which belong to the CA's default account.
  */
 @Document(SubmissionRecord.COLLECTION)
 public record SubmissionRecord(@Id String orderId, String resellerId, String correlationId, CertificateAuthority ca,
@@ -32,17 +37,30 @@ public record SubmissionRecord(@Id String orderId, String resellerId, String cor
 		Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
 		Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
 		List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions, String claimToken,
-		List<String> strayCaOrderIds, Instant straysSince, Instant referenceCheckAt) {
+		List<String> strayCaOrderIds, Instant straysSince, Instant referenceCheckAt, String caAccount) {
 
 	/** The collection of the records, whose outboxes the kit's relay publishes. */
 	public static final String COLLECTION = "submissions";
 
+	@PersistenceCreator
 	public SubmissionRecord {
 		domains = (domains != null) ? List.copyOf(domains) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 		appliedEventIds = (appliedEventIds != null) ? List.copyOf(appliedEventIds) : List.of();
 		caActions = (caActions != null) ? List.copyOf(caActions) : List.of();
 		strayCaOrderIds = (strayCaOrderIds != null) ? List.copyOf(strayCaOrderIds) : List.of();
+	}
+
+	/** A record without a CA account (the CA's default account). */
+	public SubmissionRecord(String orderId, String resellerId, String correlationId, CertificateAuthority ca,
+			String caProduct, Validation validation, int termMonths, List<String> domains, String csr, Dcv dcv,
+			Organization organization, SubmissionState state, int attempts, String caOrderId, String lastError,
+			Instant nextAttemptAt, Instant claimedAt, int cancelAttempts, Instant createdAt, Instant updatedAt,
+			List<OutboxEntry> outbox, List<String> appliedEventIds, List<CaAction> caActions, String claimToken,
+			List<String> strayCaOrderIds, Instant straysSince, Instant referenceCheckAt) {
+		this(orderId, resellerId, correlationId, ca, caProduct, validation, termMonths, domains, csr, dcv, organization,
+				state, attempts, caOrderId, lastError, nextAttemptAt, claimedAt, cancelAttempts, createdAt, updatedAt,
+				outbox, appliedEventIds, caActions, claimToken, strayCaOrderIds, straysSince, referenceCheckAt, null);
 	}
 
 	static SubmissionRecord placed(EventEnvelope envelope, OrderPlaced placed, Instant now) {

@@ -66,6 +66,15 @@ public class SubmissionStore {
 	 * (any more).
 	 */
 	Mono<SubmissionRecord> claimPaid(String orderId, String eventId, Instant now) {
+		return claimPaid(orderId, eventId, now, null);
+	}
+
+	/**
+	 * The same, and (non-null {@code caAccount}) the CA account the order is placed with,
+	 * in the same update: the record has never been at the CA (it waited for payment), so
+	 * nothing was asked of another account before.
+	 */
+	Mono<SubmissionRecord> claimPaid(String orderId, String eventId, Instant now, String caAccount) {
 		Query query = Query.query(Criteria.where("_id")
 			.is(orderId)
 			.and("state")
@@ -78,6 +87,9 @@ public class SubmissionStore {
 			.set("updatedAt", now)
 			.inc("attempts", 1)
 			.push("appliedEventIds", eventId);
+		if (caAccount != null) {
+			update.set("caAccount", caAccount);
+		}
 		return mongo.findAndModify(query, update, RETURN_NEW, SubmissionRecord.class);
 	}
 

@@ -78,11 +78,21 @@ public class Submissions {
 	 * claim it.
 	 */
 	public Mono<Void> paid(EventEnvelope envelope) {
-		return store.claimPaid(envelope.orderId(), envelope.eventId().toString(), now())
+		return store.find(envelope.orderId())
+			.flatMap(
+					kept -> store.claimPaid(envelope.orderId(), envelope.eventId().toString(), now(), accountFor(kept)))
 			.switchIfEmpty(Mono.fromRunnable(() -> log.info(
 					"PaymentCaptured {} for order {} claims nothing (already claimed, cancelled or unknown)",
 					envelope.eventId(), envelope.orderId())))
 			.flatMap(this::attempt);
+	}
+
+	/**
+	 * The CA account a new order is placed with: a stable hash of the order id over the
+	 * CA's accounts (see {@link CaAdapter#accountFor}); null when the CA has no adapter.
+	 */
+	private String accountFor(SubmissionRecord record) {
+		return adapters.of(record.ca()).map(adapter -> adapter.accountFor(record.orderId())).orElse(null);
 	}
 
 	/**
@@ -183,7 +193,7 @@ public class Submissions {
 	 */
 	private Mono<Boolean> atCa(SubmissionRecord record, String eventId, String kind,
 			Function<CaAdapter, Mono<Void>> request, Dcv dcvOnceDone) {
-		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
+		CaAdapter adapter = adapters.of(record.ca(), record.caAccount()).orElse(null);
 		if (record.state() != SubmissionState.SUBMITTED || record.caOrderId() == null || adapter == null) {
 			String why = (adapter == null) ? "no adapter for CA " + record.ca() : "the order is " + record.state();
 			log.info("{} of order {} ignored: {}", kind, record.orderId(), why);
@@ -219,7 +229,8 @@ public class Submissions {
 			Instant checkAt = accepted.uncertain() ? lateOrderCheckAt(now) : null;
 			return store.recordSubmitted(claimed, accepted.caOrderId(), event, now, checkAt).flatMap(recorded -> {
 				if (recorded) {
-					log.info("Order {} submitted to {} as {}", claimed.orderId(), claimed.ca(), accepted.caOrderId());
+					log.info("Order {} submitted to {} (account {}) as {}", claimed.orderId(), claimed.ca(),
+							(claimed.caAccount() != null) ? claimed.caAccount() : "default", accepted.caOrderId());
 					return store.backlogDueNow(claimed.ca(), now).then();
 				}
 				log.warn("Order {} got CA order {} but its claim was gone (cancelled or taken over)", claimed.orderId(),
@@ -278,7 +289,7 @@ public class Submissions {
 	 */
 	Mono<Void> cancelAtCa(SubmissionRecord record) {
 		String orderId = record.orderId();
-		CaAdapter adapter = adapters.of(record.ca()).orElse(null);
+		CaAdapter adapter = adapters.of(record.ca(), record.caAccount()).orElse(null);
 		if (adapter == null) {
 			String why = "no adapter for CA " + record.ca();
 			return (record.caOrderId() != null) ? refused(record, record.caOrderId(), why)

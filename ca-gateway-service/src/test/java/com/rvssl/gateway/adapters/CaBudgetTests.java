@@ -41,8 +41,8 @@ class CaBudgetTests {
 		// 10 per period, 20% (2) kept for submissions and changes
 		assertThat(outcomes).filteredOn("ran"::equals).hasSize(8);
 		assertThat(outcomes).filteredOn("refused"::equals).hasSize(192);
-		assertThat(meters.counter("rvssl.ca.budget.refused", "ca", "digicert", "priority", "read").count())
-			.isEqualTo(192);
+		assertThat(meters.counter("rvssl.ca.budget.refused", "ca", "digicert", "account", "default", "priority", "read")
+			.count()).isEqualTo(192);
 
 		long start = System.nanoTime();
 		budget.spend("digicert", CallPriority.SUBMISSION, Mono.fromRunnable(ran::incrementAndGet))
@@ -50,8 +50,9 @@ class CaBudgetTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the submission's wait")
 			.isLessThan(Duration.ofSeconds(1));
 		assertThat(ran).hasValue(9);
-		assertThat(meters.counter("rvssl.ca.budget.permits", "ca", "digicert", "priority", "submission").count())
-			.isEqualTo(1);
+		assertThat(meters
+			.counter("rvssl.ca.budget.permits", "ca", "digicert", "account", "default", "priority", "submission")
+			.count()).isEqualTo(1);
 	}
 
 	@Test

@@ -144,9 +144,11 @@ class CaBudgetIntegrationTests {
 		// permit kept), over 12 s and a period either side
 		assertThat(answers.size() - refused.size()).isLessThanOrEqualTo(4 * (12 / 2 + 2));
 
-		assertThat(prometheus()).containsPattern("rvssl_ca_budget_refused_total\\{ca=\"digicert\",priority=\"read\"\\}")
-			.containsPattern("rvssl_ca_budget_permits_total\\{ca=\"digicert\",priority=\"submission\"\\}")
-			.containsPattern("rvssl_ca_budget_waiting\\{ca=\"digicert\",priority=\"submission\"\\}")
+		assertThat(prometheus())
+			.containsPattern("rvssl_ca_budget_refused_total\\{account=\"default\",ca=\"digicert\",priority=\"read\"\\}")
+			.containsPattern(
+					"rvssl_ca_budget_permits_total\\{account=\"default\",ca=\"digicert\",priority=\"submission\"\\}")
+			.containsPattern("rvssl_ca_budget_waiting\\{account=\"default\",ca=\"digicert\",priority=\"submission\"\\}")
 			.containsPattern("resilience4j_ratelimiter_available_permissions\\{.*name=\"digicert\"");
 	}
 

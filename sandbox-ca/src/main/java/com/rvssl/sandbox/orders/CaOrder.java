@@ -33,13 +33,16 @@ import java.util.List;
  * @param certificates every certificate issued for the order, oldest first
  * @param organizationValidatedAt when the organisation (OV/EV) was last validated, on the
  * sandbox's clock (null: not yet, or DV)
+ * @param account the account (API key, reseller login) that placed the order: only calls
+ * with that account's credentials see it (null in orders kept from before accounts
+ * existed: the API's default account, see {@code SandboxProperties#defaultAccount})
  */
 public record CaOrder(long id, String api, String product, ValidationLevel validation, String reference,
 		String commonName, List<String> dnsNames, String csr, int years, String dcvMethod, List<String> dcvEmails,
 		long certificateId, long requestId, List<Domain> domains, String dcvRandomValue, Instant createdAt,
 		OrderStatus status, Instant updatedAt, IssuedCertificate certificate, String rejectionReason, String note,
 		int dcvEmailsResent, int reissues, boolean refunded, ValidationStep step, Instant stepSince, Instant planEnd,
-		List<IssuedCertificate> certificates, Instant organizationValidatedAt) {
+		List<IssuedCertificate> certificates, Instant organizationValidatedAt, String account) {
 
 	public CaOrder {
 		dnsNames = List.copyOf(dnsNames);
@@ -63,6 +66,28 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 		if (status != OrderStatus.PENDING) {
 			step = null;
 		}
+	}
+
+	/** Without an account (orders kept from before accounts existed). */
+	public CaOrder(long id, String api, String product, ValidationLevel validation, String reference, String commonName,
+			List<String> dnsNames, String csr, int years, String dcvMethod, List<String> dcvEmails, long certificateId,
+			long requestId, List<Domain> domains, String dcvRandomValue, Instant createdAt, OrderStatus status,
+			Instant updatedAt, IssuedCertificate certificate, String rejectionReason, String note, int dcvEmailsResent,
+			int reissues, boolean refunded, ValidationStep step, Instant stepSince, Instant planEnd,
+			List<IssuedCertificate> certificates, Instant organizationValidatedAt) {
+		this(id, api, product, validation, reference, commonName, dnsNames, csr, years, dcvMethod, dcvEmails,
+				certificateId, requestId, domains, dcvRandomValue, createdAt, status, updatedAt, certificate,
+				rejectionReason, note, dcvEmailsResent, reissues, refunded, step, stepSince, planEnd, certificates,
+				organizationValidatedAt, null);
+	}
+
+	/** The same order, placed by that account. */
+	CaOrder ofAccount(String owner) {
+		return new CaOrder(this.id, this.api, this.product, this.validation, this.reference, this.commonName,
+				this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId, this.requestId,
+				this.domains, this.dcvRandomValue, this.createdAt, this.status, this.updatedAt, this.certificate,
+				this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded, this.step,
+				this.stepSince, this.planEnd, this.certificates, this.organizationValidatedAt, owner);
 	}
 
 	/** The paid term the plan lasts, counted from the first certificate. */
@@ -93,7 +118,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId, this.requestId,
 				this.domains, this.dcvRandomValue, this.createdAt, this.status, at, this.certificate,
 				this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded, next, at,
-				this.planEnd, this.certificates, this.organizationValidatedAt);
+				this.planEnd, this.certificates, this.organizationValidatedAt, this.account);
 	}
 
 	/** Domain control by another method from now on (and, for email, other approvers). */
@@ -103,7 +128,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.dnsNames, this.csr, this.years, method, (emails != null) ? emails : this.dcvEmails,
 				this.certificateId, this.requestId, this.domains, this.dcvRandomValue, this.createdAt, this.status, at,
 				this.certificate, this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded,
-				this.step, this.stepSince, this.planEnd, this.certificates, this.organizationValidatedAt);
+				this.step, this.stepSince, this.planEnd, this.certificates, this.organizationValidatedAt, this.account);
 	}
 
 	/**
@@ -120,7 +145,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.domains.stream().map((domain) -> domain.validated(at)).toList(), this.dcvRandomValue,
 				this.createdAt, OrderStatus.ISSUED, at, issued, null, this.note, this.dcvEmailsResent, this.reissues,
 				this.refunded, null, null, planEndFor(issued.notBefore()), all,
-				organizationValidated ? at : this.organizationValidatedAt);
+				organizationValidated ? at : this.organizationValidatedAt, this.account);
 	}
 
 	/**
@@ -178,7 +203,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.domains, this.dcvRandomValue, this.createdAt, this.status, at,
 				(newCertificate != null) ? newCertificate : this.certificate, this.rejectionReason, this.note,
 				this.dcvEmailsResent, this.reissues + 1, this.refunded, this.step, this.stepSince, this.planEnd, all,
-				this.organizationValidatedAt);
+				this.organizationValidatedAt, this.account);
 	}
 
 	/**
@@ -194,7 +219,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.dnsNames, newCsr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId, this.requestId,
 				this.domains, this.dcvRandomValue, this.createdAt, OrderStatus.PENDING, at, this.certificate,
 				this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues + 1, this.refunded, step, at,
-				this.planEnd, this.certificates, this.organizationValidatedAt);
+				this.planEnd, this.certificates, this.organizationValidatedAt, this.account);
 	}
 
 	/** The same order over another CSR, to sign a reissue with. */
@@ -203,7 +228,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.dnsNames, newCsr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId, this.requestId,
 				this.domains, this.dcvRandomValue, this.createdAt, this.status, this.updatedAt, this.certificate,
 				this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, this.refunded, this.step,
-				this.stepSince, this.planEnd, this.certificates, this.organizationValidatedAt);
+				this.stepSince, this.planEnd, this.certificates, this.organizationValidatedAt, this.account);
 	}
 
 	private CaOrder refund() {
@@ -211,7 +236,7 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId, this.requestId,
 				this.domains, this.dcvRandomValue, this.createdAt, this.status, this.updatedAt, this.certificate,
 				this.rejectionReason, this.note, this.dcvEmailsResent, this.reissues, true, this.step, this.stepSince,
-				this.planEnd, this.certificates, this.organizationValidatedAt);
+				this.planEnd, this.certificates, this.organizationValidatedAt, this.account);
 	}
 
 	CaOrder dcvEmailResent(Instant at) {
@@ -231,6 +256,6 @@ public record CaOrder(long id, String api, String product, ValidationLevel valid
 				this.dnsNames, this.csr, this.years, this.dcvMethod, this.dcvEmails, this.certificateId, this.requestId,
 				this.domains, this.dcvRandomValue, this.createdAt, newStatus, at, newCertificate, reason, newNote,
 				resent, this.reissues, this.refunded, this.step, this.stepSince, this.planEnd, this.certificates,
-				this.organizationValidatedAt);
+				this.organizationValidatedAt, this.account);
 	}
 }

@@ -38,7 +38,11 @@ public class CaOrderBook {
 		this.snapshots = properties.dataDir() == null ? null : new OrderSnapshots(properties.dataDir());
 		if (this.snapshots != null) {
 			OrderSnapshots.Snapshot snapshot = this.snapshots.load();
-			snapshot.orders().forEach((order) -> this.orders.put(order.id(), order));
+			// orders kept from before accounts existed belong to their API's default
+			// account
+			snapshot.orders()
+				.forEach((order) -> this.orders.put(order.id(),
+						(order.account() != null) ? order : order.ofAccount(properties.defaultAccount(order.api()))));
 			this.ids.set(Math.max(FIRST_ID, snapshot.nextId()));
 			log.info("Loaded {} sandbox CA orders from {}", this.orders.size(), this.snapshots.file());
 		}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,6 +57,8 @@ public class OrderDesk {
 
 	private final CertificateAuthority authority;
 
+	private final SandboxProperties properties;
+
 	private final SandboxProperties.Dv dv;
 
 	private final Clock clock;
@@ -84,6 +87,7 @@ public class OrderDesk {
 			DomainControl domainControl, List<OrderWatcher> watchers) {
 		this.book = book;
 		this.authority = authority;
+		this.properties = properties;
 		this.dv = properties.dv();
 		this.clock = clock;
 		this.domainControl = domainControl;
@@ -140,6 +144,14 @@ public class OrderDesk {
 		}
 	}
 
+	/**
+	 * The account (API key, reseller login) that placed the order; empty when there is no
+	 * such order. Reads the book only: the order is not moved on.
+	 */
+	public Optional<String> accountOf(long id) {
+		return this.book.find(id).map(CaOrder::account);
+	}
+
 	/** When the order is next due on the CA's clock (null: not waiting for it). */
 	public Instant dueAt(long id) {
 		return this.due.dueAt(id);
@@ -167,11 +179,12 @@ public class OrderDesk {
 				request.commonName(), List.copyOf(names.values()), request.csr(), Math.max(1, request.years()),
 				request.dcvMethod(), request.dcvEmails(), certificateId, requestId, domains,
 				HexFormat.of().formatHex(randomValue), now, OrderStatus.PENDING, now, null, null, null, 0, 0, false,
-				null, null, null, null, null);
+				null, null, null, null, null,
+				(request.account() != null) ? request.account() : this.properties.defaultAccount(request.api()));
 		this.book.add(order);
 		schedule(order);
-		log.info("Order {} created: {} {} for {} (reference {})", id, request.api(), request.product(),
-				request.commonName(), request.reference());
+		log.info("Order {} created: {} {} for {} (reference {}, account {})", id, request.api(), request.product(),
+				request.commonName(), request.reference(), order.account());
 		dcvEmailDue(order);
 		return order;
 	}

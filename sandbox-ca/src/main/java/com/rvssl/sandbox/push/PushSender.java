@@ -23,15 +23,15 @@ import com.rvssl.sandbox.orders.ValidationLevel;
 
 /**
  * Tells the reseller about every change of an order's status or validation step, in its
- * API's way: DigiCert orders to each webhook subscribed to the event
- * ({@code certificate_issued}, {@code order_rejected}, {@code certificate_revoked}, else
- * {@code order_status_changed}), Sectigo orders to the account's push URL as
- * {@code orderNumber} and {@code statusCode}. Deliveries run in the background after the
- * set delay, at the moment the order changes (the CA's clock moves orders, not reads);
- * one the receiver does not take (no answer, or not a 2xx) is sent again up to
- * {@code sandbox.push.retries} times, waiting {@code sandbox.push.first-retry-after} and
- * twice as long before each next, as the vendors retry; after that it is logged and lost
- * (polling is the net).
+ * API's way and to the account that placed it: DigiCert orders to each of that key's
+ * webhooks subscribed to the event ({@code certificate_issued}, {@code order_rejected},
+ * {@code certificate_revoked}, else {@code order_status_changed}), Sectigo orders to that
+ * login's push URL as {@code orderNumber} and {@code statusCode}. Deliveries run in the
+ * background after the set delay, at the moment the order changes (the CA's clock moves
+ * orders, not reads); one the receiver does not take (no answer, or not a 2xx) is sent
+ * again up to {@code sandbox.push.retries} times, waiting
+ * {@code sandbox.push.first-retry-after} and twice as long before each next, as the
+ * vendors retry; after that it is logged and lost (polling is the net).
  */
 @Component
 class PushSender implements OrderWatcher {
@@ -61,7 +61,7 @@ class PushSender implements OrderWatcher {
 	@Override
 	public void changed(CaOrder before, CaOrder after) {
 		if ("sectigo".equals(after.api())) {
-			this.sectigoUrls.forDefaultAccount().ifPresent((url) -> sectigo(url, after));
+			this.sectigoUrls.forAccount(after.account()).ifPresent((url) -> sectigo(url, after));
 		}
 		else {
 			digicert(after);
@@ -81,7 +81,7 @@ class PushSender implements OrderWatcher {
 		// DigiCert's word for a reissue that waits for validation again
 		data.put("status", order.reissuing() ? "reissue_pending" : order.status().apiValue());
 		Map<String, Object> body = Map.of("event", event, "data", data);
-		for (DigicertWebhooks.Webhook webhook : this.webhooks.all()) {
+		for (DigicertWebhooks.Webhook webhook : this.webhooks.of(order.account())) {
 			if (!webhook.events().contains(event)) {
 				continue;
 			}

@@ -10,7 +10,8 @@ import com.rvssl.sandbox.SandboxProperties;
 
 /**
  * Where each Sectigo account's status pushes go (at the real Sectigo, set by the account
- * manager): the default account's from {@code sandbox.sectigo.push-url}, any account's
+ * manager), by login name: the default account's from {@code sandbox.sectigo.push-url},
+ * each further login's from {@code sandbox.sectigo.accounts[].push-url}, any account's
  * through the admin API.
  */
 @Component
@@ -26,15 +27,25 @@ public class SectigoPushUrls {
 		if (configured != null && !configured.isBlank()) {
 			this.urls.put(this.defaultAccount, configured);
 		}
+		for (SandboxProperties.SectigoAccount account : properties.sectigo().accounts()) {
+			if (account.pushUrl() != null && !account.pushUrl().isBlank()) {
+				this.urls.put(account.loginName(), account.pushUrl());
+			}
+		}
 	}
 
 	public void set(String loginName, String url) {
 		this.urls.put(loginName, url);
 	}
 
-	/** The sandbox has one reseller account: its orders push to its URL. */
+	/** Where the default login's orders push. */
 	public Optional<String> forDefaultAccount() {
-		return Optional.ofNullable(this.urls.get(this.defaultAccount));
+		return forAccount(this.defaultAccount);
+	}
+
+	/** Where this login's orders push (null: the default login's). */
+	public Optional<String> forAccount(String loginName) {
+		return Optional.ofNullable(this.urls.get((loginName != null) ? loginName : this.defaultAccount));
 	}
 
 	public Map<String, String> all() {

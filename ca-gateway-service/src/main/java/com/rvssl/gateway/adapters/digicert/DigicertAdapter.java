@@ -1,6 +1,8 @@
 package com.rvssl.gateway.adapters.digicert;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,6 +10,7 @@ import java.util.function.Function;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
+import com.rvssl.gateway.adapters.CaAccount;
 import com.rvssl.gateway.adapters.CaOrderQuery;
 import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaCalls;
@@ -15,6 +18,7 @@ import com.rvssl.gateway.adapters.CaOrderRequest;
 import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The DigiCert-style CA (CertCentral Services API v2), every call under the
- * {@code digicert} circuit breaker.
+ * {@code digicert} circuit breaker, through one of its accounts (API keys, see
+ * {@link DigicertProperties}): the bean speaks for the default account, and
+ * {@link #account} gives the adapter of any other, each with its own key and budget.
  */
 @Component
 class DigicertAdapter implements CaAdapter {
@@ -40,21 +46,55 @@ class DigicertAdapter implements CaAdapter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final CaAccount account;
+
 	private final WebClient client;
 
 	private final CaCalls calls;
 
+	/** The adapter of each account, by name, the default account (this) first. */
+	private final Map<String, DigicertAdapter> accounts;
+
+	@Autowired
 	DigicertAdapter(WebClient.Builder builder, DigicertProperties properties, CaCalls calls) {
-		this.client = builder.clone()
-			.baseUrl(properties.baseUrl())
-			.defaultHeader("X-DC-DEVKEY", properties.apiKey())
-			.build();
+		List<DigicertProperties.Account> inUse = properties.inUse();
+		Map<String, DigicertAdapter> byName = new LinkedHashMap<>();
+		this.account = new CaAccount(NAME, inUse.get(0).name(), true);
+		this.client = client(builder, properties.baseUrl(), inUse.get(0).apiKey());
 		this.calls = calls;
+		this.accounts = Collections.unmodifiableMap(byName);
+		byName.put(account.name(), this);
+		for (DigicertProperties.Account other : inUse.subList(1, inUse.size())) {
+			byName.put(other.name(), new DigicertAdapter(new CaAccount(NAME, other.name(), false),
+					client(builder, properties.baseUrl(), other.apiKey()), calls, this.accounts));
+		}
+		byName.values().forEach(each -> calls.open(each.account));
+	}
+
+	private DigicertAdapter(CaAccount account, WebClient client, CaCalls calls, Map<String, DigicertAdapter> accounts) {
+		this.account = account;
+		this.client = client;
+		this.calls = calls;
+		this.accounts = accounts;
+	}
+
+	private static WebClient client(WebClient.Builder builder, String baseUrl, String apiKey) {
+		return builder.clone().baseUrl(baseUrl).defaultHeader("X-DC-DEVKEY", apiKey).build();
 	}
 
 	@Override
 	public CertificateAuthority ca() {
 		return CertificateAuthority.DIGICERT;
+	}
+
+	@Override
+	public List<String> accounts() {
+		return List.copyOf(accounts.keySet());
+	}
+
+	@Override
+	public CaAdapter account(String name) {
+		return CaAdapter.account(accounts, ca(), name);
 	}
 
 	@Override
@@ -138,7 +178,7 @@ class DigicertAdapter implements CaAdapter {
 			.then();
 		// setting the method again is harmless: retried on a blip, unlike the other
 		// writes
-		return calls.repeatable(NAME, "change_dcv", call.onErrorMap(connectionOrCodecFailure()));
+		return calls.repeatable(account, "change_dcv", call.onErrorMap(connectionOrCodecFailure()));
 	}
 
 	@Override
@@ -194,11 +234,11 @@ class DigicertAdapter implements CaAdapter {
 	}
 
 	private <T> Mono<T> guarded(String operation, Mono<T> call) {
-		return calls.call(NAME, operation, call.onErrorMap(connectionOrCodecFailure()));
+		return calls.call(account, operation, call.onErrorMap(connectionOrCodecFailure()));
 	}
 
 	private <T> Mono<T> read(String operation, Mono<T> call) {
-		return calls.read(NAME, operation, call.onErrorMap(connectionOrCodecFailure()));
+		return calls.read(account, operation, call.onErrorMap(connectionOrCodecFailure()));
 	}
 
 	private static Function<Throwable, Throwable> connectionOrCodecFailure() {

@@ -2,14 +2,18 @@ package com.rvssl.gateway.adapters.sectigo;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Dcv;
 import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.Validation;
+import com.rvssl.gateway.adapters.CaAccount;
 import com.rvssl.gateway.adapters.CaAdapter;
 import com.rvssl.gateway.adapters.CaCalls;
 import com.rvssl.gateway.adapters.CaOrderQuery;
@@ -18,6 +22,7 @@ import com.rvssl.gateway.adapters.CaOrderStatus;
 import com.rvssl.gateway.adapters.CaOrderStatus.State;
 import com.rvssl.gateway.adapters.CaRefusal;
 import com.rvssl.gateway.adapters.CaUnavailable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,28 +37,65 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Sectigo-style reseller API, every call under the {@code sectigo} resilience
- * instances.
+ * instances, through one of its accounts (reseller logins, see
+ * {@link SectigoProperties}): the bean speaks for the default account, and
+ * {@link #account} gives the adapter of any other, each with its own login and budget.
  */
 @Component
 class SectigoAdapter implements CaAdapter {
 
 	static final String NAME = "sectigo";
 
-	private final WebClient client;
+	private final CaAccount account;
 
-	private final SectigoProperties properties;
+	private final SectigoProperties.Account login;
+
+	private final WebClient client;
 
 	private final CaCalls calls;
 
+	/** The adapter of each account, by name, the default account (this) first. */
+	private final Map<String, SectigoAdapter> accounts;
+
+	@Autowired
 	SectigoAdapter(WebClient.Builder builder, SectigoProperties properties, CaCalls calls) {
+		List<SectigoProperties.Account> inUse = properties.inUse();
+		Map<String, SectigoAdapter> byName = new LinkedHashMap<>();
+		this.account = new CaAccount(NAME, inUse.get(0).name(), true);
+		this.login = inUse.get(0);
 		this.client = builder.clone().baseUrl(properties.baseUrl()).build();
-		this.properties = properties;
 		this.calls = calls;
+		this.accounts = Collections.unmodifiableMap(byName);
+		byName.put(account.name(), this);
+		for (SectigoProperties.Account other : inUse.subList(1, inUse.size())) {
+			byName.put(other.name(), new SectigoAdapter(new CaAccount(NAME, other.name(), false), other, this.client,
+					calls, this.accounts));
+		}
+		byName.values().forEach(each -> calls.open(each.account));
+	}
+
+	private SectigoAdapter(CaAccount account, SectigoProperties.Account login, WebClient client, CaCalls calls,
+			Map<String, SectigoAdapter> accounts) {
+		this.account = account;
+		this.login = login;
+		this.client = client;
+		this.calls = calls;
+		this.accounts = accounts;
 	}
 
 	@Override
 	public CertificateAuthority ca() {
 		return CertificateAuthority.SECTIGO;
+	}
+
+	@Override
+	public List<String> accounts() {
+		return List.copyOf(accounts.keySet());
+	}
+
+	@Override
+	public CaAdapter account(String name) {
+		return CaAdapter.account(accounts, ca(), name);
 	}
 
 	/**
@@ -69,7 +111,7 @@ class SectigoAdapter implements CaAdapter {
 			}
 			return reply.successOrThrow().required("orderNumber");
 		});
-		return calls.call(NAME, "place", guard(call));
+		return calls.call(account, "place", guard(call));
 	}
 
 	/**
@@ -101,7 +143,7 @@ class SectigoAdapter implements CaAdapter {
 		form.add("showExtStatus", "Y");
 		Mono<CaOrderStatus> call = post("download/CollectSSL", form)
 			.map(reply -> SectigoValidation.enrich(statusOf(reply.successOrThrow(), query.dcv()), reply, query));
-		return calls.read(NAME, "status", guard(call));
+		return calls.read(account, "status", guard(call));
 	}
 
 	/** AutoUpdateDCV for every domain of the order (no {@code domainName}). */
@@ -116,7 +158,7 @@ class SectigoAdapter implements CaAdapter {
 		Mono<Void> call = post("!AutoUpdateDCV", form).doOnNext(SectigoReply::successOrThrow).then();
 		// setting the method again is harmless: retried on a blip, unlike the other
 		// writes
-		return calls.repeatable(NAME, "change_dcv", guard(call));
+		return calls.repeatable(account, "change_dcv", guard(call));
 	}
 
 	static String dcvMethod(DcvMethod method) {
@@ -152,7 +194,7 @@ class SectigoAdapter implements CaAdapter {
 			der.forEach(base64 -> pem.append(pem(base64)));
 			return pem.toString();
 		});
-		return calls.read(NAME, "download", guard(call));
+		return calls.read(account, "download", guard(call));
 	}
 
 	/**
@@ -171,7 +213,7 @@ class SectigoAdapter implements CaAdapter {
 				reply.successOrThrow();
 			}
 		}).then();
-		return calls.call(NAME, "cancel", guard(call));
+		return calls.call(account, "cancel", guard(call));
 	}
 
 	@Override
@@ -180,7 +222,7 @@ class SectigoAdapter implements CaAdapter {
 		form.add("orderNumber", caOrderId);
 		form.add("csr", csr);
 		Mono<Void> call = post("!AutoReplaceSSL", form).doOnNext(SectigoReply::successOrThrow).then();
-		return calls.call(NAME, "reissue", guard(call));
+		return calls.call(account, "reissue", guard(call));
 	}
 
 	@Override
@@ -191,7 +233,7 @@ class SectigoAdapter implements CaAdapter {
 			form.add("dcvEmailAddress", approverEmail);
 		}
 		Mono<Void> call = post("!ResendDCVEmail", form).doOnNext(SectigoReply::successOrThrow).then();
-		return calls.call(NAME, "resend_dcv", guard(call));
+		return calls.call(account, "resend_dcv", guard(call));
 	}
 
 	static CaOrderStatus statusOf(SectigoReply reply, Dcv dcv) {
@@ -220,8 +262,8 @@ class SectigoAdapter implements CaAdapter {
 
 	private Mono<SectigoReply> post(String operation, MultiValueMap<String, String> arguments) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("loginName", properties.loginName());
-		form.add("loginPassword", properties.loginPassword());
+		form.add("loginName", login.loginName());
+		form.add("loginPassword", login.loginPassword());
 		form.addAll(arguments);
 		return client.post()
 			.uri("/products/" + operation)

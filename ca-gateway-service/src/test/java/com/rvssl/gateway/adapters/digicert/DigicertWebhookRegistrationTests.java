@@ -25,7 +25,8 @@ class DigicertWebhookRegistrationTests {
 
 	@BeforeAll
 	static void start() {
-		sandbox = SandboxCaApplication.start("--server.port=0");
+		sandbox = SandboxCaApplication.start("--server.port=0", "--sandbox.digicert.accounts[0].name=second",
+				"--sandbox.digicert.accounts[0].api-key=second-key");
 		baseUrl = "http://localhost:" + sandbox.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -50,6 +51,28 @@ class DigicertWebhookRegistrationTests {
 	}
 
 	@Test
+	void everyAccountRegistersTheWebhookWithItsOwnKeyOnce() {
+		DigicertProperties twoKeys = new DigicertProperties(baseUrl, "unused",
+				List.of(new DigicertProperties.Account("main", "sandbox-devkey"),
+						new DigicertProperties.Account("second", "second-key")));
+		String endpoint = "http://127.0.0.1:1/ca-push/digicert-accounts";
+		DigicertWebhookRegistration registration = new DigicertWebhookRegistration(WebClient.builder(), twoKeys,
+				new DigicertWebhookProperties(endpoint, "s3cret"));
+
+		Long main = registration.register("main").block(TIMEOUT);
+		Long second = registration.register("second").block(TIMEOUT);
+		assertThat(registration.register("second").block(TIMEOUT)).isEqualTo(second);
+		assertThat(registration.register().block(TIMEOUT)).as("the default account's").isEqualTo(main);
+
+		assertThat(webhooks("sandbox-devkey")).filteredOn(webhook -> endpoint.equals(webhook.get("endpoint")))
+			.singleElement()
+			.satisfies(webhook -> assertThat(((Number) webhook.get("id")).longValue()).isEqualTo(main));
+		assertThat(webhooks("second-key")).filteredOn(webhook -> endpoint.equals(webhook.get("endpoint")))
+			.singleElement()
+			.satisfies(webhook -> assertThat(((Number) webhook.get("id")).longValue()).isEqualTo(second));
+	}
+
+	@Test
 	void withoutAnEndpointNothingIsWanted() {
 		assertThat(new DigicertWebhookProperties(null, "x").wanted()).isFalse();
 		assertThat(new DigicertWebhookProperties(" ", "x").wanted()).isFalse();
@@ -61,12 +84,16 @@ class DigicertWebhookRegistrationTests {
 				new DigicertWebhookProperties(endpoint, secret));
 	}
 
-	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> webhooks() {
+		return webhooks("sandbox-devkey");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> webhooks(String key) {
 		Map<String, Object> listed = WebClient.create(baseUrl)
 			.get()
 			.uri("/services/v2/webhook")
-			.header("X-DC-DEVKEY", "sandbox-devkey")
+			.header("X-DC-DEVKEY", key)
 			.retrieve()
 			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
 			})

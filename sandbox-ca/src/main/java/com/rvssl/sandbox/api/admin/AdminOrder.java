@@ -17,11 +17,13 @@ import com.rvssl.sandbox.validation.DcvProof;
  * CA API calls made about it, by operation ({@code calls}); and the order as a plan: its
  * {@code planEnd}, the {@code certificates} issued so far, oldest first, and when each
  * domain ({@code domainsValidatedAt}) and the organisation
- * ({@code organizationValidatedAt}) were last validated.
+ * ({@code organizationValidatedAt}) were last validated; the {@code account} that placed
+ * it (DigiCert: the key's name, {@code default} for {@code sandbox.digicert.api-key};
+ * Sectigo: the login name).
  */
-record AdminOrder(String api, String caOrderId, String reference, String product, String status, Instant createdAt,
-		int dcvEmailsResent, int reissues, boolean refunded, String serialNumber, String step, String dcvMethod,
-		List<DcvProof> dcv, Instant dueAt, Map<String, Long> calls, int termMonths, Instant planEnd,
+record AdminOrder(String api, String account, String caOrderId, String reference, String product, String status,
+		Instant createdAt, int dcvEmailsResent, int reissues, boolean refunded, String serialNumber, String step,
+		String dcvMethod, List<DcvProof> dcv, Instant dueAt, Map<String, Long> calls, int termMonths, Instant planEnd,
 		List<Certificate> certificates, Map<String, Instant> domainsValidatedAt, Instant organizationValidatedAt) {
 
 	/** One certificate of the plan. */
@@ -33,9 +35,10 @@ record AdminOrder(String api, String caOrderId, String reference, String product
 		for (Domain domain : order.domains()) {
 			domainsValidatedAt.put(domain.name(), domain.validatedAt());
 		}
-		return new AdminOrder(order.api(), Long.toString(order.id()), order.reference(), order.product(),
-				order.status().apiValue(), order.createdAt(), order.dcvEmailsResent(), order.reissues(),
-				order.refunded(), (order.certificate() != null) ? order.certificate().serialNumber() : null,
+		return new AdminOrder(order.api(), order.account(), Long.toString(order.id()), order.reference(),
+				order.product(), order.status().apiValue(), order.createdAt(), order.dcvEmailsResent(),
+				order.reissues(), order.refunded(),
+				(order.certificate() != null) ? order.certificate().serialNumber() : null,
 				(order.step() != null) ? order.step().apiValue() : null, order.dcvMethod(), proofs, dueAt, calls,
 				order.term().months(), order.planEnd(),
 				order.certificates()

@@ -1,8 +1,5 @@
 package com.rvssl.sandbox.api.digicert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -14,8 +11,10 @@ import reactor.core.publisher.Mono;
 import com.rvssl.sandbox.SandboxProperties;
 
 /**
- * The door of the DigiCert API: the {@code X-DC-DEVKEY} key first, then the request
- * limits.
+ * The door of the DigiCert API: the {@code X-DC-DEVKEY} key first (any of the configured
+ * keys, each its own account), then that key's request limits. The key's account goes on
+ * to the endpoints as the request attribute {@link #ACCOUNT}: each account sees only its
+ * own orders and webhooks.
  */
 @Component
 class DigicertGate implements WebFilter, Ordered {
@@ -24,12 +23,15 @@ class DigicertGate implements WebFilter, Ordered {
 
 	static final String API_KEY_HEADER = "X-DC-DEVKEY";
 
-	private final byte[] apiKey;
+	/** The request attribute naming the caller's account. */
+	static final String ACCOUNT = "sandbox.digicert.account";
+
+	private final SandboxProperties.Digicert keys;
 
 	private final RequestLimits limits;
 
 	DigicertGate(SandboxProperties properties, RequestLimits limits) {
-		this.apiKey = properties.digicert().apiKey().getBytes(StandardCharsets.UTF_8);
+		this.keys = properties.digicert();
 		this.limits = limits;
 	}
 
@@ -40,7 +42,8 @@ class DigicertGate implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		String key = exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER);
-		if (key == null || !MessageDigest.isEqual(this.apiKey, key.getBytes(StandardCharsets.UTF_8))) {
+		String account = (key != null) ? this.keys.accountOf(key).orElse(null) : null;
+		if (account == null) {
 			return DigicertErrors.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "invalid_api_key",
 					"The API key is missing or invalid.");
 		}
@@ -49,6 +52,7 @@ class DigicertGate implements WebFilter, Ordered {
 			return DigicertErrors.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "request_limit_exceeded",
 					"Too many requests: the limit is 100 per 5 seconds and 1000 per 5 minutes.");
 		}
+		exchange.getAttributes().put(ACCOUNT, account);
 		return chain.filter(exchange);
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,8 +33,10 @@ import com.rvssl.sandbox.orders.OrderStatus;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
- * The DigiCert-style order endpoints. The desk's work (signing, saving the order book)
- * runs on the bounded-elastic scheduler, off the event loop.
+ * The DigiCert-style order endpoints, each for the caller's account (its key, see
+ * {@link DigicertGate}): an order placed with one key is not found, listed, read,
+ * downloaded, cancelled or reissued with another. The desk's work (signing, saving the
+ * order book) runs on the bounded-elastic scheduler, off the event loop.
  */
 @RestController
 @RequestMapping(DigicertGate.BASE_PATH)
@@ -64,11 +67,12 @@ class DigicertOrderController {
 	}
 
 	@PostMapping("/order/certificate/{productNameId}")
-	Mono<ResponseEntity<OrderCreated>> order(@PathVariable String productNameId, @RequestBody OrderRequest body) {
+	Mono<ResponseEntity<OrderCreated>> order(@PathVariable String productNameId, @RequestBody OrderRequest body,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account) {
 		return onDesk(() -> {
 			CaOrder order;
 			try {
-				order = place(productNameId, body);
+				order = place(productNameId, body, account);
 			}
 			catch (RuntimeException ex) {
 				this.calls.count(API, "place", null);
@@ -79,7 +83,7 @@ class DigicertOrderController {
 		});
 	}
 
-	private CaOrder place(String productNameId, OrderRequest body) {
+	private CaOrder place(String productNameId, OrderRequest body, String account) {
 		DigicertProduct product = DigicertProduct.byNameId(productNameId)
 			.orElseThrow(() -> new DigicertException(HttpStatus.BAD_REQUEST, "invalid_product",
 					"Unknown product: " + productNameId));
@@ -97,12 +101,14 @@ class DigicertOrderController {
 		}
 		return this.desk.submit(new NewOrder(API, product.nameId(), product.validation(), body.comments(),
 				certificate.commonName().trim(), (certificate.dnsNames() != null) ? certificate.dnsNames() : List.of(),
-				certificate.csr(), years, (body.dcvMethod() != null) ? body.dcvMethod() : "email", body.dcvEmails()));
+				certificate.csr(), years, (body.dcvMethod() != null) ? body.dcvMethod() : "email", body.dcvEmails(),
+				account));
 	}
 
 	@GetMapping("/order/certificate/{orderId}")
-	Mono<OrderDetails> order(@PathVariable String orderId) {
-		return onDesk(() -> OrderDetails.of(this.desk.checkDomainControl(counted("status", orderId)), this.clock));
+	Mono<OrderDetails> order(@PathVariable String orderId, @RequestAttribute(DigicertGate.ACCOUNT) String account) {
+		return onDesk(
+				() -> OrderDetails.of(this.desk.checkDomainControl(owned("status", orderId, account)), this.clock));
 	}
 
 	/**
@@ -111,9 +117,9 @@ class DigicertOrderController {
 	 * {@code invalid_dns_cname} (DNS).
 	 */
 	@PutMapping("/order/certificate/{orderId}/check-dcv")
-	Mono<DcvChecked> checkDcv(@PathVariable String orderId) {
+	Mono<DcvChecked> checkDcv(@PathVariable String orderId, @RequestAttribute(DigicertGate.ACCOUNT) String account) {
 		return onDesk(() -> {
-			CaOrder order = this.desk.checkDomainControl(counted("check-dcv", orderId));
+			CaOrder order = this.desk.checkDomainControl(owned("check-dcv", orderId, account));
 			if (order.status() == OrderStatus.ISSUED) {
 				return new DcvChecked(order.status().apiValue(), order.certificateId(), "complete");
 			}
@@ -139,9 +145,10 @@ class DigicertOrderController {
 	 * Another DCV method for the pending order; the reply carries the token to publish.
 	 */
 	@PutMapping("/order/certificate/{orderId}/dcv-method")
-	Mono<DcvMethodChanged> changeDcvMethod(@PathVariable String orderId, @RequestBody DcvMethodChange body) {
+	Mono<DcvMethodChanged> changeDcvMethod(@PathVariable String orderId,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account, @RequestBody DcvMethodChange body) {
 		return onDesk(() -> {
-			long id = counted("change-dcv", orderId);
+			long id = owned("change-dcv", orderId, account);
 			if (body.dcvMethod() == null || !DCV_METHODS.contains(body.dcvMethod())) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_dcv_method",
 						"dcv_method must be one of " + DCV_METHODS + ".");
@@ -159,14 +166,16 @@ class DigicertOrderController {
 
 	@GetMapping("/order/certificate")
 	Mono<OrderList> orders(@RequestParam(name = "filters[search]", required = false) String search,
-			@RequestParam(defaultValue = "1000") int limit, @RequestParam(defaultValue = "0") int offset) {
-		return onDesk(() -> OrderList.of(listed(search), Math.max(1, limit), Math.max(0, offset)));
+			@RequestParam(defaultValue = "1000") int limit, @RequestParam(defaultValue = "0") int offset,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account) {
+		return onDesk(() -> OrderList.of(listed(search, account), Math.max(1, limit), Math.max(0, offset)));
 	}
 
 	@PutMapping("/order/certificate/{orderId}/status")
-	Mono<ResponseEntity<Void>> changeStatus(@PathVariable String orderId, @RequestBody StatusChange body) {
+	Mono<ResponseEntity<Void>> changeStatus(@PathVariable String orderId,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account, @RequestBody StatusChange body) {
 		return onDesk(() -> {
-			long id = counted("cancel", orderId);
+			long id = owned("cancel", orderId, account);
 			if (!"canceled".equals(body.status())) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_status",
 						"Only the status 'canceled' can be set.");
@@ -181,9 +190,10 @@ class DigicertOrderController {
 	 * once.
 	 */
 	@PostMapping("/order/certificate/{orderId}/reissue")
-	Mono<ResponseEntity<OrderCreated.Reissued>> reissue(@PathVariable String orderId, @RequestBody OrderRequest body) {
+	Mono<ResponseEntity<OrderCreated.Reissued>> reissue(@PathVariable String orderId,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account, @RequestBody OrderRequest body) {
 		return onDesk(() -> {
-			long id = counted("reissue", orderId);
+			long id = owned("reissue", orderId, account);
 			OrderRequest.Certificate certificate = body.certificate();
 			if (certificate == null || isBlank(certificate.csr())) {
 				throw new DigicertException(HttpStatus.BAD_REQUEST, "bad_request_format",
@@ -196,17 +206,19 @@ class DigicertOrderController {
 	}
 
 	@PutMapping("/order/certificate/{orderId}/send-dcv-email")
-	Mono<ResponseEntity<Void>> resendDcvEmail(@PathVariable String orderId) {
+	Mono<ResponseEntity<Void>> resendDcvEmail(@PathVariable String orderId,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account) {
 		return onDesk(() -> {
-			this.desk.resendDcvEmail(counted("resend-dcv-email", orderId));
+			this.desk.resendDcvEmail(owned("resend-dcv-email", orderId, account));
 			return ResponseEntity.noContent().build();
 		});
 	}
 
 	@GetMapping("/certificate/download/order/{orderId}/format/{format}")
-	Mono<ResponseEntity<byte[]>> download(@PathVariable String orderId, @PathVariable String format) {
+	Mono<ResponseEntity<byte[]>> download(@PathVariable String orderId,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account, @PathVariable String format) {
 		return onDesk(() -> {
-			CaOrder order = this.desk.find(counted("download", orderId));
+			CaOrder order = this.desk.find(owned("download", orderId, account));
 			// a reissue waiting for validation still has its last certificate, valid
 			// meanwhile
 			if (order.status() != OrderStatus.ISSUED && !order.reissuing()) {
@@ -251,18 +263,24 @@ class DigicertOrderController {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(pem.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	private java.util.List<CaOrder> listed(String search) {
+	/** The caller's account's orders the search finds, and no other account's. */
+	private java.util.List<CaOrder> listed(String search, String account) {
 		this.calls.count(API, "list", null);
-		return this.desk.search(search);
+		return this.desk.search(search).stream().filter((order) -> account.equals(order.account())).toList();
 	}
 
 	/**
 	 * The order's number, the call counted against it (or against none, if no number).
+	 * Another account's order is unknown to the caller: 404 {@code not_found|order}, as
+	 * for an order that does not exist, counted against none.
 	 */
-	private long counted(String operation, String orderId) {
+	private long owned(String operation, String orderId, String account) {
 		long id;
 		try {
 			id = orderNumber(orderId);
+			if (this.desk.accountOf(id).filter((owner) -> !owner.equals(account)).isPresent()) {
+				throw new UnknownOrderException(id);
+			}
 		}
 		catch (UnknownOrderException ex) {
 			this.calls.count(API, operation, null);

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +22,8 @@ import com.rvssl.sandbox.push.DigicertWebhooks;
 /**
  * DigiCert-style webhook registration: {@code POST /services/v2/webhook {endpoint,
  * secret, events}} answers 201 {@code {id}}; {@code GET} lists the registrations (without
- * their secrets); {@code DELETE /{id}} removes one.
+ * their secrets); {@code DELETE /{id}} removes one. Each account (API key) has its own
+ * webhooks, to which its own orders push.
  */
 @RestController
 @RequestMapping(DigicertGate.BASE_PATH + "/webhook")
@@ -47,7 +49,8 @@ class WebhookController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Long>> register(@RequestBody Registration body) {
+	ResponseEntity<Map<String, Long>> register(@RequestBody Registration body,
+			@RequestAttribute(DigicertGate.ACCOUNT) String account) {
 		this.calls.count(DigicertOrderController.API, "webhook", null);
 		if (body.endpoint() == null || !body.endpoint().matches("https?://.+")) {
 			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_endpoint", "endpoint must be an http(s) URL.");
@@ -60,24 +63,24 @@ class WebhookController {
 			throw new DigicertException(HttpStatus.BAD_REQUEST, "invalid_event",
 					"events must be among " + EVENTS + ".");
 		}
-		DigicertWebhooks.Webhook webhook = this.webhooks.register(body.endpoint(), body.secret(), events);
+		DigicertWebhooks.Webhook webhook = this.webhooks.register(account, body.endpoint(), body.secret(), events);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", webhook.id()));
 	}
 
 	@GetMapping
-	Map<String, List<Listed>> list() {
+	Map<String, List<Listed>> list(@RequestAttribute(DigicertGate.ACCOUNT) String account) {
 		this.calls.count(DigicertOrderController.API, "webhook", null);
 		return Map.of("webhooks",
-				this.webhooks.all()
+				this.webhooks.of(account)
 					.stream()
 					.map((webhook) -> new Listed(webhook.id(), webhook.endpoint(), webhook.events()))
 					.toList());
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> remove(@PathVariable long id) {
+	ResponseEntity<Void> remove(@PathVariable long id, @RequestAttribute(DigicertGate.ACCOUNT) String account) {
 		this.calls.count(DigicertOrderController.API, "webhook", null);
-		if (!this.webhooks.remove(id)) {
+		if (!this.webhooks.remove(account, id)) {
 			throw new DigicertException(HttpStatus.NOT_FOUND, "not_found|webhook", "No such webhook.");
 		}
 		return ResponseEntity.noContent().build();

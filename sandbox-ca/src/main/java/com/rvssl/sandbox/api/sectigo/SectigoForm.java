@@ -12,8 +12,22 @@ final class SectigoForm {
 
 	private final MultiValueMap<String, String> fields;
 
+	/** The account whose login the call carries, once accepted. */
+	private String account;
+
 	SectigoForm(MultiValueMap<String, String> fields) {
 		this.fields = fields;
+	}
+
+	/**
+	 * The account (login name) whose login the call carries, once the login is checked.
+	 */
+	String account() {
+		return this.account;
+	}
+
+	void account(String loggedIn) {
+		this.account = loggedIn;
 	}
 
 	/** The names of the fields sent, in the order they came. */

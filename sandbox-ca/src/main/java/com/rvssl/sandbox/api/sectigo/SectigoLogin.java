@@ -1,15 +1,14 @@
 package com.rvssl.sandbox.api.sectigo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import org.springframework.stereotype.Component;
 
 import com.rvssl.sandbox.SandboxProperties;
 
 /**
- * The reseller account's login, which every call carries as {@code loginName} and
- * {@code loginPassword}.
+ * The reseller accounts' logins, one of which every call carries as {@code loginName} and
+ * {@code loginPassword}: the default login ({@code sandbox.sectigo.login-name}) and any
+ * more ({@code sandbox.sectigo.accounts[]}), each its own account, named by its login
+ * name.
  */
 @Component
 class SectigoLogin {
@@ -21,21 +20,14 @@ class SectigoLogin {
 	}
 
 	/**
-	 * A missing name or password is {@code -3}, a wrong one {@code -16}; both compared in
-	 * constant time.
+	 * The account (login name) the call's login opens. A missing name or password is
+	 * {@code -3}, a wrong one {@code -16}; every login compared in constant time.
 	 */
-	void check(SectigoForm form) {
+	String check(SectigoForm form) {
 		String name = form.required("loginName");
 		String password = form.required("loginPassword");
-		boolean nameOk = MessageDigest.isEqual(bytes(name), bytes(this.settings.loginName()));
-		boolean passwordOk = MessageDigest.isEqual(bytes(password), bytes(this.settings.loginPassword()));
-		if (!nameOk || !passwordOk) {
-			throw new SectigoRefusal(-16, null, "Permission denied!");
-		}
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
+		return this.settings.accountOf(name, password)
+			.orElseThrow(() -> new SectigoRefusal(-16, null, "Permission denied!"));
 	}
 
 }

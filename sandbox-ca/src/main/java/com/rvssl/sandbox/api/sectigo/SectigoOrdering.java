@@ -16,8 +16,8 @@ import com.rvssl.sandbox.orders.ValidationLevel;
 
 /**
  * Ordering: {@code !AutoApplySSL}. The product decides the validation level and what the
- * names may be; a repeated {@code uniqueValue} names the order it already placed instead
- * of ordering again.
+ * names may be; a repeated {@code uniqueValue} names the order the same login already
+ * placed with it instead of ordering again (another login's orders are not its own).
  */
 @Component
 class SectigoOrdering implements SectigoOperations {
@@ -98,7 +98,7 @@ class SectigoOrdering implements SectigoOperations {
 			if (uniqueValue != null && !uniqueValue.isBlank()) {
 				this.desk.withReference(uniqueValue)
 					.stream()
-					.filter((existing) -> existing.api().equals(API))
+					.filter((existing) -> existing.api().equals(API) && existing.account().equals(form.account()))
 					.findFirst()
 					.ifPresent((existing) -> {
 						throw new SectigoRefusal(-4, "uniqueValue", "",
@@ -109,9 +109,9 @@ class SectigoOrdering implements SectigoOperations {
 									.add("existingOrderNumber", Long.toString(existing.id())));
 					});
 			}
-			order = this.desk.submit(
-					new NewOrder(API, Integer.toString(product.code()), product.validation(), uniqueValue, names.get(0),
-							names, csr, years, dcvMethod, (approver != null) ? List.of(approver) : List.of()));
+			order = this.desk.submit(new NewOrder(API, Integer.toString(product.code()), product.validation(),
+					uniqueValue, names.get(0), names, csr, years, dcvMethod,
+					(approver != null) ? List.of(approver) : List.of(), form.account()));
 		}
 		return SectigoReply.code(0)
 			.add("orderNumber", Long.toString(order.id()))

@@ -19,13 +19,15 @@ import reactor.core.scheduler.Schedulers;
 
 import com.rvssl.sandbox.authority.InvalidCsrException;
 import com.rvssl.sandbox.calls.CallLog;
+import com.rvssl.sandbox.orders.OrderDesk;
 import com.rvssl.sandbox.orders.UnknownOrderException;
 
 /**
  * The Sectigo-style reseller API. Every operation is one POST of form fields under
  * {@code /products/}, handed to the {@link SectigoOperation} of that name once its
- * arguments and the login are accepted; every answer, a refusal included, is a 200 in
- * plain text. The desk's work runs on the bounded-elastic scheduler, off the event loop.
+ * arguments and the login are accepted, for that login's account only (each login sees
+ * only its own orders); every answer, a refusal included, is a 200 in plain text. The
+ * desk's work runs on the bounded-elastic scheduler, off the event loop.
  */
 @RestController
 class SectigoResellerController {
@@ -41,10 +43,13 @@ class SectigoResellerController {
 
 	private final SectigoLogin login;
 
+	private final OrderDesk desk;
+
 	private final CallLog calls;
 
-	SectigoResellerController(List<SectigoOperations> families, SectigoLogin login, CallLog calls) {
+	SectigoResellerController(List<SectigoOperations> families, SectigoLogin login, OrderDesk desk, CallLog calls) {
 		this.calls = calls;
+		this.desk = desk;
 		this.operations = families.stream()
 			.flatMap((family) -> family.operations().stream())
 			.collect(Collectors.toUnmodifiableMap(SectigoOperation::name, Function.identity()));
@@ -73,6 +78,8 @@ class SectigoResellerController {
 
 	/**
 	 * An unknown operation is {@code -2}; then its arguments are checked, then the login.
+	 * An order of another account is unknown to the caller: {@code -4} on
+	 * {@code orderNumber}, as for an order that does not exist.
 	 */
 	private SectigoReply dispatch(String name, SectigoForm form) {
 		SectigoReply reply = null;
@@ -102,6 +109,10 @@ class SectigoResellerController {
 		catch (NumberFormatException ex) {
 			// counted against no order
 		}
+		if (orderId != null && form.account() != null && !ownOrUnknown(orderId, form.account())) {
+			// another account's order, unknown to the caller: counted against none
+			orderId = null;
+		}
 		this.calls.count(SectigoOrdering.API, operation, orderId);
 	}
 
@@ -115,8 +126,9 @@ class SectigoResellerController {
 			throw new SectigoRefusal(-2, null, "Unknown operation: " + name);
 		}
 		operation.checkArguments(form);
-		this.login.check(form);
+		form.account(this.login.check(form));
 		try {
+			requireOwnOrder(form);
 			return operation.run(form);
 		}
 		catch (InvalidCsrException ex) {
@@ -125,6 +137,31 @@ class SectigoResellerController {
 		catch (UnknownOrderException ex) {
 			throw SectigoRefusal.invalid("orderNumber", "No such order.");
 		}
+	}
+
+	/**
+	 * The order the call names, if any, must be the caller's account's; a number that is
+	 * not one, or no such order, is left to the operation (which refuses it as before).
+	 */
+	private void requireOwnOrder(SectigoForm form) {
+		String number = form.get("orderNumber");
+		if (number == null || number.isBlank()) {
+			return;
+		}
+		long id;
+		try {
+			id = Long.parseLong(number);
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		if (!ownOrUnknown(id, form.account())) {
+			throw new UnknownOrderException(id);
+		}
+	}
+
+	private boolean ownOrUnknown(long id, String account) {
+		return this.desk.accountOf(id).map((owner) -> owner.equals(account)).orElse(true);
 	}
 
 	private static ResponseEntity<String> text(String body) {
