@@ -169,6 +169,11 @@ final class GatewayStandIn {
 		return new Answer(503, null, null, null);
 	}
 
+	/** The gateway's answer when the CA account's budget has no permit for a read. */
+	static Answer overBudget() {
+		return new Answer(503, null, "ca-over-budget", null);
+	}
+
 	/** How many calls came without the platform's service key (and were refused, 401). */
 	int callsWithoutServiceKey() {
 		return callsWithoutServiceKey.get();
@@ -208,6 +213,11 @@ final class GatewayStandIn {
 			return json(response, 404, Map.of("status", 404, "title", "unknown order"));
 		}
 		Answer answer = (script.size() > 1) ? script.pollFirst() : script.peekFirst();
+		if ("ca-over-budget".equals(answer.caStatus())) {
+			response.header("Retry-After", "1");
+			return json(response, 503, Map.of("type", "https://rvssl.example/problems/ca-over-budget", "status", 503,
+					"title", "CA budget exhausted"));
+		}
 		if (answer.httpStatus() != 200) {
 			return json(response, answer.httpStatus(), Map.of("status", answer.httpStatus(), "title", "unavailable"));
 		}

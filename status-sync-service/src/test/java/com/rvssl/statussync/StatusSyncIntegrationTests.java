@@ -232,6 +232,35 @@ class StatusSyncIntegrationTests extends ServiceIntegrationTest {
 		assertThat(order.checks()).isEqualTo(4);
 	}
 
+	/**
+	 * A read the CA's budget cannot serve now is no failure: the order is asked again
+	 * after the gateway's Retry-After (1 s here), not after a backoff that grows with
+	 * each refusal.
+	 */
+	@Test
+	void aReadRefusedForLackOfCaBudgetIsAskedAgainAfterItsRetryAfterWithoutCountingAFailure() {
+		String orderId = newOrderId();
+		gateway.script(orderId, GatewayStandIn.overBudget(), GatewayStandIn.overBudget(), GatewayStandIn.overBudget(),
+				GatewayStandIn.overBudget(), GatewayStandIn.overBudget(), GatewayStandIn.issued());
+
+		send(submitted(orderId, CertificateAuthority.DIGICERT));
+
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(orderId) == 1);
+		Instant firstRefused = Instant.now();
+		await().atMost(PATIENCE).until(() -> published.of(orderId, CertificateIssued.class).size() == 1);
+		// five refusals, each followed by a wait of one to two seconds; the error
+		// backoff (0.2 s doubling here) would be shorter at first, then longer, and
+		// counted
+		assertThat(Duration.between(firstRefused, Instant.now())).isLessThan(Duration.ofSeconds(15));
+		assertThat(gateway.statusCalls(orderId)).isEqualTo(6);
+		// the refused reads reached no CA: only the answered one counts as a check, and
+		// none as a gateway failure
+		assertThat(tracked(orderId).checks()).isEqualTo(1);
+		assertThat(scraped(
+				line -> line.startsWith("rvssl_sync_checks_total{") && line.contains("outcome=\"over_budget\"")))
+			.isGreaterThanOrEqualTo(5);
+	}
+
 	@Test
 	void stopsCheckingAnOrderOnlyOnceTheGatewayConfirmsItsCancellation() {
 		String orderId = newOrderId();

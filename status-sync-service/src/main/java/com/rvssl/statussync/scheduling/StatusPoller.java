@@ -95,7 +95,10 @@ public class StatusPoller extends RepeatingWork {
 	private Mono<Void> check(TrackedOrder claimed, Instant claimedAt) {
 		String leaseId = claimed.leaseId();
 		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
-			.onErrorResume(GatewayFailure.class, failure -> recordFailure(claimed, leaseId, failure.getCause()))
+			.onErrorResume(GatewayFailure.class,
+					failure -> OverBudget.of(failure.getCause())
+						.map(overBudget -> recordOverBudget(claimed, leaseId, overBudget))
+						.orElseGet(() -> recordFailure(claimed, leaseId, failure.getCause())))
 			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())));
 	}
 
@@ -111,7 +114,9 @@ public class StatusPoller extends RepeatingWork {
 					"issued", null);
 			return gateway.certificate(order.id())
 				.map(certificate -> order.observe(issued, certificate))
-				.onErrorResume(notIssued -> askStatus(order));
+				// no certificate to give: read the status; no permit: try again later
+				.onErrorResume(notIssued -> OverBudget.of(notIssued).isEmpty(), notIssued -> askStatus(order))
+				.onErrorMap(ex -> !(ex instanceof GatewayFailure), GatewayFailure::new);
 		}
 		return askStatus(order);
 	}
@@ -150,6 +155,20 @@ public class StatusPoller extends RepeatingWork {
 				}
 			})
 			.then();
+	}
+
+	/**
+	 * Refused for lack of CA budget: due again after the gateway's Retry-After, spread
+	 * over as long again so that the refused reads do not all come back in the same
+	 * instant.
+	 */
+	private Mono<Void> recordOverBudget(TrackedOrder claimed, String leaseId, OverBudget overBudget) {
+		Duration wait = overBudget.retryAfter();
+		Instant next = clock.instant()
+			.plus(wait)
+			.plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(wait.toMillis() + 1));
+		metrics.checked(CheckOutcome.OVER_BUDGET);
+		return orders.recordOverBudget(claimed.id(), leaseId, next).then();
 	}
 
 	private Mono<Void> recordFailure(TrackedOrder claimed, String leaseId, Throwable cause) {

@@ -215,6 +215,17 @@ public class TrackedOrders {
 	}
 
 	/**
+	 * The CA's budget had no permit for the read: look again when the gateway says a
+	 * permit is free. No failure: the gateway did its job, and a backlog of submissions
+	 * must not push the order's checks out by a growing backoff.
+	 */
+	public Mono<Boolean> recordOverBudget(String orderId, String leaseId, Instant nextCheckAt) {
+		Update update = new Update().set("nextCheckAt", nextCheckAt).unset("leaseId").unset("leaseOwner");
+		return mongo.updateFirst(leased(orderId, leaseId), update, TrackedOrder.class)
+			.map(result -> result.getModifiedCount() > 0);
+	}
+
+	/**
 	 * The gateway could not answer: count the failure and look again later. The order is
 	 * never dropped.
 	 */
