@@ -5,10 +5,12 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Asks the ca-gateway about one order, with the platform's service key (the gateway's
@@ -50,9 +52,17 @@ public class GatewayClient {
 			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
 			.bodyToMono(type)
+			.onErrorMap(WebClientResponseException.class, GatewayClient::overBudget)
 			// the response timeout covers a silent server; this covers a trickling one
 			.timeout(properties.responseTimeout().plus(properties.connectTimeout()))
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("empty answer from the gateway for " + path)));
+	}
+
+	/** The budget's refusal as such; any other error answer as it came. */
+	private static Throwable overBudget(WebClientResponseException answer) {
+		boolean overBudget = answer.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+				&& answer.getResponseBodyAsString().contains("ca-over-budget");
+		return overBudget ? new CaBudgetExhausted(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) : answer;
 	}
 
 }

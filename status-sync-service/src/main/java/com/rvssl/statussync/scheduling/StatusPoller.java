@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.rvssl.kit.work.RepeatingWork;
+import com.rvssl.statussync.gateway.CaBudgetExhausted;
 import com.rvssl.statussync.gateway.CaOrderStatus;
 import com.rvssl.statussync.gateway.CaStatus;
 import com.rvssl.statussync.gateway.GatewayClient;
@@ -96,9 +97,9 @@ public class StatusPoller extends RepeatingWork {
 		String leaseId = claimed.leaseId();
 		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
 			.onErrorResume(GatewayFailure.class,
-					failure -> OverBudget.of(failure.getCause())
-						.map(overBudget -> recordOverBudget(claimed, leaseId, overBudget))
-						.orElseGet(() -> recordFailure(claimed, leaseId, failure.getCause())))
+					failure -> (failure.getCause() instanceof CaBudgetExhausted overBudget)
+							? recordOverBudget(claimed, leaseId, overBudget)
+							: recordFailure(claimed, leaseId, failure.getCause()))
 			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())));
 	}
 
@@ -115,7 +116,7 @@ public class StatusPoller extends RepeatingWork {
 			return gateway.certificate(order.id())
 				.map(certificate -> order.observe(issued, certificate))
 				// no certificate to give: read the status; no permit: try again later
-				.onErrorResume(notIssued -> OverBudget.of(notIssued).isEmpty(), notIssued -> askStatus(order))
+				.onErrorResume(notIssued -> !(notIssued instanceof CaBudgetExhausted), notIssued -> askStatus(order))
 				.onErrorMap(ex -> !(ex instanceof GatewayFailure), GatewayFailure::new);
 		}
 		return askStatus(order);
@@ -162,7 +163,7 @@ public class StatusPoller extends RepeatingWork {
 	 * over as long again so that the refused reads do not all come back in the same
 	 * instant.
 	 */
-	private Mono<Void> recordOverBudget(TrackedOrder claimed, String leaseId, OverBudget overBudget) {
+	private Mono<Void> recordOverBudget(TrackedOrder claimed, String leaseId, CaBudgetExhausted overBudget) {
 		Duration wait = overBudget.retryAfter();
 		Instant next = clock.instant()
 			.plus(wait)
