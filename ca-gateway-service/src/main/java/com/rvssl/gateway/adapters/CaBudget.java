@@ -3,17 +3,16 @@ package com.rvssl.gateway.adapters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One budget per CA account, shared by every kind of call with priorities. The budget is
@@ -23,25 +22,23 @@ import reactor.core.publisher.Mono;
  * alone counts permits, so the account's limit holds whatever the mix of calls, and an
  * account that has spent its budget holds back its own calls only.
  * <p>
- * Submissions and changes ({@link CallPriority#queues()}) reserve a permit as
- * Resilience4j's own operator does: at once if one is free, else one of a coming period,
- * in arrival order, as long as the wait stays within the limiter's
- * {@code timeout-duration}; past that they are refused at once. Reads (status, download)
- * never queue: they take a permit only while more than the read reserve
- * ({@link CaBudgetProperties#readReserve()}) is free in the current period, so they leave
- * that much to the queueing calls and cannot take a permit any queued call holds (a queue
- * shows as free permits below zero). Otherwise they are refused at once with
- * {@link CaUnavailable.OverBudget} (503, "ask again later" to status-sync), never waiting
- * past their caller's time-out and never holding a permit nobody uses. A flood of reads
- * thus delays a submission by at most one refresh period.
- * <p>
- * Reads check and take under one lock per account so that a crowd of them cannot all pass
- * the check on the same free permits; queueing calls take no lock (a submission that
- * slips in between costs a read at most a permit of the next period).
+ * A call takes a free permit at once when nobody of its rank or better waits; otherwise
+ * it waits in the account's line ({@link AccountBudget}), served by priority each period:
+ * downloads first (they finish orders the CA has issued, at most one each, and wait at
+ * most {@link CaBudgetProperties#downloadWait()}, under status-sync's time-out), then
+ * submissions and changes in arrival order (up to the limiter's
+ * {@code timeout-duration}). Status reads never wait: they take a permit only while
+ * nobody waits and more than the read reserve ({@link CaBudgetProperties#readReserve()})
+ * is free in the period. A call whose turn would come later than it may wait is refused
+ * at once with {@link CaUnavailable.OverBudget} (503, "ask again later" to status-sync;
+ * the submission re-attempts later), and one that gives up leaves the line without
+ * spending a permit. So a flood of status reads delays a submission by one period at
+ * most, and a queue of submissions delays a download by at most the permits of the
+ * downloads ahead of it.
  * <p>
  * Metrics, tagged by CA, account and priority: {@code rvssl.ca.budget.permits} (permits
- * taken), {@code rvssl.ca.budget.refused} and {@code rvssl.ca.budget.waiting} (calls
- * holding a permit of a coming period); the free permits are Resilience4j's
+ * taken), {@code rvssl.ca.budget.refused} and {@code rvssl.ca.budget.waiting} (calls in
+ * line); the free permits are Resilience4j's
  * {@code resilience4j.ratelimiter.available.permissions}, by limiter name.
  */
 @Component
@@ -53,7 +50,7 @@ public class CaBudget {
 
 	private final MeterRegistry meters;
 
-	private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+	private final Map<String, AccountBudget> accounts = new ConcurrentHashMap<>();
 
 	public CaBudget(RateLimiterRegistry rateLimiters, CaBudgetProperties properties, MeterRegistry meters) {
 		this.rateLimiters = rateLimiters;
@@ -71,34 +68,20 @@ public class CaBudget {
 
 	/**
 	 * The call, subscribed once it holds a permit of the account's budget; a
-	 * {@link CaUnavailable.OverBudget} error, at once, if it may not have one.
+	 * {@link CaUnavailable.OverBudget} error if it may not have one in time.
 	 */
 	public <T> Mono<T> spend(CaAccount account, CallPriority priority, Mono<T> call) {
 		return Mono.defer(() -> {
-			RateLimiter limiter = limiter(account);
-			AtomicInteger waiters = waiting(account, priority);
-			long nanosToWait = priority.queues() ? limiter.reservePermission() : takeFreePermit(limiter);
-			if (nanosToWait < 0) {
-				counter("rvssl.ca.budget.refused", "Calls refused for lack of CA budget", account, priority)
-					.increment();
-				return Mono.error(new CaUnavailable.OverBudget(account.toString(), priority,
-						limiter.getRateLimiterConfig().getLimitRefreshPeriod()));
-			}
-			counter("rvssl.ca.budget.permits", "Permits of the CA budget taken", account, priority).increment();
-			if (nanosToWait == 0) {
-				return call;
-			}
-			waiters.incrementAndGet();
-			// no longer waiting once the permit's period has come (before the call runs,
-			// so
-			// whoever sees the call's outcome sees the gauge down), or when given up
-			AtomicBoolean left = new AtomicBoolean();
-			Runnable leave = () -> {
-				if (left.compareAndSet(false, true)) {
-					waiters.decrementAndGet();
-				}
-			};
-			return Mono.delay(Duration.ofNanos(nanosToWait)).doOnTerminate(leave).doOnCancel(leave).then(call);
+			AccountBudget budget = budget(account);
+			return budget.permit(priority, maxWait(account, priority))
+				.doOnSuccess(permit -> counter("rvssl.ca.budget.permits", "Permits of the CA budget taken", account,
+						priority)
+					.increment())
+				.doOnError(CaUnavailable.OverBudget.class,
+						refused -> counter("rvssl.ca.budget.refused", "Calls refused for lack of CA budget", account,
+								priority)
+							.increment())
+				.then(call);
 		});
 	}
 
@@ -107,8 +90,7 @@ public class CaBudget {
 	 * are in the metrics from the start.
 	 */
 	public void open(CaAccount account) {
-		limiter(account);
-		waiting(account, CallPriority.SUBMISSION);
+		budget(account);
 	}
 
 	/**
@@ -118,40 +100,42 @@ public class CaBudget {
 	 */
 	RateLimiter limiter(CaAccount account) {
 		if (account.isDefault()) {
-			return rateLimiters.rateLimiter(account.ca());
+			return this.rateLimiters.rateLimiter(account.ca());
 		}
-		return rateLimiters.find(account.limiter())
-			.orElseGet(() -> rateLimiters.rateLimiter(account.limiter(),
-					rateLimiters.rateLimiter(account.ca()).getRateLimiterConfig()));
+		return this.rateLimiters.find(account.limiter())
+			.orElseGet(() -> this.rateLimiters.rateLimiter(account.limiter(),
+					this.rateLimiters.rateLimiter(account.ca()).getRateLimiterConfig()));
 	}
 
-	private long takeFreePermit(RateLimiter limiter) {
-		RateLimiterConfig config = limiter.getRateLimiterConfig();
-		int reserve = (int) Math.ceil(config.getLimitForPeriod() * properties.readReserve());
-		synchronized (limiter) {
-			if (limiter.getMetrics().getAvailablePermissions() <= reserve) {
-				return -1;
-			}
-			return limiter.reservePermission();
+	private Duration maxWait(CaAccount account, CallPriority priority) {
+		return switch (priority) {
+			case DOWNLOAD -> this.properties.downloadWait();
+			case SUBMISSION, CHANGE -> limiter(account).getRateLimiterConfig().getTimeoutDuration();
+			case STATUS -> Duration.ZERO;
+		};
+	}
+
+	private AccountBudget budget(CaAccount account) {
+		AccountBudget known = this.accounts.get(account.limiter());
+		if (known != null) {
+			return known;
 		}
+		return this.accounts.computeIfAbsent(account.limiter(), name -> {
+			// the account's first call: its gauges, for every priority, from now on
+			AccountBudget budget = new AccountBudget(account.toString(), limiter(account),
+					this.properties.readReserve(), Schedulers.parallel());
+			for (CallPriority priority : CallPriority.values()) {
+				Gauge.builder("rvssl.ca.budget.waiting", budget.waiting(priority), Number::doubleValue)
+					.description("Calls waiting in line for a permit of the CA budget")
+					.tags(tags(account, priority))
+					.register(this.meters);
+			}
+			return budget;
+		});
 	}
 
 	private Counter counter(String name, String description, CaAccount account, CallPriority priority) {
-		return Counter.builder(name).description(description).tags(tags(account, priority)).register(meters);
-	}
-
-	private AtomicInteger waiting(CaAccount account, CallPriority priority) {
-		String key = account.limiter() + "/";
-		AtomicInteger waiters = waiting.get(key + priority);
-		if (waiters != null) {
-			return waiters;
-		}
-		// the account's first call: its gauges, for every priority, from now on
-		for (CallPriority each : CallPriority.values()) {
-			waiting.computeIfAbsent(key + each,
-					name -> meters.gauge("rvssl.ca.budget.waiting", tags(account, each), new AtomicInteger()));
-		}
-		return waiting.get(key + priority);
+		return Counter.builder(name).description(description).tags(tags(account, priority)).register(this.meters);
 	}
 
 	private static Tags tags(CaAccount account, CallPriority priority) {

@@ -144,7 +144,7 @@ class CaAccountTests {
 					.timeoutDuration(Duration.ofMillis(100))
 					.build());
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		CaBudget budget = new CaBudget(registry, new CaBudgetProperties(0.2), meters);
+		CaBudget budget = new CaBudget(registry, new CaBudgetProperties(0.2, Duration.ofSeconds(5)), meters);
 		CaAccount main = CaAccount.defaultOf("digicert");
 		CaAccount second = new CaAccount("digicert", "second", false);
 
@@ -154,10 +154,10 @@ class CaAccountTests {
 		assertThatThrownBy(() -> budget.spend(second, CallPriority.SUBMISSION, Mono.just("placed")).block())
 			.isInstanceOf(CaUnavailable.OverBudget.class)
 			.hasMessageContaining("digicert account second");
-		assertThatThrownBy(() -> budget.spend(second, CallPriority.READ, Mono.just("status")).block())
+		assertThatThrownBy(() -> budget.spend(second, CallPriority.STATUS, Mono.just("status")).block())
 			.isInstanceOf(CaUnavailable.OverBudget.class);
 
-		assertThat(budget.spend(main, CallPriority.READ, Mono.just("status")).block(Duration.ofSeconds(1)))
+		assertThat(budget.spend(main, CallPriority.STATUS, Mono.just("status")).block(Duration.ofSeconds(1)))
 			.isEqualTo("status");
 		assertThat(budget.spend(main, CallPriority.SUBMISSION, Mono.just("placed")).block(Duration.ofSeconds(1)))
 			.isEqualTo("placed");
@@ -170,7 +170,7 @@ class CaAccountTests {
 			.counter()
 			.count()).isEqualTo(1);
 		assertThat(meters.get("rvssl.ca.budget.permits")
-			.tags("ca", "digicert", "account", "default", "priority", "read")
+			.tags("ca", "digicert", "account", "default", "priority", "status")
 			.counter()
 			.count()).isEqualTo(1);
 		assertThat(meters.find("rvssl.ca.budget.refused").tags("account", "default").counters()).isEmpty();
@@ -183,7 +183,8 @@ class CaAccountTests {
 				RateLimiterConfig.custom().limitForPeriod(10).limitRefreshPeriod(Duration.ofSeconds(1)).build());
 		registry.rateLimiter("sectigo-big",
 				RateLimiterConfig.custom().limitForPeriod(50).limitRefreshPeriod(Duration.ofSeconds(1)).build());
-		CaBudget budget = new CaBudget(registry, new CaBudgetProperties(0.2), new SimpleMeterRegistry());
+		CaBudget budget = new CaBudget(registry, new CaBudgetProperties(0.2, Duration.ofSeconds(5)),
+				new SimpleMeterRegistry());
 
 		assertThat(budget.limiter(new CaAccount("sectigo", "big", false)).getRateLimiterConfig().getLimitForPeriod())
 			.isEqualTo(50);

@@ -24,7 +24,8 @@ public final class CaCallsForTests {
 		return new CaCalls(CircuitBreakerRegistry.ofDefaults(),
 				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(20)).build()),
 				BulkheadRegistry.ofDefaults(),
-				new CaBudget(RateLimiterRegistry.ofDefaults(), new CaBudgetProperties(0.2), new SimpleMeterRegistry()),
+				new CaBudget(RateLimiterRegistry.ofDefaults(), new CaBudgetProperties(0.2, Duration.ofSeconds(5)),
+						new SimpleMeterRegistry()),
 				RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()), new SimpleMeterRegistry());
 	}
 

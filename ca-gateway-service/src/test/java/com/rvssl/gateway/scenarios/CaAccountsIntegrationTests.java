@@ -278,7 +278,7 @@ class CaAccountsIntegrationTests {
 
 		assertThat(prometheus())
 			.containsPattern(
-					"rvssl_ca_budget_refused_total\\{account=\"second\",ca=\"digicert\",priority=\"read\"\\} [1-9]")
+					"rvssl_ca_budget_refused_total\\{account=\"second\",ca=\"digicert\",priority=\"status\"\\} [1-9]")
 			.containsPattern(
 					"rvssl_ca_budget_refused_total\\{account=\"second\",ca=\"digicert\",priority=\"submission\"\\} [1-9]")
 			.containsPattern(

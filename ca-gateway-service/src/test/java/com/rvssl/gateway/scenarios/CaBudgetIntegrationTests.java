@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
@@ -40,10 +41,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The CA budget's priorities through the gateway as status-sync and the orders topic use
  * it, with the real sandbox CA: a flood of status reads on the internal API does not hold
- * a submission back by more than a period or two, and a read the budget cannot serve is
- * answered at once with a 503 problem (status-sync asks again later) instead of waiting
- * for a permit past its caller's time-out. The budget is made small (5 calls per 2 s, one
- * of them kept from reads) so that a few dozen readers overrun it.
+ * a submission back by more than a period or two, a download goes before the submissions
+ * waiting for permits, and a read the budget cannot serve is answered at once with a 503
+ * problem (status-sync asks again later) instead of waiting for a permit past its
+ * caller's time-out. The budget is made small (5 calls per 2 s, one of them kept from
+ * reads) so that a few dozen readers overrun it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=0",
@@ -145,7 +147,8 @@ class CaBudgetIntegrationTests {
 		assertThat(answers.size() - refused.size()).isLessThanOrEqualTo(4 * (12 / 2 + 2));
 
 		assertThat(prometheus())
-			.containsPattern("rvssl_ca_budget_refused_total\\{account=\"default\",ca=\"digicert\",priority=\"read\"\\}")
+			.containsPattern(
+					"rvssl_ca_budget_refused_total\\{account=\"default\",ca=\"digicert\",priority=\"status\"\\}")
 			.containsPattern(
 					"rvssl_ca_budget_permits_total\\{account=\"default\",ca=\"digicert\",priority=\"submission\"\\}")
 			.containsPattern("rvssl_ca_budget_waiting\\{account=\"default\",ca=\"digicert\",priority=\"submission\"\\}")
@@ -169,6 +172,42 @@ class CaBudgetIntegrationTests {
 			.allSatisfy(this::assertRefusedAtOnce);
 	}
 
+	@Test
+	void aDownloadIsServedWhileSubmissionsWaitForPermits() {
+		String issued = submitted("downloaded.example.com");
+		sandbox.get()
+			.advance(published.of(issued, CertificateSubmitted.class).get(0).caOrderId(), Map.of("to", "issued"));
+		// more paid orders than a period's permits: the listener's submission waits in
+		// line
+		List<String> queued = IntStream.range(0, 12).mapToObj(i -> SubmissionIntegrationTests.newOrderId()).toList();
+		for (int i = 0; i < queued.size(); i++) {
+			publish(placed(queued.get(i), "queued-" + i + ".example.com"));
+			publish(SubmissionIntegrationTests.paid(queued.get(i)));
+		}
+		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> waiting("submission") > 0);
+
+		Answer download = certificate(issued).block(PATIENCE);
+
+		// before the budget's line, a read found the permits promised to the waiting
+		// submission and was refused; the download goes first now
+		assertThat(download.status()).as("download while a submission waits").isEqualTo(200);
+		assertThat(download.took()).isLessThan(QUEUED);
+		assertThat(meters.get("rvssl.ca.budget.permits")
+			.tags("ca", "digicert", "account", "default", "priority", "download")
+			.counter()
+			.count()).isEqualTo(1);
+		// and the submissions go on: all placed, leaving the next test a quiet budget
+		await().atMost(PATIENCE)
+			.until(() -> queued.stream().allMatch(id -> !published.of(id, CertificateSubmitted.class).isEmpty()));
+	}
+
+	private double waiting(String priority) {
+		return meters.get("rvssl.ca.budget.waiting")
+			.tags("ca", "digicert", "account", "default", "priority", priority)
+			.gauge()
+			.value();
+	}
+
 	private void assertRefusedAtOnce(Answer answer) {
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -189,10 +228,18 @@ class CaBudgetIntegrationTests {
 	}
 
 	private Mono<Answer> status(String orderId) {
+		return read("/internal/v1/orders/{id}/ca-status", orderId);
+	}
+
+	private Mono<Answer> certificate(String orderId) {
+		return read("/internal/v1/orders/{id}/certificate", orderId);
+	}
+
+	private Mono<Answer> read(String path, String orderId) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			return gateway.get()
-				.uri("/internal/v1/orders/{id}/ca-status", orderId)
+				.uri(path, orderId)
 				.exchangeToMono(response -> response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
 				})
 					.defaultIfEmpty(Map.of())
