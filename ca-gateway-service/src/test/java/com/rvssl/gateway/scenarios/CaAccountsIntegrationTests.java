@@ -339,43 +339,26 @@ class CaAccountsIntegrationTests {
 		return read("/internal/v1/orders/{id}/certificate", orderId);
 	}
 
-	/**
-	 * A read as status-sync makes it: one the budget refuses for now (503
-	 * {@code ca-over-budget}, when the test's bursts leave only the submissions' reserve)
-	 * is asked again half a second later; any other answer must be a 200.
-	 */
-	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private Map<String, Object> read(String path, String orderId) {
-		return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-			EntityExchangeResult<Map> answer = client.get()
-				.uri(path, orderId)
-				.exchange()
-				.expectBody(Map.class)
-				.returnResult();
-			if (answer.getStatus().value() == 503
-					&& String.valueOf(answer.getResponseBody().get("type")).endsWith("/ca-over-budget")) {
-				return null;
-			}
-			assertThat(answer.getStatus().value()).as("%s of %s: %s", path, orderId, answer.getResponseBody())
-				.isEqualTo(200);
-			return (Map<String, Object>) answer.getResponseBody();
-		}, answer -> answer != null);
+		return CaReads.read(client, path, orderId, PATIENCE);
 	}
 
 	private Map<String, Object> summary(String orderId) {
 		return body(client.get().uri("/internal/v1/orders/{id}", orderId));
 	}
 
-	/** The ca-status read answered with this problem; its detail. */
+	/**
+	 * The ca-status read answered with this problem (asked again while the default
+	 * account's budget refuses it, unless that refusal is the problem expected); its
+	 * detail.
+	 */
 	@SuppressWarnings("rawtypes")
 	private String problem(String orderId, int status, String type) {
-		EntityExchangeResult<Map> read = client.get()
-			.uri("/internal/v1/orders/{id}/ca-status", orderId)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(Map.class)
-			.returnResult();
+		String path = "/internal/v1/orders/{id}/ca-status";
+		EntityExchangeResult<Map> read = type.endsWith("/ca-over-budget")
+				? client.get().uri(path, orderId).exchange().expectBody(Map.class).returnResult()
+				: CaReads.answer(client, path, orderId, PATIENCE);
+		assertThat(read.getStatus().value()).isEqualTo(status);
 		assertThat((String) read.getResponseBody().get("type")).endsWith(type);
 		return (String) read.getResponseBody().get("detail");
 	}

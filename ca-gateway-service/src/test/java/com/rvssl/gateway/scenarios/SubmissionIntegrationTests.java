@@ -233,7 +233,7 @@ class SubmissionIntegrationTests {
 
 		awaitIssuedAtTheCa(orderId);
 
-		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
+		Map<String, Object> certificate = readAtTheCa("/internal/v1/orders/{id}/certificate", orderId);
 		List<X509Certificate> chain = chain((String) certificate.get("pemChain"));
 		assertThat(chain).hasSize(3);
 		X509Certificate leaf = chain.get(0);
@@ -514,7 +514,7 @@ class SubmissionIntegrationTests {
 		assertThat(caStatus(orderId)).containsEntry("status", "PENDING_VALIDATION")
 			.containsEntry("caStatus", "Awaiting Validation");
 		awaitIssuedAtTheCa(orderId);
-		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
+		Map<String, Object> certificate = readAtTheCa("/internal/v1/orders/{id}/certificate", orderId);
 		List<X509Certificate> chain = chain((String) certificate.get("pemChain"));
 		assertThat(chain).hasSize(3);
 		assertThat(chain.get(0).getPublicKey().getEncoded()).isEqualTo(key.getPublic().getEncoded());
@@ -556,7 +556,7 @@ class SubmissionIntegrationTests {
 		await().during(Duration.ofSeconds(1))
 			.atMost(PATIENCE)
 			.until(() -> Integer.valueOf(1).equals(sandbox.get().ordersWithReference(orderId).get(0).get("reissues")));
-		Map<String, Object> certificate = body(client.get().uri("/internal/v1/orders/{id}/certificate", orderId));
+		Map<String, Object> certificate = readAtTheCa("/internal/v1/orders/{id}/certificate", orderId);
 		assertThat(chain((String) certificate.get("pemChain")).get(0).getPublicKey().getEncoded())
 			.isEqualTo(newKey.getPublic().getEncoded());
 	}
@@ -683,8 +683,7 @@ class SubmissionIntegrationTests {
 				.exchange()
 				.expectBody(Map.class)
 				.returnResult();
-			if (read.getStatus().value() == 503) {
-				assertThat((String) read.getResponseBody().get("type")).endsWith("/ca-over-budget");
+			if (CaReads.isOverBudget(read)) {
 				return false;
 			}
 			assertThat(read.getStatus().value()).isEqualTo(200);
@@ -693,7 +692,11 @@ class SubmissionIntegrationTests {
 	}
 
 	private Map<String, Object> caStatus(String orderId) {
-		return body(client.get().uri("/internal/v1/orders/{id}/ca-status", orderId));
+		return readAtTheCa("/internal/v1/orders/{id}/ca-status", orderId);
+	}
+
+	private Map<String, Object> readAtTheCa(String path, String orderId) {
+		return CaReads.read(client, path, orderId, PATIENCE);
 	}
 
 	@SuppressWarnings("unchecked")
