@@ -115,6 +115,9 @@ class CaBudgetBenchmark {
 
 		List<Long> lagMillis = new ArrayList<>();
 		List<Long> lagAfterPlacing = new ArrayList<>();
+		List<Long> toStatusSync = new ArrayList<>();
+		List<Long> toViews = new ArrayList<>();
+		int checkedAgain = 0;
 		Instant lastIssued = start;
 		for (Placed order : placed) {
 			JsonNode view = http.get(stack.url(PlatformService.ORDER) + "/api/v1/orders/" + order.id(), order.key())
@@ -123,6 +126,14 @@ class CaBudgetBenchmark {
 			JsonNode atCa = http.get(sandbox + "/orders/" + view.get("caOrderId").asString(), null).body();
 			Instant signed = Instant.parse(atCa.at("/certificates/0/notBefore").asString());
 			lagMillis.add(Duration.between(signed, shown).toMillis());
+			JsonNode tracked = http
+				.get(stack.url(PlatformService.STATUS_SYNC) + "/internal/v1/tracked/" + order.id(),
+						stack.credentials().operatorKey())
+				.body();
+			Instant recorded = Instant.parse(tracked.get("finishedAt").asString());
+			toStatusSync.add(Duration.between(signed, recorded).toMillis());
+			toViews.add(Duration.between(recorded, shown).toMillis());
+			checkedAgain += (tracked.get("checks").asInt() > 1) ? 1 : 0;
 			if (signed.isAfter(allPlaced)) {
 				lagAfterPlacing.add(Duration.between(signed, shown).toMillis());
 			}
@@ -131,6 +142,15 @@ class CaBudgetBenchmark {
 		Collections.sort(lagMillis);
 		Collections.sort(lagAfterPlacing);
 		report(phase, calls, lagMillis, Duration.between(start, lastIssued));
+		Collections.sort(toStatusSync);
+		Collections.sort(toViews);
+		// where the time goes: the CA's push and status sync's check, then the
+		// CertificateIssued event's way to order-service
+		System.out.printf(
+				"  of which issuance to status sync's check recorded: p50 %.1f s, p99 %.1f s; recorded to the views:"
+						+ " p50 %.1f s, p99 %.1f s; orders checked more than once: %d%n",
+				LoadDriver.percentile(toStatusSync, 50) / 1000.0, LoadDriver.percentile(toStatusSync, 99) / 1000.0,
+				LoadDriver.percentile(toViews, 50) / 1000.0, LoadDriver.percentile(toViews, 99) / 1000.0, checkedAgain);
 		if (!lagAfterPlacing.isEmpty()) {
 			// the clients place every order in the first seconds, which keeps both cores
 			// busy: issuances after that see the platform as a steady trickle would

@@ -204,6 +204,35 @@ class CaPushIntegrationTests extends ServiceIntegrationTest {
 		assertThat(gateway.mostConcurrentStatusCalls(orderId)).isEqualTo(1);
 	}
 
+	/**
+	 * One slow CA answer holds back nobody: while a check waits on it, a push for another
+	 * order gets that order checked and its certificate published at once, since claims
+	 * never wait for the checks in flight.
+	 */
+	@Test
+	void aPushIsCheckedAtOnceWhileAnotherOrdersCheckWaitsOnASlowAnswer() {
+		String slowOrder = newOrderId();
+		String slowCaOrder = newCaOrderNumber();
+		gateway.script(slowOrder, GatewayStandIn.pending("pending", "waiting"));
+		// under the gateway client's 10-s response time-out: an answer, only late
+		gateway.slow(slowOrder, Duration.ofSeconds(8));
+		String pushedOrder = newOrderId();
+		String pushedCaOrder = newCaOrderNumber();
+		gateway.script(pushedOrder, GatewayStandIn.issued());
+		send(submitted(slowOrder, CertificateAuthority.SECTIGO, slowCaOrder));
+		send(submitted(pushedOrder, CertificateAuthority.SECTIGO, pushedCaOrder));
+		await().atMost(PATIENCE).until(() -> tracked(slowOrder) != null && tracked(pushedOrder) != null);
+
+		sectigoPush(SECTIGO_TOKEN, slowCaOrder, 2).expectStatus().isAccepted();
+		await().atMost(PATIENCE).until(() -> gateway.statusCalls(slowOrder) == 1);
+		sectigoPush(SECTIGO_TOKEN, pushedCaOrder, 6).expectStatus().isAccepted();
+
+		await().atMost(PATIENCE).until(() -> published.of(pushedOrder, CertificateIssued.class).size() == 1);
+		assertThat(tracked(slowOrder).leaseId()).as("the slow order's check, still waiting for its answer").isNotNull();
+		await().atMost(PATIENCE).until(() -> tracked(slowOrder).leaseId() == null);
+		assertThat(tracked(slowOrder).checks()).isEqualTo(1);
+	}
+
 	@Test
 	void aPushForAnOrderThatIsNotOursIsAcceptedAndIgnored() {
 		digicertWebhook(DIGICERT_SECRET, newCaOrderNumber()).expectStatus().isAccepted();

@@ -14,6 +14,7 @@ import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.statussync.scheduling.CheckSchedule;
+import com.rvssl.statussync.scheduling.StatusPoller;
 import com.rvssl.statussync.scheduling.SyncProperties;
 import com.rvssl.statussync.tracking.PlacedOrders;
 import com.rvssl.statussync.tracking.PushedOrders;
@@ -49,10 +50,13 @@ class OrderEventsListener {
 
 	private final PushedOrders pushes;
 
-	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, PushedOrders pushes, SyncProperties properties,
-			Clock clock) {
+	private final StatusPoller poller;
+
+	OrderEventsListener(TrackedOrders orders, PlacedOrders placedOrders, PushedOrders pushes, StatusPoller poller,
+			SyncProperties properties, Clock clock) {
 		this.orders = orders;
 		this.pushes = pushes;
+		this.poller = poller;
 		this.placedOrders = placedOrders;
 		this.clock = clock;
 		this.schedule = CheckSchedule.of(properties);
@@ -79,7 +83,14 @@ class OrderEventsListener {
 				// a CA that issued at once may have pushed before this submission arrived
 				.flatMap(tracked -> tracked
 						? pushes.trackingStarted(submitted.ca(), submitted.caOrderId(), clock.instant())
-						: Mono.just(false));
+						: Mono.just(false))
+				// the early push made the order due now: claim it now, not at the next
+				// tick
+				.doOnNext(pushedEarly -> {
+					if (pushedEarly) {
+						poller.runSoon();
+					}
+				});
 		}
 		else if (envelope.payload() instanceof CertificateCancelled) {
 			// only the gateway's confirmation ends the order: a request the CA refuses

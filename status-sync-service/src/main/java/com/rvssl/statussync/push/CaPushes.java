@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.rvssl.contracts.CertificateAuthority;
+import com.rvssl.statussync.scheduling.StatusPoller;
 import com.rvssl.statussync.tracking.PushedOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,13 @@ public class CaPushes {
 
 	private final SharedSecret sectigoToken;
 
+	private final StatusPoller poller;
+
 	private final Clock clock;
 
-	public CaPushes(PushedOrders orders, PushProperties properties, Clock clock) {
+	public CaPushes(PushedOrders orders, StatusPoller poller, PushProperties properties, Clock clock) {
 		this.orders = orders;
+		this.poller = poller;
 		this.clock = clock;
 		this.digicertSecret = SharedSecret.of(properties.digicertSecret());
 		this.sectigoToken = SharedSecret.of(properties.sectigoToken());
@@ -60,7 +64,11 @@ public class CaPushes {
 			.flatMap(known -> known ? Mono.just(true)
 					: orders.pushedBeforeTracking(push.ca(), push.caOrderId(), push.saysIssued(), now))
 			.doOnNext(known -> {
-				if (!known) {
+				if (known) {
+					// due now: claimed at once, not at the poller's next tick
+					poller.runSoon();
+				}
+				else {
 					log.info("push from {} for CA order {}: not an outstanding order of ours (yet), kept for when it is"
 							+ " tracked", push.ca(), push.caOrderId());
 				}

@@ -3,6 +3,7 @@ package com.rvssl.statussync.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rvssl.kit.work.RepeatingWork;
 import com.rvssl.statussync.gateway.CaBudgetExhausted;
@@ -17,18 +18,23 @@ import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The check loop: every poll interval it claims a batch of due outstanding orders in a
- * few round trips under this instance's lease owner (see {@link DueChecks#claimBatch}:
- * replicas share the work and never check one order at once; a dead replica's claims
- * simply run out and become due again), asks the gateway, and writes the outcome, its
- * events and the next check time in one update. A tick that fails is logged and the next
- * one starts afresh; a tick still running when the next is due makes that one be skipped,
- * not queued.
+ * The check loop: it claims due outstanding orders in a few round trips under this
+ * instance's lease owner (see {@link DueChecks#claimBatch}: replicas share the work and
+ * never check one order at once; a dead replica's claims simply run out and become due
+ * again), asks the gateway, and writes the outcome, its events and the next check time in
+ * one update. Claims never wait for the checks already running: each claim takes as many
+ * orders as there are free places among {@code concurrency} checks in flight, and a
+ * finished check or a CA's push ({@link #runSoon()}) makes the next claim come at once,
+ * so one slow gateway call never holds back the orders due behind it. The poll interval
+ * is the net for orders that become due by the clock. A claim that fails is logged and
+ * the next one starts afresh.
  */
 @Component
 public class StatusPoller extends RepeatingWork {
@@ -51,6 +57,18 @@ public class StatusPoller extends RepeatingWork {
 
 	private final Clock clock;
 
+	/** Checks claimed and not finished yet, by this instance. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** Fires when the poller stops: the checks running in the background give up. */
+	private volatile Sinks.Empty<Void> stopped = Sinks.empty();
+
+	/** The last claim filled every free place: more orders may be due right now. */
+	private volatile boolean moreDue;
+
+	/** When the outstanding and backlog gauges were last refreshed. */
+	private volatile Instant gaugesAt = Instant.MIN;
+
 	public StatusPoller(TrackedOrders orders, DueChecks dueChecks, PushedOrders pushedOrders, GatewayClient gateway,
 			SyncProperties properties, SyncMetrics metrics, Clock clock) {
 		super("status poll", properties.pollInterval(), properties.pollInterval());
@@ -65,24 +83,85 @@ public class StatusPoller extends RepeatingWork {
 	}
 
 	@Override
-	protected Mono<Void> round() {
-		return pollOnce();
+	public void start() {
+		stopped = Sinks.empty();
+		super.start();
+	}
+
+	@Override
+	public void stop() {
+		super.stop();
+		// a check given up keeps its lease until it runs out; the order is due again then
+		stopped.tryEmitEmpty();
 	}
 
 	/**
-	 * One poll: note how late the oldest due check is, then claim and check a batch
-	 * (bounded batch and concurrency), then refresh the outstanding gauge. Public for
-	 * tests that run a whole round at a time of their choosing.
+	 * One claim: as many due orders as there are free places for checks, each checked in
+	 * the background. The gauges are refreshed at most once per poll interval, however
+	 * often checks finish.
+	 */
+	@Override
+	protected Mono<Void> round() {
+		Instant now = clock.instant();
+		int free = Math.min(properties.concurrency() - inFlight.get(), properties.batchSize());
+		Mono<Void> claim = (free <= 0) ? Mono.empty()
+				: claim(now, free)
+					.doOnNext(claimed -> inFlight(check(claimed, now)).takeUntilOther(stopped.asMono()).subscribe())
+					.count()
+					.doOnNext(claimed -> moreDue = claimed == free)
+					.then();
+		return claim.then(Mono.defer(() -> gaugesDue(now) ? refreshGauges() : Mono.empty()));
+	}
+
+	/**
+	 * One claim of up to a batch and all its checks, finished: for tests that run a whole
+	 * poll at a time of their choosing.
 	 */
 	public Mono<Void> pollOnce() {
 		Instant now = clock.instant();
-		return dueChecks.oldestDue(now)
-			.map(due -> Duration.between(due, now))
+		return claim(now, properties.batchSize())
+			.flatMap(claimed -> inFlight(check(claimed, now)), properties.concurrency())
+			.then(Mono.defer(this::refreshGauges));
+	}
+
+	private Flux<TrackedOrder> claim(Instant now, int limit) {
+		return dueChecks.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(), limit);
+	}
+
+	/**
+	 * A check counted among those in flight; when it ends and the last claim was full,
+	 * the next claim comes at once. Its errors are its own: logged, never the loop's.
+	 */
+	private Mono<Void> inFlight(Mono<Void> check) {
+		return Mono.defer(() -> {
+			inFlight.incrementAndGet();
+			return check.onErrorResume(ex -> {
+				log.warn("status check failed, the order is due again when its lease runs out: {}", ex.toString());
+				return Mono.empty();
+			}).doFinally(signal -> {
+				inFlight.decrementAndGet();
+				if (moreDue) {
+					runSoon();
+				}
+			});
+		});
+	}
+
+	private boolean gaugesDue(Instant now) {
+		if (now.isBefore(gaugesAt.plus(properties.pollInterval()))) {
+			return false;
+		}
+		gaugesAt = now;
+		return true;
+	}
+
+	/** How late the oldest due check is, and how many orders are outstanding. */
+	private Mono<Void> refreshGauges() {
+		Instant at = clock.instant();
+		return dueChecks.oldestDue(at)
+			.map(due -> Duration.between(due, at))
 			.defaultIfEmpty(Duration.ZERO)
 			.doOnNext(metrics::backlog)
-			.thenMany(dueChecks.claimBatch(now, now.plus(properties.lease()), properties.leaseOwner(),
-					properties.batchSize()))
-			.flatMap(claimed -> check(claimed, now), properties.concurrency())
 			.then(orders.countOutstanding().doOnNext(metrics::outstanding))
 			.then();
 	}
@@ -100,7 +179,13 @@ public class StatusPoller extends RepeatingWork {
 					failure -> (failure.getCause() instanceof CaBudgetExhausted overBudget)
 							? recordOverBudget(claimed, leaseId, overBudget)
 							: recordFailure(claimed, leaseId, failure.getCause()))
-			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())));
+			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())))
+			.doOnNext(dueAgain -> {
+				if (dueAgain) {
+					runSoon();
+				}
+			})
+			.then();
 	}
 
 	/**

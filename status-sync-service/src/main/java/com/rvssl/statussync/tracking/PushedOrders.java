@@ -112,7 +112,7 @@ public class PushedOrders {
 	 * millisecond when the poll starts right after it, and must not cause a second check
 	 * (one within that millisecond after the claim is left to the schedule).
 	 */
-	public Mono<Void> recheckIfPushedSince(String orderId, Instant claimedAt, Instant now) {
+	public Mono<Boolean> recheckIfPushedSince(String orderId, Instant claimedAt, Instant now) {
 		Query pushedMeanwhile = Query.query(Criteria.where("_id")
 			.is(orderId)
 			.and("state")
@@ -121,7 +121,8 @@ public class PushedOrders {
 			.is(null)
 			.and("pushedAt")
 			.gt(claimedAt.truncatedTo(ChronoUnit.MILLIS)));
-		return mongo.updateFirst(pushedMeanwhile, new Update().set("nextCheckAt", now), TrackedOrder.class).then();
+		return mongo.updateFirst(pushedMeanwhile, new Update().set("nextCheckAt", now), TrackedOrder.class)
+			.map(result -> result.getModifiedCount() > 0);
 	}
 
 }
