@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How often and how hard status sync checks.
  *
- * @param pollInterval how often due orders are looked for
- * @param batchSize how many due orders one poll takes at most
- * @param concurrency how many checks run at once
+ * @param pollInterval how often due orders are looked for at the latest (a finished check
+ * or a CA's push looks at once)
+ * @param batchSize how many due orders one claim takes at most
+ * @param concurrency how many checks run at once (a claim takes no more than the free
+ * places)
  * @param lease how long a claimed order stays hidden from other pollers; longer than a
  * gateway call
  * @param minInterval per CA (lower-case name) the least time between two checks of one
