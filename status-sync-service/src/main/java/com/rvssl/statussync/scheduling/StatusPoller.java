@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
  * again), asks the gateway, and writes the outcome, its events and the next check time in
  * one update. Claims never wait for the checks already running: each claim takes as many
  * orders as there are free places among {@code concurrency} checks in flight, and a
- * finished check or a CA's push ({@link #runSoon()}) makes the next claim come at once,
- * so one slow gateway call never holds back the orders due behind it. The poll interval
- * is the net for orders that become due by the clock. A claim that fails is logged and
- * the next one starts afresh.
+ * finished check (while claims still find orders) or a CA's push ({@link #runSoon()})
+ * makes the next claim come at once, so one slow gateway call never holds back the orders
+ * due behind it. The poll interval is the net for orders that become due by the clock. A
+ * claim that fails is logged and the next one starts afresh.
  */
 @Component
 public class StatusPoller extends RepeatingWork {
@@ -63,7 +63,12 @@ public class StatusPoller extends RepeatingWork {
 	/** Fires when the poller stops: the checks running in the background give up. */
 	private volatile Sinks.Empty<Void> stopped = Sinks.empty();
 
-	/** The last claim filled every free place: more orders may be due right now. */
+	/**
+	 * The last claim took an order: more may be due right now. Not "took as many as it
+	 * asked for": another replica may have taken the rest of what it found, and more may
+	 * be due behind those; the first claim that finds nothing ends the chain until the
+	 * next tick or push.
+	 */
 	private volatile boolean moreDue;
 
 	/** When the outstanding and backlog gauges were last refreshed. */
@@ -108,7 +113,7 @@ public class StatusPoller extends RepeatingWork {
 				: claim(now, free)
 					.doOnNext(claimed -> inFlight(check(claimed, now)).takeUntilOther(stopped.asMono()).subscribe())
 					.count()
-					.doOnNext(claimed -> moreDue = claimed == free)
+					.doOnNext(claimed -> moreDue = claimed > 0)
 					.then();
 		return claim.then(Mono.defer(() -> gaugesDue(now) ? refreshGauges() : Mono.empty()));
 	}
@@ -129,8 +134,9 @@ public class StatusPoller extends RepeatingWork {
 	}
 
 	/**
-	 * A check counted among those in flight; when it ends and the last claim was full,
-	 * the next claim comes at once. Its errors are its own: logged, never the loop's.
+	 * A check counted among those in flight; when it ends and the last claim took an
+	 * order, the next claim comes at once. Its errors are its own: logged, never the
+	 * loop's.
 	 */
 	private Mono<Void> inFlight(Mono<Void> check) {
 		return Mono.defer(() -> {
