@@ -35,10 +35,14 @@ class ChaosRunIT {
 
 	private static final int RESELLERS = 8;
 
-	/** How long the platform may take to settle once the last fault has healed. */
-	private static final Duration SETTLE = Duration.ofMinutes(6);
-
 	private final int orders = Integer.getInteger("rvssl.chaos.orders", 300);
+
+	/**
+	 * How long the platform may take to settle once the last fault has healed: six
+	 * minutes, or a fifth of a second per order for the large runs, whose backlog after
+	 * the faults grows with the orders placed (the wait ends as soon as all is settled).
+	 */
+	private final Duration settle = Duration.ofMillis(Math.max(Duration.ofMinutes(6).toMillis(), 200L * orders));
 
 	@Test
 	void nothingIsLostStuckChargedTwiceOrPlacedTwiceWhileProcessesDieAndTheCaFails() throws Exception {
@@ -75,7 +79,7 @@ class ChaosRunIT {
 					Duration.between(faultsOver, settled));
 
 			assertThat(workload.failures()).as("calls that never got an answer").isEmpty();
-			assertThat(unsettled).as("work left open %s after the last fault", SETTLE).isEmpty();
+			assertThat(unsettled).as("work left open %s after the last fault", this.settle).isEmpty();
 			assertThat(report.violations()).as("invariants violated").isEmpty();
 			// the run must have exercised what it claims to
 			assertThat(report.figures().get("orders ISSUED")).isGreaterThan(orders / 2L);
@@ -95,10 +99,11 @@ class ChaosRunIT {
 
 	/**
 	 * Waits until no order of the run is in between and nothing is left to publish,
-	 * consume or deliver (or SETTLE passes); returns what is still open, by kind.
+	 * consume or deliver (or the settle time passes); returns what is still open, by
+	 * kind.
 	 */
-	private static Map<String, Long> awaitSettled(ChaosInvariants invariants, Set<String> placed) {
-		Instant deadline = Instant.now().plus(SETTLE);
+	private Map<String, Long> awaitSettled(ChaosInvariants invariants, Set<String> placed) {
+		Instant deadline = Instant.now().plus(this.settle);
 		Map<String, Long> unsettled = invariants.unsettled(placed);
 		while (!unsettled.isEmpty() && Instant.now().isBefore(deadline)) {
 			System.out.println("[chaos] waiting for " + unsettled);
