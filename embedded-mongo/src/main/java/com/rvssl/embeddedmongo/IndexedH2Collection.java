@@ -1,5 +1,8 @@
 package com.rvssl.embeddedmongo;
 
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -9,7 +12,10 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
-/** The H2 collection, answering a filter that pins {@code _id} through its index. */
+/**
+ * The H2 collection, answering a filter that pins {@code _id} through its index and a
+ * sorted filter that an {@link OrderedIndex} answers in order.
+ */
 class IndexedH2Collection extends H2Collection {
 
 	private final DocumentsExamined examined;
@@ -27,6 +33,12 @@ class IndexedH2Collection extends H2Collection {
 		Iterable<Object> pinned = IdPin.positions(getIndexes(), getIdField(), query);
 		if (pinned != null) {
 			return matchDocuments(query, pinned, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		Iterable<Object> sorted = SortedWalk.positions(getIndexes(), query, orderBy);
+		if (sorted != null) {
+			// already in order: matched as they come, up to the limit
+			Stream<Document> documents = StreamSupport.stream(sorted.spliterator(), false).map(this::getDocument);
+			return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
 		}
 		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}

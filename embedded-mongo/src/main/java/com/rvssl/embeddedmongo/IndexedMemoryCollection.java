@@ -1,5 +1,8 @@
 package com.rvssl.embeddedmongo;
 
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -8,7 +11,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The in-memory collection, answering a filter that pins {@code _id} through its index.
+ * The in-memory collection, answering a filter that pins {@code _id} through its index
+ * and a sorted filter that an {@link OrderedIndex} answers in order.
  */
 class IndexedMemoryCollection extends MemoryCollection {
 
@@ -26,6 +30,12 @@ class IndexedMemoryCollection extends MemoryCollection {
 		Iterable<Integer> pinned = IdPin.positions(getIndexes(), getIdField(), query);
 		if (pinned != null) {
 			return matchDocuments(query, pinned, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		Iterable<Integer> sorted = SortedWalk.positions(getIndexes(), query, orderBy);
+		if (sorted != null) {
+			// already in order: matched as they come, up to the limit
+			Stream<Document> documents = StreamSupport.stream(sorted.spliterator(), false).map(this::getDocument);
+			return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
 		}
 		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}

@@ -2,11 +2,13 @@ package com.rvssl.embeddedmongo;
 
 import java.util.List;
 
-import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 
-/** The secondary indexes the backends keep: one field's {@link ExistsIndex}, or none. */
+/**
+ * The secondary indexes the backends keep: one field's {@link ExistsIndex}, several
+ * fields' {@link OrderedIndex}.
+ */
 final class SecondaryIndexes {
 
 	private SecondaryIndexes() {
@@ -16,8 +18,7 @@ final class SecondaryIndexes {
 		if (keys.size() == 1) {
 			return new ExistsIndex<>(indexName, keys.get(0));
 		}
-		// kept as a name only, as the stock backends do: filters on those fields scan
-		return new EmptyIndex<>(indexName, keys);
+		return new OrderedIndex<>(indexName, keys);
 	}
 
 }

@@ -1,7 +1,9 @@
 package com.rvssl.embeddedmongo;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -9,7 +11,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryCostTests {
 
 	private static final int DOCUMENTS = 2_000;
+
+	private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
 	@Test
 	void aFilterPinningIdBesideOtherConditionsExaminesOnlyThatDocument() {
@@ -92,6 +98,44 @@ class QueryCostTests {
 	}
 
 	@Test
+	void aSortedFilterOnACompoundIndexExaminesTheDocumentsUpToItsLimit() {
+		IndexedMemoryBackend memory = new IndexedMemoryBackend();
+		assertSortedFilterCost(memory, memory.documentsExamined());
+		IndexedH2Backend h2 = new IndexedH2Backend(null);
+		assertSortedFilterCost(h2, h2.documentsExamined());
+	}
+
+	private static void assertSortedFilterCost(MongoBackend backend, DocumentsExamined examined) {
+		try (WireServers server = new WireServers(backend)) {
+			MongoCollection<Document> checks = server.database("cost").getCollection("checks");
+			checks.createIndex(Indexes.ascending("state", "nextCheckAt"), new IndexOptions().name("due_checks"));
+			seedChecks(checks, DOCUMENTS);
+
+			Document due = new Document("state", "OUTSTANDING").append("nextCheckAt",
+					new Document("$lte", Date.from(T0.plusSeconds(DOCUMENTS))));
+			List<Document> mostOverdue = new ArrayList<>();
+			assertThat(cost(examined,
+					() -> checks.find(due).sort(Sorts.ascending("nextCheckAt")).limit(10).into(mostOverdue)))
+				.isEqualTo(10);
+			assertThat(mostOverdue).extracting((document) -> document.get("_id"))
+				.containsExactly("check-1", "check-3", "check-5", "check-7", "check-9", "check-11", "check-13",
+						"check-15", "check-17", "check-19");
+			// the latest first: the same walk backward
+			assertThat(cost(examined, () -> checks.find(due).sort(Sorts.descending("nextCheckAt")).first().get("_id")))
+				.isEqualTo(1);
+			// unsorted, equality only: the documents in that state, not the others
+			assertThat(cost(examined, () -> checks.find(new Document("state", "DONE")).into(new ArrayList<>())))
+				.isEqualTo(DOCUMENTS / 2);
+			// a claim of the most overdue that moves them on: they leave the slice
+			checks.updateMany(new Document("_id", new Document("$in", List.of("check-1", "check-3"))),
+					Updates.set("nextCheckAt", Date.from(T0.plusSeconds(10 * DOCUMENTS))));
+			assertThat(cost(examined, () -> checks.find(due).sort(Sorts.ascending("nextCheckAt")).first().get("_id")))
+				.isEqualTo(1);
+			assertThat(checks.find(due).sort(Sorts.ascending("nextCheckAt")).first().get("_id")).isEqualTo("check-5");
+		}
+	}
+
+	@Test
 	void aDataFileOfTheStockH2BackendOpensIndexedAndTheOtherWayRound(@TempDir Path directory) {
 		String file = directory.resolve("mongo.mv").toString();
 		H2Backend stock = new H2Backend(file);
@@ -99,6 +143,9 @@ class QueryCostTests {
 			MongoCollection<Document> orders = server.database("file").getCollection("orders");
 			orders.createIndex(Indexes.ascending("outbox.eventId"), new IndexOptions().name("pending"));
 			seed(orders, 200);
+			MongoCollection<Document> checks = server.database("file").getCollection("checks");
+			checks.createIndex(Indexes.ascending("state", "nextCheckAt"), new IndexOptions().name("due_checks"));
+			seedChecks(checks, 200);
 			orders.updateOne(Filters.eq("_id", "order-9"), Updates.push("outbox", new Document("eventId", "e9")));
 		}
 		stock.close();
@@ -111,6 +158,14 @@ class QueryCostTests {
 					() -> orders.find(Filters.and(Filters.eq("_id", "order-8"), Filters.eq("version", 0L))).first()))
 				.isEqualTo(1);
 			assertThat(cost(examined, () -> orders.find(Filters.exists("outbox.eventId")).first().get("_id")))
+				.isEqualTo(1);
+			// the compound index is built again from the file's documents
+			MongoCollection<Document> checks = server.database("file").getCollection("checks");
+			assertThat(cost(examined,
+					() -> checks.find(new Document("state", "OUTSTANDING"))
+						.sort(Sorts.ascending("nextCheckAt"))
+						.first()
+						.get("_id")))
 				.isEqualTo(1);
 			orders.insertOne(new Document("_id", "written-indexed"));
 		}
@@ -129,6 +184,16 @@ class QueryCostTests {
 		long before = examined.count();
 		assertThat(query.get()).isNotNull();
 		return examined.count() - before;
+	}
+
+	// every other one outstanding, each due a second after the one before
+	private static void seedChecks(MongoCollection<Document> checks, int count) {
+		List<Document> documents = new ArrayList<>();
+		for (int i = count - 1; i >= 0; i--) {
+			documents.add(new Document("_id", "check-" + i).append("state", (i % 2 == 1) ? "OUTSTANDING" : "DONE")
+				.append("nextCheckAt", Date.from(T0.plusSeconds(i))));
+		}
+		checks.insertMany(documents);
 	}
 
 	private static void seed(MongoCollection<Document> orders, int count) {
