@@ -32,6 +32,13 @@ import com.rvssl.contracts.Topics;
  */
 final class ChaosInvariants {
 
+	/**
+	 * Documents per reply when reading a whole collection: the wire server answers a find
+	 * without a batch size in one reply, which past about 10,000 orders' webhook
+	 * deliveries outgrows the driver's 48 MB limit.
+	 */
+	private static final int BATCH = 1_000;
+
 	static final Set<String> FINAL = Set.of("ISSUED", "REJECTED", "CANCELLED");
 
 	/** What the checker found: figures (name, count) and violations (what, which). */
@@ -168,14 +175,17 @@ final class ChaosInvariants {
 			ledger = client.getDatabase(PlatformService.BILLING.database())
 				.getCollection("ledger")
 				.find()
+				.batchSize(BATCH)
 				.into(new ArrayList<>());
 			accounts = client.getDatabase(PlatformService.BILLING.database())
 				.getCollection("accounts")
 				.find()
+				.batchSize(BATCH)
 				.into(new ArrayList<>());
 			webhookDeliveries = client.getDatabase(PlatformService.NOTIFICATION.database())
 				.getCollection("deliveries")
 				.find(Filters.eq("channel", "WEBHOOK"))
+				.batchSize(BATCH)
 				.into(new ArrayList<>());
 		}
 		Map<String, List<JsonNode>> caOrdersByReference = new HashMap<>();
@@ -425,6 +435,7 @@ final class ChaosInvariants {
 			.getCollection("orders")
 			.find()
 			.projection(new Document("outbox", 0).append("pemChain", 0).append("csr", 0).append("timeline", 0))
+			.batchSize(BATCH)
 			.into(new ArrayList<>());
 	}
 
