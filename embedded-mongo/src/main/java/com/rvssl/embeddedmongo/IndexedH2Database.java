@@ -2,16 +2,19 @@ package com.rvssl.embeddedmongo;
 
 import java.util.List;
 
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 class IndexedH2Database extends H2Database {
 
@@ -54,6 +57,16 @@ class IndexedH2Database extends H2Database {
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
 		return SecondaryIndexes.create(indexName, keys);
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+			Oplog oplog) {
+		if (!"aggregate".equalsIgnoreCase(command)) {
+			return super.handleCommand(channel, command, query, databaseResolver, oplog);
+		}
+		return LeadingMatch.during(getFullCollectionNamespace(String.valueOf(query.get(command))),
+				query.get("pipeline"), () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
 	}
 
 }

@@ -41,6 +41,13 @@ class IndexedMemoryCollection extends MemoryCollection {
 	}
 
 	@Override
+	public Stream<Document> queryAllAsStream() {
+		Document filter = LeadingMatch.filterFor(getFullName());
+		Iterable<Document> documents = (filter != null) ? handleQuery(filter) : queryAll();
+		return StreamSupport.stream(documents.spliterator(), false);
+	}
+
+	@Override
 	protected boolean documentMatchesQuery(Document document, Document query) {
 		examined.add();
 		return super.documentMatchesQuery(document, query);

@@ -2,12 +2,17 @@ package com.rvssl.embeddedmongo;
 
 import java.util.List;
 
+import io.netty.channel.Channel;
+
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 class IndexedMemoryDatabase extends MemoryDatabase {
 
@@ -30,6 +35,16 @@ class IndexedMemoryDatabase extends MemoryDatabase {
 	protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
 		return SecondaryIndexes.create(indexName, keys);
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+			Oplog oplog) {
+		if (!"aggregate".equalsIgnoreCase(command)) {
+			return super.handleCommand(channel, command, query, databaseResolver, oplog);
+		}
+		return LeadingMatch.during(getFullCollectionNamespace(String.valueOf(query.get(command))),
+				query.get("pipeline"), () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
 	}
 
 }

@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The filters and sorts the services' periodic work sends on their compound indexes
- * (equality on the leading fields, a range on the next, sorted by it, with a limit) give
- * the same answers and leave the same documents on the indexed backends, which walk an
- * {@link OrderedIndex}, as on the stock one, which scans and sorts. The documents mix
- * types, nulls and missing fields in the indexed fields, and one operation makes an index
- * multikey.
+ * (equality on the leading fields, a range on the next, sorted by it, with a limit;
+ * counts and aggregations that start with {@code $match}) give the same answers and leave
+ * the same documents on the indexed backends, which walk an {@link OrderedIndex}, as on
+ * the stock one, which scans and sorts. The documents mix types, nulls and missing fields
+ * in the indexed fields, and one operation makes an index multikey.
  */
 class OrderedIndexQuerySemanticsTests {
 
@@ -132,6 +132,21 @@ class OrderedIndexQuerySemanticsTests {
 				(c) -> c.find(due(Duration.ofMinutes(-20))).sort(new Document("nextCheckAt", -1)).limit(4).first(),
 				(c) -> c.find(due(Duration.ZERO)).sort(byDue).skip(3).limit(4).into(new ArrayList<>()),
 				(c) -> c.countDocuments(due(Duration.ofMinutes(10))),
+				// aggregations that start with $match: a count, a grouped gauge, one that
+				// filters on an expression
+				(c) -> c.countDocuments(new Document("state", "DONE")),
+				(c) -> c.aggregate(
+						List.of(new Document("$match", new Document("state", "OUTSTANDING")),
+								new Document("$group", new Document("_id", "$ca").append("n",
+										new Document("$sum", 1))),
+								new Document("$sort", new Document("_id", 1))))
+					.into(new ArrayList<>()),
+				(c) -> c
+					.aggregate(List
+						.of(new Document("$match",
+								new Document("$expr", new Document("$eq", List.of("$resellerId", "reseller-2")))),
+								new Document("$count", "n")))
+					.into(new ArrayList<>()),
 				// both bounds, $eq, the fixed field in the sort, strict and inclusive
 				(c) -> c
 					.find(new Document("state", new Document("$eq", "OUTSTANDING")).append("nextCheckAt",

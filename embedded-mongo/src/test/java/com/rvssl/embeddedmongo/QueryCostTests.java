@@ -126,6 +126,10 @@ class QueryCostTests {
 			// unsorted, equality only: the documents in that state, not the others
 			assertThat(cost(examined, () -> checks.find(new Document("state", "DONE")).into(new ArrayList<>())))
 				.isEqualTo(DOCUMENTS / 2);
+			// a count, an aggregation that starts with $match: the same documents
+			assertThat(cost(examined, () -> checks.countDocuments(due))).isEqualTo(DOCUMENTS / 2);
+			assertThat(cost(examined, () -> checks.countDocuments(new Document("state", "DONE"))))
+				.isEqualTo(DOCUMENTS / 2);
 			// a claim of the most overdue that moves them on: they leave the slice
 			checks.updateMany(new Document("_id", new Document("$in", List.of("check-1", "check-3"))),
 					Updates.set("nextCheckAt", Date.from(T0.plusSeconds(10 * DOCUMENTS))));
