@@ -2,11 +2,13 @@ package com.rvssl.embeddedmongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -36,6 +38,9 @@ final class OrderedIndex<P> extends Index<P> {
 
 	private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
+	// an $in of more values than this (times the other fields' values) is left to a scan
+	private static final int MAX_SLICES = 64;
+
 	private final List<Comparator<Object>> directions;
 
 	private final ConcurrentSkipListMap<Key, P> entries;
@@ -54,19 +59,22 @@ final class OrderedIndex<P> extends Index<P> {
 
 	/**
 	 * The walk that answers {@code query}, or null when its leading field has neither an
-	 * equality nor a range condition here (or the index is multikey).
+	 * equality ({@code $in} too) nor a range condition here (or the index is multikey).
 	 */
 	Walk<P> walk(Document query) {
 		if (multikey) {
 			return null;
 		}
-		List<Object> prefix = new ArrayList<>();
+		// one prefix per combination of the values the leading fields may equal
+		List<List<Object>> prefixes = List.of(List.of());
+		int fixed = 0;
 		Map<String, Object> range = null;
 		for (IndexKey key : getKeys()) {
 			Object condition = query.get(key.getKey());
-			Object equal = equalValue(condition, query.containsKey(key.getKey()));
-			if (equal != null) {
-				prefix.add(normalized(equal));
+			Collection<Object> equal = equalValues(condition, query.containsKey(key.getKey()));
+			if (equal != null && prefixes.size() * equal.size() <= MAX_SLICES) {
+				prefixes = extended(prefixes, equal);
+				fixed++;
 				continue;
 			}
 			if (isRange(condition)) {
@@ -74,9 +82,17 @@ final class OrderedIndex<P> extends Index<P> {
 			}
 			break;
 		}
-		if (prefix.isEmpty() && range == null) {
+		if (fixed == 0 && range == null) {
 			return null;
 		}
+		List<NavigableMap<Key, P>> slices = new ArrayList<>(prefixes.size());
+		for (List<Object> prefix : prefixes) {
+			slices.add(slice(prefix, range));
+		}
+		return new Walk<>(slices, fixed);
+	}
+
+	private NavigableMap<Key, P> slice(List<Object> prefix, Map<String, Object> range) {
 		Key from = new Key(prefix, null, Key.BEFORE);
 		Key to = new Key(prefix, null, Key.AFTER);
 		if (range != null) {
@@ -86,9 +102,20 @@ final class OrderedIndex<P> extends Index<P> {
 			from = ascending ? orElse(lower, from) : orElse(upper == null ? null : upper.flipped(), from);
 			to = ascending ? orElse(upper, to) : orElse(lower == null ? null : lower.flipped(), to);
 		}
-		NavigableMap<Key, P> slice = (compare(from, to) > 0) ? new ConcurrentSkipListMap<>(this::compare)
+		return (compare(from, to) > 0) ? new ConcurrentSkipListMap<>(this::compare)
 				: entries.subMap(from, true, to, true);
-		return new Walk<>(slice, prefix.size());
+	}
+
+	private static List<List<Object>> extended(List<List<Object>> prefixes, Collection<Object> values) {
+		List<List<Object>> longer = new ArrayList<>(prefixes.size() * values.size());
+		for (List<Object> prefix : prefixes) {
+			for (Object value : values) {
+				List<Object> next = new ArrayList<>(prefix);
+				next.add(value);
+				longer.add(next);
+			}
+		}
+		return longer;
 	}
 
 	/**
@@ -151,16 +178,38 @@ final class OrderedIndex<P> extends Index<P> {
 		return (key != null) ? key : otherwise;
 	}
 
-	// a value the index looks up as it is, the same as IdPin's: no null (which also
-	// matches a missing field), array, sub-document or pattern
-	private static Object equalValue(Object condition, boolean present) {
+	// the values a condition requires one of, normalized and each once: a value the
+	// index looks up as it is (the same as IdPin's: no null, which also matches a
+	// missing field, no array, sub-document or pattern), alone, after $eq or in $in
+	private static Collection<Object> equalValues(Object condition, boolean present) {
 		if (!present) {
 			return null;
 		}
+		List<?> values;
 		if (condition instanceof Document operators && operators.keySet().stream().anyMatch((k) -> k.startsWith("$"))) {
-			return (operators.size() == 1 && isPlainValue(operators.get("$eq"))) ? operators.get("$eq") : null;
+			if (operators.size() != 1) {
+				return null;
+			}
+			Object operand = operators.values().iterator().next();
+			if (operators.containsKey("$eq")) {
+				values = List.of(operand);
+			}
+			else if (operators.containsKey("$in") && operand instanceof List<?> list) {
+				values = list;
+			}
+			else {
+				return null;
+			}
 		}
-		return isPlainValue(condition) ? condition : null;
+		else {
+			values = Collections.singletonList(condition);
+		}
+		if (!values.stream().allMatch(OrderedIndex::isPlainValue)) {
+			return null;
+		}
+		Collection<Object> distinct = new TreeSet<>(ValueComparator.asc());
+		values.forEach((value) -> distinct.add(normalized(value)));
+		return distinct;
 	}
 
 	private static boolean isRange(Object condition) {
@@ -312,13 +361,20 @@ final class OrderedIndex<P> extends Index<P> {
 	}
 
 	/**
-	 * The slice of the index that answers a filter, in index order, and the number of
-	 * leading fields the filter pins to one value.
+	 * The slices of the index that answer a filter, one per combination of the values its
+	 * leading fields may equal, each in index order, and the number of those fields.
 	 */
-	record Walk<P>(NavigableMap<Key, P> slice, int fixed) {
+	record Walk<P>(List<NavigableMap<Key, P>> slices, int fixed) {
 
+		/**
+		 * The positions of the slices one after the other, each walked in
+		 * {@code direction}: in the index's order only when there is one slice.
+		 */
 		Iterable<P> positions(Direction direction) {
-			return (direction == Direction.BACKWARD) ? slice.descendingMap().values() : slice.values();
+			List<Collection<P>> walked = slices.stream()
+				.map((slice) -> (direction == Direction.BACKWARD) ? slice.descendingMap().values() : slice.values())
+				.toList();
+			return () -> walked.stream().flatMap(Collection::stream).iterator();
 		}
 
 	}

@@ -26,7 +26,9 @@ final class SortedWalk {
 		for (Index<P> index : indexes) {
 			if (index instanceof OrderedIndex<P> ordered) {
 				OrderedIndex.Walk<P> walk = ordered.walk(query);
-				OrderedIndex.Direction direction = (walk != null) ? ordered.direction(orderBy, walk.fixed()) : null;
+				// several slices ($in) come one after the other, not in the sort's order
+				OrderedIndex.Direction direction = (walk != null && walk.slices().size() == 1)
+						? ordered.direction(orderBy, walk.fixed()) : null;
 				if (direction != null) {
 					return walk.positions(direction);
 				}

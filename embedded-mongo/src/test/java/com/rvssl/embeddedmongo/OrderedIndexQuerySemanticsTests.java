@@ -141,11 +141,29 @@ class OrderedIndexQuerySemanticsTests {
 										new Document("$sum", 1))),
 								new Document("$sort", new Document("_id", 1))))
 					.into(new ArrayList<>()),
-				(c) -> c
-					.aggregate(List
-						.of(new Document("$match",
+				(c) -> c.aggregate(List.of(
+						new Document("$match",
 								new Document("$expr", new Document("$eq", List.of("$resellerId", "reseller-2")))),
-								new Document("$count", "n")))
+						new Document("$count", "n")))
+					.into(new ArrayList<>()),
+				// $in on a leading field: values of several types, duplicates, none
+				(c) -> c.countDocuments(
+						new Document("state", new Document("$in", List.of("DONE", "OUTSTANDING"))).append("nextCheckAt",
+								new Document("$lte", at(Duration.ZERO)))),
+				(c) -> c.find(new Document("state", new Document("$in", List.of(1, 1.0, 1L, "OUTSTANDING"))))
+					.sort(byDueThenId)
+					.into(new ArrayList<>()),
+				(c) -> c.countDocuments(new Document("state", new Document("$in", List.of()))), (
+						c) -> c
+							.find(new Document("state", new Document("$in", List.of("OUTSTANDING", "DONE")))
+								.append("ca", new Document("$in", List.of("digicert", "sectigo", "digicert"))))
+							.sort(new Document("createdAt", 1))
+							.limit(7)
+							.into(new ArrayList<>()),
+				(c) -> c
+					.find(new Document("state", "OUTSTANDING").append("ca", new Document("$in", List.of("sectigo"))))
+					.sort(new Document("createdAt", -1))
+					.limit(3)
 					.into(new ArrayList<>()),
 				// both bounds, $eq, the fixed field in the sort, strict and inclusive
 				(c) -> c

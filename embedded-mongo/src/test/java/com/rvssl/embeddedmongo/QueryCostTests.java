@@ -130,6 +130,12 @@ class QueryCostTests {
 			assertThat(cost(examined, () -> checks.countDocuments(due))).isEqualTo(DOCUMENTS / 2);
 			assertThat(cost(examined, () -> checks.countDocuments(new Document("state", "DONE"))))
 				.isEqualTo(DOCUMENTS / 2);
+			// $in on the leading field: one slice per value
+			assertThat(cost(examined,
+					() -> checks
+						.countDocuments(new Document("state", new Document("$in", List.of("OUTSTANDING", "DONE")))
+							.append("nextCheckAt", new Document("$lte", Date.from(T0.plusSeconds(10)))))))
+				.isEqualTo(11);
 			// a claim of the most overdue that moves them on: they leave the slice
 			checks.updateMany(new Document("_id", new Document("$in", List.of("check-1", "check-3"))),
 					Updates.set("nextCheckAt", Date.from(T0.plusSeconds(10 * DOCUMENTS))));
