@@ -164,8 +164,8 @@ class StatusSyncScaleBenchmark {
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					Runtime.getRuntime().maxMemory() / (1024 * 1024), server, orders, insertSeconds,
 					orders / insertSeconds, firstBatch, firstBatchMillis, claimMillisPerBatch, batch, batches.get(),
-					workers, claimedPerSecond(steadyChecks, claimNanos.get(), workers), writeMillisPerOrder, steadyChecks, steadySeconds, steadyChecks / steadySeconds, workers,
-					batch);
+					workers, claimedPerSecond(steadyChecks, claimNanos.get(), workers), writeMillisPerOrder,
+					steadyChecks, steadySeconds, steadyChecks / steadySeconds, workers, batch);
 			System.out.println(report);
 			// a database of its own (named by the run), on a real server too
 			mongo.getMongoDatabase()
