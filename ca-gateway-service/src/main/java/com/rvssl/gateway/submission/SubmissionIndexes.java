@@ -17,8 +17,8 @@ import reactor.util.retry.Retry;
 /**
  * The indexes the store's periodic queries run on (DESIGN §4: nothing periodic reads
  * every record ever kept): due re-attempts and cancellations (state, then due time),
- * stale claims (state, then claim time), a CA's queue (state, CA, then age), and two
- * sparse ones over fields present only while there is work: the records with stray CA
+ * stale claims (state, then claim time), a CA's queue (state, CA, then age and id), and
+ * two sparse ones over fields present only while there is work: the records with stray CA
  * orders and those whose CA is due to be searched again. Created in the background after
  * start-up and retried, so start-up does not wait for the database.
  */
@@ -34,6 +34,7 @@ class SubmissionIndexes {
 			new Index().on("state", Sort.Direction.ASC)
 				.on("ca", Sort.Direction.ASC)
 				.on("createdAt", Sort.Direction.ASC)
+				.on("_id", Sort.Direction.ASC)
 				.named("ca_queue"),
 			new Index().on("straysSince", Sort.Direction.ASC).sparse().named("strays"),
 			new Index().on("referenceCheckAt", Sort.Direction.ASC).sparse().named("reference_checks"));

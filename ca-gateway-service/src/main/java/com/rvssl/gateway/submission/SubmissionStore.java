@@ -30,6 +30,9 @@ public class SubmissionStore {
 
 	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
+	/** A CA's queue: oldest first, orders of the same instant by id. */
+	private static final Sort QUEUE_ORDER = Sort.by("createdAt", "_id");
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final OutboxWakeUp outboxes;
@@ -99,14 +102,17 @@ public class SubmissionStore {
 	 * an older one of its CA still waiting is put back behind it (its re-attempt moved to
 	 * the older one's), so the re-attempt that finds a CA back is always that CA's oldest
 	 * order, and the rest follow it oldest first (see {@link #backlogDueNow}). Only the
-	 * head of each CA's queue calls a CA that is down.
+	 * head of each CA's queue calls a CA that is down. Age is {@code createdAt}, then
+	 * {@code _id} among orders of the same instant: both queries must agree on the head,
+	 * whatever plan the database picks, or a record could be queued behind one that is
+	 * not ahead of it.
 	 */
 	Mono<SubmissionRecord> claimDue(Instant now, Instant staleBefore) {
 		Query due = Query
 			.query(new Criteria().orOperator(
 					Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
 					Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)))
-			.with(Sort.by("createdAt"));
+			.with(QUEUE_ORDER);
 		return mongo.findOne(due, SubmissionRecord.class).flatMap(record -> {
 			if (record.state() != SubmissionState.RETRYING) {
 				return claim(Criteria.where("_id")
@@ -118,12 +124,12 @@ public class SubmissionStore {
 			}
 			return oldestWaiting(record.ca()).flatMap(head -> {
 				if (head.orderId().equals(record.orderId()) || head.nextAttemptAt() == null) {
-					return claim(Criteria.where("_id")
-						.is(record.orderId())
-						.and("state")
-						.is(SubmissionState.RETRYING)
-						.and("nextAttemptAt")
-						.lte(now), now);
+					return claimRetrying(record.orderId(), now);
+				}
+				if (!head.nextAttemptAt().isAfter(now)) {
+					// the head is due too: it goes first (queued behind it, this record
+					// would stay due and be found again)
+					return claimRetrying(head.orderId(), now);
 				}
 				return queueBehind(record, head.nextAttemptAt(), now)
 					.then(Mono.defer(() -> claimDue(now, staleBefore)));
@@ -131,9 +137,18 @@ public class SubmissionStore {
 		});
 	}
 
+	private Mono<SubmissionRecord> claimRetrying(String orderId, Instant now) {
+		return claim(Criteria.where("_id")
+			.is(orderId)
+			.and("state")
+			.is(SubmissionState.RETRYING)
+			.and("nextAttemptAt")
+			.lte(now), now);
+	}
+
 	private Mono<SubmissionRecord> oldestWaiting(CertificateAuthority ca) {
 		Query waiting = Query.query(Criteria.where("state").is(SubmissionState.RETRYING).and("ca").is(ca))
-			.with(Sort.by("createdAt"));
+			.with(QUEUE_ORDER);
 		return mongo.findOne(waiting, SubmissionRecord.class);
 	}
 
