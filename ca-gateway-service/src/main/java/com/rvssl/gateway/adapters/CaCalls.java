@@ -137,7 +137,7 @@ public class CaCalls {
 			return new CaUnavailable(ca + " is busy (" + failure.getMessage() + ")", failure);
 		}
 		if (failure instanceof TimeoutException) {
-			return new CaUnavailable(
+			return new CaUnavailable.NoAnswer(
 					ca + " did not answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), failure);
 		}
 		if (failure instanceof CaUnavailable || failure instanceof CaRefusal) {

@@ -18,6 +18,18 @@ public class CaUnavailable extends RuntimeException {
 	}
 
 	/**
+	 * The call was sent and got no answer in time: the CA may still be carrying it out,
+	 * so what it asked for may come to exist only later (a look-up now can miss it).
+	 */
+	public static class NoAnswer extends CaUnavailable {
+
+		public NoAnswer(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+	/**
 	 * The circuit breaker refused the call: the CA was not asked at all, and asking again
 	 * at once is pointless.
 	 */

@@ -17,7 +17,10 @@ import reactor.util.retry.Retry;
  * that may have reached the CA (and on every re-attempt of a record tried before), the
  * order is first looked up at the CA by our reference and adopted if it is there.
  * Transient failures are retried a few times with backoff; an open circuit is not, the
- * sweep comes back later. The attempt as a whole ends after
+ * sweep comes back later, and neither is a place that got no answer: the CA may still be
+ * making that order, and a look-up right away could miss it and place a second one (the
+ * record waits {@code rvssl.gateway.submission.unanswered-place-wait} before its next
+ * look-up). The attempt as a whole ends after
  * {@code rvssl.gateway.submission.attempt-deadline}, well before its claim goes stale.
  * The claim is therefore never renewed: a live attempt cannot outlast it, and one that
  * does (a process frozen past the claim, which could not renew either) is fenced by its
@@ -50,6 +53,10 @@ class CaSubmission {
 		// a place that failed may still make its order at the CA later (see
 		// Submissions#record: the reference is searched again after a while)
 		AtomicBoolean uncertain = new AtomicBoolean(claimed.attempts() > 1);
+		// a place sent and not answered may still be on its way through the CA: a look-up
+		// now could miss it, so this attempt places no more (see
+		// SubmissionOutcome.Unavailable)
+		AtomicBoolean placeUnanswered = new AtomicBoolean();
 		Mono<SubmissionOutcome> once = Mono.defer(() -> {
 			boolean lookUp = lookUpFirst.getAndSet(true);
 			Mono<SubmissionOutcome> found = lookUp
@@ -60,6 +67,9 @@ class CaSubmission {
 					: Mono.empty();
 			return found.switchIfEmpty(Mono.defer(() -> adapter.place(claimed.caOrderRequest())
 				.doOnError(CaUnavailable.class, failure -> uncertain.set(true))
+				.doOnError(CaUnavailable.NoAnswer.class, failure -> placeUnanswered.set(true))
+				// cut short in flight by the attempt's deadline: just as unanswered
+				.doOnCancel(() -> placeUnanswered.set(true))
 				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, false, uncertain.get()))));
 		});
 		return once
@@ -68,7 +78,7 @@ class CaSubmission {
 				// jitter: orders held up by the same outage do not all come back at the
 				// same instant
 				.jitter(0.5)
-				.filter(CaSubmission::worthRetryingNow)
+				.filter(failure -> worthRetryingNow(failure) && !placeUnanswered.get())
 				.doBeforeRetry(signal -> log.info("Retrying order {} at {} after: {}", claimed.orderId(), claimed.ca(),
 						signal.failure().getMessage()))
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
@@ -79,8 +89,8 @@ class CaSubmission {
 					Mono.error(() -> new CaUnavailable(
 							"no outcome within the attempt's deadline of " + properties.attemptDeadline())))
 			.onErrorResume(CaRefusal.class, refusal -> Mono.just(new SubmissionOutcome.Refused(refusal.getMessage())))
-			.onErrorResume(CaUnavailable.class,
-					failure -> Mono.just(new SubmissionOutcome.Unavailable(failure.getMessage())));
+			.onErrorResume(CaUnavailable.class, failure -> Mono
+				.just(new SubmissionOutcome.Unavailable(failure.getMessage(), placeUnanswered.get())));
 	}
 
 	private static boolean worthRetryingNow(Throwable failure) {

@@ -23,9 +23,16 @@ sealed interface SubmissionOutcome {
 
 	/**
 	 * The CA could not be reached (or did not say); try again later, looking up the
-	 * reference first.
+	 * reference first. {@code placeUnanswered} when a place of this attempt got no
+	 * answer: the CA may still be making that order, so the next look-up must wait until
+	 * it would have been made.
 	 */
-	record Unavailable(String reason) implements SubmissionOutcome {
+	record Unavailable(String reason, boolean placeUnanswered) implements SubmissionOutcome {
+
+		Unavailable(String reason) {
+			this(reason, false);
+		}
+
 	}
 
 }

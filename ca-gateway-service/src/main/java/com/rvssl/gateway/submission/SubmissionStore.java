@@ -33,6 +33,9 @@ public class SubmissionStore {
 	/** A CA's queue: oldest first, orders of the same instant by id. */
 	private static final Sort QUEUE_ORDER = Sort.by("createdAt", "_id");
 
+	/** Set while a re-attempt must wait for an unanswered place (see recordRetrying). */
+	private static final String NOT_BEFORE = "notBefore";
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final OutboxWakeUp outboxes;
@@ -176,11 +179,19 @@ public class SubmissionStore {
 	/**
 	 * The CA took an order again: the rest of its backlog is due now, so the sweep drains
 	 * it oldest first (paced by the CA's rate limiter) instead of in the turns the
-	 * outage's back-off left.
+	 * outage's back-off left; all but records waiting for an unanswered place to have
+	 * been carried out.
 	 */
 	Mono<Long> backlogDueNow(CertificateAuthority ca, Instant now) {
-		Query waiting = Query
-			.query(Criteria.where("state").is(SubmissionState.RETRYING).and("ca").is(ca).and("nextAttemptAt").gt(now));
+		Query waiting = Query.query(Criteria.where("state")
+			.is(SubmissionState.RETRYING)
+			.and("ca")
+			.is(ca)
+			.and("nextAttemptAt")
+			.gt(now)
+			.and(NOT_BEFORE)
+			.not()
+			.gt(now));
 		return mongo.updateMulti(waiting, new Update().set("nextAttemptAt", now), SubmissionRecord.class)
 			.map(result -> result.getModifiedCount());
 	}
@@ -283,11 +294,27 @@ public class SubmissionStore {
 
 	Mono<Boolean> recordRetrying(SubmissionRecord claimed, String reason, Instant nextAttemptAt, OutboxEntry event,
 			Instant now, Instant referenceCheckAt) {
+		return recordRetrying(claimed, reason, nextAttemptAt, event, now, referenceCheckAt, null);
+	}
+
+	/**
+	 * The same, and (non-null {@code notBefore}) a re-attempt that nothing brings forward
+	 * ({@link #backlogDueNow}): a place of this attempt got no answer and may still be on
+	 * its way through the CA, so the reference is not looked up before then.
+	 */
+	Mono<Boolean> recordRetrying(SubmissionRecord claimed, String reason, Instant nextAttemptAt, OutboxEntry event,
+			Instant now, Instant referenceCheckAt, Instant notBefore) {
 		Update update = new Update().set("state", SubmissionState.RETRYING)
 			.set("lastError", reason)
 			.set("nextAttemptAt", nextAttemptAt)
 			.set("updatedAt", now)
 			.push("outbox", event);
+		if (notBefore != null) {
+			update.set(NOT_BEFORE, notBefore);
+		}
+		else {
+			update.unset(NOT_BEFORE);
+		}
 		return updateClaimed(claimed, checkReferenceAt(update, referenceCheckAt));
 	}
 

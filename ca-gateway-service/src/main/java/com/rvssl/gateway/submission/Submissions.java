@@ -261,12 +261,15 @@ public class Submissions {
 					(claimed.attempts() > 1) ? lateOrderCheckAt(now) : null);
 		}
 		SubmissionOutcome.Unavailable unavailable = (SubmissionOutcome.Unavailable) outcome;
-		Instant next = now.plus(properties.reattemptDelay(claimed.attempts()));
+		Instant next = now
+			.plus(unavailable.placeUnanswered() ? properties.reattemptDelayAfterUnansweredPlace(claimed.attempts())
+					: properties.reattemptDelay(claimed.attempts()));
 		log.warn("Order {} not submitted to {} (attempt {}), next attempt at {}: {}", claimed.orderId(), claimed.ca(),
 				claimed.attempts(), next, unavailable.reason());
 		OutboxEntry event = event(claimed, new SubmissionFailed(unavailable.reason(), claimed.attempts(), true));
 		// the call may have reached the CA, which may make the order only later
-		return store.recordRetrying(claimed, unavailable.reason(), next, event, now, lateOrderCheckAt(now));
+		return store.recordRetrying(claimed, unavailable.reason(), next, event, now, lateOrderCheckAt(now),
+				unavailable.placeUnanswered() ? next : null);
 	}
 
 	/**

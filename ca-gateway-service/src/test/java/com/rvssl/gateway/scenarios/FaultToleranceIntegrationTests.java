@@ -56,6 +56,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "rvssl.gateway.sweep.interval=PT0.3S", "rvssl.gateway.submission.retries=1",
 				"rvssl.gateway.submission.retry-backoff=PT0.1S", "rvssl.gateway.submission.reattempt-base=PT0.5S",
 				"rvssl.gateway.submission.reattempt-max=PT1S", "rvssl.gateway.submission.batch=200",
+				// the injected latency (3.5 s) carries a timed-out place out within this
+				"rvssl.gateway.submission.unanswered-place-wait=PT5S",
 				"resilience4j.circuitbreaker.instances.digicert.wait-duration-in-open-state=1s",
 				"resilience4j.circuitbreaker.instances.sectigo.wait-duration-in-open-state=1s",
 				"resilience4j.timelimiter.instances.digicert.timeout-duration=3s",

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One submission attempt ends within its deadline, however long the CA's rate limiter and
  * time limiter make each try and however many quick retries are left: in virtual time,
  * against a CA whose every answer takes 40 s (a 30 s wait for a permit, then a 10 s
- * time-out), as in production.
+ * time-out), as in production. A place that got no answer ends its attempt: only an error
+ * the CA answered is retried at once.
  */
 class CaSubmissionDeadlineTests {
 
@@ -41,7 +42,7 @@ class CaSubmissionDeadlineTests {
 	 */
 	private final SubmissionProperties properties = new SubmissionProperties(2, Duration.ofMillis(500),
 			Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 50, DEADLINE,
-			Duration.ofMinutes(10));
+			Duration.ofMinutes(10), Duration.ofMinutes(1));
 
 	private final SlowCa ca = new SlowCa();
 
@@ -56,7 +57,11 @@ class CaSubmissionDeadlineTests {
 			.expectNoEvent(DEADLINE.minusMillis(1))
 			.thenAwait(Duration.ofMillis(1))
 			.assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(SubmissionOutcome.Unavailable.class,
-					unavailable -> assertThat(unavailable.reason()).contains("deadline")))
+					unavailable -> {
+						assertThat(unavailable.reason()).contains("deadline");
+						// the place cut short may still be carried out by the CA
+						assertThat(unavailable.placeUnanswered()).isTrue();
+					}))
 			.expectComplete()
 			// a bound on the test, not an assertion: without a deadline the attempt never
 			// ends
@@ -84,6 +89,41 @@ class CaSubmissionDeadlineTests {
 			.verify(Duration.ofSeconds(30));
 
 		assertThat(ca.places).hasValue(0);
+	}
+
+	@Test
+	void aPlaceThatGotNoAnswerIsNotFollowedByALookUpAndAnotherPlaceInTheSameAttempt() {
+		ca.answer = Duration.ofSeconds(10);
+		ca.noAnswer = true;
+
+		StepVerifier.withVirtualTime(() -> submission.submit(record(1)))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(10))
+			.assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(SubmissionOutcome.Unavailable.class,
+					unavailable -> assertThat(unavailable.placeUnanswered()).isTrue()))
+			.expectComplete()
+			// a bound on the test, not an assertion
+			.verify(Duration.ofSeconds(30));
+
+		assertThat(ca.places).hasValue(1);
+		assertThat(ca.lookUpCount).hasValue(0);
+	}
+
+	@Test
+	void aPlaceTheCaAnsweredWithAnErrorIsRetriedAtOnceAfterALookUp() {
+		ca.answer = Duration.ofSeconds(1);
+		ca.failFirst = true;
+
+		StepVerifier.withVirtualTime(() -> submission.submit(record(1)))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(10))
+			.assertNext(outcome -> assertThat(outcome).isEqualTo(new SubmissionOutcome.Accepted("ca-2", false, true)))
+			.expectComplete()
+			// a bound on the test, not an assertion
+			.verify(Duration.ofSeconds(30));
+
+		assertThat(ca.places).hasValue(2);
+		assertThat(ca.lookUpCount).hasValue(1);
 	}
 
 	@Test
@@ -117,7 +157,8 @@ class CaSubmissionDeadlineTests {
 
 	/**
 	 * A CA whose place answers after {@code answer}: "unavailable" when that is the 40 s
-	 * of a permit wait plus a time-out, the CA's order id when quicker.
+	 * of a permit wait plus a time-out, the CA's order id when quicker; no answer at all
+	 * ({@code noAnswer}), or an error the first time ({@code failFirst}).
 	 */
 	private static final class SlowCa implements CaAdapter {
 
@@ -129,6 +170,12 @@ class CaSubmissionDeadlineTests {
 
 		Mono<String> lookUps = Mono.empty();
 
+		final AtomicInteger lookUpCount = new AtomicInteger();
+
+		boolean noAnswer;
+
+		boolean failFirst;
+
 		@Override
 		public CertificateAuthority ca() {
 			return CertificateAuthority.DIGICERT;
@@ -137,15 +184,28 @@ class CaSubmissionDeadlineTests {
 		@Override
 		public Mono<String> place(CaOrderRequest request) {
 			places.incrementAndGet();
-			Mono<String> reply = answer.compareTo(Duration.ofSeconds(30)) >= 0
-					? Mono.error(new CaUnavailable("digicert did not answer within 10s"))
-					: Mono.just("ca-" + places.get());
+			Mono<String> reply;
+			if (noAnswer) {
+				reply = Mono.error(new CaUnavailable.NoAnswer("digicert did not answer within 10s", null));
+			}
+			else if (failFirst && places.get() == 1) {
+				reply = Mono.error(new CaUnavailable("digicert answered 500 internal_error"));
+			}
+			else if (answer.compareTo(Duration.ofSeconds(30)) >= 0) {
+				reply = Mono.error(new CaUnavailable("digicert did not answer within 10s"));
+			}
+			else {
+				reply = Mono.just("ca-" + places.get());
+			}
 			return Mono.delay(answer).then(reply).doOnCancel(() -> abandoned.set(true));
 		}
 
 		@Override
 		public Mono<String> findByReference(String reference) {
-			return lookUps;
+			return Mono.defer(() -> {
+				lookUpCount.incrementAndGet();
+				return lookUps;
+			});
 		}
 
 		@Override
