@@ -57,6 +57,8 @@ class CaSubmission {
 		// now could miss it, so this attempt places no more (see
 		// SubmissionOutcome.Unavailable)
 		AtomicBoolean placeUnanswered = new AtomicBoolean();
+		// a place sent and not answered yet when the attempt's deadline cuts it short
+		AtomicBoolean placeInFlight = new AtomicBoolean();
 		Mono<SubmissionOutcome> once = Mono.defer(() -> {
 			boolean lookUp = lookUpFirst.getAndSet(true);
 			Mono<SubmissionOutcome> found = lookUp
@@ -67,9 +69,10 @@ class CaSubmission {
 					: Mono.empty();
 			return found.switchIfEmpty(Mono.defer(() -> adapter.place(claimed.caOrderRequest())
 				.doOnError(CaUnavailable.class, failure -> uncertain.set(true))
+				.doOnSubscribe(subscription -> placeInFlight.set(true))
+				.doOnSuccess(caOrderId -> placeInFlight.set(false))
+				.doOnError(failure -> placeInFlight.set(false))
 				.doOnError(CaUnavailable.NoAnswer.class, failure -> placeUnanswered.set(true))
-				// cut short in flight by the attempt's deadline: just as unanswered
-				.doOnCancel(() -> placeUnanswered.set(true))
 				.map(caOrderId -> new SubmissionOutcome.Accepted(caOrderId, false, uncertain.get()))));
 		});
 		return once
@@ -85,9 +88,13 @@ class CaSubmission {
 			// The whole attempt (permits waited for, calls, quick retries) ends well
 			// inside its claim; a place cut short may still have reached the CA: the
 			// next attempt looks the reference up first.
-			.timeout(properties.attemptDeadline(),
-					Mono.error(() -> new CaUnavailable(
-							"no outcome within the attempt's deadline of " + properties.attemptDeadline())))
+			.timeout(properties.attemptDeadline(), Mono.error(() -> {
+				// a place cut short in flight is just as unanswered
+				if (placeInFlight.get()) {
+					placeUnanswered.set(true);
+				}
+				return new CaUnavailable("no outcome within the attempt's deadline of " + properties.attemptDeadline());
+			}))
 			.onErrorResume(CaRefusal.class, refusal -> Mono.just(new SubmissionOutcome.Refused(refusal.getMessage())))
 			.onErrorResume(CaUnavailable.class, failure -> Mono
 				.just(new SubmissionOutcome.Unavailable(failure.getMessage(), placeUnanswered.get())));

@@ -112,7 +112,7 @@ class CaSubmissionDeadlineTests {
 	@Test
 	void aPlaceTheCaAnsweredWithAnErrorIsRetriedAtOnceAfterALookUp() {
 		ca.answer = Duration.ofSeconds(1);
-		ca.failFirst = true;
+		ca.failing = 1;
 
 		StepVerifier.withVirtualTime(() -> submission.submit(record(1)))
 			.expectSubscription()
@@ -124,6 +124,24 @@ class CaSubmissionDeadlineTests {
 
 		assertThat(ca.places).hasValue(2);
 		assertThat(ca.lookUpCount).hasValue(1);
+	}
+
+	@Test
+	void placesTheCaAnsweredWithErrorsLeaveNothingUnanswered() {
+		ca.answer = Duration.ofSeconds(1);
+		ca.failing = Integer.MAX_VALUE;
+
+		StepVerifier.withVirtualTime(() -> submission.submit(record(1)))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(30))
+			.assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(SubmissionOutcome.Unavailable.class,
+					unavailable -> assertThat(unavailable.placeUnanswered()).isFalse()))
+			.expectComplete()
+			// a bound on the test, not an assertion
+			.verify(Duration.ofSeconds(30));
+
+		// the first try and both quick retries
+		assertThat(ca.places).hasValue(3);
 	}
 
 	@Test
@@ -158,7 +176,7 @@ class CaSubmissionDeadlineTests {
 	/**
 	 * A CA whose place answers after {@code answer}: "unavailable" when that is the 40 s
 	 * of a permit wait plus a time-out, the CA's order id when quicker; no answer at all
-	 * ({@code noAnswer}), or an error the first time ({@code failFirst}).
+	 * ({@code noAnswer}), or an error the first {@code failing} times.
 	 */
 	private static final class SlowCa implements CaAdapter {
 
@@ -174,7 +192,7 @@ class CaSubmissionDeadlineTests {
 
 		boolean noAnswer;
 
-		boolean failFirst;
+		int failing;
 
 		@Override
 		public CertificateAuthority ca() {
@@ -188,7 +206,7 @@ class CaSubmissionDeadlineTests {
 			if (noAnswer) {
 				reply = Mono.error(new CaUnavailable.NoAnswer("digicert did not answer within 10s", null));
 			}
-			else if (failFirst && places.get() == 1) {
+			else if (places.get() <= failing) {
 				reply = Mono.error(new CaUnavailable("digicert answered 500 internal_error"));
 			}
 			else if (answer.compareTo(Duration.ofSeconds(30)) >= 0) {
