@@ -2,23 +2,13 @@ package com.rvssl.gateway.submission;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.rvssl.contracts.CertificateAuthority;
-import com.rvssl.contracts.Customer;
-import com.rvssl.contracts.Dcv;
-import com.rvssl.contracts.DcvMethod;
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Money;
-import com.rvssl.contracts.Topics;
-import com.rvssl.contracts.Validation;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.gateway.scenarios.SandboxCaForClass;
-import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.kit.test.TestInfrastructure;
 import com.rvssl.kit.test.TestKeys;
 import com.rvssl.kit.test.TopicRecorder;
@@ -112,29 +102,15 @@ class UnansweredPlaceIntegrationTests {
 		return claimed;
 	}
 
-	/** An order kept for submission (its OrderPlaced handled), not paid yet. */
+	/**
+	 * A DigiCert DV order kept for submission (its OrderPlaced handled), not paid yet.
+	 */
 	private String kept(String domain) {
-		String orderId = "ord-" + UUID.randomUUID();
-		publish(EventEnvelope.of(orderId, "reseller-1", "corr-" + orderId,
-				new OrderPlaced("product-ssl_dv_rapidssl", CertificateAuthority.DIGICERT, "ssl_dv_rapidssl",
-						Validation.DV, 12, List.of(domain), TestCertificates.csr(TestCertificates.rsa2048(), domain),
-						new Dcv(DcvMethod.EMAIL, "admin@" + domain), new Customer("Ann Lee", "ann@example.com"), null,
-						Money.of(1299, "USD"), Money.of(2999, "USD"), "whmcs-1")));
-		await().atMost(PATIENCE).until(() -> store.find(orderId).blockOptional(TIMEOUT).isPresent());
-		return orderId;
-	}
-
-	private void publish(EventEnvelope envelope) {
-		try {
-			kafka.send(Topics.ORDERS, envelope.key(), envelope).get(10, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("could not publish " + envelope.type(), ex);
-		}
+		return new KeptOrders(kafka, store).kept(CertificateAuthority.DIGICERT, "ssl_dv_rapidssl", domain);
 	}
 
 	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return KeptOrders.now();
 	}
 
 }
