@@ -5,32 +5,37 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.rvssl.order.orders.OrderStore;
+import com.rvssl.order.orders.OrderStore.StateCount;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.stereotype.Component;
 
 /**
- * How many orders each reseller has in each state, by product
+ * How many orders each reseller has in flight in each state, by product
  * ({@code rvssl.orders.by.state}), counted in MongoDB every
- * {@code rvssl.metrics.orders-by-state.refresh}. Counting from the store (not from events
- * seen by this replica) gives every replica the same, true figures; Grafana takes the max
- * over replicas. Cardinality is resellers x states x products actually used.
+ * {@code rvssl.metrics.orders-by-state.refresh}. Only the states that are not final: a
+ * periodic count of every order ever placed would cost more with every order, while the
+ * orders in flight are bounded by the work under way and read through the state index.
+ * Finished orders (issued, rejected, cancelled) are the counter
+ * {@code rvssl.orders.finished} instead, counted as they finish. Counting from the store
+ * (not from events seen by this replica) gives every replica the same, true figures;
+ * Grafana takes the max over replicas. Cardinality is resellers x states in flight x
+ * products actually used.
  */
 @Component
 class OrdersByState implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OrdersByState.class);
 
-	private final ReactiveMongoTemplate mongo;
+	private final OrderStore orders;
 
 	private final MultiGauge gauge;
 
@@ -38,35 +43,31 @@ class OrdersByState implements SmartLifecycle {
 
 	private volatile Disposable refreshing;
 
-	OrdersByState(ReactiveMongoTemplate mongo, MeterRegistry registry,
+	OrdersByState(OrderStore orders, MeterRegistry registry,
 			@Value("${rvssl.metrics.orders-by-state.refresh:15s}") Duration refresh) {
-		this.mongo = mongo;
+		this.orders = orders;
 		this.refresh = refresh;
 		this.gauge = MultiGauge.builder("rvssl.orders.by.state")
-			.description("Orders in each state, per reseller and product (counted in the store)")
+			.description("Orders in flight in each state, per reseller and product (counted in the store)")
 			.register(registry);
 	}
 
 	/**
-	 * Counts the orders once and replaces the gauge's rows (states no order is in any
-	 * more disappear).
+	 * Counts the orders in flight once and replaces the gauge's rows (states no order is
+	 * in any more disappear).
 	 */
 	Mono<Void> count() {
-		Aggregation byState = Aggregation
-			.newAggregation(Aggregation.group("resellerId", "state", "productCode").count().as("orders"));
-		return mongo.aggregate(byState, "orders", Document.class)
+		return orders.inFlightByState()
 			.map(OrdersByState::row)
 			.collectList()
 			.doOnNext((rows) -> gauge.register(rows, true))
 			.then();
 	}
 
-	private static MultiGauge.Row<Number> row(Document counted) {
-		Document key = counted.get("_id", Document.class);
+	private static MultiGauge.Row<Number> row(StateCount counted) {
 		return MultiGauge.Row.of(
-				Tags.of("resellerId", String.valueOf(key.get("resellerId")), "state", String.valueOf(key.get("state")),
-						"product", String.valueOf(key.get("productCode"))),
-				((Number) counted.get("orders")).longValue());
+				Tags.of("resellerId", counted.resellerId(), "state", counted.state(), "product", counted.productCode()),
+				counted.orders());
 	}
 
 	@Override

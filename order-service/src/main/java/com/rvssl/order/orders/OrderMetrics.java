@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Business metrics: orders placed (sent to billing) by product, orders entering each
- * state, the revenue of paid orders at retail and wholesale per reseller and currency
- * (refunds are a series of their own, to subtract), and the time from order to issued as
- * a histogram.
+ * state, orders finished (issued, rejected, cancelled) per reseller and product, the
+ * revenue of paid orders at retail and wholesale per reseller and currency (refunds are a
+ * series of their own, to subtract), and the time from order to issued as a histogram.
  */
 @Component
 public class OrderMetrics {
@@ -48,6 +48,27 @@ public class OrderMetrics {
 		Counter.builder("rvssl.orders.placed")
 			.description("Orders placed (sent to billing), by product")
 			.tag("product", productCode)
+			.register(registry)
+			.increment();
+	}
+
+	/**
+	 * A write moved {@code before} to {@code after}: an order entering a final state is
+	 * counted as finished. Called only for a write that succeeded, so only the replica
+	 * that made the move counts it (a redelivered event writes nothing) and Prometheus
+	 * sums the replicas. Finished orders are counted here rather than in the orders by
+	 * state gauge, whose periodic recount reads only the orders in flight. An issued
+	 * order cancelled afterwards (its certificate revoked) counts in both states.
+	 */
+	void finished(Order before, Order after) {
+		if (after.state() == before.state() || !after.state().isFinal()) {
+			return;
+		}
+		Counter.builder("rvssl.orders.finished")
+			.description("Orders that reached a final state (issued, rejected, cancelled), per reseller and product")
+			.tag("resellerId", String.valueOf(after.resellerId()))
+			.tag("state", after.state().name())
+			.tag("product", String.valueOf(after.productCode()))
 			.register(registry)
 			.increment();
 	}

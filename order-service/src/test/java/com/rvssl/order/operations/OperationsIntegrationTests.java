@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +29,7 @@ import com.rvssl.order.support.OrderServiceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -82,6 +85,9 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 			.returnResult()
 			.getResponseBody();
 		String orderId = placed.path("id").asString();
+		String other = uniqueDomain();
+		placeOrder(reseller, dvOrder(other, TestCertificates.csr(TestCertificates.rsa2048(), other))).expectStatus()
+			.isCreated();
 
 		issue(reseller, orderId, domain);
 
@@ -90,13 +96,20 @@ class OperationsIntegrationTests extends OrderServiceIntegrationTest {
 		Timer timeToIssue = meters.find("rvssl.orders.time.to.issue").tag("resellerId", reseller.id()).timer();
 		assertThat(timeToIssue).isNotNull();
 		assertThat(timeToIssue.count()).isEqualTo(1);
+		// a finished order is counted when it finishes; the gauge shows the orders in
+		// flight, here the second order, still placed
+		await().atMost(10, TimeUnit.SECONDS)
+			.untilAsserted(() -> assertThat(meters.find("rvssl.orders.finished")
+				.tags("resellerId", reseller.id(), "state", "ISSUED", "product", "rapidssl-dv")
+				.counter()).isNotNull().extracting((counter) -> counter.count()).isEqualTo(1.0));
 		await().atMost(60, TimeUnit.SECONDS)
 			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(
-					meters.find("rvssl.orders.by.state").tags("resellerId", reseller.id(), "state", "ISSUED").gauge())
-				.isNotNull()
-				.extracting((gauge) -> gauge.value())
-				.isEqualTo(1.0));
+			.untilAsserted(() -> assertThat(meters.find("rvssl.orders.by.state")
+				.tag("resellerId", reseller.id())
+				.gauges()
+				.stream()
+				.collect(Collectors.toMap((gauge) -> gauge.getId().getTag("state"), Gauge::value)))
+				.containsOnly(entry("PLACED", 1.0)));
 	}
 
 	@Test
