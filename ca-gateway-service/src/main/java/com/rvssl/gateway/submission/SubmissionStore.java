@@ -1,6 +1,7 @@
 package com.rvssl.gateway.submission;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +33,10 @@ public class SubmissionStore {
 
 	/** A CA's queue: oldest first, orders of the same instant by id. */
 	private static final Sort QUEUE_ORDER = Sort.by("createdAt", "_id");
+
+	private static final Comparator<SubmissionRecord> IN_QUEUE_ORDER = Comparator
+		.comparing(SubmissionRecord::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparing(SubmissionRecord::orderId);
 
 	/** Set while a re-attempt must wait for an unanswered place (see recordRetrying). */
 	private static final String NOT_BEFORE = "notBefore";
@@ -111,33 +116,39 @@ public class SubmissionStore {
 	 * not ahead of it.
 	 */
 	Mono<SubmissionRecord> claimDue(Instant now, Instant staleBefore) {
-		Query due = Query
-			.query(new Criteria().orOperator(
-					Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now),
-					Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore)))
+		// two queries, not one $or: each reads its own index ("due", "claims") on every
+		// server, where an $or is a scan of every submission ever made on some
+		Query retrying = Query.query(Criteria.where("state").is(SubmissionState.RETRYING).and("nextAttemptAt").lte(now))
 			.with(QUEUE_ORDER);
-		return mongo.findOne(due, SubmissionRecord.class).flatMap(record -> {
-			if (record.state() != SubmissionState.RETRYING) {
-				return claim(Criteria.where("_id")
-					.is(record.orderId())
-					.and("state")
-					.is(SubmissionState.SUBMITTING)
-					.and("claimedAt")
-					.lte(staleBefore), now);
-			}
-			return oldestWaiting(record.ca()).flatMap(head -> {
-				if (head.orderId().equals(record.orderId()) || head.nextAttemptAt() == null) {
-					return claimRetrying(record.orderId(), now);
+		Query stale = Query
+			.query(Criteria.where("state").is(SubmissionState.SUBMITTING).and("claimedAt").lte(staleBefore))
+			.with(QUEUE_ORDER);
+		return Flux
+			.concat(mongo.findOne(retrying, SubmissionRecord.class), mongo.findOne(stale, SubmissionRecord.class))
+			.sort(IN_QUEUE_ORDER)
+			.next()
+			.flatMap(record -> {
+				if (record.state() != SubmissionState.RETRYING) {
+					return claim(Criteria.where("_id")
+						.is(record.orderId())
+						.and("state")
+						.is(SubmissionState.SUBMITTING)
+						.and("claimedAt")
+						.lte(staleBefore), now);
 				}
-				if (!head.nextAttemptAt().isAfter(now)) {
-					// the head is due too: it goes first (queued behind it, this record
-					// would stay due and be found again)
-					return claimRetrying(head.orderId(), now);
-				}
-				return queueBehind(record, head.nextAttemptAt(), now)
-					.then(Mono.defer(() -> claimDue(now, staleBefore)));
+				return oldestWaiting(record.ca()).flatMap(head -> {
+					if (head.orderId().equals(record.orderId()) || head.nextAttemptAt() == null) {
+						return claimRetrying(record.orderId(), now);
+					}
+					if (!head.nextAttemptAt().isAfter(now)) {
+						// the head is due too: it goes first (queued behind it,
+						// this record would stay due and be found again)
+						return claimRetrying(head.orderId(), now);
+					}
+					return queueBehind(record, head.nextAttemptAt(), now)
+						.then(Mono.defer(() -> claimDue(now, staleBefore)));
+				});
 			});
-		});
 	}
 
 	private Mono<SubmissionRecord> claimRetrying(String orderId, Instant now) {
