@@ -1,5 +1,8 @@
 package com.rvssl.embeddedmongo;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,14 +12,24 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class DocumentsExamined {
 
-	private final LongAdder count = new LongAdder();
+	private final Map<String, LongAdder> byCollection = new ConcurrentHashMap<>();
 
-	void add() {
-		count.increment();
+	void add(String collection) {
+		byCollection.computeIfAbsent(collection, (name) -> new LongAdder()).increment();
 	}
 
 	public long count() {
-		return count.sum();
+		return byCollection.values().stream().mapToLong(LongAdder::sum).sum();
+	}
+
+	/**
+	 * The count by collection ({@code database.collection}): which queries' work grows
+	 * with their collection.
+	 */
+	public Map<String, Long> byCollection() {
+		Map<String, Long> counts = new TreeMap<>();
+		byCollection.forEach((collection, count) -> counts.put(collection, count.sum()));
+		return counts;
 	}
 
 }

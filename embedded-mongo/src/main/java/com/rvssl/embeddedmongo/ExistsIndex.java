@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
@@ -14,13 +15,15 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A single-field secondary index that knows which documents have the field: it answers
- * the filters that require {@code {field: {$exists: true}}} (at the top or in a top-level
- * {@code $and}), whatever else they ask, from the documents that have it. That is the
- * query a sparse or partial index on a field that is present only while there is work
- * (e.g. pending outbox entries) serves on a real MongoDB; mongo-java-server itself
- * ignores secondary indexes.
+ * the filters that require {@code {field: {$exists: true}}} or a range with a value on
+ * the field (at the top or in a top-level {@code $and}), whatever else they ask, from the
+ * documents that have it. That is the query a sparse or partial index on a field that is
+ * present only while there is work (e.g. pending outbox entries) serves on a real
+ * MongoDB; mongo-java-server itself ignores secondary indexes.
  */
 final class ExistsIndex<P> extends Index<P> {
+
+	private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
 	private final String field;
 
@@ -76,8 +79,24 @@ final class ExistsIndex<P> extends Index<P> {
 		return requiresField(query);
 	}
 
+	/**
+	 * The positions of the documents {@code query} can match from the first of
+	 * {@code indexes} that is an exists index requiring its field, or null when none is.
+	 * Asked before any other secondary index: the field of such an index is present only
+	 * while there is work, so its documents are few where a compound index's slice (of a
+	 * state, say) may hold every document ever written.
+	 */
+	static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
+		for (Index<P> index : indexes) {
+			if (index instanceof ExistsIndex<P> marked && marked.canHandle(query)) {
+				return marked.getPositions(query);
+			}
+		}
+		return null;
+	}
+
 	private boolean requiresField(Document query) {
-		if (exists.get(field).equals(query.get(field))) {
+		if (exists.get(field).equals(query.get(field)) || isBoundedRange(query.get(field))) {
 			return true;
 		}
 		if (query.get("$and") instanceof List<?> conditions) {
@@ -85,6 +104,18 @@ final class ExistsIndex<P> extends Index<P> {
 				.anyMatch((condition) -> condition instanceof Document document && requiresField(document));
 		}
 		return false;
+	}
+
+	// a range with a value ({$lte: now}) matches only documents that have the field, as
+	// a range on a missing field matches nothing; a null bound would match it
+	private static boolean isBoundedRange(Object condition) {
+		if (!(condition instanceof Document operators) || operators.isEmpty()) {
+			return false;
+		}
+		return operators.entrySet()
+			.stream()
+			.anyMatch((operator) -> RANGE_OPERATORS.contains(operator.getKey()) && operator.getValue() != null)
+				&& operators.keySet().stream().allMatch((operator) -> operator.startsWith("$"));
 	}
 
 	@Override

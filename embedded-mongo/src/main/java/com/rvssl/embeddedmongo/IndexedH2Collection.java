@@ -13,8 +13,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The H2 collection, answering a filter that pins {@code _id} through its index and a
- * sorted filter that an {@link OrderedIndex} answers in order.
+ * The H2 collection, answering a filter that pins {@code _id} through its index, a filter
+ * that requires a sparse field through that field's {@link ExistsIndex}, and a sorted
+ * filter that an {@link OrderedIndex} answers in order.
  */
 class IndexedH2Collection extends H2Collection {
 
@@ -34,6 +35,10 @@ class IndexedH2Collection extends H2Collection {
 		if (pinned != null) {
 			return matchDocuments(query, pinned, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
+		Iterable<Object> marked = ExistsIndex.positions(getIndexes(), query);
+		if (marked != null) {
+			return matchDocuments(query, marked, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
 		Iterable<Object> sorted = SortedWalk.positions(getIndexes(), query, orderBy);
 		if (sorted != null) {
 			// already in order: matched as they come, up to the limit
@@ -52,7 +57,7 @@ class IndexedH2Collection extends H2Collection {
 
 	@Override
 	protected boolean documentMatchesQuery(Document document, Document query) {
-		examined.add();
+		examined.add(getFullName());
 		return super.documentMatchesQuery(document, query);
 	}
 

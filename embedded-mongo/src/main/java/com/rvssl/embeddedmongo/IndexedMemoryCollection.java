@@ -11,8 +11,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The in-memory collection, answering a filter that pins {@code _id} through its index
- * and a sorted filter that an {@link OrderedIndex} answers in order.
+ * The in-memory collection, answering a filter that pins {@code _id} through its index, a
+ * filter that requires a sparse field through that field's {@link ExistsIndex}, and a
+ * sorted filter that an {@link OrderedIndex} answers in order.
  */
 class IndexedMemoryCollection extends MemoryCollection {
 
@@ -30,6 +31,10 @@ class IndexedMemoryCollection extends MemoryCollection {
 		Iterable<Integer> pinned = IdPin.positions(getIndexes(), getIdField(), query);
 		if (pinned != null) {
 			return matchDocuments(query, pinned, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		Iterable<Integer> marked = ExistsIndex.positions(getIndexes(), query);
+		if (marked != null) {
+			return matchDocuments(query, marked, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
 		Iterable<Integer> sorted = SortedWalk.positions(getIndexes(), query, orderBy);
 		if (sorted != null) {
@@ -49,7 +54,7 @@ class IndexedMemoryCollection extends MemoryCollection {
 
 	@Override
 	protected boolean documentMatchesQuery(Document document, Document query) {
-		examined.add();
+		examined.add(getFullName());
 		return super.documentMatchesQuery(document, query);
 	}
 
