@@ -136,6 +136,14 @@ final class JavaProcess {
 		return -1;
 	}
 
+	/**
+	 * CPU time the process has used so far (user and system), in seconds; -1 where the
+	 * platform does not tell.
+	 */
+	double cpuSeconds() {
+		return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(-1.0);
+	}
+
 	boolean isAlive() {
 		return process.isAlive();
 	}

@@ -94,6 +94,10 @@ final class KafkaBroker implements AutoCloseable {
 		return process.residentKib();
 	}
 
+	double cpuSeconds() {
+		return process.cpuSeconds();
+	}
+
 	String bootstrapServers() {
 		return bootstrapServers;
 	}

@@ -240,6 +240,44 @@ public final class LocalStack implements AutoCloseable {
 		return memory;
 	}
 
+	/**
+	 * CPU seconds every process of the stack has used so far, by name: the services, the
+	 * sandbox CA, the broker, and this JVM (the MongoDB wire server, the SMTP catcher and
+	 * whatever else runs in it, such as a load client).
+	 */
+	public Map<String, Double> cpuSeconds() {
+		Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+		services.values().forEach(process -> cpu.put(process.name(), process.cpuSeconds()));
+		replicas.forEach((name, process) -> cpu.put(name, process.cpuSeconds()));
+		cpu.put(sandbox.name(), sandbox.cpuSeconds());
+		cpu.put("kafka", kafka.cpuSeconds());
+		cpu.put("local-stack",
+				ProcessHandle.current().info().totalCpuDuration().map(t -> t.toNanos() / 1e9).orElse(-1.0));
+		return cpu;
+	}
+
+	/**
+	 * Commands the MongoDB wire server has answered so far, by service (each service's
+	 * database; the drivers' heartbeats to {@code admin} are not counted). Empty when the
+	 * stack keeps its data on disk, whose backend does not count.
+	 */
+	public Map<PlatformService, Long> databaseCommands() {
+		Map<PlatformService, Long> commands = new EnumMap<>(PlatformService.class);
+		for (PlatformService service : PlatformService.values()) {
+			mongo.commands(service.database()).ifPresent(count -> commands.put(service, count));
+		}
+		return commands;
+	}
+
+	/**
+	 * Documents the wire server's queries have matched against a filter so far, by
+	 * collection ({@code database.collection}); empty when the stack keeps its data on
+	 * disk.
+	 */
+	public Map<String, Long> documentsExamined() {
+		return mongo.documentsExamined();
+	}
+
 	/** The connection string of a service's own database, for checks that read it. */
 	String mongoUri(PlatformService service) {
 		return mongo.uri(service.database());

@@ -3,9 +3,16 @@ package com.rvssl.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.netty.channel.Channel;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
 
 import com.rvssl.embeddedmongo.IndexedH2Backend;
 import com.rvssl.embeddedmongo.IndexedMemoryBackend;
@@ -74,6 +81,22 @@ final class MongoWireServer implements AutoCloseable {
 		server = again;
 	}
 
+	/**
+	 * Commands answered for one database since the stack started (round trips of its
+	 * clients); empty when the data is kept on disk, whose backend does not count.
+	 */
+	Optional<Long> commands(String database) {
+		return (memory != null) ? Optional.of(memory.commands(database)) : Optional.empty();
+	}
+
+	/**
+	 * Documents the queries have matched against a filter so far, by collection; empty on
+	 * disk.
+	 */
+	Map<String, Long> documentsExamined() {
+		return (memory != null) ? memory.documentsExamined().byCollection() : Map.of();
+	}
+
 	@Override
 	public void close() {
 		if (memory != null) {
@@ -89,6 +112,19 @@ final class MongoWireServer implements AutoCloseable {
 	private static final class KeptMemoryBackend extends IndexedMemoryBackend {
 
 		private volatile boolean closing;
+
+		private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+
+		long commands(String database) {
+			LongAdder count = commands.get(database);
+			return (count != null) ? count.sum() : 0;
+		}
+
+		@Override
+		public Document handleCommand(Channel channel, String database, String command, Document query) {
+			commands.computeIfAbsent(database, (name) -> new LongAdder()).increment();
+			return super.handleCommand(channel, database, command, query);
+		}
 
 		void closeForGood() {
 			closing = true;

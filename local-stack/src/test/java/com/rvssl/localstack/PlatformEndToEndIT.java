@@ -264,7 +264,8 @@ class PlatformEndToEndIT {
 				assertThat(prometheus
 					.value("rvssl_orders_revenue_total{" + reseller + ",currency=\"USD\",price=\"retail\"}"))
 					.isEqualTo(retail / 100.0);
-				// finished orders are counted as they finish; the gauge holds orders in flight
+				// finished orders are counted as they finish; the gauge holds orders in
+				// flight
 				assertThat(prometheus.value("sum(rvssl_orders_finished_total{" + reseller + ",state=\"ISSUED\"})"))
 					.isEqualTo(1);
 				assertThat(prometheus.query("rvssl_orders_by_state{" + reseller + "}")).isEmpty();
