@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing was lost, stuck, charged or placed twice; it prints every figure.
  *
  * <p>
- * {@code -Drvssl.chaos.orders=N} (1,000 in {@code mvn verify}, CI's run; 300 without the
+ * {@code -Drvssl.chaos.orders=N} (600 in {@code mvn verify}, CI's run; 300 without the
  * property); {@code -Drvssl.test.seed=S} replays a run's choices (the faults' timing
  * depends on the machine). It runs in a failsafe execution of its own (tag
  * {@code chaos}), after the end-to-end tests have stopped their platform.
