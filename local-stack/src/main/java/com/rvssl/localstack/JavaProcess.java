@@ -23,6 +23,12 @@ final class JavaProcess {
 
 	private final Path log;
 
+	/**
+	 * System property naming a directory: when set, every JVM the stack starts keeps a
+	 * Java Flight Recording there.
+	 */
+	static final String FLIGHT_RECORDINGS = "localstack.flight-recordings";
+
 	private JavaProcess(String name, Process process, Path log) {
 		this.name = name;
 		this.process = process;
@@ -78,6 +84,13 @@ final class JavaProcess {
 	}
 
 	private static JavaProcess start(String name, List<String> command, Path logDir) {
+		String flightRecordings = System.getProperty(FLIGHT_RECORDINGS);
+		if (flightRecordings != null) {
+			// For profiling a run: each child records to <dir>/<name>.jfr, written when
+			// it stops
+			command.add(1, "-XX:StartFlightRecording=settings=profile,filename="
+					+ Path.of(flightRecordings).toAbsolutePath().resolve(name + ".jfr"));
+		}
 		try {
 			Files.createDirectories(logDir);
 			Path log = logDir.resolve(name + ".log");

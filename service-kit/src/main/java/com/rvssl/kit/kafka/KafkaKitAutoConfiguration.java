@@ -1,9 +1,12 @@
 package com.rvssl.kit.kafka;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import com.rvssl.contracts.Topics;
 
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +31,10 @@ import org.springframework.kafka.listener.FailedRecordProcessor;
 /**
  * Kafka as every service uses it: the platform's topics and their dead-letter topics
  * (same partition count), one error handler that retries in place and then dead-letters,
- * and the count of dead letters. Boot's listener container factory picks the error
- * handler up by itself. Only with Boot's Kafka configuration: an application that
- * excludes it (the sandbox CA, hosted in another module's tests) has no broker to talk
- * to.
+ * the count of dead letters, and consumers that stay quiet while no events come. Boot's
+ * listener container factory picks the error handler up by itself. Only with Boot's Kafka
+ * configuration: an application that excludes it (the sandbox CA, hosted in another
+ * module's tests) has no broker to talk to.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
@@ -46,6 +50,27 @@ public class KafkaKitAutoConfiguration {
 			.flatMap((topic) -> List.of(topic, Topics.deadLetterOf(topic)).stream())
 			.map((topic) -> TopicBuilder.name(topic).partitions(Topics.PARTITIONS).build())
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * How long the broker holds a consumer's fetch while there is nothing to return: the
+	 * client's 500 ms default costs every consumer thread (dozens per stack) and the
+	 * broker two round trips a second while idle. A record that arrives still answers the
+	 * waiting fetch at once, so a longer wait costs no latency; only partitions newly
+	 * assigned by a rebalance may wait for the fetch already out, hence seconds, not
+	 * minutes. A service that sets {@code spring.kafka.consumer.fetch-max-wait} keeps its
+	 * own.
+	 */
+	static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(2);
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer rvsslIdleFetchWait() {
+		return (factory) -> {
+			if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+				factory
+					.updateConfigs(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) IDLE_FETCH_WAIT.toMillis()));
+			}
+		};
 	}
 
 	@Bean
