@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -374,7 +376,32 @@ final class OrderedIndex<P> extends Index<P> {
 			List<Collection<P>> walked = slices.stream()
 				.map((slice) -> (direction == Direction.BACKWARD) ? slice.descendingMap().values() : slice.values())
 				.toList();
-			return () -> walked.stream().flatMap(Collection::stream).iterator();
+			// an iterator of its own, not a flatMap'd stream's: pulled one at a time, the
+			// stream pushes a whole slice into its buffer (Java 17), so a walk stopped at
+			// a limit still read every entry of its slice
+			return () -> new Iterator<>() {
+
+				private final Iterator<Collection<P>> rest = walked.iterator();
+
+				private Iterator<P> current = Collections.emptyIterator();
+
+				@Override
+				public boolean hasNext() {
+					while (!current.hasNext() && rest.hasNext()) {
+						current = rest.next().iterator();
+					}
+					return current.hasNext();
+				}
+
+				@Override
+				public P next() {
+					if (!hasNext()) {
+						throw new NoSuchElementException();
+					}
+					return current.next();
+				}
+
+			};
 		}
 
 	}
