@@ -270,6 +270,15 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * Commands the MongoDB wire server has answered so far, by collection and command
+	 * ({@code database.collection command}, e.g. {@code rvssl-billing.accounts update});
+	 * empty when the stack keeps its data on disk.
+	 */
+	public Map<String, Long> databaseCommandKinds() {
+		return mongo.commandKinds();
+	}
+
+	/**
 	 * Documents the wire server's queries have matched against a filter so far, by
 	 * collection ({@code database.collection}); empty when the stack keeps its data on
 	 * disk.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -90,6 +91,14 @@ final class MongoWireServer implements AutoCloseable {
 	}
 
 	/**
+	 * Commands answered so far by collection and command ({@code database.collection
+	 * command}); empty on disk.
+	 */
+	Map<String, Long> commandKinds() {
+		return (memory != null) ? memory.commandKinds() : Map.of();
+	}
+
+	/**
 	 * Documents the queries have matched against a filter so far, by collection; empty on
 	 * disk.
 	 */
@@ -115,14 +124,26 @@ final class MongoWireServer implements AutoCloseable {
 
 		private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
+		// by "database.collection command", e.g. "rvssl-billing.accounts findAndModify"
+		private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
+
 		long commands(String database) {
 			LongAdder count = commands.get(database);
 			return (count != null) ? count.sum() : 0;
 		}
 
+		Map<String, Long> commandKinds() {
+			Map<String, Long> counts = new TreeMap<>();
+			kinds.forEach((kind, count) -> counts.put(kind, count.sum()));
+			return counts;
+		}
+
 		@Override
 		public Document handleCommand(Channel channel, String database, String command, Document query) {
 			commands.computeIfAbsent(database, (name) -> new LongAdder()).increment();
+			Object target = query.get(command);
+			String collection = (target instanceof String name) ? name : String.valueOf(query.get("collection"));
+			kinds.computeIfAbsent(database + "." + collection + " " + command, (kind) -> new LongAdder()).increment();
 			return super.handleCommand(channel, database, command, query);
 		}
 

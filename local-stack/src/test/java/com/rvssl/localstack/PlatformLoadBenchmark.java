@@ -181,12 +181,12 @@ class PlatformLoadBenchmark {
 	}
 
 	/** The stack's counters at one moment. */
-	private record Snapshot(Map<String, Double> cpu, Map<PlatformService, Long> commands, Map<String, Long> examined,
-			long kafkaRecords) {
+	private record Snapshot(Map<String, Double> cpu, Map<PlatformService, Long> commands,
+			Map<String, Long> commandKinds, Map<String, Long> examined, long kafkaRecords) {
 
 		static Snapshot take(LocalStack stack) throws InterruptedException, ExecutionException {
-			return new Snapshot(stack.cpuSeconds(), stack.databaseCommands(), stack.documentsExamined(),
-					kafkaRecords(stack));
+			return new Snapshot(stack.cpuSeconds(), stack.databaseCommands(), stack.databaseCommandKinds(),
+					stack.documentsExamined(), kafkaRecords(stack));
 		}
 
 		/**
@@ -225,6 +225,14 @@ class PlatformLoadBenchmark {
 										/ orders))
 						.collect(Collectors.joining(", ")),
 					(double) (kafkaRecords - before.kafkaRecords) / orders);
+			System.out.println("database commands per order, by collection and command (0.1 or more):");
+			commandKinds.entrySet()
+				.stream()
+				.map(entry -> Map.entry(entry.getKey(),
+						(double) (entry.getValue() - before.commandKinds.getOrDefault(entry.getKey(), 0L)) / orders))
+				.filter(entry -> entry.getValue() >= 0.1)
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.forEach(entry -> System.out.printf("  %-58s %5.1f%n", entry.getKey(), entry.getValue()));
 			long allExamined = examined.values().stream().mapToLong(Long::longValue).sum()
 					- before.examined.values().stream().mapToLong(Long::longValue).sum();
 			System.out.printf("per order: %.1f documents examined by the database's queries; by collection:%n",
