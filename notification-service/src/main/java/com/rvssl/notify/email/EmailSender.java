@@ -39,7 +39,8 @@ public class EmailSender {
 	/**
 	 * Jakarta Mail 2.1 looks its stream provider up through the ServiceLoader on every
 	 * part it encodes (jakartaee/mail-api#861): a walk through every jar of the
-	 * application, a fifth of this service's CPU under load. Named, it is loaded by name.
+	 * application, a fifth of this service's Java samples in a profiled load run. Named,
+	 * it is loaded by name.
 	 */
 	static void nameStreamProvider() {
 		if (System.getProperty(STREAM_PROVIDER) == null) {
