@@ -46,11 +46,11 @@ import static com.rvssl.kit.outbox.OutboxCollection.PARKED;
  * For each document it first claims the outbox (so that two replicas never publish the
  * same entries side by side; a relay that dies leaves its claim to run out), then sends
  * the entries in the order they were written, without waiting on each acknowledgement,
- * and removes the acknowledged ones in one write. Giving the claim back tells whether
- * entries came in meanwhile: they go out at once, by the same relay, so a wake-up that
- * found the outbox claimed loses nothing. A crash between the ack and the pull publishes
- * an event twice, which consumers absorb by its event id; Kafka being down only delays
- * events.
+ * then removes the acknowledged ones and gives the claim back in one write, which tells
+ * whether entries came in meanwhile: they go out at once, by the same relay, so a wake-up
+ * that found the outbox claimed loses nothing. A crash between the ack and the pull
+ * publishes an event twice, which consumers absorb by its event id; Kafka being down only
+ * delays events.
  */
 public class OutboxRelay extends RepeatingWork {
 
@@ -204,10 +204,12 @@ public class OutboxRelay extends RepeatingWork {
 		Date until = Date.from(now.plus(properties.claim()));
 		Query unclaimed = Query
 			.query(pendingAndUnclaimed(Criteria.where("_id").is(id).and(OUTBOX + ".0").exists(true), now));
+		// the entries only: the document around them (a whole order) is many times larger
+		unclaimed.fields().include(OUTBOX);
 		return mongo
 			.findAndModify(unclaimed, new Update().set(CLAIMED_UNTIL, until),
 					FindAndModifyOptions.options().returnNew(true), Document.class, collection)
-			.flatMap((claimed) -> send(id, entries(claimed)).then(release(id, until))
+			.flatMap((claimed) -> send(id, until, entries(claimed))
 				.onErrorResume((ex) -> release(id, until).then(Mono.error(ex))))
 			.flatMap((filledMeanwhile) -> filledMeanwhile ? publish(id) : Mono.empty());
 	}
@@ -215,17 +217,18 @@ public class OutboxRelay extends RepeatingWork {
 	/**
 	 * Sends every entry before waiting for any acknowledgement (the idempotent producer
 	 * keeps the records of a partition in the order they were sent, and fails the ones
-	 * behind a record it could not deliver), then settles the outbox in one write: the
-	 * entries up to the first failure leave it, the unpublishable ones among them parked.
-	 * What follows a failure stays, to be sent again, in order, with it.
+	 * behind a record it could not deliver), then settles the outbox and gives the claim
+	 * back in one write: the entries up to the first failure leave it, the unpublishable
+	 * ones among them parked. What follows a failure stays, to be sent again, in order,
+	 * with it. Emits whether entries came in meanwhile.
 	 */
-	private Mono<Void> send(Object id, List<OutboxEntry> entries) {
+	private Mono<Boolean> send(Object id, Date until, List<OutboxEntry> entries) {
 		// send() may block on metadata while the broker is away: keep it off the event
 		// loops
 		return Mono.fromCallable(() -> startAll(entries))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((sending) -> Flux.fromIterable(sending).concatMap(this::outcome).collectList())
-			.flatMap((outcomes) -> settle(id, outcomes));
+			.flatMap((outcomes) -> settle(id, until, outcomes));
 	}
 
 	// stops at a send that failed at once for a reason a retry may cure (the broker
@@ -262,7 +265,7 @@ public class OutboxRelay extends RepeatingWork {
 		}).onErrorResume((ex) -> Mono.just(new Outcome(sending.entry(), ex)));
 	}
 
-	private Mono<Void> settle(Object id, List<Outcome> outcomes) {
+	private Mono<Boolean> settle(Object id, Date until, List<Outcome> outcomes) {
 		List<String> done = new ArrayList<>();
 		List<Document> parkedEntries = new ArrayList<>();
 		Throwable failure = null;
@@ -279,15 +282,43 @@ public class OutboxRelay extends RepeatingWork {
 				break;
 			}
 		}
-		Update update = new Update().pull(OUTBOX, new Document("eventId", new Document("$in", done)));
+		Mono<Boolean> written = settleAndRelease(id, until, settlement(done, parkedEntries))
+			.switchIfEmpty(Mono.defer(() -> settleAfterLosingClaim(id, done, parkedEntries)))
+			.doOnNext((filledMeanwhile) -> parked.increment(parkedEntries.size()));
+		Throwable failed = failure;
+		return (failed != null) ? written.then(Mono.error(failed)) : written;
+	}
+
+	// the usual case, the claim still ours: settled and given back in one write; true
+	// when entries came in while it was held
+	private Mono<Boolean> settleAndRelease(Object id, Date until, Update settlement) {
+		Query own = Query.query(Criteria.where("_id").is(id).and(CLAIMED_UNTIL).is(until));
+		own.fields().include(OUTBOX);
+		return mongo
+			.findAndModify(own, settlement.unset(CLAIMED_UNTIL), FindAndModifyOptions.options().returnNew(true),
+					Document.class, collection)
+			.map((released) -> !released.getList(OUTBOX, Document.class, List.of()).isEmpty());
+	}
+
+	// the claim ran out and another relay holds it now: the acknowledged entries still
+	// leave, so that it does not send them again; the rest is that relay's to send
+	private Mono<Boolean> settleAfterLosingClaim(Object id, List<String> done, List<Document> parkedEntries) {
+		if (done.isEmpty()) {
+			return Mono.just(false);
+		}
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), settlement(done, parkedEntries), collection)
+			.thenReturn(false);
+	}
+
+	private static Update settlement(List<String> done, List<Document> parkedEntries) {
+		Update update = new Update();
+		if (!done.isEmpty()) {
+			update.pull(OUTBOX, new Document("eventId", new Document("$in", done)));
+		}
 		if (!parkedEntries.isEmpty()) {
 			update.push(PARKED).each(parkedEntries.toArray());
 		}
-		Mono<Void> written = done.isEmpty() ? Mono.empty()
-				: mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection)
-					.doOnNext((result) -> parked.increment(parkedEntries.size()))
-					.then();
-		return (failure != null) ? written.then(Mono.error(failure)) : written;
+		return update;
 	}
 
 	private Document parked(Object id, OutboxEntry entry, Throwable failure) {

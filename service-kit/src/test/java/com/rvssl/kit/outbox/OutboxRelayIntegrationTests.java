@@ -165,6 +165,41 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void aRelayWhoseClaimRanOutStillRemovesWhatItSentAndLeavesTheNewClaimAlone() {
+		insert(List.of(account(run + "taken-over", 2, "envelope")));
+		Date othersClaim = Date.from(Instant.now().plus(Duration.ofMinutes(10)));
+		Query document = Query.query(Criteria.where("_id").is(run + "taken-over"));
+		KafkaTemplate<String, EventEnvelope> slow = new KafkaTemplate<>(
+				producerFactory(TestInfrastructure.kafkaBootstrapServers())) {
+			@Override
+			public CompletableFuture<SendResult<String, EventEnvelope>> send(String topic, String key,
+					EventEnvelope data) {
+				// while this relay sends, its claim runs out and another replica claims
+				// the outbox
+				mongo
+					.updateFirst(document,
+							new org.springframework.data.mongodb.core.query.Update().set(OutboxCollection.CLAIMED_UNTIL,
+									othersClaim),
+							"accounts")
+					.block(WAIT);
+				return super.send(topic, key, data);
+			}
+		};
+		templates.add(slow);
+		OutboxRelay relay = new OutboxRelay(ACCOUNTS, mongo, slow,
+				new OutboxProperties(Duration.ofHours(1), 100, Duration.ofSeconds(45), Duration.ofSeconds(5), 8),
+				registry);
+
+		relay.publish(run + "taken-over").block(WAIT);
+
+		Document after = mongo.findOne(document, Document.class, "accounts").block(WAIT);
+		assertThat(after.getList(OutboxCollection.OUTBOX, Document.class)).as("the sent entries left").isEmpty();
+		assertThat(after.getDate(OutboxCollection.CLAIMED_UNTIL)).as("the other replica's claim kept")
+			.isEqualTo(othersClaim);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(recorded()).hasSize(2));
+	}
+
+	@Test
 	void anEntryThatCanNeverBePublishedIsParkedAndTheEntriesBehindItStillGoOut() {
 		String reseller = run + "poisoned";
 		List<Document> outbox = new ArrayList<>(
