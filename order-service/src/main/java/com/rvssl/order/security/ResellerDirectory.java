@@ -3,6 +3,8 @@ package com.rvssl.order.security;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
 import com.rvssl.kit.security.ApiKeyResolver;
@@ -17,7 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The resellers billing has registered, found by the hash of their API key: what the
- * kit's API-key authentication asks to know who is calling.
+ * kit's API-key authentication asks to know who is calling. Every request asks, so the
+ * answers found are kept in memory: a key hash belongs to one reseller for good (billing
+ * issues one key per registration), and a miss is never kept, so a reseller registered a
+ * moment ago is found on its first request.
  */
 @Component
 public class ResellerDirectory implements ApiKeyResolver {
@@ -25,6 +30,13 @@ public class ResellerDirectory implements ApiKeyResolver {
 	private final ReactiveMongoTemplate mongo;
 
 	private final Mono<Void> indexes;
+
+	// bounded, and expiring so that a replica learns of a re-registration it did not
+	// consume itself within minutes
+	private final Cache<String, String> resellerIds = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.build();
 
 	public ResellerDirectory(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
@@ -47,6 +59,7 @@ public class ResellerDirectory implements ApiKeyResolver {
 			.set("apiKeyHash", apiKeyHash)
 			.setOnInsert("registeredAt", Instant.now());
 		return indexes.then(mongo.upsert(Query.query(Criteria.where("_id").is(resellerId)), update, Reseller.class))
+			.doOnSuccess((done) -> resellerIds.asMap().values().removeIf(resellerId::equals))
 			.then();
 	}
 
@@ -56,7 +69,11 @@ public class ResellerDirectory implements ApiKeyResolver {
 
 	@Override
 	public Mono<String> resellerIdOf(String apiKeyHash) {
-		return findByKeyHash(apiKeyHash).map(Reseller::id);
+		String known = resellerIds.getIfPresent(apiKeyHash);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		return findByKeyHash(apiKeyHash).map(Reseller::id).doOnNext((id) -> resellerIds.put(apiKeyHash, id));
 	}
 
 }
