@@ -41,6 +41,9 @@ public class IncomingEvents {
 	}
 
 	public Mono<Void> apply(EventEnvelope envelope) {
+		if (OrderLifecycle.isOwn(envelope.payload())) {
+			return Mono.empty();
+		}
 		String eventId = envelope.eventId().toString();
 		return Mono
 			.defer(() -> store.findById(envelope.orderId())

@@ -3,6 +3,7 @@ package com.rvssl.order.orders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.rvssl.contracts.Dcv;
@@ -23,6 +24,7 @@ import com.rvssl.contracts.events.DcvChangeRequested;
 import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.Event;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
 import com.rvssl.contracts.events.ReissueRequested;
@@ -265,6 +267,21 @@ public final class OrderLifecycle {
 
 	static String awaitingApprovalNote(AutoOrderMode mode) {
 		return "Order configured; waiting for the reseller's approval (Auto Order Setup " + mode + ")";
+	}
+
+	/**
+	 * The events this service publishes itself: {@link #apply} has nothing to do for
+	 * them.
+	 */
+	private static final Set<Class<? extends Event>> OWN = Set.of(OrderPlaced.class, OrderCancelled.class,
+			ReissueRequested.class, DcvResendRequested.class, DcvChangeRequested.class);
+
+	/**
+	 * Whether the event is one of this service's own, which come back to it on the orders
+	 * topic: not for us, whatever the order, so there is no order to read for it.
+	 */
+	public static boolean isOwn(Event event) {
+		return OWN.contains(event.getClass());
 	}
 
 	public static Outcome apply(Order order, EventEnvelope envelope) {

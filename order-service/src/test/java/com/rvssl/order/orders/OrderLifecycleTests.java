@@ -17,10 +17,13 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.DcvChangeRequested;
+import com.rvssl.contracts.events.DcvResendRequested;
 import com.rvssl.contracts.events.OrderCancelled;
+import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import com.rvssl.contracts.events.ReissueRequested;
 import com.rvssl.contracts.events.SubmissionFailed;
 import com.rvssl.order.support.OrderFixtures;
 import com.rvssl.order.views.StatusViews;
@@ -121,8 +124,17 @@ class OrderLifecycleTests {
 
 	@Test
 	void ourOwnEventsAreNotForUs() {
-		assertThat(OrderLifecycle.apply(placed, OrderFixtures.event(placed, OrderCancelled.requested("x"))))
-			.isInstanceOf(Outcome.NotForUs.class);
+		List<OrderEvent> own = List.of((OrderEvent) placed.outbox().get(0).toEnvelope().payload(),
+				OrderCancelled.requested("x"), new ReissueRequested("csr"), new DcvResendRequested("admin@example.com"),
+				new DcvChangeRequested(null));
+		for (Order order : List.of(placed, at(OrderState.PAID), at(OrderState.ISSUED))) {
+			assertThat(own).allSatisfy((event) -> {
+				assertThat(OrderLifecycle.isOwn(event)).as(event.getClass().getSimpleName()).isTrue();
+				assertThat(OrderLifecycle.apply(order, OrderFixtures.event(order, event)))
+					.isInstanceOf(Outcome.NotForUs.class);
+			});
+		}
+		assertThat(OrderLifecycle.isOwn(new RefundIssued(Money.of(900, "USD"), Money.of(900, "USD")))).isFalse();
 	}
 
 	@Test
