@@ -64,14 +64,28 @@ public class PushedOrders {
 			.is(TrackingState.OUTSTANDING)
 			.and("leaseId")
 			.is(null));
+		// usually no check is running: noted and made due in one write
+		return mongo.updateFirst(idle, noted(saysIssued, now).set("nextCheckAt", now), TrackedOrder.class)
+			.flatMap(result -> (result.getMatchedCount() > 0) ? Mono.just(true)
+					: notedWhileChecked(Query.query(outstanding), idle, saysIssued, now));
+	}
+
+	// Noted first, made due second: a check that ends between the two either sees the
+	// note when it is written (recheckIfPushedSince) or leaves the order idle for the
+	// second write.
+	private Mono<Boolean> notedWhileChecked(Query outstanding, Query idle, boolean saysIssued, Instant now) {
+		return mongo.updateFirst(outstanding, noted(saysIssued, now), TrackedOrder.class)
+			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
+					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class)
+						.thenReturn(true));
+	}
+
+	private static Update noted(boolean saysIssued, Instant now) {
 		Update noted = new Update().set("pushedAt", now);
 		if (saysIssued) {
 			noted.set(PUSHED_ISSUED, true);
 		}
-		return mongo.updateFirst(Query.query(outstanding), noted, TrackedOrder.class)
-			.flatMap(result -> (result.getMatchedCount() == 0) ? Mono.just(false)
-					: mongo.updateFirst(idle, new Update().set("nextCheckAt", now), TrackedOrder.class)
-						.thenReturn(true));
+		return noted;
 	}
 
 	/**
