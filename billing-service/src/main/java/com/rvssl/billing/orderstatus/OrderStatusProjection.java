@@ -22,7 +22,6 @@ import reactor.util.retry.Retry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -84,9 +83,9 @@ public class OrderStatusProjection {
 				next.amount(), next.currency(), next.placedAt(), next.status(), next.detail(), next.updatedAt(),
 				next.appliedEventIds(), current.version() + 1);
 		Query unchanged = Query.query(where("_id").is(current.orderId()).and("version").is(current.version()));
-		return mongo.findAndReplace(unchanged, versioned, FindAndReplaceOptions.options().returnNew())
-			.switchIfEmpty(Mono.error(Conflict::new))
-			.thenReturn(true);
+		// nothing read back: the page reads the projection, this write only needs to land
+		return mongo.replace(unchanged, versioned)
+			.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(new Conflict()) : Mono.just(true));
 	}
 
 	private static OrderStatus decide(OrderStatus current, EventEnvelope envelope) {
