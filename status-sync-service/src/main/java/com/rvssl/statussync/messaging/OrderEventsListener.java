@@ -3,7 +3,6 @@ package com.rvssl.statussync.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
@@ -70,12 +69,9 @@ class OrderEventsListener {
 					placed.domains().isEmpty() ? null : placed.domains().get(0), placed.termMonths());
 		}
 		else if (envelope.payload() instanceof CertificateSubmitted submitted) {
-			handling = placedOrders.validationOf(envelope.orderId())
-				.zipWith(placedOrders.termMonthsOf(envelope.orderId())
-					.map(Optional::of)
-					.defaultIfEmpty(Optional.empty()))
-				.flatMap(placed -> orders.track(envelope, submitted, placed.getT1(), placed.getT2().orElse(null),
-						schedule.firstCheck(submitted.ca(), placed.getT1(), clock.instant())))
+			handling = placedOrders.termsOf(envelope.orderId())
+				.flatMap(placed -> orders.track(envelope, submitted, placed.validation(), placed.termMonths(),
+						schedule.firstCheck(submitted.ca(), placed.validation(), clock.instant())))
 				.doOnNext(tracked -> log.info(
 						tracked ? "tracking order {} at {} as {}"
 								: "order {} at {} ({}) already known, submission ignored",

@@ -42,13 +42,6 @@ public class PlacedOrders {
 			.then();
 	}
 
-	/** The term in months OrderPlaced announced, if it was seen (and said one). */
-	public Mono<Integer> termMonthsOf(String orderId) {
-		return mongo.findById(orderId, Document.class, COLLECTION)
-			.mapNotNull(document -> document.getInteger("termMonths"))
-			.filter(months -> months > 0);
-	}
-
 	/** The common name OrderPlaced announced, if it was seen. */
 	public Mono<String> commonNameOf(String orderId) {
 		return mongo.findById(orderId, Document.class, COLLECTION)
@@ -56,14 +49,24 @@ public class PlacedOrders {
 	}
 
 	/**
-	 * The validation level OrderPlaced announced; DV (the fast pace) when it was not
-	 * seen.
+	 * What OrderPlaced announced that tracking needs, in one read: the validation level
+	 * (DV, the fast pace, when it was not seen) and the term in months (null when it was
+	 * not seen or said none).
 	 */
-	public Mono<Validation> validationOf(String orderId) {
+	public Mono<PlacedTerms> termsOf(String orderId) {
 		return mongo.findById(orderId, Document.class, COLLECTION)
-			.mapNotNull(document -> document.getString("validation"))
-			.map(Validation::valueOf)
-			.defaultIfEmpty(Validation.DV);
+			.map(document -> new PlacedTerms((document.getString("validation") != null)
+					? Validation.valueOf(document.getString("validation")) : Validation.DV,
+					positive(document.getInteger("termMonths"))))
+			.defaultIfEmpty(new PlacedTerms(Validation.DV, null));
+	}
+
+	private static Integer positive(Integer months) {
+		return (months != null && months > 0) ? months : null;
+	}
+
+	/** The validation level and term of an order, as OrderPlaced announced them. */
+	public record PlacedTerms(Validation validation, Integer termMonths) {
 	}
 
 }
