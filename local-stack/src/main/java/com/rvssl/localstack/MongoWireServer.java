@@ -122,14 +122,16 @@ final class MongoWireServer implements AutoCloseable {
 
 		private volatile boolean closing;
 
-		private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
-
 		// by "database.collection command", e.g. "rvssl-billing.accounts findAndModify"
 		private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
 
 		long commands(String database) {
-			LongAdder count = commands.get(database);
-			return (count != null) ? count.sum() : 0;
+			String prefix = database + ".";
+			return kinds.entrySet()
+				.stream()
+				.filter((kind) -> kind.getKey().startsWith(prefix))
+				.mapToLong((kind) -> kind.getValue().sum())
+				.sum();
 		}
 
 		Map<String, Long> commandKinds() {
@@ -140,7 +142,6 @@ final class MongoWireServer implements AutoCloseable {
 
 		@Override
 		public Document handleCommand(Channel channel, String database, String command, Document query) {
-			commands.computeIfAbsent(database, (name) -> new LongAdder()).increment();
 			Object target = query.get(command);
 			String collection = (target instanceof String name) ? name : String.valueOf(query.get("collection"));
 			kinds.computeIfAbsent(database + "." + collection + " " + command, (kind) -> new LongAdder()).increment();
