@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateCancelled;
 import com.rvssl.contracts.events.CertificateIssued;
-import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
@@ -150,19 +148,12 @@ class FinishedOrdersIntegrationTests extends OrderServiceIntegrationTest {
 	/** A configured DV order, paid and submitted to the CA. */
 	private String submitted(TestReseller reseller, String domain) {
 		String orderId = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
-		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
-		awaitOrderState(reseller, orderId, "PAID");
-		publish(orderId, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-" + orderId));
-		awaitOrderState(reseller, orderId, "SUBMITTED");
+		submit(reseller, orderId);
 		return orderId;
 	}
 
 	private static CertificateIssued certificateIssued(String orderId, String domain) {
-		TestCertificates.Chain chain = TestCertificates.chainFor(domain);
-		var leaf = chain.leaf();
-		return new CertificateIssued("DC-" + orderId, leaf.getSerialNumber().toString(16),
-				leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), leaf.getIssuer().toString(),
-				chain.pem());
+		return certificateIssued(orderId, TestCertificates.chainFor(domain));
 	}
 
 	/**

@@ -15,15 +15,11 @@ import org.mockito.stubbing.Answer;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Money;
 import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.CertificateIssued;
-import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.CertificateValidationUpdated;
 import com.rvssl.contracts.events.OrderEvent;
-import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.kit.test.TestCertificates;
 import com.rvssl.order.support.OrderServiceIntegrationTest;
 
@@ -144,21 +140,14 @@ class IncomingEventsIntegrationTests extends OrderServiceIntegrationTest {
 	/** A DV order validated by email that the CA is validating. */
 	private String pendingValidation(TestReseller reseller, String domain) {
 		String orderId = placed(reseller, dvOrder(domain, TestCertificates.csr(TestCertificates.rsa2048(), domain)));
-		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
-		awaitOrderState(reseller, orderId, "PAID");
-		publish(orderId, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-" + orderId));
-		awaitOrderState(reseller, orderId, "SUBMITTED");
+		submit(reseller, orderId);
 		publish(orderId, reseller.id(), new CertificateValidationUpdated("pending", "approval email sent"));
 		awaitOrderState(reseller, orderId, "PENDING_VALIDATION");
 		return orderId;
 	}
 
 	private static CertificateIssued certificateIssued(String orderId, String domain) {
-		TestCertificates.Chain chain = TestCertificates.chainFor(domain);
-		var leaf = chain.leaf();
-		return new CertificateIssued("DC-" + orderId, leaf.getSerialNumber().toString(16),
-				leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), leaf.getIssuer().toString(),
-				chain.pem());
+		return certificateIssued(orderId, TestCertificates.chainFor(domain));
 	}
 
 	private static EventEnvelope envelope(String orderId, TestReseller reseller, OrderEvent event) {

@@ -16,7 +16,6 @@ import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateIssued;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.PaymentCaptured;
-import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.ResellerRegistered;
 import com.rvssl.kit.security.ApiKeys;
@@ -209,22 +208,33 @@ public abstract class OrderServiceIntegrationTest {
 	}
 
 	/**
-	 * Moves a placed order on to ISSUED the way billing, the gateway and status sync
-	 * would.
+	 * Moves a placed order on to SUBMITTED the way billing and the gateway would.
 	 */
-	protected TestCertificates.Chain issue(TestReseller reseller, String orderId, String domain) {
+	protected void submit(TestReseller reseller, String orderId) {
 		publish(orderId, reseller.id(), new PaymentCaptured(Money.of(900, "USD"), Money.of(0, "USD")));
 		awaitOrderState(reseller, orderId, "PAID");
 		publish(orderId, reseller.id(), new CertificateSubmitted(CertificateAuthority.DIGICERT, "DC-" + orderId));
 		awaitOrderState(reseller, orderId, "SUBMITTED");
+	}
+
+	/**
+	 * Moves a placed order on to ISSUED the way billing, the gateway and status sync
+	 * would.
+	 */
+	protected TestCertificates.Chain issue(TestReseller reseller, String orderId, String domain) {
+		submit(reseller, orderId);
 		TestCertificates.Chain chain = TestCertificates.chainFor(domain);
-		var leaf = chain.leaf();
-		publish(orderId, reseller.id(),
-				new CertificateIssued("DC-" + orderId, leaf.getSerialNumber().toString(16),
-						leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), leaf.getIssuer().toString(),
-						chain.pem()));
+		publish(orderId, reseller.id(), certificateIssued(orderId, chain));
 		awaitOrderState(reseller, orderId, "ISSUED");
 		return chain;
+	}
+
+	/** What the gateway announces when the CA issued {@code chain} for the order. */
+	protected static CertificateIssued certificateIssued(String orderId, TestCertificates.Chain chain) {
+		var leaf = chain.leaf();
+		return new CertificateIssued("DC-" + orderId, leaf.getSerialNumber().toString(16),
+				leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), leaf.getIssuer().toString(),
+				chain.pem());
 	}
 
 	protected static String json(Object value) {
