@@ -1,19 +1,23 @@
 package com.rvssl.embeddedmongo;
 
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * The in-memory collection, answering a filter that pins {@code _id} through its index, a
  * filter that requires a sparse field through that field's {@link ExistsIndex}, and a
- * sorted filter that an {@link OrderedIndex} answers in order.
+ * sorted filter that an {@link OrderedIndex} answers in order. Its answers are copies
+ * taken under its lock ({@link AnswerCopies}).
  */
 class IndexedMemoryCollection extends MemoryCollection {
 
@@ -56,6 +60,34 @@ class IndexedMemoryCollection extends MemoryCollection {
 	protected boolean documentMatchesQuery(Document document, Document query) {
 		examined.add(getFullName());
 		return super.documentMatchesQuery(document, query);
+	}
+
+	@Override
+	protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+		return super.createQueryResult(AnswerCopies.of(matchedDocuments), batchSize);
+	}
+
+	@Override
+	public synchronized Document findAndModify(Document query) {
+		return AnswerCopies.withValueCopied(AnswerCopies.writing(() -> super.findAndModify(query)));
+	}
+
+	@Override
+	public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+			boolean isMulti, boolean isUpsert, Oplog oplog) {
+		return AnswerCopies
+			.writing(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+	}
+
+	@Override
+	public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+		return AnswerCopies.writing(() -> super.deleteDocuments(selector, limit, oplog));
+	}
+
+	// the stock count reads the documents without the lock, while writes change them
+	@Override
+	public synchronized int count(Document query, int skip, int limit) {
+		return super.count(query, skip, limit);
 	}
 
 }
