@@ -38,6 +38,13 @@ import com.rvssl.contracts.events.SubmissionFailed;
  */
 public final class OrderLifecycle {
 
+	/**
+	 * The events this service publishes itself: {@link #apply} has nothing to do for
+	 * them.
+	 */
+	private static final Set<Class<? extends Event>> OWN = Set.of(OrderPlaced.class, OrderCancelled.class,
+			ReissueRequested.class, DcvResendRequested.class, DcvChangeRequested.class);
+
 	private OrderLifecycle() {
 	}
 
@@ -268,13 +275,6 @@ public final class OrderLifecycle {
 	static String awaitingApprovalNote(AutoOrderMode mode) {
 		return "Order configured; waiting for the reseller's approval (Auto Order Setup " + mode + ")";
 	}
-
-	/**
-	 * The events this service publishes itself: {@link #apply} has nothing to do for
-	 * them.
-	 */
-	private static final Set<Class<? extends Event>> OWN = Set.of(OrderPlaced.class, OrderCancelled.class,
-			ReissueRequested.class, DcvResendRequested.class, DcvChangeRequested.class);
 
 	/**
 	 * Whether the event is one of this service's own, which come back to it on the orders
