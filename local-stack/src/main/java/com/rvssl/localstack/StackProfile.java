@@ -13,6 +13,9 @@ import java.util.Map;
  * platform, not the CA's budget, is what a run measures. Sectigo orders are still found
  * by the sandbox's pushes; status-sync's poll, the net for a push lost while it was down,
  * comes after 30 s instead of Sectigo's three hours, which the sandbox does not ask for.
+ * A refused webhook is posted again after 2 s (doubling) instead of 30 s, so that the end
+ * of a run that has WHMCS refuse some (the chaos run) waits for the platform, not for the
+ * production backoff.
  */
 public enum StackProfile {
 
@@ -24,7 +27,8 @@ public enum StackProfile {
 			Map.of(PlatformService.CA_GATEWAY,
 					List.of("--resilience4j.ratelimiter.instances.digicert.limit-for-period=100000",
 							"--resilience4j.ratelimiter.instances.sectigo.limit-for-period=100000"),
-					PlatformService.STATUS_SYNC, List.of("--rvssl.sync.min-interval.sectigo=PT30S")));
+					PlatformService.STATUS_SYNC, List.of("--rvssl.sync.min-interval.sectigo=PT30S"),
+					PlatformService.NOTIFICATION, List.of("--rvssl.notify.webhook.backoff=PT2S")));
 
 	private final List<String> serviceJvm;
 

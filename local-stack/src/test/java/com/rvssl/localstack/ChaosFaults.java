@@ -43,10 +43,12 @@ final class ChaosFaults {
 		this.calls = calls;
 	}
 
-	/** Starts the second replicas the schedule kills. */
+	/** Starts the second replicas the schedule kills, side by side. */
 	void startReplicas() {
-		stack.startReplica(PlatformService.BILLING, BILLING_REPLICA);
+		CompletableFuture<String> billing = CompletableFuture
+			.supplyAsync(() -> stack.startReplica(PlatformService.BILLING, BILLING_REPLICA));
 		stack.startReplica(PlatformService.CA_GATEWAY, GATEWAY_REPLICA);
+		billing.join();
 	}
 
 	/**

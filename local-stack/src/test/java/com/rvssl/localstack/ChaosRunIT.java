@@ -56,8 +56,10 @@ class ChaosRunIT {
 				StackProfile.LOAD);
 				WebhookReceiver whmcs = WebhookReceiver.start(random, 0.1);
 				ChaosWorkload workload = new ChaosWorkload(stack, calls, random)) {
+			Instant stackUp = Instant.now();
 			ChaosFaults faults = new ChaosFaults(stack, calls);
 			faults.startReplicas();
+			Instant replicasUp = Instant.now();
 			List<ChaosWorkload.Planned> plan = workload.prepare(orders, RESELLERS, whmcs);
 			// about eight orders a second, and never less than a minute and a half of
 			// faults
@@ -75,8 +77,10 @@ class ChaosRunIT {
 			workload.stopOperator();
 
 			ChaosInvariants.Report report = invariants.check(workload, whmcs);
-			print(report, faults, workload, Duration.between(began, start), Duration.between(start, faultsOver),
-					Duration.between(faultsOver, settled));
+			print(report, faults, workload,
+					List.of(Duration.between(began, stackUp), Duration.between(stackUp, replicasUp),
+							Duration.between(replicasUp, start)),
+					Duration.between(start, faultsOver), Duration.between(faultsOver, settled));
 
 			assertThat(workload.failures()).as("calls that never got an answer").isEmpty();
 			assertThat(unsettled).as("work left open %s after the last fault", this.settle).isEmpty();
@@ -113,13 +117,20 @@ class ChaosRunIT {
 		return unsettled;
 	}
 
-	private void print(ChaosInvariants.Report report, ChaosFaults faults, ChaosWorkload workload, Duration setUp,
+	/**
+	 * Prints the run's figures; {@code setUp} is the stack's start, the replicas' start
+	 * and the workload's preparation.
+	 */
+	private void print(ChaosInvariants.Report report, ChaosFaults faults, ChaosWorkload workload, List<Duration> setUp,
 			Duration faulted, Duration settling) {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format("%n=== RVssl chaos run: %d orders, %d resellers, %d cores, seed %d ===%n", orders,
 				RESELLERS, Runtime.getRuntime().availableProcessors(), TestSeed.get()));
-		text.append(String.format("set-up %.0f s, orders and faults %.0f s, settled %.0f s after the last fault%n",
-				setUp.toMillis() / 1000.0, faulted.toMillis() / 1000.0, settling.toMillis() / 1000.0));
+		text.append(String.format(
+				"set-up %.0f s (stack %.0f s, replicas %.0f s, resellers %.0f s), orders and faults %.0f s, settled %.0f s after the last fault%n",
+				setUp.stream().mapToLong(Duration::toMillis).sum() / 1000.0, setUp.get(0).toMillis() / 1000.0,
+				setUp.get(1).toMillis() / 1000.0, setUp.get(2).toMillis() / 1000.0, faulted.toMillis() / 1000.0,
+				settling.toMillis() / 1000.0));
 		text.append("faults injected:\n");
 		faults.played().forEach((line) -> text.append("  ").append(line).append('\n'));
 		text.append(String.format("resellers' races: %s; top-ups paid during the run: %d; OV steps advanced: %d%n",

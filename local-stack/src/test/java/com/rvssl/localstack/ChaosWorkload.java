@@ -115,9 +115,13 @@ final class ChaosWorkload implements AutoCloseable {
 				.post(stack.url(PlatformService.BILLING) + "/api/v1/admin/resellers", stack.credentials().operatorKey(),
 						Map.of("name", "Chaos Hosting " + i, "currency", "USD"), Map.of());
 			check(created, "create reseller");
-			Reseller reseller = new Reseller(created.body().get("resellerId").asString(),
-					created.body().get("apiKey").asString(), funding);
-			resellers.add(reseller);
+			resellers.add(new Reseller(created.body().get("resellerId").asString(),
+					created.body().get("apiKey").asString(), funding));
+		}
+		// all registrations travel to the services together: one wait, not one per
+		// reseller
+		for (int i = 0; i < resellers.size(); i++) {
+			Reseller reseller = resellers.get(i);
 			awaitKnownEverywhere(reseller);
 			check(calls.http()
 				.put(stack.url(PlatformService.NOTIFICATION) + "/api/v1/webhook", reseller.key(),
