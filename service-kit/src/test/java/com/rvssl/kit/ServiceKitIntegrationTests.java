@@ -27,6 +27,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,6 +61,9 @@ class ServiceKitIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
 
 	@Autowired
 	Clock clock;
@@ -428,6 +432,23 @@ class ServiceKitIntegrationTests {
 	}
 
 	@Test
+	void aFailedRecordIsRetriedFromTheRecordsTheConsumerHoldsNotFetchedAgain() {
+		String orderId = "retry-" + java.util.UUID.randomUUID();
+		double fetchedBefore = recordsFetched();
+
+		send(orderId);
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(TopicRecorder.get().deadLetters(Topics.ORDERS))
+				.anySatisfy((record) -> assertThat(record.key()).isEqualTo(orderId)));
+		// a retry that went back to the broker waited there for the fetch already out,
+		// held for the idle fetch wait, whatever the back-off said
+		assertThat(listener.attempts(orderId)).isGreaterThan(2);
+		assertThat(recordsFetched() - fetchedBefore).as("times the record came from the broker")
+			.isLessThan(listener.attempts(orderId));
+	}
+
+	@Test
 	void aFailureNamedNotRetryableGoesToTheDeadLetterTopicAtOnce() {
 		String orderId = "final-" + java.util.UUID.randomUUID();
 
@@ -480,6 +501,18 @@ class ServiceKitIntegrationTests {
 
 	private double transientFailures(String topic) {
 		return meters.get("rvssl.kafka.transient.failures").tag("topic", topic).counter().count();
+	}
+
+	/** Records the listeners' consumers have taken from the broker so far. */
+	private double recordsFetched() {
+		return listeners.getListenerContainers()
+			.stream()
+			.flatMap((container) -> container.metrics().values().stream())
+			.flatMap((metrics) -> metrics.entrySet().stream())
+			.filter((metric) -> metric.getKey().name().equals("records-consumed-total")
+					&& !metric.getKey().tags().containsKey("topic"))
+			.mapToDouble((metric) -> ((Number) metric.getValue().metricValue()).doubleValue())
+			.sum();
 	}
 
 	private double deadLetters(String topic) {

@@ -22,11 +22,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Builds the one error handler of a service's listeners: blocking retries with an
- * exponential back-off, then the record goes to {@code <topic>-dlt} on the same
- * partition. A record that failed on a transient failure (see {@link TransientFailures})
- * is retried until it heals instead, its waits growing to
- * {@code rvssl.kafka.retry.transient-max-interval}: an outage delays events, it never
- * dead-letters them. The dead-letter producer is built from Boot's
+ * exponential back-off, replayed from the records the container holds (no seek), then the
+ * record goes to {@code <topic>-dlt} on the same partition. A record that failed on a
+ * transient failure (see {@link TransientFailures}) is retried until it heals instead,
+ * its waits growing to {@code rvssl.kafka.retry.transient-max-interval}: an outage delays
+ * events, it never dead-letters them. The dead-letter producer is built from Boot's
  * {@link KafkaProperties}, so it keeps the service's TLS and SASL settings, and writes
  * both events and the raw bytes of records that never were events.
  */
@@ -41,6 +41,12 @@ public final class DeadLetterErrorHandler {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(retry));
 		handler.setBackOffFunction(
 				(record, failure) -> TransientFailures.isTransient(failure) ? untilItHeals(retry) : null);
+		// the container keeps the failed record and those after it and hands them back
+		// after the back-off: a seek would fetch them again, and that fetch waits for the
+		// one already out, held by the broker for the idle fetch wait (2 s), so every
+		// retry
+		// took seconds whatever the back-off said
+		handler.setSeekAfterError(false);
 		return handler;
 	}
 
