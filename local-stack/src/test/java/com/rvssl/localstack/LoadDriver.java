@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,9 @@ import static org.awaitility.Awaitility.await;
 final class LoadDriver {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** How many times an order answered 503 or 429 is sent in all. */
+	private static final int ATTEMPTS = 10;
 
 	private LoadDriver() {
 	}
@@ -75,36 +80,62 @@ final class LoadDriver {
 
 	/**
 	 * Places the orders round-robin over the resellers' keys, at most {@code concurrency}
-	 * in flight; refusals are printed.
+	 * in flight. As a WHMCS client would, an order answered 503 or 429 is sent again with
+	 * the same Idempotency-Key after the Retry-After the API gave (up to
+	 * {@link #ATTEMPTS} times); the latency counts from the first try. Other refusals are
+	 * printed.
+	 * @return how many orders the API accepted
 	 */
-	static void placeAll(String url, List<String> keys, List<DvOrder> orders, String product, int concurrency,
+	static int placeAll(String url, List<String> keys, List<DvOrder> orders, String product, int concurrency,
 			Accepted accepted) throws InterruptedException {
 		HttpClient client = HttpClient.newHttpClient();
 		Semaphore inFlight = new Semaphore(concurrency);
+		AtomicInteger retried = new AtomicInteger();
+		AtomicInteger placed = new AtomicInteger();
 		List<CompletableFuture<?>> all = new ArrayList<>();
 		for (int i = 0; i < orders.size(); i++) {
 			String key = keys.get(i % keys.size());
 			String body = orders.get(i).body(product, product + "-" + i);
 			inFlight.acquire();
 			long begin = System.nanoTime();
-			all.add(client
-				.sendAsync(HttpRequest.newBuilder(URI.create(url))
-					.header("Authorization", "Bearer " + key)
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", UUID.randomUUID().toString())
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.whenComplete((response, error) -> {
-					inFlight.release();
-					if (error == null && response.statusCode() == 201) {
-						accepted.accept(key, response.body(), (System.nanoTime() - begin) / 1000);
-					}
-					else {
-						System.err.println("order refused: " + (error != null ? error : response.body()));
-					}
-				}));
+			HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", "Bearer " + key)
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			all.add(send(client, request, 1, retried).whenComplete((response, error) -> {
+				inFlight.release();
+				if (error == null && response.statusCode() == 201) {
+					placed.incrementAndGet();
+					accepted.accept(key, response.body(), (System.nanoTime() - begin) / 1000);
+				}
+				else {
+					System.err.println("order refused: " + (error != null ? error : response.body()));
+				}
+			}));
 		}
 		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+		if (retried.get() > 0) {
+			System.out.printf("[load] %,d answers of 503 or 429 among %,d orders, each order sent again%n",
+					retried.get(), orders.size());
+		}
+		return placed.get();
+	}
+
+	private static CompletableFuture<HttpResponse<String>> send(HttpClient client, HttpRequest request, int attempt,
+			AtomicInteger retried) {
+		return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose((response) -> {
+			boolean busy = response.statusCode() == 503 || response.statusCode() == 429;
+			if (!busy || attempt == ATTEMPTS) {
+				return CompletableFuture.completedFuture(response);
+			}
+			retried.incrementAndGet();
+			long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+			return CompletableFuture
+				.supplyAsync(() -> request, CompletableFuture.delayedExecutor(Math.max(1, seconds), TimeUnit.SECONDS))
+				.thenCompose((again) -> send(client, again, attempt + 1, retried));
+		});
 	}
 
 	/** The value at the percentile of sorted values. */
