@@ -42,10 +42,8 @@ public final class DeadLetterErrorHandler {
 		handler.setBackOffFunction(
 				(record, failure) -> TransientFailures.isTransient(failure) ? untilItHeals(retry) : null);
 		// the container keeps the failed record and those after it and hands them back
-		// after the back-off: a seek would fetch them again, and that fetch waits for the
-		// one already out, held by the broker for the idle fetch wait (2 s), so every
-		// retry
-		// took seconds whatever the back-off said
+		// after the back-off; a seek would fetch them again, behind the fetch the broker
+		// holds for the idle wait (2 s), so each retry took seconds whatever the back-off
 		handler.setSeekAfterError(false);
 		return handler;
 	}
