@@ -38,16 +38,17 @@ class KafkaConfig {
 	}
 
 	/**
-	 * The order-status projection's listeners: configured like Boot's, but a record that
-	 * cannot be applied is retried until it can (the database is back) rather than
-	 * dead-lettered, and an unreadable record is only logged: the charging listener
-	 * already puts it on the dead-letter topic, once.
+	 * The order-status projection's listener: configured like Boot's, but handed whole
+	 * polls, and a poll that cannot be applied is applied again until it can (the
+	 * database is back) rather than dead-lettered; the projection applies each event
+	 * once, so a poll applied again changes only what it had not.
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Object, Object> orderStatusListenerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
+		factory.setBatchListener(true);
 		factory
 			.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
 		return factory;

@@ -71,6 +71,11 @@ public record OrderStatus(@Id String orderId, String resellerId, String productC
 				updatedAt, ids, version);
 	}
 
+	OrderStatus withVersion(long nextVersion) {
+		return new OrderStatus(orderId, resellerId, productCode, domains, amount, currency, placedAt, status, detail,
+				updatedAt, appliedEventIds, nextVersion);
+	}
+
 	/**
 	 * The words shown, "Processing" while billing has only seen facts and no move yet.
 	 */

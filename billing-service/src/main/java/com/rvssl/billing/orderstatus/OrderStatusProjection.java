@@ -2,6 +2,12 @@ package com.rvssl.billing.orderstatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.ErrorCategory;
 
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.events.CancellationRefused;
@@ -22,6 +28,9 @@ import reactor.util.retry.Retry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -32,7 +41,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Keeps {@link OrderStatus} up to date from the order events, the way order-service keeps
  * its provider view: an event is applied once (its id is stored with the change), the
  * status only moves forward, and each write is a compare-and-set on the document's
- * version, decided again when another write got there first.
+ * version, decided again when another write got there first. Events come a poll at a
+ * time, so the database work is per poll, not per event.
  */
 @Component
 public class OrderStatusProjection {
@@ -44,20 +54,28 @@ public class OrderStatusProjection {
 	}
 
 	/**
-	 * Applies one order event; emits whether it changed anything (false for a repeat or a
-	 * type it does not show).
+	 * Applies a poll's order events: one read of the orders they concern, each order's
+	 * events folded in the order they came, and one bulk write. Emits how many orders
+	 * changed (none for repeats and types it does not show). A write another writer got
+	 * to first (the version moved on, or the order was inserted meanwhile) fails the
+	 * write; the whole batch is then decided again from a fresh read, which finds the
+	 * events already applied and writes only the rest.
 	 */
-	public Mono<Boolean> apply(EventEnvelope envelope) {
-		if (envelope.orderId() == null || !shows(envelope.payload())) {
-			return Mono.just(false);
+	public Mono<Integer> apply(List<EventEnvelope> envelopes) {
+		Map<String, List<EventEnvelope>> byOrder = new LinkedHashMap<>();
+		for (EventEnvelope envelope : envelopes) {
+			if (envelope.orderId() != null && shows(envelope.payload())) {
+				byOrder.computeIfAbsent(envelope.orderId(), (id) -> new ArrayList<>()).add(envelope);
+			}
+		}
+		if (byOrder.isEmpty()) {
+			return Mono.just(0);
 		}
 		return Mono
-			.defer(() -> mongo.findById(envelope.orderId(), OrderStatus.class)
-				.flatMap((current) -> write(current, envelope))
-				.switchIfEmpty(Mono.defer(() -> insert(envelope))))
-			.retryWhen(Retry.backoff(20, Duration.ofMillis(10))
-				.filter((ex) -> ex instanceof Conflict || ex instanceof DuplicateKeyException
-						|| ex instanceof com.mongodb.DuplicateKeyException));
+			.defer(() -> mongo.find(Query.query(where("_id").in(byOrder.keySet())), OrderStatus.class)
+				.collectMap(OrderStatus::orderId)
+				.flatMap((current) -> write(byOrder, current)))
+			.retryWhen(Retry.backoff(20, Duration.ofMillis(10)).filter(OrderStatusProjection::lostRace));
 	}
 
 	/** The reseller's orders, newest first. */
@@ -67,25 +85,58 @@ public class OrderStatusProjection {
 			.limit(limit), OrderStatus.class);
 	}
 
-	private Mono<Boolean> insert(EventEnvelope envelope) {
-		OrderStatus next = decide(OrderStatus.first(envelope.orderId(), envelope.resellerId(), envelope.occurredAt()),
-				envelope);
-		return mongo.insert(next).thenReturn(true);
+	private Mono<Integer> write(Map<String, List<EventEnvelope>> byOrder, Map<String, OrderStatus> current) {
+		ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, OrderStatus.class);
+		int inserted = 0;
+		int replaced = 0;
+		for (Map.Entry<String, List<EventEnvelope>> order : byOrder.entrySet()) {
+			OrderStatus before = current.get(order.getKey());
+			OrderStatus next = fold(before, order.getValue());
+			if (before == null) {
+				bulk.insert(next);
+				inserted++;
+			}
+			else if (next != before) {
+				// nothing read back: the page reads the projection, this write only needs
+				// to land, and only over the version it was decided from
+				bulk.replaceOne(Query.query(where("_id").is(before.orderId()).and("version").is(before.version())),
+						next.withVersion(before.version() + 1));
+				replaced++;
+			}
+		}
+		if (inserted + replaced == 0) {
+			return Mono.just(0);
+		}
+		int replacements = replaced;
+		int changed = inserted + replaced;
+		return bulk.execute()
+			.flatMap((result) -> (result.getMatchedCount() < replacements) ? Mono.error(new Conflict())
+					: Mono.just(changed));
 	}
 
-	private Mono<Boolean> write(OrderStatus current, EventEnvelope envelope) {
-		String eventId = envelope.eventId().toString();
-		if (current.hasApplied(eventId)) {
-			return Mono.just(false);
+	/**
+	 * The order after its events, or {@code before} itself when every one was applied
+	 * already; an order not seen yet starts from its first event.
+	 */
+	private static OrderStatus fold(OrderStatus before, List<EventEnvelope> events) {
+		OrderStatus next = before;
+		for (EventEnvelope envelope : events) {
+			if (next == null) {
+				next = OrderStatus.first(envelope.orderId(), envelope.resellerId(), envelope.occurredAt());
+			}
+			if (!next.hasApplied(envelope.eventId().toString())) {
+				next = decide(next, envelope);
+			}
 		}
-		OrderStatus next = decide(current, envelope);
-		OrderStatus versioned = new OrderStatus(next.orderId(), next.resellerId(), next.productCode(), next.domains(),
-				next.amount(), next.currency(), next.placedAt(), next.status(), next.detail(), next.updatedAt(),
-				next.appliedEventIds(), current.version() + 1);
-		Query unchanged = Query.query(where("_id").is(current.orderId()).and("version").is(current.version()));
-		// nothing read back: the page reads the projection, this write only needs to land
-		return mongo.replace(unchanged, versioned)
-			.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(new Conflict()) : Mono.just(true));
+		return next;
+	}
+
+	private static boolean lostRace(Throwable failure) {
+		if (failure instanceof BulkOperationException bulk) {
+			return bulk.getErrors().stream().allMatch((error) -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+		}
+		return failure instanceof Conflict || failure instanceof DuplicateKeyException
+				|| failure instanceof com.mongodb.DuplicateKeyException;
 	}
 
 	private static OrderStatus decide(OrderStatus current, EventEnvelope envelope) {
