@@ -14,6 +14,7 @@ import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.kit.app.KitTestApplication;
 import com.rvssl.kit.app.KitTestApplication.FailingListener;
+import com.rvssl.kit.app.KitTestApplication.PollingListener;
 import com.rvssl.kit.clock.ClockAdvanced;
 import com.rvssl.kit.clock.MovableClock;
 import com.rvssl.kit.test.PathBypassAssertions;
@@ -58,6 +59,9 @@ class ServiceKitIntegrationTests {
 
 	@Autowired
 	FailingListener listener;
+
+	@Autowired
+	PollingListener pollingListener;
 
 	@Autowired
 	MeterRegistry meters;
@@ -449,6 +453,28 @@ class ServiceKitIntegrationTests {
 	}
 
 	@Test
+	void aRecordThatFailsInAPollIsRetriedAloneThenDeadLetteredAndTheRestOfThePollAppliedOnce() {
+		String failing = "poll-retry-" + java.util.UUID.randomUUID();
+		String before = "poll-before-" + java.util.UUID.randomUUID();
+		String after = "poll-after-" + java.util.UUID.randomUUID();
+
+		// one key, so one partition, in this order
+		send(failing, before);
+		send(failing, failing);
+		send(failing, after);
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(TopicRecorder.get().deadLetters(Topics.ORDERS))
+				.anySatisfy((record) -> assertThat(record.key()).isEqualTo(failing)));
+		await().atMost(WAIT).until(() -> pollingListener.attempts(after) > 0);
+		assertThat(pollingListener.attempts(failing)).as("retried before giving up").isGreaterThan(1);
+		// a failure not pinned to its record would replay the whole poll on every retry
+		assertThat(pollingListener.attempts(before)).as("the record before it, committed").isEqualTo(1);
+		assertThat(pollingListener.attempts(after)).as("the record after it, once the failing one is gone")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aFailureNamedNotRetryableGoesToTheDeadLetterTopicAtOnce() {
 		String orderId = "final-" + java.util.UUID.randomUUID();
 
@@ -495,7 +521,11 @@ class ServiceKitIntegrationTests {
 	}
 
 	private void send(String orderId) {
-		kafka.send(Topics.ORDERS, orderId,
+		send(orderId, orderId);
+	}
+
+	private void send(String key, String orderId) {
+		kafka.send(Topics.ORDERS, key,
 				EventEnvelope.of(orderId, "reseller-one", "kit-test", new OrderCancelled("test", true)));
 	}
 
@@ -503,10 +533,11 @@ class ServiceKitIntegrationTests {
 		return meters.get("rvssl.kafka.transient.failures").tag("topic", topic).counter().count();
 	}
 
-	/** Records the listeners' consumers have taken from the broker so far. */
+	/** Records the record listener's consumers have taken from the broker so far. */
 	private double recordsFetched() {
 		return listeners.getListenerContainers()
 			.stream()
+			.filter((container) -> "kit-tests".equals(container.getGroupId()))
 			.flatMap((container) -> container.metrics().values().stream())
 			.flatMap((metrics) -> metrics.entrySet().stream())
 			.filter((metric) -> metric.getKey().name().equals("records-consumed-total")

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.Valid;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Topics;
 import com.rvssl.kit.clock.ClockAdvanced;
 import com.rvssl.kit.kafka.KafkaErrorHandlerCustomizer;
+import com.rvssl.kit.kafka.PollRecords;
 import com.rvssl.kit.security.ApiKeyResolver;
 import com.rvssl.kit.security.ApiKeys;
 import com.rvssl.kit.security.Caller;
@@ -39,8 +41,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The smallest service built on the kit: secured and open routes, a validated JSON-only
- * body, bounded path and query parameters, and a listener of the orders topic that fails
- * on purpose for some orders.
+ * body, bounded path and query parameters, and listeners of the orders topic (one a
+ * record at a time, one a poll at a time) that fail on purpose for some orders.
  */
 @SpringBootApplication
 public class KitTestApplication {
@@ -80,6 +82,11 @@ public class KitTestApplication {
 	@Bean
 	FailingListener failingListener() {
 		return new FailingListener();
+	}
+
+	@Bean
+	PollingListener pollingListener() {
+		return new PollingListener();
 	}
 
 	@RestController
@@ -177,6 +184,32 @@ public class KitTestApplication {
 
 		public List<String> orders() {
 			return List.copyOf(attempts.keySet());
+		}
+
+	}
+
+	/**
+	 * The orders topic again, a poll at a time through {@link PollRecords}, in a consumer
+	 * group of its own: fails for orders named {@code poll-retry-*} and counts every try
+	 * of every record.
+	 */
+	public static class PollingListener {
+
+		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+		@KafkaListener(topics = Topics.ORDERS, groupId = "kit-tests-polls", batch = "true")
+		void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+			PollRecords.each(records, (event) -> {
+				attempts.computeIfAbsent(event.orderId(), (id) -> new AtomicInteger()).incrementAndGet();
+				if (event.orderId().startsWith("poll-retry-")) {
+					throw new IllegalStateException("the database is away");
+				}
+			});
+		}
+
+		public int attempts(String orderId) {
+			AtomicInteger count = attempts.get(orderId);
+			return (count != null) ? count.get() : 0;
 		}
 
 	}
