@@ -1,7 +1,10 @@
 package com.rvssl.notify.messaging;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -33,7 +36,10 @@ import com.rvssl.notify.recipients.OrderContact;
 import com.rvssl.notify.recipients.OrderContacts;
 import com.rvssl.notify.recipients.Reseller;
 import com.rvssl.notify.recipients.Resellers;
+import com.rvssl.kit.kafka.PollRecords;
+import com.rvssl.notify.webhooks.WebhookEndpoint;
 import com.rvssl.notify.webhooks.WebhookEndpoints;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -55,7 +61,8 @@ import org.springframework.stereotype.Component;
  * to contact the provider). A reissued certificate reaches the webhook as
  * {@code CertificateIssued} with the new certificate, like the first. Each record is
  * finished (bounded wait) before the next; a failed send does not hold the partition, the
- * delivery log retries it.
+ * delivery log retries it. A record that fails is named to the error handler, which
+ * commits those before it, retries it and then dead-letters it.
  */
 @Component
 class OrderEventsListener {
@@ -97,8 +104,25 @@ class OrderEventsListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(topics = Topics.ORDERS)
-	void on(EventEnvelope envelope) {
+	/**
+	 * A poll at a time: the webhooks of the resellers its events are for are read in one
+	 * query, then each record is finished before the next.
+	 */
+	@KafkaListener(topics = Topics.ORDERS, batch = "true")
+	void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+		Set<String> resellerIds = records.stream()
+			.map(ConsumerRecord::value)
+			.filter((envelope) -> envelope != null && envelope.resellerId() != null)
+			.map(EventEnvelope::resellerId)
+			.collect(Collectors.toSet());
+		Map<String, WebhookEndpoint> endpoints = PollRecords.first(records,
+				() -> webhooks.findAllById(resellerIds)
+					.collectMap(WebhookEndpoint::resellerId)
+					.block(PROCESSING_LIMIT));
+		PollRecords.each(records, (envelope) -> on(envelope, endpoints));
+	}
+
+	private void on(EventEnvelope envelope, Map<String, WebhookEndpoint> endpoints) {
 		Mono<?> handling;
 		if (envelope.payload() instanceof OrderPlaced placed) {
 			handling = contacts.save(contactOf(envelope, placed));
@@ -160,18 +184,18 @@ class OrderEventsListener {
 		else {
 			handling = Mono.empty();
 		}
-		webhook(envelope).then(handling).block(PROCESSING_LIMIT);
+		webhook(envelope, endpoints).then(handling).block(PROCESSING_LIMIT);
 	}
 
 	/**
 	 * Logs the reseller's webhook for this event and starts posting it; the post itself
 	 * is not waited for.
 	 */
-	private Mono<?> webhook(EventEnvelope envelope) {
+	private Mono<?> webhook(EventEnvelope envelope, Map<String, WebhookEndpoint> endpoints) {
 		if (envelope.resellerId() == null || !WEBHOOK_EVENTS.contains(envelope.payload().getClass())) {
 			return Mono.empty();
 		}
-		return webhooks.findById(envelope.resellerId())
+		return Mono.justOrEmpty(endpoints.get(envelope.resellerId()))
 			.flatMap(endpoint -> dispatch.webhook(new WebhookRequest(envelope, endpoint.url())));
 	}
 

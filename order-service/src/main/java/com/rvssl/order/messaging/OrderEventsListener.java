@@ -1,19 +1,27 @@
 package com.rvssl.order.messaging;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.rvssl.contracts.EventEnvelope;
-import com.rvssl.contracts.Topics;
 import com.rvssl.contracts.events.OrderEvent;
+import com.rvssl.contracts.Topics;
+import com.rvssl.kit.kafka.PollRecords;
 import com.rvssl.order.orders.IncomingEvents;
+import com.rvssl.order.orders.Order;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every event of every order. Each record is finished (the bounded block) before the next
- * is read, which keeps an order's events in order; a failure goes to the error handler
- * and then the dead-letter topic.
+ * Every event of every order, a poll at a time: the orders the poll's events are for are
+ * read in one query, then each record is finished (the bounded block) before the next,
+ * which keeps an order's events in order. A record that fails is named to the error
+ * handler, which commits those before it, retries it and then dead-letters it.
  */
 @Component
 class OrderEventsListener {
@@ -26,11 +34,19 @@ class OrderEventsListener {
 		this.incoming = incoming;
 	}
 
-	@KafkaListener(topics = Topics.ORDERS)
-	void on(EventEnvelope envelope) {
-		if (envelope.payload() instanceof OrderEvent) {
-			incoming.apply(envelope).block(MAX_WAIT);
-		}
+	@KafkaListener(topics = Topics.ORDERS, batch = "true")
+	void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+		List<EventEnvelope> events = records.stream()
+			.map(ConsumerRecord::value)
+			.filter(Objects::nonNull)
+			.filter((envelope) -> envelope.payload() instanceof OrderEvent)
+			.toList();
+		Map<String, Order> known = PollRecords.first(records, () -> incoming.ordersOf(events).block(MAX_WAIT));
+		PollRecords.each(records, (envelope) -> {
+			if (envelope.payload() instanceof OrderEvent) {
+				incoming.apply(envelope, known).block(MAX_WAIT);
+			}
+		});
 	}
 
 }

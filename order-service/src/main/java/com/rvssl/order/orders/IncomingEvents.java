@@ -2,6 +2,11 @@ package com.rvssl.order.orders;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +45,33 @@ public class IncomingEvents {
 		this.metrics = metrics;
 	}
 
-	public Mono<Void> apply(EventEnvelope envelope) {
+	/**
+	 * The orders a poll's events are for, read in one query. Each event is then first
+	 * decided from its order as read here, or as the poll's previous event for it left
+	 * it, instead of a read of its own; a write that loses a race reads the order again.
+	 */
+	public Mono<Map<String, Order>> ordersOf(List<EventEnvelope> envelopes) {
+		Set<String> ids = envelopes.stream()
+			.filter((envelope) -> envelope.orderId() != null && !OrderLifecycle.isOwn(envelope.payload()))
+			.map(EventEnvelope::orderId)
+			.collect(Collectors.toSet());
+		if (ids.isEmpty()) {
+			return Mono.just(new ConcurrentHashMap<>());
+		}
+		return store.findAllById(ids).collect(ConcurrentHashMap::new, (known, order) -> known.put(order.id(), order));
+	}
+
+	/**
+	 * Applies one event, deciding it first from its order in {@code known} if there, and
+	 * leaving the order as it is afterwards there for the next event.
+	 */
+	public Mono<Void> apply(EventEnvelope envelope, Map<String, Order> known) {
 		if (OrderLifecycle.isOwn(envelope.payload())) {
 			return Mono.empty();
 		}
 		String eventId = envelope.eventId().toString();
 		return Mono
-			.defer(() -> store.findById(envelope.orderId())
-				.flatMap((order) -> applyTo(order, envelope, eventId))
+			.defer(() -> current(envelope.orderId(), known).flatMap((order) -> applyTo(order, envelope, eventId, known))
 				.defaultIfEmpty(Attempt.NO_SUCH_ORDER))
 			.flatMap((attempt) -> (attempt == Attempt.LOST_RACE) ? Mono.error(new OrderContendedException(envelope))
 					: Mono.just(attempt))
@@ -66,23 +90,35 @@ public class IncomingEvents {
 			.then();
 	}
 
-	private Mono<Attempt> applyTo(Order order, EventEnvelope envelope, String eventId) {
+	// taken out, so that an attempt after a lost race reads the order again
+	private Mono<Order> current(String orderId, Map<String, Order> known) {
+		Order read = known.remove(orderId);
+		return (read != null) ? Mono.just(read) : store.findById(orderId);
+	}
+
+	private Mono<Attempt> applyTo(Order order, EventEnvelope envelope, String eventId, Map<String, Order> known) {
 		if (order.hasApplied(eventId)) {
 			log.debug("{} {} already applied to order {}", envelope.type(), eventId, order.id());
+			known.put(order.id(), order);
 			return Mono.just(Attempt.DONE);
 		}
 		Outcome outcome = OrderLifecycle.apply(order, envelope);
 		if (outcome instanceof Outcome.Applied applied) {
 			return store.apply(order, eventId, applied.change(), clock.instant()).map((saved) -> {
 				metrics.applied(order, saved, envelope.payload());
+				known.put(saved.id(), saved);
 				return Attempt.DONE;
 			}).defaultIfEmpty(Attempt.LOST_RACE);
 		}
 		if (outcome instanceof Outcome.Stale stale) {
 			log.info("{} {} for order {} came late ({}): remembered, not applied", envelope.type(), eventId, order.id(),
 					stale.reason());
-			return store.rememberStale(order, eventId).map((saved) -> Attempt.DONE).defaultIfEmpty(Attempt.LOST_RACE);
+			return store.rememberStale(order, eventId).map((saved) -> {
+				known.put(saved.id(), saved);
+				return Attempt.DONE;
+			}).defaultIfEmpty(Attempt.LOST_RACE);
 		}
+		known.put(order.id(), order);
 		return Mono.just(Attempt.DONE);
 	}
 

@@ -39,11 +39,16 @@ public final class OrderFixtures {
 
 	/** A configured DV order for example.com with email validation: state PLACED. */
 	public static Order placedOrder() {
+		return placedOrder("order-1");
+	}
+
+	/** {@link #placedOrder()} with an id of its own. */
+	public static Order placedOrder(String id) {
 		OrderDraft draft = new OrderDraft(RAPIDSSL, RAPIDSSL.prices().get(0), List.of("example.com"), "svc-1",
 				new Customer("Somchai", "somchai@example.com"), new Configuration("-----BEGIN CERTIFICATE REQUEST-----",
 						new Dcv(DcvMethod.EMAIL, "admin@example.com"), null));
-		return Order.open("order-1", "reseller-1", draft, AutoOrderMode.AUTOMATIC,
-				Instant.parse("2026-01-01T00:00:00Z"), null, "hash");
+		return Order.open(id, "reseller-1", draft, AutoOrderMode.AUTOMATIC, Instant.parse("2026-01-01T00:00:00Z"), null,
+				"hash");
 	}
 
 	public static EventEnvelope event(Order order, OrderEvent payload) {
