@@ -4,18 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.Customer;
 import com.rvssl.contracts.EventEnvelope;
@@ -26,7 +17,7 @@ import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.OrderEvent;
 import com.rvssl.contracts.events.OrderPlaced;
 import com.rvssl.contracts.events.PaymentCaptured;
-import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.CountedCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +43,7 @@ class OrderStatusProjectionIntegrationTests {
 
 	private final String database = "order-status-" + UUID.randomUUID();
 
-	private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
-
-	private MongoClient client;
+	private CountedCommands commands;
 
 	private ReactiveMongoTemplate mongo;
 
@@ -62,24 +51,15 @@ class OrderStatusProjectionIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		CommandListener counting = new CommandListener() {
-			@Override
-			public void commandStarted(CommandStartedEvent event) {
-				commands.computeIfAbsent(event.getCommandName(), (name) -> new AtomicInteger()).incrementAndGet();
-			}
-		};
-		client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri(database)))
-			.addCommandListener(counting)
-			.build());
-		mongo = new ReactiveMongoTemplate(client, database);
+		commands = CountedCommands.on(database);
+		mongo = new ReactiveMongoTemplate(commands.client(), database);
 		projection = new OrderStatusProjection(mongo);
 	}
 
 	@AfterEach
 	void dropTheDatabase() {
 		mongo.getMongoDatabase().flatMap((db) -> Mono.from(db.drop())).block(WAIT);
-		client.close();
+		commands.close();
 	}
 
 	@Test
@@ -92,17 +72,17 @@ class OrderStatusProjectionIntegrationTests {
 		orders.forEach((order) -> submittedAndIssued.add(submitted(order)));
 		orders.forEach((order) -> submittedAndIssued.add(issued(order)));
 
-		commands.clear();
+		commands.reset();
 		assertThat(projection.apply(placedAndPaid).block(WAIT)).isEqualTo(10);
-		assertThat(commands).as("new orders: one read, one insert").containsOnlyKeys("find", "insert");
-		assertThat(commands.get("find")).hasValue(1);
-		assertThat(commands.get("insert")).hasValue(1);
+		assertThat(commands.sent()).as("new orders: one read, one insert").containsOnlyKeys("find", "insert");
+		assertThat(commands.sent().get("find")).isEqualTo(1);
+		assertThat(commands.sent().get("insert")).isEqualTo(1);
 
-		commands.clear();
+		commands.reset();
 		assertThat(projection.apply(submittedAndIssued).block(WAIT)).isEqualTo(10);
-		assertThat(commands).as("known orders: one read, one update").containsOnlyKeys("find", "update");
-		assertThat(commands.get("find")).hasValue(1);
-		assertThat(commands.get("update")).hasValue(1);
+		assertThat(commands.sent()).as("known orders: one read, one update").containsOnlyKeys("find", "update");
+		assertThat(commands.sent().get("find")).isEqualTo(1);
+		assertThat(commands.sent().get("update")).isEqualTo(1);
 
 		assertThat(statuses(orders)).hasSize(10).allSatisfy((status) -> {
 			assertThat(status.status()).isEqualTo(ProviderStatus.COMPLETE);

@@ -5,23 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.contracts.EventEnvelope;
 import com.rvssl.contracts.Money;
 import com.rvssl.contracts.events.CertificateSubmitted;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.kit.outbox.OutboxWakeUp;
-import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.kit.test.CountedCommands;
 import com.rvssl.order.support.OrderFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +36,7 @@ class PollOfEventsIntegrationTests {
 
 	private final String database = "poll-of-events-" + UUID.randomUUID();
 
-	private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
-
-	private MongoClient client;
+	private CountedCommands commands;
 
 	private ReactiveMongoTemplate mongo;
 
@@ -56,17 +46,8 @@ class PollOfEventsIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		CommandListener counting = new CommandListener() {
-			@Override
-			public void commandStarted(CommandStartedEvent event) {
-				commands.computeIfAbsent(event.getCommandName(), (name) -> new AtomicInteger()).incrementAndGet();
-			}
-		};
-		client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri(database)))
-			.addCommandListener(counting)
-			.build());
-		mongo = new ReactiveMongoTemplate(client, database);
+		commands = CountedCommands.on(database);
+		mongo = new ReactiveMongoTemplate(commands.client(), database);
 		OrderMetrics metrics = new OrderMetrics(new SimpleMeterRegistry());
 		store = new OrderStore(mongo, new OrderChanges(), OutboxWakeUp.none(), metrics);
 		incoming = new IncomingEvents(store, metrics);
@@ -75,7 +56,7 @@ class PollOfEventsIntegrationTests {
 	@AfterEach
 	void dropTheDatabase() {
 		mongo.getMongoDatabase().flatMap((db) -> Mono.from(db.drop())).block(WAIT);
-		client.close();
+		commands.close();
 	}
 
 	@Test
@@ -85,12 +66,12 @@ class PollOfEventsIntegrationTests {
 		orders.forEach((order) -> poll.add(paid(order)));
 		orders.forEach((order) -> poll.add(submitted(order)));
 
-		commands.clear();
+		commands.reset();
 		applyAsTheListenerDoes(poll);
 
-		assertThat(commands).containsOnlyKeys("find", "findAndModify");
-		assertThat(commands.get("find")).as("one read for the poll").hasValue(1);
-		assertThat(commands.get("findAndModify")).as("one write per event").hasValue(20);
+		assertThat(commands.sent()).containsOnlyKeys("find", "findAndModify");
+		assertThat(commands.sent().get("find")).as("one read for the poll").isEqualTo(1);
+		assertThat(commands.sent().get("findAndModify")).as("one write per event").isEqualTo(20);
 		assertThat(orders).allSatisfy((order) -> {
 			Order now = store.findById(order.id()).block(WAIT);
 			assertThat(now.state()).isEqualTo(OrderState.SUBMITTED);
@@ -107,12 +88,12 @@ class PollOfEventsIntegrationTests {
 		// and the event is decided again from the order as it now is
 		store.rememberStale(order, "another-writers-event").block(WAIT);
 
-		commands.clear();
+		commands.reset();
 		incoming.apply(paid, known).block(WAIT);
 		incoming.apply(paid, known).block(WAIT);
 
-		assertThat(commands.get("findAndModify")).as("the lost write, then the one that won").hasValue(2);
-		assertThat(commands.get("find")).as("the order read again after the lost write only").hasValue(1);
+		assertThat(commands.sent().get("findAndModify")).as("the lost write, then the one that won").isEqualTo(2);
+		assertThat(commands.sent().get("find")).as("the order read again after the lost write only").isEqualTo(1);
 		Order now = store.findById(order.id()).block(WAIT);
 		assertThat(now.state()).isEqualTo(OrderState.PAID);
 		assertThat(now.appliedEventIds()).containsOnlyOnce(paid.eventId().toString());
