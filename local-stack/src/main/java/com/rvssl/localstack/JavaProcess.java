@@ -107,6 +107,10 @@ final class JavaProcess {
 	private static List<String> javaCommand(List<String> jvmOptions) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// the performance-data sampler wakes every 50 ms in each of the stack's JVMs, a
+		// fifth of a percent of a core apiece while idle; nothing here reads its counters
+		// (jcmd attaches without them)
+		command.add("-XX:-UsePerfData");
 		command.addAll(jvmOptions);
 		return command;
 	}

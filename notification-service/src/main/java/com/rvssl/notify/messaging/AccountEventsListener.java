@@ -39,7 +39,9 @@ class AccountEventsListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(topics = Topics.ACCOUNTS)
+	// accounts change seldom: one consumer, not one per thread of the orders listener,
+	// which would each fetch and heartbeat all the time for nothing
+	@KafkaListener(topics = Topics.ACCOUNTS, concurrency = "1")
 	void on(EventEnvelope envelope) {
 		Mono<?> handling;
 		if (envelope.payload() instanceof ResellerRegistered registered) {

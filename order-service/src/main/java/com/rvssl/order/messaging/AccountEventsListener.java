@@ -24,7 +24,9 @@ class AccountEventsListener {
 		this.resellers = resellers;
 	}
 
-	@KafkaListener(topics = Topics.ACCOUNTS)
+	// accounts change seldom: one consumer, not one per thread of the orders listener,
+	// which would each fetch and heartbeat all the time for nothing
+	@KafkaListener(topics = Topics.ACCOUNTS, concurrency = "1")
 	void on(EventEnvelope envelope) {
 		if (envelope.payload() instanceof ResellerRegistered registered) {
 			resellers.register(envelope.resellerId(), registered.name(), registered.currency(), registered.apiKeyHash())
