@@ -67,7 +67,7 @@ class PlatformLoadBenchmark {
 		Path dataDir = Path.of("target", "load-stack-" + System.currentTimeMillis()).toAbsolutePath();
 		try (LocalStack stack = LocalStack.start(
 				new StackSettings(platformDir, dataDir, false, StackSettings.Ports.free(), Duration.ZERO),
-				StackProfile.LOAD)) {
+				StackProfile.LOAD); IssuedOrders issuedOrders = IssuedOrders.follow(stack)) {
 			PlatformClient http = new PlatformClient();
 			// several resellers, as in real traffic: each API key has its own rate limit
 			List<String> keys = IntStream.range(0, resellers)
@@ -77,14 +77,14 @@ class PlatformLoadBenchmark {
 			int warmedUp = LoadDriver.placeAll(url, keys, dvOrders(warmUp, "warm"), "rapidssl-dv", concurrency,
 					(k, b, m) -> {
 					});
-			awaitIssued(stack, http, warmedUp);
+			awaitIssued(issuedOrders, warmedUp);
 			if (past > 0) {
 				long begin = System.nanoTime();
 				Map<String, Long> inserted = PastOrders.seed(stack, warmUp, past / warmUp);
 				System.out.printf("%n[load] %,d past orders copied in %.0f s: %s%n", past,
 						(System.nanoTime() - begin) / 1e9, inserted);
 			}
-			long issuedBefore = issuedCount(stack, http);
+			long issuedBefore = issuedOrders.count();
 			Map<String, Double> idleCpu = idleCpu(stack);
 			List<LoadDriver.DvOrder> loadOrders = dvOrders(orders, "load");
 			Map<String, Long> idleMemory = stack.residentMemoryKib();
@@ -96,7 +96,7 @@ class PlatformLoadBenchmark {
 					(key, body, micros) -> latenciesMicros.add(micros));
 			Instant placed = Instant.now();
 			assertThat(accepted).as("orders accepted").isEqualTo(orders);
-			awaitIssued(stack, http, issuedBefore + orders);
+			awaitIssued(issuedOrders, issuedBefore + orders);
 			Instant issued = Instant.now();
 			Snapshot after = Snapshot.take(stack);
 			Map<String, Long> loadedMemory = stack.residentMemoryKib();
@@ -159,23 +159,10 @@ class PlatformLoadBenchmark {
 			.toList();
 	}
 
-	private static void awaitIssued(LocalStack stack, PlatformClient http, long count) {
+	private static void awaitIssued(IssuedOrders issuedOrders, long count) {
 		await().atMost(Duration.ofMinutes(60))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> issuedCount(stack, http) >= count);
-	}
-
-	/**
-	 * Orders issued since order-service started, from its counter: asking the order API
-	 * for a count would read the resellers' issued orders every time, work that grows
-	 * with the history this run is about.
-	 */
-	private static long issuedCount(LocalStack stack, PlatformClient http) {
-		return http.getText(stack.url(PlatformService.ORDER) + "/actuator/prometheus", null)
-			.lines()
-			.filter(line -> line.startsWith("rvssl_orders_finished_total{") && line.contains("state=\"ISSUED\""))
-			.mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> issuedOrders.count() >= count);
 	}
 
 	private record Figures(double ordersPerSecond) {
