@@ -14,6 +14,7 @@ import com.rvssl.statussync.tracking.CheckOutcome;
 import com.rvssl.statussync.tracking.DueChecks;
 import com.rvssl.statussync.tracking.Observation;
 import com.rvssl.statussync.tracking.PushedOrders;
+import com.rvssl.statussync.tracking.RecordedCheck;
 import com.rvssl.statussync.tracking.TrackedOrder;
 import com.rvssl.statussync.tracking.TrackedOrders;
 import org.slf4j.Logger;
@@ -180,12 +181,17 @@ public class StatusPoller extends RepeatingWork {
 	 */
 	private Mono<Void> check(TrackedOrder claimed, Instant claimedAt) {
 		String leaseId = claimed.leaseId();
-		return ask(claimed).flatMap(observation -> record(claimed, leaseId, observation))
+		return ask(claimed).flatMap(observation -> record(claimed, leaseId, claimedAt, observation))
+			// the result's write tells whether a push came meanwhile: usually none did,
+			// and the recheck's round trip is saved
+			.map(RecordedCheck::mayHaveMissedAPush)
 			.onErrorResume(GatewayFailure.class,
-					failure -> (failure.getCause() instanceof CaBudgetExhausted overBudget)
+					failure -> ((failure.getCause() instanceof CaBudgetExhausted overBudget)
 							? recordOverBudget(claimed, leaseId, overBudget)
 							: recordFailure(claimed, leaseId, failure.getCause()))
-			.then(Mono.defer(() -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant())))
+						.thenReturn(true))
+			.filter(mayHaveMissedAPush -> mayHaveMissedAPush)
+			.flatMap(recheck -> pushedOrders.recheckIfPushedSince(claimed.id(), claimedAt, clock.instant()))
 			.doOnNext(dueAgain -> {
 				if (dueAgain) {
 					runSoon();
@@ -228,13 +234,14 @@ public class StatusPoller extends RepeatingWork {
 		return status;
 	}
 
-	private Mono<Void> record(TrackedOrder claimed, String leaseId, Observation observation) {
+	private Mono<RecordedCheck> record(TrackedOrder claimed, String leaseId, Instant claimedAt,
+			Observation observation) {
 		Instant now = clock.instant();
 		return orders
-			.record(claimed, leaseId, observation,
+			.record(claimed, leaseId, claimedAt, observation,
 					schedule.afterAnswer(claimed.ca(), claimed.validation(), claimed.paceFrom(), now), now)
-			.doOnNext(written -> {
-				if (!written) {
+			.doOnNext(recorded -> {
+				if (!recorded.written()) {
 					// stopped meanwhile or the lease expired and another check took over:
 					// its result wins
 					log.info("check of order {} found {} but the order moved on meanwhile", claimed.id(),
@@ -245,8 +252,7 @@ public class StatusPoller extends RepeatingWork {
 				if (observation.outcome() == CheckOutcome.ISSUED && claimed.submittedAt() != null) {
 					metrics.issuedAfter(Duration.between(claimed.submittedAt(), now));
 				}
-			})
-			.then();
+			});
 	}
 
 	/**

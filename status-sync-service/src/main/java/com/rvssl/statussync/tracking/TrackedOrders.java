@@ -1,6 +1,7 @@
 package com.rvssl.statussync.tracking;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -143,12 +144,14 @@ public class TrackedOrders {
 	}
 
 	/**
-	 * Writes what a check found, the events it causes and the next check time in one
-	 * update; refused when the order was stopped meanwhile or the lease went to someone
-	 * else.
+	 * Writes what a check claimed at {@code claimedAt} found, the events it causes and
+	 * the next check time in one update; refused when the order was stopped meanwhile or
+	 * the lease went to someone else. The write first names the usual case, no CA push
+	 * since the claim; only when that does not match (a push came, or the write is
+	 * refused) is it tried without that condition, which tells the two apart.
 	 */
-	public Mono<Boolean> record(TrackedOrder claimed, String leaseId, Observation observation, Instant nextCheckAt,
-			Instant now) {
+	public Mono<RecordedCheck> record(TrackedOrder claimed, String leaseId, Instant claimedAt, Observation observation,
+			Instant nextCheckAt, Instant now) {
 		Update update = new Update().set("state", observation.state())
 			.set("lastStatus", observation.status().status())
 			.set("lastCaStatus", observation.status().caStatus())
@@ -187,13 +190,24 @@ public class TrackedOrders {
 		if (!entries.isEmpty()) {
 			update.push("outbox").each(entries.toArray());
 		}
-		return mongo.updateFirst(leased(claimed.id(), leaseId), update, TrackedOrder.class)
-			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(written -> {
-				if (written && !entries.isEmpty()) {
+		Query leased = leased(claimed.id(), leaseId);
+		// MongoDB keeps milliseconds: a push in the claim's own millisecond is the one
+		// that made the order due, not news the check may have missed
+		Query noPushSinceTheClaim = leased(claimed.id(), leaseId)
+			.addCriteria(Criteria.where("pushedAt").not().gt(claimedAt.truncatedTo(ChronoUnit.MILLIS)));
+		return written(noPushSinceTheClaim, update)
+			.flatMap(quiet -> quiet ? Mono.just(RecordedCheck.QUIET)
+					: written(leased, update)
+						.map(pushed -> pushed ? RecordedCheck.PUSHED_MEANWHILE : RecordedCheck.REFUSED))
+			.doOnNext(recorded -> {
+				if (recorded.written() && !entries.isEmpty()) {
 					outboxes.filled(TrackedOrder.COLLECTION, claimed.id());
 				}
 			});
+	}
+
+	private Mono<Boolean> written(Query query, Update update) {
+		return mongo.updateFirst(query, update, TrackedOrder.class).map(result -> result.getModifiedCount() > 0);
 	}
 
 	/**

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.rvssl.contracts.CertificateAuthority;
 import com.rvssl.kit.outbox.OutboxWakeUp;
 import com.rvssl.kit.test.TestInfrastructure;
+import com.rvssl.statussync.gateway.CaOrderStatus;
+import com.rvssl.statussync.gateway.CaStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link DueChecks#claimBatch} against the MongoDB wire server the tests use, each test
  * in a database of its own: the batch claim keeps every guarantee of a claim of one order
- * at a time.
+ * at a time; and what the write of a claimed check's result tells the poller.
  */
 class BatchClaimIntegrationTests {
 
@@ -152,6 +156,51 @@ class BatchClaimIntegrationTests {
 		assertThat(dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 100).collectList().block(WAIT))
 			.as("nothing else is due")
 			.isEmpty();
+	}
+
+	@Test
+	void theWriteOfACheckResultTellsWhetherAPushCameWhileTheCheckRan() {
+		insert(List.of(outstanding("quiet", now.minusSeconds(1)), outstanding("pushed", now.minusSeconds(1)),
+				outstanding("pushed-before", now.minusSeconds(1)).append("pushedAt", Date.from(now))));
+		Map<String, TrackedOrder> claimed = dueChecks.claimBatch(now, now.plus(LEASE), "replica-a", 10)
+			.collectMap(TrackedOrder::id)
+			.block(WAIT);
+		PushedOrders pushes = new PushedOrders(mongo);
+		assertThat(pushes.pushed(CertificateAuthority.DIGICERT, "ca-pushed", false, now.plusMillis(5)).block(WAIT))
+			.as("the push is for an outstanding order of ours")
+			.isTrue();
+
+		assertThat(record(claimed.get("quiet"))).isEqualTo(RecordedCheck.QUIET);
+		assertThat(record(claimed.get("pushed-before")))
+			.as("the push that made the order due came in the claim's millisecond")
+			.isEqualTo(RecordedCheck.QUIET);
+		assertThat(record(claimed.get("pushed"))).isEqualTo(RecordedCheck.PUSHED_MEANWHILE);
+		assertThat(record(claimed.get("quiet"))).as("the lease was given back with the first result")
+			.isEqualTo(RecordedCheck.REFUSED);
+
+		TrackedOrder pushed = orders.byId("pushed").block(WAIT);
+		assertThat(pushed.leaseId()).as("the result was written all the same").isNull();
+		assertThat(pushed.checks()).isEqualTo(1);
+		assertThat(orders.byId("quiet").block(WAIT).checks()).as("written once").isEqualTo(1);
+		assertThat(RecordedCheck.QUIET.mayHaveMissedAPush()).isFalse();
+		assertThat(RecordedCheck.PUSHED_MEANWHILE.mayHaveMissedAPush()).isTrue();
+		assertThat(RecordedCheck.REFUSED.mayHaveMissedAPush()).as("a refused write cannot tell").isTrue();
+		assertThat(pushes.recheckIfPushedSince("pushed", now, now.plusMillis(20)).block(WAIT))
+			.as("the order pushed meanwhile is due again at once")
+			.isTrue();
+	}
+
+	/**
+	 * A check, claimed at {@link #now}, that found the order still waiting for
+	 * validation, written under its lease.
+	 */
+	private RecordedCheck record(TrackedOrder claimed) {
+		CaStatus pending = new CaStatus(claimed.id(), "DIGICERT", claimed.caOrderId(), CaOrderStatus.PENDING_VALIDATION,
+				"pending", null, null, null);
+		Observation unchanged = new Observation(pending, TrackingState.OUTSTANDING, List.of(), CheckOutcome.UNCHANGED);
+		return orders
+			.record(claimed, claimed.leaseId(), now, unchanged, now.plus(Duration.ofMinutes(5)), now.plusMillis(10))
+			.block(WAIT);
 	}
 
 	/** Claims batches of 50 until the orders are all claimed, whoever claimed them. */
