@@ -2,6 +2,7 @@ package com.rvssl.billing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.rvssl.contracts.EventEnvelope;
@@ -13,6 +14,7 @@ import com.rvssl.contracts.events.CreditInsufficient;
 import com.rvssl.contracts.events.OrderCancelled;
 import com.rvssl.contracts.events.PaymentCaptured;
 import com.rvssl.contracts.events.RefundIssued;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +179,28 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void theIssuanceOfAChargedOrderIsNotedOnceOnItsPaymentAndMovesNoMoney() {
+		Reseller reseller = newReseller();
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+
+		EventEnvelope issued = orderEvent(reseller, orderId, issuedCertificate());
+		awaitHandled(publish(issued));
+		Instant noted = issuanceNotedAt(orderId);
+		// the same event again, then a later one (a reissue's certificate)
+		publish(issued);
+		awaitHandled(publish(orderEvent(reseller, orderId, issuedCertificate())));
+
+		assertThat(noted).as("noted from the first CertificateIssued")
+			.isEqualTo(issued.occurredAt().truncatedTo(ChronoUnit.MILLIS));
+		assertThat(issuanceNotedAt(orderId)).as("the first issuance counts").isEqualTo(noted);
+		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);
+		assertThat(ledger(reseller)).extracting(LedgerLine::type).containsExactly("CHARGE", "TOP_UP");
+	}
+
+	@Test
 	void aNonRefundableCancellationOfAChargedOrderKeepsTheCharge() {
 		Reseller reseller = newReseller();
 		topUp(reseller, 3_000);
@@ -188,6 +212,12 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 
 		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
 		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);
+	}
+
+	private Instant issuanceNotedAt(String orderId) {
+		Document payment = mongo.findById(orderId, Document.class, "order_payments").block(Duration.ofSeconds(10));
+		assertThat(payment).as("the order's payment record").isNotNull();
+		return payment.getDate("issuedAt").toInstant();
 	}
 
 	private static CertificateIssued issuedCertificate() {

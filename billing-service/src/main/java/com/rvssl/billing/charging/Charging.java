@@ -70,10 +70,19 @@ public class Charging {
 
 	/**
 	 * The CA issued the order's certificate: noted on its payment record, so that a later
-	 * rejection (of a reissue) refunds nothing. Read through a decision so a charge still
-	 * in flight is completed first; the account itself does not change.
+	 * rejection (of a reissue) refunds nothing. The account itself does not change. An
+	 * order is issued long after its charge completed, so its PAID record is usually
+	 * there and the note is one write. Otherwise (a charge still in flight, a repeat, a
+	 * refunded order) it is read through a decision, so that a charge in flight is
+	 * completed first.
 	 */
 	public Mono<Outcome> issued(EventEnvelope envelope) {
+		String orderId = envelope.orderId();
+		return payments.issued(orderId, envelope.occurredAt())
+			.flatMap((noted) -> noted ? Mono.just(Outcome.ISSUED) : issuedThroughADecision(envelope));
+	}
+
+	private Mono<Outcome> issuedThroughADecision(EventEnvelope envelope) {
 		String orderId = envelope.orderId();
 		return decisions.decide(envelope.resellerId(), orderId, (account, payment, change) -> toNote(payment))
 			.flatMap((outcome) -> (outcome != Outcome.ISSUED) ? Mono.just(outcome)

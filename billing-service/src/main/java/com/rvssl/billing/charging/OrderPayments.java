@@ -43,13 +43,15 @@ class OrderPayments {
 	/**
 	 * Notes that a charged order's certificate was issued; the first time counts, a
 	 * repeat changes nothing.
+	 * @return whether this call noted it: false when it was noted before, or the order
+	 * has no PAID record (not charged yet, never, or refunded)
 	 */
-	Mono<Void> issued(String orderId, Instant at) {
+	Mono<Boolean> issued(String orderId, Instant at) {
 		return mongo
 			.updateFirst(
 					Query.query(where("_id").is(orderId).and("state").is(PaymentState.PAID).and("issuedAt").is(null)),
 					new Update().set("issuedAt", at), OrderPayment.class)
-			.then();
+			.map((result) -> result.getModifiedCount() > 0);
 	}
 
 	Mono<Void> refunded(String orderId, Instant at) {
