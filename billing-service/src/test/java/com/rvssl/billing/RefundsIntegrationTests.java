@@ -60,10 +60,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void aCancellationTheCaRefusesBecauseItIssuedRefundsNothingAndTheOrderShowsWhy() {
 		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		String orderId = newOrderId();
-		publish(orderPlaced(reseller, orderId, 1_500));
-		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		String orderId = chargedOrder(reseller);
 
 		publish(orderEvent(reseller, orderId, OrderCancelled.requested("customer changed their mind")));
 		publish(orderEvent(reseller, orderId, issuedCertificate()));
@@ -119,10 +116,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void aRejectedCertificateIsRefunded() {
 		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		String orderId = newOrderId();
-		publish(orderPlaced(reseller, orderId, 1_500));
-		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		String orderId = chargedOrder(reseller);
 
 		publish(orderEvent(reseller, orderId, new CertificateRejected("CAA record forbids the CA")));
 
@@ -138,10 +132,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void aRejectedReissueOfAnIssuedCertificateRefundsNothing() {
 		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		String orderId = newOrderId();
-		publish(orderPlaced(reseller, orderId, 1_500));
-		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		String orderId = chargedOrder(reseller);
 		EventEnvelope issued = orderEvent(reseller, orderId, issuedCertificate());
 		publish(issued);
 
@@ -162,10 +153,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void aRejectionDeliveredBeforeTheIssuedEventRefundsOnceAsBefore() {
 		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		String orderId = newOrderId();
-		publish(orderPlaced(reseller, orderId, 1_500));
-		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		String orderId = chargedOrder(reseller);
 
 		EventEnvelope rejected = orderEvent(reseller, orderId, new CertificateRejected("CAA record forbids the CA"));
 		publish(rejected);
@@ -181,10 +169,7 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void theIssuanceOfAChargedOrderIsNotedOnceOnItsPaymentAndMovesNoMoney() {
 		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		String orderId = newOrderId();
-		publish(orderPlaced(reseller, orderId, 1_500));
-		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		String orderId = chargedOrder(reseller);
 
 		EventEnvelope issued = orderEvent(reseller, orderId, issuedCertificate());
 		awaitHandled(publish(issued));
@@ -203,15 +188,21 @@ class RefundsIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void aNonRefundableCancellationOfAChargedOrderKeepsTheCharge() {
 		Reseller reseller = newReseller();
-		topUp(reseller, 3_000);
-		String orderId = newOrderId();
-		publish(orderPlaced(reseller, orderId, 1_500));
-		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		String orderId = chargedOrder(reseller);
 
 		awaitHandled(publish(orderEvent(reseller, orderId, new CertificateCancelled("revoked late", false, "ca-2"))));
 
 		assertThat(topics.distinct(orderId, RefundIssued.class)).isEmpty();
 		assertThat(account(reseller).balance().amount()).isEqualTo(1_500);
+	}
+
+	/** An order of 1,500 charged to {@code reseller}, topped up with 3,000 first. */
+	private String chargedOrder(Reseller reseller) {
+		topUp(reseller, 3_000);
+		String orderId = newOrderId();
+		publish(orderPlaced(reseller, orderId, 1_500));
+		eventually().until(() -> topics.distinct(orderId, PaymentCaptured.class), (events) -> !events.isEmpty());
+		return orderId;
 	}
 
 	private Instant issuanceNotedAt(String orderId) {
